@@ -1,0 +1,17 @@
+//! Client library for the management API of Huawei Cloud SWR (shared edition).
+//!
+//! Everything the desktop console, `swrctl` and the local sandbox need to agree on lives here so
+//! that there is exactly one implementation of each contract:
+//!
+//! * [`signing`] — the `SDK-HMAC-SHA256` request signer and its verifying counterpart;
+//! * [`login`] — long-term docker login credentials derived locally from an AK/SK pair;
+//! * [`rules`] — the naming and value rules SWR enforces, with bilingual messages;
+//! * [`secret`] — a wrapper that keeps secrets out of `Debug`/`Display` output.
+//!
+//! The crate has no dependency on Tauri; the UI reaches it through the app's bindings.
+
+pub mod login;
+pub mod model;
+pub mod rules;
+pub mod secret;
+pub mod signing;
