@@ -1,0 +1,47 @@
+import { Outlet } from "@tanstack/react-router";
+import { useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+
+import { AboutDialog } from "../features/about/AboutDialog";
+import { ActiveProfile } from "../features/profiles/ActiveProfile";
+import { Sidebar } from "./Sidebar";
+
+/** The frame around every screen: sidebar, header with the active profile, content area. */
+export function Shell() {
+  const { t } = useTranslation();
+  const [aboutOpen, setAboutOpen] = useState(false);
+  const mainRef = useRef<HTMLElement>(null);
+
+  return (
+    <div className="shell">
+      <button
+        type="button"
+        className="skip-link"
+        onClick={() => {
+          mainRef.current?.focus();
+        }}
+      >
+        {t("app.skipToContent")}
+      </button>
+      <Sidebar
+        onOpenAbout={() => {
+          setAboutOpen(true);
+        }}
+      />
+      <div className="shell-main">
+        <header className="header" data-testid="header" aria-label={t("header.label")}>
+          <ActiveProfile />
+        </header>
+        <main className="content" ref={mainRef} tabIndex={-1}>
+          <Outlet />
+        </main>
+      </div>
+      <AboutDialog
+        open={aboutOpen}
+        onClose={() => {
+          setAboutOpen(false);
+        }}
+      />
+    </div>
+  );
+}

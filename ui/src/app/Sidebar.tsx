@@ -1,0 +1,38 @@
+import { Link } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+
+import { AppMark, InfoIcon, SettingsIcon } from "../components/icons";
+
+export function Sidebar({ onOpenAbout }: { onOpenAbout: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <aside className="sidebar" data-testid="sidebar">
+      <div className="sidebar-brand">
+        <AppMark />
+        <span className="sidebar-brand-name">{t("app.name")}</span>
+      </div>
+      <nav className="sidebar-nav" aria-label={t("nav.label")}>
+        <ul>
+          <li>
+            <Link to="/settings" className="nav-item" data-testid="nav-settings">
+              <SettingsIcon />
+              <span>{t("nav.settings")}</span>
+            </Link>
+          </li>
+        </ul>
+      </nav>
+      <div className="sidebar-footer">
+        <button
+          type="button"
+          className="nav-item"
+          aria-haspopup="dialog"
+          data-testid="nav-about"
+          onClick={onOpenAbout}
+        >
+          <InfoIcon />
+          <span>{t("nav.about")}</span>
+        </button>
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,31 @@
+import { useTranslation } from "react-i18next";
+
+import type { CommandError } from "../ipc";
+import { AlertIcon } from "./icons";
+
+/** A failed backend call, explained in the user's language with the details support needs. */
+export function ErrorNotice({
+  title,
+  error,
+  testId,
+}: {
+  title: string;
+  error: CommandError;
+  testId?: string;
+}) {
+  const { t } = useTranslation();
+  const { code, message, requestId } = error.error;
+  return (
+    <div className="notice notice-error" role="alert" data-testid={testId}>
+      <AlertIcon />
+      <div className="notice-body">
+        <p className="notice-title">{title}</p>
+        <p>{t(`errors.code.${code}`)}</p>
+        {message !== "" && <p className="notice-detail">{t("errors.details", { message })}</p>}
+        {requestId !== null && (
+          <p className="notice-detail">{t("errors.requestId", { requestId })}</p>
+        )}
+      </div>
+    </div>
+  );
+}

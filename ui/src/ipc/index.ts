@@ -1,0 +1,96 @@
+// The IPC boundary. Feature code talks to the backend only through the `IpcClient` defined here,
+// never through `@tauri-apps/*` (an ESLint rule enforces this), so the whole UI can run on the
+// in-memory backend from `./mock` in tests and in a plain browser.
+
+import { isTauri } from "@tauri-apps/api/core";
+
+import {
+  commands,
+  type AppInfo,
+  type ErrorCode,
+  type IpcError,
+  type ProfileSummary,
+  type Result,
+  type Settings,
+} from "./bindings";
+
+export type {
+  AppInfo,
+  ErrorCode,
+  IpcError,
+  LanguagePreference,
+  ProfileSummary,
+  Settings,
+  ThemePreference,
+} from "./bindings";
+
+/** The backend as the UI sees it: every call resolves with data or rejects with `CommandError`. */
+export interface IpcClient {
+  appInfo(): Promise<AppInfo>;
+  getSettings(): Promise<Settings>;
+  updateSettings(settings: Settings): Promise<Settings>;
+  activeProfile(): Promise<ProfileSummary | null>;
+}
+
+/** A failed backend call, carrying the structured error the backend returned. */
+export class CommandError extends Error {
+  readonly error: IpcError;
+
+  constructor(error: IpcError) {
+    super(error.message);
+    this.name = "CommandError";
+    this.error = error;
+  }
+
+  get code(): ErrorCode {
+    return this.error.code;
+  }
+}
+
+const ERROR_CODES: readonly ErrorCode[] = ["invalidInput", "notFound", "io", "internal"];
+
+function isIpcError(value: unknown): value is IpcError {
+  if (typeof value !== "object" || value === null) return false;
+  const candidate = value as Record<string, unknown>;
+  return (
+    typeof candidate["code"] === "string" &&
+    (ERROR_CODES as readonly string[]).includes(candidate["code"]) &&
+    typeof candidate["message"] === "string"
+  );
+}
+
+/** Turns whatever a rejected call produced into a `CommandError`, so callers handle one shape. */
+export function toCommandError(reason: unknown): CommandError {
+  if (reason instanceof CommandError) return reason;
+  if (isIpcError(reason)) return new CommandError(reason);
+  const message = reason instanceof Error ? reason.message : String(reason);
+  return new CommandError({ code: "internal", message, requestId: null, retryable: false });
+}
+
+async function call<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (reason) {
+    throw toCommandError(reason);
+  }
+}
+
+function unwrap<T>(result: Result<T, IpcError>): T {
+  if (result.status === "error") throw new CommandError(result.error);
+  return result.data;
+}
+
+/** The client backed by the real Tauri commands. */
+export const tauriClient: IpcClient = {
+  appInfo: () => call(() => commands.appInfo()),
+  getSettings: () => call(() => commands.getSettings()),
+  updateSettings: (settings) => call(async () => unwrap(await commands.updateSettings(settings))),
+  activeProfile: () => call(() => commands.activeProfile()),
+};
+
+/** True inside the desktop app; false in a plain browser or under the test runner. */
+export function runningInTauri(): boolean {
+  return isTauri();
+}
+
+export { IpcProvider, useIpc } from "./context";

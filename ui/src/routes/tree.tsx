@@ -1,0 +1,56 @@
+// The route tree, declared in code. Each feature adds its screens here; the sidebar links only to
+// routes that exist, and `/` lands on the first working section.
+
+import type { QueryClient } from "@tanstack/react-query";
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  redirect,
+  type RouterHistory,
+} from "@tanstack/react-router";
+
+import { NotFoundScreen } from "../app/NotFoundScreen";
+import { Shell } from "../app/Shell";
+import { SettingsScreen } from "../features/settings/SettingsScreen";
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Shell,
+  notFoundComponent: NotFoundScreen,
+});
+
+const indexRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/",
+  beforeLoad: () => {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- the router's redirect protocol
+    throw redirect({ to: "/settings", replace: true });
+  },
+});
+
+const settingsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/settings",
+  component: SettingsScreen,
+});
+
+export const routeTree = rootRoute.addChildren([indexRoute, settingsRoute]);
+
+export function createAppRouter(options: { history: RouterHistory; queryClient: QueryClient }) {
+  return createRouter({
+    routeTree,
+    history: options.history,
+    context: { queryClient: options.queryClient },
+    defaultPreload: false,
+  });
+}
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
