@@ -29,27 +29,29 @@ export function ChoiceGroup<T extends string>({
   return (
     <fieldset className="field" data-testid={testId} aria-describedby={hint ? hintId : undefined}>
       <legend className="field-label">{legend}</legend>
-      <div className="segmented">
-        {choices.map((choice) => (
-          <label key={choice.value} className="segmented-option" data-testid={`${testId}-${choice.value}`}>
-            <input
-              type="radio"
-              name={name}
-              value={choice.value}
-              checked={choice.value === value}
-              onChange={() => {
-                onChange(choice.value);
-              }}
-            />
-            <span>{choice.label}</span>
-          </label>
-        ))}
+      <div className="field-control">
+        <div className="segmented">
+          {choices.map((choice) => (
+            <label key={choice.value} className="segmented-option" data-testid={`${testId}-${choice.value}`}>
+              <input
+                type="radio"
+                name={name}
+                value={choice.value}
+                checked={choice.value === value}
+                onChange={() => {
+                  onChange(choice.value);
+                }}
+              />
+              <span>{choice.label}</span>
+            </label>
+          ))}
+        </div>
+        {hint !== undefined && (
+          <p id={hintId} className="field-hint">
+            {hint}
+          </p>
+        )}
       </div>
-      {hint !== undefined && (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      )}
     </fieldset>
   );
 }
