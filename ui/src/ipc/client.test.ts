@@ -1,0 +1,62 @@
+// The Tauri-backed client against a mocked IPC layer: commands reach the backend by their Rust
+// names and every failure surfaces as a `CommandError`.
+
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { afterEach, describe, expect, it } from "vitest";
+
+import { CommandError, tauriClient, type IpcError, type Settings } from "./index";
+
+const refused: IpcError = {
+  code: "invalidInput",
+  message: "unknown theme",
+  requestId: "req-42",
+  retryable: false,
+};
+
+afterEach(() => {
+  clearMocks();
+});
+
+describe("tauriClient", () => {
+  it("sends the new settings and returns what the backend saved", async () => {
+    const received: unknown[] = [];
+    mockIPC((command, payload) => {
+      received.push([command, payload]);
+      return command === "update_settings" ? { language: "zh-CN", theme: "dark" } : null;
+    });
+
+    const next: Settings = { language: "zh-CN", theme: "dark" };
+    await expect(tauriClient.updateSettings(next)).resolves.toEqual(next);
+    expect(received).toEqual([["update_settings", { settings: next }]]);
+  });
+
+  it("turns an error result into a CommandError carrying the backend's details", async () => {
+    mockIPC(() => {
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- Tauri rejects with the serialized error value
+      throw refused;
+    });
+
+    const failure = await tauriClient
+      .updateSettings({ language: "en", theme: "light" })
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(CommandError);
+    expect((failure as CommandError).error).toEqual(refused);
+  });
+
+  it("reports a rejection of a command without an error type as an internal error", async () => {
+    mockIPC(() => {
+      throw new Error("command app_info not found");
+    });
+
+    const failure = await tauriClient.appInfo().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(CommandError);
+    expect((failure as CommandError).code).toBe("internal");
+    expect((failure as CommandError).message).toBe("command app_info not found");
+  });
+
+  it("returns no profile when the backend has none", async () => {
+    mockIPC((command) => (command === "active_profile" ? null : undefined));
+
+    await expect(tauriClient.activeProfile()).resolves.toBeNull();
+  });
+});
