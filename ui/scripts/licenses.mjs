@@ -127,7 +127,7 @@ function main() {
 
   mkdirSync(dirname(outputPath), { recursive: true });
   writeFileSync(outputPath, output);
-  console.log(`Wrote ${outputPath}.`);
+  console.log("Wrote src/generated/licenses.json.");
 }
 
 try {
