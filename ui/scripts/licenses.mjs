@@ -88,7 +88,8 @@ function cargoEntries() {
   return entries;
 }
 
-// Code-point order, not locale order: the result must not depend on the machine's locale.
+// Code-point order (of lower-cased names first), not locale order: the result must not depend on
+// the machine's locale.
 function compare(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -98,7 +99,10 @@ function render(entries) {
   for (const entry of entries) unique.set(`${entry.ecosystem}\0${entry.name}\0${entry.version}`, entry);
   const sorted = [...unique.values()].sort(
     (a, b) =>
-      compare(a.ecosystem, b.ecosystem) || compare(a.name, b.name) || compare(a.version, b.version),
+      compare(a.ecosystem, b.ecosystem) ||
+      compare(a.name.toLowerCase(), b.name.toLowerCase()) ||
+      compare(a.name, b.name) ||
+      compare(a.version, b.version),
   );
   const lines = sorted.map((entry) =>
     JSON.stringify({ ecosystem: entry.ecosystem, name: entry.name, version: entry.version, license: entry.license }),

@@ -59,7 +59,12 @@ function Licenses() {
   const shown = query === "" ? entries : entries.filter((entry) => matches(entry, query));
 
   return (
-    <section className="licenses" aria-labelledby={headingId} data-testid="about-licenses">
+    <section
+      className="licenses"
+      aria-labelledby={headingId}
+      data-testid="about-licenses"
+      data-state={licenses.status === "success" ? "ready" : licenses.status === "error" ? "error" : "loading"}
+    >
       <div className="licenses-header">
         <h3 id={headingId}>{t("about.licenses.title")}</h3>
         <input
@@ -76,6 +81,8 @@ function Licenses() {
       </div>
       {licenses.isPending ? (
         <p className="muted">{t("app.loading")}</p>
+      ) : licenses.isError ? (
+        <p className="muted">{t("about.licenses.loadFailed")}</p>
       ) : (
         <>
           <p className="muted">{t("about.licenses.summary", { count: entries.length })}</p>
@@ -94,7 +101,7 @@ function Licenses() {
                   <tr key={`${entry.ecosystem}:${entry.name}@${entry.version}`} data-testid="about-license-row">
                     <td>{entry.name}</td>
                     <td className="mono">{entry.version}</td>
-                    <td>{entry.license}</td>
+                    <td className="wrap">{entry.license}</td>
                     <td>{t(`about.licenses.${entry.ecosystem}`)}</td>
                   </tr>
                 ))}

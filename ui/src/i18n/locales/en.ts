@@ -61,6 +61,7 @@ const en = {
       npm: "npm",
       cargo: "Rust crate",
       noMatch: "No component matches “{{query}}”.",
+      loadFailed: "The license list could not be loaded.",
     },
   },
   errors: {

@@ -62,6 +62,7 @@ const zhCN: Messages = {
       npm: "npm",
       cargo: "Rust crate",
       noMatch: "没有与“{{query}}”匹配的组件。",
+      loadFailed: "无法加载许可证列表。",
     },
   },
   errors: {
