@@ -11,6 +11,7 @@ import {
 } from "@tanstack/react-router";
 
 import { NotFoundScreen } from "../app/NotFoundScreen";
+import { ScreenError } from "../app/ScreenError";
 import { Shell } from "../app/Shell";
 import { SettingsScreen } from "../features/settings/SettingsScreen";
 
@@ -45,6 +46,7 @@ export function createAppRouter(options: { history: RouterHistory; queryClient: 
     routeTree,
     history: options.history,
     context: { queryClient: options.queryClient },
+    defaultErrorComponent: ScreenError,
     defaultPreload: false,
   });
 }

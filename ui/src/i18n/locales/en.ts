@@ -74,6 +74,11 @@ const en = {
     details: "Details: {{message}}",
     requestId: "Request ID: {{requestId}}",
   },
+  screenError: {
+    title: "This screen stopped working",
+    description: "Something went wrong while showing this screen.",
+    retry: "Try again",
+  },
   notFound: {
     title: "Page not found",
     description: "This page does not exist in SWR Console.",

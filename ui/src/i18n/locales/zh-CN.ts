@@ -75,6 +75,11 @@ const zhCN: Messages = {
     details: "详细信息：{{message}}",
     requestId: "请求 ID：{{requestId}}",
   },
+  screenError: {
+    title: "此页面无法显示",
+    description: "显示此页面时出错。",
+    retry: "重试",
+  },
   notFound: {
     title: "页面不存在",
     description: "SWR Console 中没有这个页面。",
