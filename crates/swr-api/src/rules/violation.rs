@@ -44,6 +44,17 @@ pub struct RuleViolation {
 pub const MAX_ECHOED_CHARS: usize = 64;
 
 impl RuleViolation {
+    /// Builds a violation for a rule defined outside this module (e.g. by an operation).
+    pub fn custom(
+        field: &str,
+        rule: &str,
+        value: &str,
+        en: impl Into<String>,
+        zh_cn: impl Into<String>,
+    ) -> Self {
+        Self::new(field, rule, value, en, zh_cn)
+    }
+
     pub(crate) fn new(
         field: &str,
         rule: &str,
