@@ -1,0 +1,60 @@
+//! The list of commands and events the UI may call, and the TypeScript bindings generated from it.
+//!
+//! `ui/src/ipc/bindings.ts` is generated from this list and committed; the test below fails when
+//! the committed file differs from what the current Rust types produce. Regenerate it with
+//! `UPDATE_BINDINGS=1 cargo nextest run -p swr-console bindings`.
+
+use specta_typescript::{BigIntExportBehavior, Typescript};
+use tauri_specta::{collect_commands, Builder};
+
+use crate::commands;
+
+pub fn builder() -> Builder<tauri::Wry> {
+    Builder::<tauri::Wry>::new().commands(collect_commands![
+        commands::app::app_info,
+        commands::settings::get_settings,
+        commands::settings::update_settings,
+        commands::profiles::active_profile,
+    ])
+}
+
+/// The TypeScript exporter with the project's conventions.
+pub fn typescript() -> Typescript {
+    Typescript::default().bigint(BigIntExportBehavior::Number)
+}
+
+/// Renders the bindings into a string.
+pub fn render() -> Result<String, String> {
+    let dir = std::env::temp_dir().join(format!("swr-console-bindings-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let path = dir.join("bindings.ts");
+    builder()
+        .export(typescript(), &path)
+        .map_err(|e| e.to_string())?;
+    let text = std::fs::read_to_string(&path).map_err(|e| e.to_string());
+    let _ = std::fs::remove_dir_all(&dir);
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    #[test]
+    fn bindings_are_up_to_date() {
+        let committed_path =
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/ipc/bindings.ts");
+        let fresh = super::render().expect("bindings render");
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(&committed_path, &fresh).expect("write bindings");
+            return;
+        }
+        let committed = std::fs::read_to_string(&committed_path).unwrap_or_default();
+        assert!(
+            committed == fresh,
+            "ui/src/ipc/bindings.ts is out of date with the Rust commands and types; \
+             regenerate it with `UPDATE_BINDINGS=1 cargo nextest run -p swr-console bindings` \
+             and commit the result"
+        );
+    }
+}

@@ -1,0 +1,29 @@
+//! Facts about the running app, for the About dialog.
+
+use serde::Serialize;
+use specta::Type;
+
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct AppInfo {
+    pub name: String,
+    pub version: String,
+    pub tauri_version: String,
+    pub webview: String,
+    pub os: String,
+    pub arch: String,
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn app_info(app: tauri::AppHandle) -> AppInfo {
+    let package = app.package_info();
+    AppInfo {
+        name: package.name.clone(),
+        version: package.version.to_string(),
+        tauri_version: tauri::VERSION.to_string(),
+        webview: tauri::webview_version().unwrap_or_else(|_| String::from("unknown")),
+        os: std::env::consts::OS.to_string(),
+        arch: std::env::consts::ARCH.to_string(),
+    }
+}

@@ -1,0 +1,6 @@
+//! Tauri commands, one module per screen domain. Each command takes `State`, calls the core and
+//! maps the error: behaviour belongs in `swr-core`.
+
+pub mod app;
+pub mod profiles;
+pub mod settings;
