@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every check and test of SWR Console: formatting, lints, Rust tests, UI type checks, lint
+# and unit tests, the bindings and licenses drift checks, the SDK conformance suite against the
+# sandbox, and the end-to-end suite on the real app. Installs what is missing first.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+# shellcheck source=scripts/lib/deps.sh
+. "$ROOT/scripts/lib/deps.sh"
+
+ensure_toolchains
+ensure_apt "${APT_BUILD[@]}" "${APT_SANDBOX[@]}" "${APT_TEST[@]}"
+ensure_npm "$ROOT/ui"
+ensure_npm "$ROOT/tests/e2e"
+ensure_cargo_tool cargo-nextest cargo-nextest
+ensure_cargo_tool tauri-driver tauri-driver@2.1.0
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+log "rustfmt"
+cargo fmt --all --check
+log "clippy"
+cargo clippy --workspace --all-targets -- -D warnings
+
+log "ui: types, lint, unit tests, licenses"
+(cd ui && npm run typecheck && npm run lint && npm test && npm run licenses -- --check)
+
+log "Rust tests (includes the bindings drift check)"
+cargo nextest run --workspace
+
+if [ -x tests/conformance/run.sh ]; then
+  log "conformance: the official Python SDK against swr-sandbox"
+  tests/conformance/run.sh
+fi
+
+log "end-to-end: the real app under Xvfb"
+tests/e2e/run.sh

@@ -1,0 +1,136 @@
+// Starts the real SWR Console binary under tauri-driver and hands back a WebDriver session.
+//
+// The app is the debug build that embeds the UI (`--features custom-protocol`), started by
+// WebKitWebDriver through tauri-driver, each on a free loopback port. Every session gets its own
+// configuration directory so tests never see a user's settings and can restart the app to check
+// what it remembers.
+
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, existsSync } from 'node:fs';
+import { createServer, connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { remote } from 'webdriverio';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const repoRoot = resolve(here, '../..');
+export const artifactsDir = join(here, 'artifacts');
+export const appBinary =
+  process.env.SWR_CONSOLE_BIN ?? join(repoRoot, 'target', 'debug', 'swr-console');
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+async function waitForPort(port, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const open = await new Promise((done) => {
+      const socket = connect({ host: '127.0.0.1', port });
+      socket.once('connect', () => {
+        socket.destroy();
+        done(true);
+      });
+      socket.once('error', () => done(false));
+    });
+    if (open) return;
+    if (Date.now() > deadline) throw new Error(`tauri-driver did not listen on ${port}`);
+    await sleep(100);
+  }
+}
+
+function findTauriDriver() {
+  const candidates = [
+    process.env.TAURI_DRIVER,
+    join(process.env.CARGO_HOME ?? join(process.env.HOME ?? '/root', '.cargo'), 'bin', 'tauri-driver'),
+  ].filter(Boolean);
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) {
+    throw new Error('tauri-driver is not installed: run `cargo install tauri-driver --locked`');
+  }
+  return found;
+}
+
+/** A fresh configuration directory for one app profile of the tests. */
+export function newConfigDir(name) {
+  return mkdtempSync(join(tmpdir(), `swr-console-e2e-${name}-`));
+}
+
+/**
+ * Launches the app. `configDir` keeps settings between launches; `env` adds variables for the
+ * app process (tauri-driver and WebKitWebDriver pass their environment on to it).
+ */
+export async function launchApp({ configDir, env = {} } = {}) {
+  if (!existsSync(appBinary)) {
+    throw new Error(`app binary missing at ${appBinary}: build it with tests/e2e/run.sh`);
+  }
+  const port = await freePort();
+  const nativePort = await freePort();
+  const driver = spawn(
+    findTauriDriver(),
+    ['--port', String(port), '--native-port', String(nativePort), '--native-driver', '/usr/bin/WebKitWebDriver'],
+    {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: {
+        ...process.env,
+        LANGUAGE: 'en_US',
+        SWR_CONSOLE_CONFIG_DIR: configDir ?? newConfigDir('default'),
+        ...env,
+      },
+    },
+  );
+  const exited = new Promise((done) => driver.once('exit', done));
+  try {
+    await waitForPort(port, 20_000);
+    const browser = await remote({
+      hostname: '127.0.0.1',
+      port,
+      logLevel: 'warn',
+      connectionRetryCount: 0,
+      capabilities: {
+        browserName: 'wry',
+        'wdio:enforceWebDriverClassic': true,
+        'tauri:options': { application: appBinary },
+      },
+    });
+    return {
+      browser,
+      async close() {
+        try {
+          await browser.deleteSession();
+        } finally {
+          driver.kill('SIGTERM');
+          await exited;
+        }
+      },
+    };
+  } catch (err) {
+    driver.kill('SIGKILL');
+    await exited;
+    throw err;
+  }
+}
+
+/** Saves a PNG of the window under tests/e2e/artifacts/, after the UI has settled. */
+export async function screenshot(browser, name) {
+  mkdirSync(artifactsDir, { recursive: true });
+  await sleep(150);
+  await browser.saveScreenshot(join(artifactsDir, `${name}.png`));
+}
+
+/** Waits until an element with `data-testid` is displayed and returns it. */
+export async function byTestId(browser, id, timeout = 10_000) {
+  const element = await browser.$(`[data-testid="${id}"]`);
+  await element.waitForDisplayed({ timeout });
+  return element;
+}
