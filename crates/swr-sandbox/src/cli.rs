@@ -1,0 +1,75 @@
+//! Command line of `swr-sandbox`.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Parser, ValueEnum};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Seed {
+    /// Nothing beyond the accounts.
+    None,
+    /// A living account: organizations, real images, attributes, permissions, a trigger, a
+    /// retention policy and a share.
+    Demo,
+    /// 10,000 repositories and 100,000 tags of synthetic metadata, for performance work.
+    Scale,
+}
+
+/// A local SWR (shared edition) in front of a real registry, for development and tests.
+#[derive(Debug, Parser)]
+#[command(name = "swr-sandbox", version)]
+pub struct Args {
+    /// Directory holding the state, the registry's storage and its configuration.
+    #[arg(long)]
+    pub data: PathBuf,
+    /// Address of the management API; port 0 picks a free port. Loopback only.
+    #[arg(long, default_value = "127.0.0.1:0")]
+    pub listen: SocketAddr,
+    /// Address of the registry gateway; port 0 picks a free port. Loopback only.
+    #[arg(long, default_value = "127.0.0.1:0")]
+    pub registry_listen: SocketAddr,
+    /// The CNCF distribution binary to run as the backing registry.
+    #[arg(
+        long,
+        default_value = "/usr/bin/docker-registry",
+        conflicts_with = "registry_upstream"
+    )]
+    pub registry_bin: PathBuf,
+    /// Use an already running registry instead of starting one (e.g. http://127.0.0.1:5000).
+    #[arg(long)]
+    pub registry_upstream: Option<String>,
+    /// Region id the sandbox pretends to be.
+    #[arg(long, default_value = "cn-north-4")]
+    pub region: String,
+    /// Data to create on first start (applied once per data directory).
+    #[arg(long, value_enum, default_value_t = Seed::None)]
+    pub seed: Seed,
+    /// TOML file defining the accounts and users (see the `state::accounts` docs).
+    #[arg(long)]
+    pub accounts: Option<PathBuf>,
+    /// Lifetime of registry bearer tokens, in seconds.
+    #[arg(long, default_value_t = 900)]
+    pub token_ttl: u64,
+    /// Lifetime of temporary docker logins (`utils/secret`), in seconds.
+    #[arg(long, default_value_t = 6 * 3600)]
+    pub secret_ttl: u64,
+    /// Fault: cut the client connection after this many bytes of a blob upload body.
+    #[arg(long)]
+    pub fault_drop_upload_after: Option<u64>,
+    /// Fault: cut every blob upload, not only the first one.
+    #[arg(long, requires = "fault_drop_upload_after")]
+    pub fault_drop_upload_every_time: bool,
+    /// Fault: answer this fraction (0.0–1.0) of registry requests with 503.
+    #[arg(long, default_value_t = 0.0)]
+    pub fault_503_rate: f64,
+    /// Fault: per-account push requests per second before answering 503 (SWR's limit is 20).
+    #[arg(long)]
+    pub push_qps: Option<u32>,
+    /// Fault: latency added to every API and registry request, in milliseconds.
+    #[arg(long, default_value_t = 0)]
+    pub fault_latency_ms: u64,
+    /// Exit when standard input reaches end of file (for supervisors that hold a pipe).
+    #[arg(long)]
+    pub exit_on_stdin_eof: bool,
+}
