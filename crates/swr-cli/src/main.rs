@@ -1,0 +1,36 @@
+//! `swrctl`: the SWR Console's command line, for pipelines and terminals.
+//!
+//! Each subcommand lives in `commands/<name>.rs` and returns its exit code, so `main` stays a
+//! dispatcher and new commands (push, ls, profile, login-command) slot in beside `validate`.
+
+mod commands;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "swrctl",
+    version,
+    about = "Work with Huawei Cloud SWR from the command line"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check image archives (docker save, podman, skopeo, buildah; .tar, .tar.gz, .tar.zst)
+    /// before pushing them: integrity, safety, SWR rules, and a report on each image.
+    Validate(commands::validate::Args),
+}
+
+fn main() -> ExitCode {
+    // clap exits with 2 on usage errors and 0 for --help/--version.
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Validate(args) => commands::validate::run(&args),
+    }
+}
