@@ -14,6 +14,9 @@ pub fn get_settings(state: State<'_, AppState>) -> Settings {
 
 #[tauri::command]
 #[specta::specta]
-pub fn update_settings(state: State<'_, AppState>, settings: Settings) -> Result<Settings, IpcError> {
+pub fn update_settings(
+    state: State<'_, AppState>,
+    settings: Settings,
+) -> Result<Settings, IpcError> {
     Ok(state.settings.update(settings)?)
 }
