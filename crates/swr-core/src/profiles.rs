@@ -199,10 +199,17 @@ mod tests {
         let store = ProfileStore::open(dir.path());
         store.upsert(profile("prod", "cn-north-4")).unwrap();
         store.upsert(profile("dev", "ap-southeast-1")).unwrap();
-        assert_eq!(store.active().unwrap().id, "prod", "first profile by default");
+        assert_eq!(
+            store.active().unwrap().id,
+            "prod",
+            "first profile by default"
+        );
         store.set_active("dev").unwrap();
         let reopened = ProfileStore::open(dir.path());
-        assert_eq!(reopened.active().unwrap().summary().region, "ap-southeast-1");
+        assert_eq!(
+            reopened.active().unwrap().summary().region,
+            "ap-southeast-1"
+        );
         assert_eq!(reopened.list().len(), 2);
     }
 

@@ -134,7 +134,10 @@ mod tests {
             theme: ThemePreference::Light,
         })
         .unwrap();
-        assert_eq!(json, serde_json::json!({"language": "zh-CN", "theme": "light"}));
+        assert_eq!(
+            json,
+            serde_json::json!({"language": "zh-CN", "theme": "light"})
+        );
     }
 
     #[test]
