@@ -1,0 +1,205 @@
+//! Starts a real `swr-sandbox` (the project's SWR emulator) for one test and hands out clients
+//! for its accounts. No HTTP is mocked: every operation goes through signing, the sandbox's
+//! verifier, its SWR semantics and back through the client's decoding.
+//!
+//! The sandbox binary is taken from `SWR_SANDBOX_BIN`, or built with `cargo build -p
+//! swr-sandbox` into the same target directory as this test (a no-op when it is fresh). It
+//! starts the Debian `docker-registry` binary as its backing registry.
+
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::sync::Once;
+use std::time::{Duration, Instant};
+
+use serde::Deserialize;
+use swr_api::{Client, ClientConfig, Credentials, EndpointOverrides};
+
+const REGISTRY_BIN: &str = "/usr/bin/docker-registry";
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Ready {
+    pub api_endpoint: String,
+    pub registry: String,
+    pub region: String,
+    pub project_id: String,
+    pub accounts: Vec<AccountInfo>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct AccountInfo {
+    pub domain_name: String,
+    #[allow(dead_code)]
+    pub domain_id: String,
+    pub users: Vec<UserInfo>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct UserInfo {
+    pub user_name: String,
+    pub user_id: String,
+    pub ak: String,
+    pub sk: String,
+    pub admin: bool,
+}
+
+pub struct Sandbox {
+    child: Option<Child>,
+    _data: tempfile::TempDir,
+    pub ready: Ready,
+}
+
+fn target_profile_dir() -> PathBuf {
+    // <target>/<profile>/deps/<test binary>
+    let exe = std::env::current_exe().expect("test executable path");
+    exe.parent()
+        .and_then(|deps| deps.parent())
+        .expect("test binary lives in <target>/<profile>/deps")
+        .to_path_buf()
+}
+
+fn sandbox_bin() -> PathBuf {
+    if let Some(bin) = std::env::var_os("SWR_SANDBOX_BIN") {
+        return PathBuf::from(bin);
+    }
+    let dir = target_profile_dir();
+    static BUILD: Once = Once::new();
+    BUILD.call_once(|| {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+        let mut cmd = Command::new(cargo);
+        cmd.args([
+            "build",
+            "--quiet",
+            "-p",
+            "swr-sandbox",
+            "--bin",
+            "swr-sandbox",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"));
+        if dir.file_name().is_some_and(|n| n == "release") {
+            cmd.arg("--release");
+        }
+        let status = cmd.status().expect("cannot run cargo to build swr-sandbox");
+        assert!(
+            status.success(),
+            "`cargo build -p swr-sandbox` failed; the swr-api integration tests need the sandbox"
+        );
+    });
+    let bin = dir.join("swr-sandbox");
+    assert!(
+        bin.exists(),
+        "swr-sandbox binary not found at {} (set SWR_SANDBOX_BIN to use another one)",
+        bin.display()
+    );
+    bin
+}
+
+impl Sandbox {
+    /// Starts a sandbox with the given seed (`none` or `demo`) and waits for its ready line.
+    pub fn start(seed: &str) -> Self {
+        assert!(
+            std::path::Path::new(REGISTRY_BIN).exists(),
+            "{REGISTRY_BIN} is missing: install the Debian package `docker-registry` \
+             (the sandbox runs it as its backing registry)"
+        );
+        let bin = sandbox_bin();
+        let data = tempfile::tempdir().expect("temp dir");
+        let mut child = Command::new(&bin)
+            .arg("--data")
+            .arg(data.path())
+            .args(["--seed", seed, "--exit-on-stdin-eof"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {}: {e}", bin.display()));
+        let stdout = child.stdout.take().expect("piped stdout");
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut lines = BufReader::new(stdout).lines();
+            if let Some(Ok(line)) = lines.next() {
+                let _ = tx.send(line);
+            }
+            // Keep draining so the sandbox never blocks on a full pipe.
+            for _ in lines {}
+        });
+        let deadline = Instant::now() + Duration::from_secs(90);
+        let line = loop {
+            match rx.recv_timeout(Duration::from_millis(200)) {
+                Ok(line) => break line,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    if let Ok(Some(status)) = child.try_wait() {
+                        panic!("swr-sandbox exited before it was ready: {status}");
+                    }
+                    assert!(
+                        Instant::now() < deadline,
+                        "swr-sandbox not ready within 90 s"
+                    );
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => {
+                    let status = child.wait();
+                    panic!("swr-sandbox closed stdout before it was ready: {status:?}");
+                }
+            }
+        };
+        let ready: Ready = serde_json::from_str(&line)
+            .unwrap_or_else(|e| panic!("unexpected ready line {line:?}: {e}"));
+        Self {
+            child: Some(child),
+            _data: data,
+            ready,
+        }
+    }
+
+    pub fn user(&self, account: usize, admin: bool) -> &UserInfo {
+        self.ready.accounts[account]
+            .users
+            .iter()
+            .find(|u| u.admin == admin)
+            .expect("sandbox account has an admin and a non-admin user")
+    }
+
+    /// A client for a user of an account.
+    pub fn client_for(&self, user: &UserInfo) -> Client {
+        let mut config = ClientConfig::new(
+            self.ready.region.clone(),
+            Credentials::new(user.ak.clone(), user.sk.clone()),
+        );
+        config.project_id = Some(self.ready.project_id.clone());
+        config.endpoints = EndpointOverrides {
+            api: Some(self.ready.api_endpoint.clone()),
+            registry: Some(self.ready.registry.clone()),
+            iam: None,
+        };
+        Client::new(config).expect("client for the sandbox")
+    }
+
+    /// The admin of account `index` (0 = alpha, 1 = beta).
+    pub fn admin(&self, index: usize) -> Client {
+        self.client_for(self.user(index, true))
+    }
+
+    pub fn domain_name(&self, index: usize) -> &str {
+        &self.ready.accounts[index].domain_name
+    }
+}
+
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        let Some(mut child) = self.child.take() else {
+            return;
+        };
+        // Closing stdin asks the sandbox to stop its registry and exit.
+        drop(child.stdin.take());
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+}

@@ -1,0 +1,20 @@
+//! Integration tests of every swr-api operation against the project's SWR emulator.
+//!
+//! Each test starts its own sandbox (fresh data directory), so tests are independent and can run
+//! in parallel.
+
+// A failed expectation in a helper is a failed test, exactly as in the test bodies.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod harness;
+
+mod account;
+mod errors;
+mod namespaces;
+mod permissions;
+mod repos;
+mod retention;
+mod sharing;
+mod sync;
+mod tags;
+mod triggers;
