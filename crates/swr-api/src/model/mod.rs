@@ -5,6 +5,7 @@
 //! field is optional on the wire, so response types default missing or `null` fields and ignore
 //! unknown ones: a newer server never breaks an older console.
 
+pub mod accessories;
 pub mod account;
 pub mod enums;
 pub(crate) mod lenient;
@@ -17,6 +18,7 @@ pub mod sync;
 pub mod tags;
 pub mod triggers;
 
+pub use accessories::Accessory;
 pub use account::{Agency, ApiVersion, FeatureGates, Overview, Quota, ReportPoint};
 pub use enums::{Category, PermissionLevel, ShareDeadline};
 pub use login::TemporaryLogin;

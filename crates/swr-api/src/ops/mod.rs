@@ -4,6 +4,7 @@
 //! refuse fails fast with a specific message and no request. List operations come in two forms:
 //! `*_page` for one page (tables) and a lazy stream over every page.
 
+mod accessories;
 mod account;
 pub(crate) mod listing;
 mod namespaces;

@@ -36,8 +36,8 @@ pub const HEADER_SECURITY_TOKEN: &str = "X-Security-Token";
 pub const EMPTY_PAYLOAD_SHA256: &str =
     "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
-/// Everything the signer needs. Header names may use any case.
-#[derive(Debug, Clone, Copy)]
+/// Everything the signer needs. Header names may use any case. `Debug` redacts the SK.
+#[derive(Clone, Copy)]
 pub struct SignInput<'a> {
     /// HTTP method; upper-cased for the canonical request.
     pub method: &'a str,
@@ -54,10 +54,40 @@ pub struct SignInput<'a> {
     pub body: &'a [u8],
     /// Access key id.
     pub ak: &'a str,
-    /// Secret access key. `SignInput`'s `Debug` would print it, so never log a `SignInput`.
+    /// Secret access key.
     pub sk: &'a str,
     /// Signing time, `YYYYMMDDTHHMMSSZ` (see [`format_sdk_date`]).
     pub date: &'a str,
+}
+
+impl std::fmt::Debug for SignInput<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SignInput")
+            .field("method", &self.method)
+            .field("host", &self.host)
+            .field("path", &self.path)
+            .field("query", &self.query)
+            .field("headers", &redacted_headers(self.headers))
+            .field("body_len", &self.body.len())
+            .field("ak", &self.ak)
+            .field("sk", &crate::secret::REDACTED)
+            .field("date", &self.date)
+            .finish()
+    }
+}
+
+/// Header pairs for `Debug`, with the STS token replaced.
+fn redacted_headers(headers: &[(String, String)]) -> Vec<(&str, &str)> {
+    headers
+        .iter()
+        .map(|(n, v)| {
+            if n.eq_ignore_ascii_case(HEADER_SECURITY_TOKEN) {
+                (n.as_str(), crate::secret::REDACTED)
+            } else {
+                (n.as_str(), v.as_str())
+            }
+        })
+        .collect()
 }
 
 /// The result of signing: intermediate strings (for tests and diagnostics) and the headers to

@@ -479,3 +479,22 @@ fn every_login_key_vector_matches() {
         );
     }
 }
+
+#[test]
+fn sign_input_debug_hides_the_secret_key() {
+    let input = SignInput {
+        method: "GET",
+        host: "h",
+        path: "/",
+        query: &[],
+        headers: &[("X-Security-Token".into(), "sts-token-secret".into())],
+        body: b"",
+        ak: "AKVISIBLE",
+        sk: "the-secret-key-value",
+        date: "20240102T030405Z",
+    };
+    let text = format!("{input:?}");
+    assert!(text.contains("AKVISIBLE"));
+    assert!(!text.contains("the-secret-key-value"), "{text}");
+    assert!(!text.contains("sts-token-secret"), "{text}");
+}

@@ -98,3 +98,32 @@ async fn tag_lists_show_retag_and_delete() {
         .unwrap();
     assert!(filtered.items.iter().all(|t| t.tag != "v1.0.0"));
 }
+
+#[tokio::test]
+async fn accessories_and_references_of_a_tag() {
+    let sb = Sandbox::start("demo");
+    let alpha = sb.admin(0);
+    let page = alpha
+        .list_accessories_page("demo-apps", "web", "latest", OffsetRequest::default())
+        .await
+        .unwrap();
+    assert_eq!(page.total, Some(0), "the demo images carry no signatures");
+    assert!(page.items.is_empty() && page.next.is_none());
+    let refs: Vec<String> = alpha
+        .list_references("demo-apps", "web", "latest")
+        .try_collect()
+        .await
+        .unwrap();
+    assert!(refs.is_empty());
+
+    let err = alpha
+        .list_accessories_page("demo-apps", "web", "no-such-tag", OffsetRequest::default())
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::NotFound, "{err}");
+    let err = alpha
+        .list_references_page("demo-apps", "web", "no-such-tag", None, 10)
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::NotFound, "{err}");
+}
