@@ -1,4 +1,5 @@
-//! Integration tests of every swr-api operation against the project's SWR emulator.
+//! Integration tests of every swr-api operation against the project's SWR emulator, plus the
+//! retry rule against a connection-dropping listener.
 //!
 //! Each test starts its own sandbox (fresh data directory), so tests are independent and can run
 //! in parallel.
@@ -14,6 +15,7 @@ mod namespaces;
 mod permissions;
 mod repos;
 mod retention;
+mod retries;
 mod sharing;
 mod sync;
 mod tags;
