@@ -82,6 +82,11 @@ async fn organization_and_repository_permissions() {
         .find(|a| a.user_id == dev.user_id)
         .unwrap();
     assert_eq!(entry.level(), Some(PermissionLevel::Manage));
+    // With only a repository grant, the organization is listed in `visible` mode only.
+    let plain = dev_client.list_namespaces(false).await.unwrap();
+    assert!(plain.iter().all(|n| n.name != "perm-org"), "{plain:?}");
+    let visible = dev_client.list_namespaces(true).await.unwrap();
+    assert!(visible.iter().any(|n| n.name == "perm-org"), "{visible:?}");
     alpha
         .update_repo_permissions("perm-org", "tools/cli", &[grant(PermissionLevel::Read)])
         .await
