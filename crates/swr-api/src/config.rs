@@ -129,7 +129,8 @@ pub fn parse_base_url(value: String, what: &str) -> Result<Url, Error> {
 /// Which proxy to use.
 #[derive(Debug, Clone, Default)]
 pub enum ProxySetting {
-    /// The system's proxy settings (`HTTPS_PROXY`, `HTTP_PROXY`, `NO_PROXY`, …).
+    /// The system's proxy settings: `HTTPS_PROXY`/`HTTP_PROXY`/`NO_PROXY`, and on macOS and
+    /// Windows the OS proxy configuration.
     #[default]
     System,
     /// Connect directly, ignoring any system proxy.

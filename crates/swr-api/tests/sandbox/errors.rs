@@ -5,6 +5,8 @@ use crate::harness::Sandbox;
 fn client_with(sb: &Sandbox, ak: &str, sk: &str) -> Client {
     let mut config = ClientConfig::new(sb.ready.region.clone(), Credentials::new(ak, sk));
     config.project_id = Some(sb.ready.project_id.clone());
+    // Loopback only: a proxy from the environment must not see test traffic.
+    config.transport.proxy = swr_api::config::ProxySetting::Direct;
     config.endpoints = EndpointOverrides {
         api: Some(sb.ready.api_endpoint.clone()),
         ..Default::default()
@@ -46,6 +48,7 @@ async fn unreachable_endpoint_is_a_network_error() {
         base_delay: std::time::Duration::from_millis(10),
         ..Default::default()
     };
+    config.transport.proxy = swr_api::config::ProxySetting::Direct;
     config.endpoints.api = Some(format!("http://127.0.0.1:{port}"));
     let client = Client::new(config).unwrap();
     let err = client.list_namespaces(false).await.unwrap_err();

@@ -167,6 +167,8 @@ impl Sandbox {
             Credentials::new(user.ak.clone(), user.sk.clone()),
         );
         config.project_id = Some(self.ready.project_id.clone());
+        // Loopback only: a proxy from the environment must not see test traffic.
+        config.transport.proxy = swr_api::config::ProxySetting::Direct;
         config.endpoints = EndpointOverrides {
             api: Some(self.ready.api_endpoint.clone()),
             registry: Some(self.ready.registry.clone()),

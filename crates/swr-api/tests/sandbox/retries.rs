@@ -27,6 +27,8 @@ async fn dropping_listener() -> (u16, Arc<AtomicUsize>) {
 fn client(port: u16) -> Client {
     let mut config = ClientConfig::new("cn-north-4", Credentials::new("AK", "SK"));
     config.project_id = Some("p".into());
+    // Loopback only: a proxy from the environment must not see test traffic.
+    config.transport.proxy = swr_api::config::ProxySetting::Direct;
     config.endpoints.api = Some(format!("http://127.0.0.1:{port}"));
     config.retry = RetryPolicy {
         max_retries: 2,
@@ -60,4 +62,25 @@ async fn mutations_are_not_retried() {
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Network, "{err}");
     assert_eq!(accepted.load(Ordering::SeqCst), 2);
+}
+
+#[tokio::test]
+async fn explicit_proxy_carries_the_requests() {
+    let (proxy_port, accepted) = dropping_listener().await;
+    let mut config = ClientConfig::new("cn-north-4", Credentials::new("AK", "SK"));
+    config.project_id = Some("p".into());
+    // Nothing listens on the API port; only the proxy can see the request.
+    config.endpoints.api = Some("http://127.0.0.1:9".into());
+    config.transport.proxy = swr_api::config::ProxySetting::Url(swr_api::Sensitive::new(format!(
+        "http://127.0.0.1:{proxy_port}"
+    )));
+    config.retry = RetryPolicy::none();
+    let client = Client::new(config).unwrap();
+    let err = client.list_namespaces(false).await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Network, "{err}");
+    assert_eq!(
+        accepted.load(Ordering::SeqCst),
+        1,
+        "the request went to the proxy"
+    );
 }
