@@ -14,6 +14,7 @@ use crate::error::Error;
 
 /// One page of a list.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Page<T, C> {
     /// The items of this page.

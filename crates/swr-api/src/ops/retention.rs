@@ -27,26 +27,10 @@ fn retention_path(namespace: &str, repository: &str, id: i64) -> String {
     format!("{}/{id}", retentions_path(namespace, repository))
 }
 
-/// Checks each rule's count against its template's range.
+/// Checks every rule before anything is sent.
 fn check_rules(rules_: &[RetentionRule]) -> Result<(), Error> {
     for rule in rules_ {
-        match rule.template.as_str() {
-            "date_rule" => {
-                rules::validate_retention_days_text(rule.params.days.as_deref().unwrap_or(""))?;
-            }
-            "tag_rule" => {
-                rules::validate_retention_tag_count_text(rule.params.num.as_deref().unwrap_or(""))?;
-            }
-            other => {
-                return Err(Error::InvalidInput(rules::RuleViolation::custom(
-                    "template",
-                    "retention.template",
-                    other,
-                    "A retention rule is either 'date_rule' (days) or 'tag_rule' (number of tags).",
-                    "保留规则只能是“date_rule”（按天数）或“tag_rule”（按版本数）。",
-                )))
-            }
-        }
+        rules::validate_retention_rule(rule)?;
     }
     Ok(())
 }

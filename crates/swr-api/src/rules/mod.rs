@@ -10,12 +10,14 @@
 //! a name the console creates must be accepted by every SWR front end.
 
 mod names;
+mod retention;
 mod values;
 mod violation;
 
 pub use names::{
     validate_namespace, validate_repository, validate_tag, validate_trigger_name, TAG_MAX_CHARS,
 };
+pub use retention::{validate_retention_rule, SELECTOR_PATTERN_MAX_CHARS};
 pub use values::{
     validate_access_domain, validate_category, validate_permission_level,
     validate_repo_description, validate_retention_days, validate_retention_days_text,
