@@ -265,3 +265,49 @@ fn header_text(headers: &reqwest::header::HeaderMap, name: &str) -> Option<Strin
         .map(|v| v.trim().to_owned())
         .filter(|v| !v.is_empty())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::EndpointOverrides;
+
+    fn config() -> ClientConfig {
+        let mut c = ClientConfig::new("eu-west-101", Credentials::new("AKID", "sk-never-shown"));
+        c.project_id = Some("  pid-1  ".into());
+        c
+    }
+
+    #[tokio::test]
+    async fn client_uses_region_hosts_and_configured_project() {
+        let client = Client::new(config()).unwrap();
+        assert_eq!(client.registry_host(), "swr.eu-west-101.myhuaweicloud.eu");
+        assert_eq!(
+            client.endpoints().api.host_str(),
+            Some("swr-api.eu-west-101.myhuaweicloud.eu")
+        );
+        // Configured ids are used as given (trimmed), without asking IAM.
+        assert_eq!(client.project_id().await.unwrap(), "pid-1");
+        assert!(!client.is_insecure());
+        let debug = format!("{client:?}");
+        assert!(
+            debug.contains("AKID") && !debug.contains("sk-never-shown"),
+            "{debug}"
+        );
+    }
+
+    #[test]
+    fn insecure_profiles_are_flagged_and_bad_endpoints_refused() {
+        let mut c = config();
+        c.transport.insecure_skip_tls_verify = true;
+        assert!(Client::new(c).unwrap().is_insecure());
+        let mut c = config();
+        c.endpoints = EndpointOverrides {
+            api: Some("ftp://nope".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            Client::new(c).unwrap_err().kind(),
+            crate::ErrorKind::Configuration
+        );
+    }
+}
