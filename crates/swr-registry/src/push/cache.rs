@@ -1,0 +1,162 @@
+//! What we know about blobs in each registry, kept on disk between runs.
+//!
+//! Two facts make a re-push cheap. A layer's compressed digest depends on how it was
+//! compressed, so we remember diff_id → (digest, size) per registry: the next push of the same
+//! layer can ask the registry about that digest without compressing anything. And we remember
+//! which repositories hold each digest, so a push into a new repository can mount the blob
+//! instead of uploading it. Both facts are hints: the registry is always asked (HEAD, mount)
+//! before anything is skipped.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use serde::{Deserialize, Serialize};
+
+/// Repositories remembered per blob, newest last; older ones are dropped beyond this.
+const MAX_REPOS_PER_BLOB: usize = 8;
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct RegistryBlobs {
+    /// diff_id → compressed blob (`sha256:…` keys).
+    #[serde(default)]
+    gzip: BTreeMap<String, (String, u64)>,
+    /// digest → repositories known to hold it.
+    #[serde(default)]
+    locations: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Data {
+    #[serde(default)]
+    registries: BTreeMap<String, RegistryBlobs>,
+}
+
+/// The blob-info cache; `path: None` keeps it in memory only.
+#[derive(Debug, Default)]
+pub struct BlobCache {
+    path: Option<PathBuf>,
+    data: Mutex<Data>,
+}
+
+impl BlobCache {
+    pub fn in_memory() -> Self {
+        Self::default()
+    }
+
+    /// Loads the cache file; a missing or unreadable file starts an empty cache (it is only
+    /// a hint).
+    pub fn load(path: &Path) -> Self {
+        let data = std::fs::read(path)
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default();
+        Self {
+            path: Some(path.to_owned()),
+            data: Mutex::new(data),
+        }
+    }
+
+    fn with<T>(&self, f: impl FnOnce(&mut Data) -> T) -> Option<T> {
+        self.data.lock().ok().map(|mut d| f(&mut d))
+    }
+
+    /// The gzip blob last made from this diff_id for this registry.
+    pub fn gzip_for(&self, registry: &str, diff_id: &str) -> Option<(String, u64)> {
+        self.with(|d| d.registries.get(registry)?.gzip.get(diff_id).cloned())
+            .flatten()
+    }
+
+    pub fn record_gzip(&self, registry: &str, diff_id: &str, digest: &str, size: u64) {
+        self.with(|d| {
+            d.registries
+                .entry(registry.to_owned())
+                .or_default()
+                .gzip
+                .insert(diff_id.to_owned(), (digest.to_owned(), size));
+        });
+    }
+
+    /// Repositories of `registry` believed to hold `digest`, most recent first.
+    pub fn repositories_with(&self, registry: &str, digest: &str) -> Vec<String> {
+        self.with(|d| {
+            d.registries
+                .get(registry)
+                .and_then(|r| r.locations.get(digest))
+                .map(|v| v.iter().rev().cloned().collect())
+                .unwrap_or_default()
+        })
+        .unwrap_or_default()
+    }
+
+    pub fn record_location(&self, registry: &str, digest: &str, repository: &str) {
+        self.with(|d| {
+            let repos = d
+                .registries
+                .entry(registry.to_owned())
+                .or_default()
+                .locations
+                .entry(digest.to_owned())
+                .or_default();
+            repos.retain(|r| r != repository);
+            repos.push(repository.to_owned());
+            if repos.len() > MAX_REPOS_PER_BLOB {
+                repos.remove(0);
+            }
+        });
+    }
+
+    /// Writes the cache (atomically: temp file, then rename). Errors are logged, not fatal.
+    pub fn save(&self) {
+        let Some(path) = &self.path else { return };
+        let Some(Ok(bytes)) = self.with(|d| serde_json::to_vec(d)) else {
+            return;
+        };
+        let tmp = path.with_extension("tmp");
+        let result = path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::write(&tmp, &bytes))
+            .and_then(|()| std::fs::rename(&tmp, path));
+        if let Err(e) = result {
+            tracing::warn!(path = %path.display(), error = %e, "cannot save the blob cache");
+        }
+    }
+}
+
+/// The set of digests a caller already confirmed in the target repository (from a journal).
+pub type Confirmed = BTreeSet<String>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn survives_a_save_and_load_and_keeps_registries_apart() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("blobs.json");
+        let cache = BlobCache::load(&path);
+        cache.record_gzip("r1", "sha256:d", "sha256:c", 10);
+        cache.record_location("r1", "sha256:c", "org/a");
+        cache.record_location("r1", "sha256:c", "org/b");
+        cache.save();
+        let again = BlobCache::load(&path);
+        assert_eq!(
+            again.gzip_for("r1", "sha256:d"),
+            Some(("sha256:c".into(), 10))
+        );
+        assert_eq!(again.gzip_for("r2", "sha256:d"), None);
+        assert_eq!(
+            again.repositories_with("r1", "sha256:c"),
+            vec!["org/b", "org/a"]
+        );
+    }
+
+    #[test]
+    fn a_corrupt_file_is_an_empty_cache() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("blobs.json");
+        std::fs::write(&path, b"{not json").unwrap();
+        assert_eq!(BlobCache::load(&path).gzip_for("r", "d"), None);
+    }
+}
