@@ -21,6 +21,15 @@ cargo fmt --all --check
 log "clippy"
 cargo clippy --workspace --all-targets -- -D warnings
 
+log "layering: no crate under crates/ depends on Tauri"
+for manifest in crates/*/Cargo.toml; do
+  pkg="$(sed -n 's/^name = "\(.*\)"$/\1/p' "$manifest" | head -n 1)"
+  deps="$(cargo tree -p "$pkg" -e normal,build --prefix none --format '{p}')"
+  if grep -q '^tauri ' <<<"$deps"; then
+    die "$pkg depends on tauri; keep Tauri in src-tauri and the logic in crates/"
+  fi
+done
+
 log "ui: types, lint, unit tests, licenses"
 (cd ui && npm run typecheck && npm run lint && npm test && npm run licenses -- --check)
 
