@@ -79,30 +79,60 @@ async fn bind(addr: SocketAddr) -> Result<tokio::net::TcpListener, SandboxError>
         .map_err(|source| SandboxError::Listen { addr, source })
 }
 
-/// The readiness line: everything a client needs to talk to this sandbox.
+#[derive(serde::Serialize)]
+struct ReadyUser<'a> {
+    user_name: &'a str,
+    user_id: &'a str,
+    ak: &'a str,
+    sk: &'a str,
+    admin: bool,
+}
+
+#[derive(serde::Serialize)]
+struct ReadyAccount<'a> {
+    domain_name: &'a str,
+    domain_id: &'a str,
+    users: Vec<ReadyUser<'a>>,
+}
+
+/// The readiness line, fields in the documented order: everything a client needs.
+#[derive(serde::Serialize)]
+struct Ready<'a> {
+    api_endpoint: String,
+    registry: &'a str,
+    region: &'a str,
+    project_id: &'a str,
+    accounts: Vec<ReadyAccount<'a>>,
+}
+
 fn ready_line(app: &App, api: SocketAddr) -> String {
     let db = app.store.lock();
-    let accounts: Vec<serde_json::Value> = db
-        .accounts
-        .iter()
-        .map(|a| {
-            serde_json::json!({
-                "domain_name": a.domain_name,
-                "domain_id": a.domain_id,
-                "users": a.users.iter().map(|u| serde_json::json!({
-                    "user_name": u.user_name, "user_id": u.user_id, "ak": u.ak, "sk": u.sk, "admin": u.admin,
-                })).collect::<Vec<_>>(),
+    let ready = Ready {
+        api_endpoint: format!("http://{api}"),
+        registry: &app.settings.registry_host,
+        region: &db.region,
+        project_id: &db.project_id,
+        accounts: db
+            .accounts
+            .iter()
+            .map(|a| ReadyAccount {
+                domain_name: &a.domain_name,
+                domain_id: &a.domain_id,
+                users: a
+                    .users
+                    .iter()
+                    .map(|u| ReadyUser {
+                        user_name: &u.user_name,
+                        user_id: &u.user_id,
+                        ak: &u.ak,
+                        sk: &u.sk,
+                        admin: u.admin,
+                    })
+                    .collect(),
             })
-        })
-        .collect();
-    serde_json::json!({
-        "api_endpoint": format!("http://{api}"),
-        "registry": app.settings.registry_host,
-        "region": db.region,
-        "project_id": db.project_id,
-        "accounts": accounts,
-    })
-    .to_string()
+            .collect(),
+    };
+    serde_json::to_string(&ready).unwrap_or_default()
 }
 
 async fn shutdown_signal(watch_stdin: bool) {

@@ -33,7 +33,8 @@ pub fn plan<'a>(
     now: OffsetDateTime,
 ) -> Vec<(String, String)> {
     let mut newest_first: Vec<&Tag> = tags.collect();
-    newest_first.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.name.cmp(&b.name)));
+    // Push times have one-second resolution; record ids break ties in push order.
+    newest_first.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| b.id.cmp(&a.id)));
     let mut doomed: Vec<(String, String)> = Vec::new();
     for rule in &policy.rules {
         let candidates = newest_first.iter().filter(|t| !exempt(rule, &t.name));

@@ -1,0 +1,283 @@
+//! A running `swr-sandbox` for integration tests: its own temp data dir, free ports, and the
+//! process (with its registry child) stopped when the handle is dropped.
+
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use base64::Engine as _;
+use serde_json::Value;
+
+pub const REGISTRY_BIN: &str = "/usr/bin/docker-registry";
+
+pub struct Sandbox {
+    child: Option<Child>,
+    pub info: Value,
+    pub data: PathBuf,
+}
+
+pub fn require_registry() {
+    assert!(
+        Path::new(REGISTRY_BIN).exists(),
+        "{REGISTRY_BIN} is missing: install the Debian package docker-registry to run these tests"
+    );
+}
+
+impl Sandbox {
+    pub fn start(data: &Path, extra: &[&str]) -> Self {
+        require_registry();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_swr-sandbox"))
+            .arg("--data")
+            .arg(data)
+            .args(extra)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn swr-sandbox");
+        let stdout = child.stdout.take().expect("stdout");
+        let mut line = String::new();
+        BufReader::new(stdout)
+            .read_line(&mut line)
+            .expect("read readiness line");
+        assert!(
+            !line.is_empty(),
+            "swr-sandbox exited before printing its readiness line"
+        );
+        let info: Value = serde_json::from_str(&line).expect("readiness line is JSON");
+        Self {
+            child: Some(child),
+            info,
+            data: data.to_path_buf(),
+        }
+    }
+
+    pub fn api(&self) -> String {
+        self.info["api_endpoint"].as_str().unwrap().to_string()
+    }
+
+    pub fn registry(&self) -> String {
+        self.info["registry"].as_str().unwrap().to_string()
+    }
+
+    pub fn user(&self, account: usize, index: usize) -> (String, String) {
+        let u = &self.info["accounts"][account]["users"][index];
+        (
+            u["ak"].as_str().unwrap().to_string(),
+            u["sk"].as_str().unwrap().to_string(),
+        )
+    }
+
+    /// `Basic` header value of the long-term docker login of a user.
+    pub fn basic(&self, account: usize, index: usize) -> String {
+        let (ak, sk) = self.user(account, index);
+        let region = self.info["region"].as_str().unwrap();
+        let raw = format!(
+            "{}:{}",
+            swr_api::login::login_username(region, &ak),
+            swr_api::login::login_key(&ak, &sk)
+        );
+        format!(
+            "Basic {}",
+            base64::engine::general_purpose::STANDARD.encode(raw)
+        )
+    }
+
+    /// Stops the sandbox with SIGTERM, as a supervisor would, and waits for it.
+    pub fn stop(mut self) {
+        self.terminate();
+    }
+
+    fn terminate(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = Command::new("kill")
+                .arg("-TERM")
+                .arg(child.id().to_string())
+                .status();
+            for _ in 0..100 {
+                if child.try_wait().ok().flatten().is_some() {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        self.terminate();
+    }
+}
+
+/// A management API call signed like the SDK signs it.
+pub async fn call(
+    sb: &Sandbox,
+    who: (usize, usize),
+    method: &str,
+    path: &str,
+    query: &[(&str, &str)],
+    body: Option<Value>,
+) -> (u16, reqwest::header::HeaderMap, Value) {
+    let (ak, sk) = sb.user(who.0, who.1);
+    call_with_keys(sb, &ak, &sk, method, path, query, body, None).await
+}
+
+#[allow(clippy::too_many_arguments)]
+pub async fn call_with_keys(
+    sb: &Sandbox,
+    ak: &str,
+    sk: &str,
+    method: &str,
+    path: &str,
+    query: &[(&str, &str)],
+    body: Option<Value>,
+    date: Option<&str>,
+) -> (u16, reqwest::header::HeaderMap, Value) {
+    let api = sb.api();
+    let host = api.trim_start_matches("http://").to_string();
+    let body_bytes = body
+        .map(|b| serde_json::to_vec(&b).unwrap())
+        .unwrap_or_default();
+    let query: Vec<(String, String)> = query
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    let headers = vec![("Content-Type".to_string(), "application/json".to_string())];
+    let now = swr_api::signing::format_sdk_date(std::time::SystemTime::now());
+    let signed = swr_api::signing::sign_request(&swr_api::signing::SignInput {
+        method,
+        host: &host,
+        path,
+        query: &query,
+        headers: &headers,
+        body: &body_bytes,
+        ak,
+        sk,
+        date: date.unwrap_or(&now),
+    });
+    let mut url = format!("{api}{path}");
+    if !signed.canonical_query.is_empty() {
+        url = format!("{url}?{}", signed.canonical_query);
+    }
+    let client = reqwest::Client::new();
+    let mut req = client.request(method.parse().unwrap(), &url);
+    for (k, v) in &signed.headers_out {
+        if !k.eq_ignore_ascii_case("host") {
+            req = req.header(k, v);
+        }
+    }
+    let resp = req.body(body_bytes).send().await.expect("API call");
+    let status = resp.status().as_u16();
+    let headers = resp.headers().clone();
+    let text = resp.text().await.unwrap();
+    let json = serde_json::from_str(&text).unwrap_or(Value::Null);
+    (status, headers, json)
+}
+
+/// A registry token for `scope`, using the Basic value given.
+pub async fn token(sb: &Sandbox, basic: &str, scope: &str) -> (u16, Option<String>) {
+    let url = format!(
+        "http://{}/swr/auth/v2/registry/auth/?service=dockyard&scope={scope}",
+        sb.registry()
+    );
+    let resp = reqwest::Client::new()
+        .get(url)
+        .header("Authorization", basic)
+        .send()
+        .await
+        .unwrap();
+    let status = resp.status().as_u16();
+    let body: Value = resp.json().await.unwrap_or(Value::Null);
+    (status, body["token"].as_str().map(str::to_string))
+}
+
+/// Pushes a tiny image through the gateway the way docker does; returns the manifest digest.
+pub async fn push_image(
+    sb: &Sandbox,
+    bearer: &str,
+    name: &str,
+    tag: &str,
+    text: &str,
+) -> Result<String, u16> {
+    let img = swr_sandbox::seed::image::build(text).unwrap();
+    let client = reqwest::Client::new();
+    let base = format!("http://{}", sb.registry());
+    for (digest, data) in [
+        (&img.layer_digest, &img.layer),
+        (&img.config_digest, &img.config),
+    ] {
+        let start = client
+            .post(format!("{base}/v2/{name}/blobs/uploads/"))
+            .bearer_auth(bearer)
+            .send()
+            .await
+            .map_err(|_| 599u16)?;
+        if start.status().as_u16() != 202 {
+            return Err(start.status().as_u16());
+        }
+        let location = start.headers()["location"].to_str().unwrap().to_string();
+        let url = if location.starts_with("http") {
+            location
+        } else {
+            format!("{base}{location}")
+        };
+        let sep = if url.contains('?') { '&' } else { '?' };
+        let put = client
+            .put(format!("{url}{sep}digest={digest}"))
+            .bearer_auth(bearer)
+            .body(data.clone())
+            .send()
+            .await
+            .map_err(|_| 599u16)?;
+        if put.status().as_u16() != 201 {
+            return Err(put.status().as_u16());
+        }
+    }
+    let put = client
+        .put(format!("{base}/v2/{name}/manifests/{tag}"))
+        .bearer_auth(bearer)
+        .header("Content-Type", swr_sandbox::seed::image::MANIFEST_TYPE)
+        .body(img.manifest.clone())
+        .send()
+        .await
+        .map_err(|_| 599u16)?;
+    if put.status().as_u16() != 201 {
+        return Err(put.status().as_u16());
+    }
+    Ok(img.manifest_digest)
+}
+
+/// Status of `GET /v2/<name>/manifests/<reference>` with a bearer token.
+pub async fn manifest_status(sb: &Sandbox, bearer: &str, name: &str, reference: &str) -> u16 {
+    reqwest::Client::new()
+        .get(format!(
+            "http://{}/v2/{name}/manifests/{reference}",
+            sb.registry()
+        ))
+        .bearer_auth(bearer)
+        .header("Accept", swr_sandbox::seed::image::MANIFEST_TYPE)
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+pub async fn create_namespace(sb: &Sandbox, name: &str) {
+    let (status, _, body) = call(
+        sb,
+        (0, 0),
+        "POST",
+        "/v2/manage/namespaces",
+        &[],
+        Some(serde_json::json!({"namespace": name})),
+    )
+    .await;
+    assert_eq!(status, 201, "{body}");
+}

@@ -1,0 +1,153 @@
+//! The registry gateway as docker-style clients see it: challenge, realm, scope cutting,
+//! pushes recorded for the management API, permissions and shares honoured at pull time.
+
+mod common;
+
+use common::*;
+use serde_json::json;
+
+#[tokio::test]
+async fn base_endpoint_challenges_with_the_swr_realm() {
+    let dir = tempfile::tempdir().unwrap();
+    let sb = Sandbox::start(dir.path(), &[]);
+    let resp = reqwest::get(format!("http://{}/v2/", sb.registry()))
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 401);
+    let challenge = resp.headers()["www-authenticate"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        challenge,
+        format!(
+            "Bearer realm=\"http://{}/swr/auth/v2/registry/auth/\",service=\"dockyard\"",
+            sb.registry()
+        )
+    );
+    assert!(resp.headers().contains_key("x-request-id"));
+    let catalog = reqwest::get(format!("http://{}/v2/_catalog", sb.registry()))
+        .await
+        .unwrap();
+    assert_ne!(catalog.status().as_u16(), 200, "_catalog is not served");
+}
+
+#[tokio::test]
+async fn realm_refuses_bad_keys_and_unknown_organizations() {
+    let dir = tempfile::tempdir().unwrap();
+    let sb = Sandbox::start(dir.path(), &[]);
+    let good = sb.basic(0, 0);
+    let (status, _) = token(&sb, &good, "repository:nosuchorg/app:pull,push").await;
+    assert_eq!(status, 401);
+    let bad = format!(
+        "Basic {}",
+        base64::Engine::encode(
+            &base64::engine::general_purpose::STANDARD,
+            "cn-north-4@AK:nope"
+        )
+    );
+    let (status, _) = token(&sb, &bad, "").await;
+    assert_eq!(status, 401);
+}
+
+#[tokio::test]
+async fn push_is_recorded_and_permissions_cut_scopes() {
+    let dir = tempfile::tempdir().unwrap();
+    let sb = Sandbox::start(dir.path(), &[]);
+    create_namespace(&sb, "team").await;
+    let scope = "repository:team/app:pull,push";
+    let (_, admin_token) = token(&sb, &sb.basic(0, 0), scope).await;
+    let admin_token = admin_token.unwrap();
+    let digest = push_image(&sb, &admin_token, "team/app", "v1", "one")
+        .await
+        .unwrap();
+
+    // the management API sees the tag with its digest and the repository created by the push
+    let (status, _, tag) = call(
+        &sb,
+        (0, 0),
+        "GET",
+        "/v2/manage/namespaces/team/repos/app/tags/v1",
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(tag["digest"], digest.as_str());
+    assert!(tag["size"].as_u64().unwrap() > 0);
+    let (_, _, repo) = call(
+        &sb,
+        (0, 0),
+        "GET",
+        "/v2/manage/namespaces/team/repos/app",
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(repo["is_public"], false);
+    assert_eq!(repo["num_images"], 1);
+
+    // the IAM user without rights gets a token without actions: no pull, no push
+    let (status, dev_token) = token(&sb, &sb.basic(0, 1), scope).await;
+    assert_eq!(status, 200);
+    let dev_token = dev_token.unwrap();
+    assert_eq!(
+        manifest_status(&sb, &dev_token, "team/app", "v1").await,
+        403
+    );
+    assert_eq!(
+        push_image(&sb, &dev_token, "team/app", "v2", "two").await,
+        Err(403)
+    );
+
+    // another account cannot pull until the repository is shared with it
+    let (_, beta_token) = token(&sb, &sb.basic(1, 0), scope).await;
+    assert_eq!(
+        manifest_status(&sb, &beta_token.unwrap(), "team/app", "v1").await,
+        403
+    );
+    let share = json!({"access_domain": "sandbox-beta", "permit": "read", "deadline": "forever"});
+    let (status, _, _) = call(
+        &sb,
+        (0, 0),
+        "POST",
+        "/v2/manage/namespaces/team/repositories/app/access-domains",
+        &[],
+        Some(share),
+    )
+    .await;
+    assert_eq!(status, 201);
+    let (_, beta_token) = token(&sb, &sb.basic(1, 0), scope).await;
+    let beta_token = beta_token.unwrap();
+    assert_eq!(
+        manifest_status(&sb, &beta_token, "team/app", "v1").await,
+        200
+    );
+    assert_eq!(
+        push_image(&sb, &beta_token, "team/app", "v3", "three").await,
+        Err(403)
+    );
+}
+
+#[tokio::test]
+async fn deleting_a_tag_keeps_other_tags_of_the_same_image() {
+    let dir = tempfile::tempdir().unwrap();
+    let sb = Sandbox::start(dir.path(), &[]);
+    create_namespace(&sb, "team").await;
+    let (_, t) = token(&sb, &sb.basic(0, 0), "repository:team/app:pull,push").await;
+    let t = t.unwrap();
+    push_image(&sb, &t, "team/app", "a", "same").await.unwrap();
+    push_image(&sb, &t, "team/app", "b", "same").await.unwrap();
+    let (status, _, _) = call(
+        &sb,
+        (0, 0),
+        "DELETE",
+        "/v2/manage/namespaces/team/repos/app/tags/a",
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(status, 204);
+    assert_eq!(manifest_status(&sb, &t, "team/app", "a").await, 404);
+    assert_eq!(manifest_status(&sb, &t, "team/app", "b").await, 200);
+}

@@ -1,0 +1,218 @@
+//! Process-level behaviour: persistence across restarts, no orphaned registry, faults.
+
+mod common;
+
+use std::time::Duration;
+
+use common::*;
+
+#[tokio::test]
+async fn state_and_images_survive_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let sb = Sandbox::start(dir.path(), &[]);
+    let keys = sb.user(0, 0);
+    create_namespace(&sb, "kept").await;
+    let (_, t) = token(&sb, &sb.basic(0, 0), "repository:kept/app:pull,push").await;
+    push_image(&sb, &t.unwrap(), "kept/app", "v1", "persist")
+        .await
+        .unwrap();
+    sb.stop();
+
+    let sb = Sandbox::start(dir.path(), &[]);
+    assert_eq!(
+        sb.user(0, 0),
+        keys,
+        "the same data directory answers to the same keys"
+    );
+    let (status, _, ns) = call(&sb, (0, 0), "GET", "/v2/manage/namespaces/kept", &[], None).await;
+    assert_eq!(status, 200, "{ns}");
+    let (_, t) = token(&sb, &sb.basic(0, 0), "repository:kept/app:pull").await;
+    assert_eq!(
+        manifest_status(&sb, &t.unwrap(), "kept/app", "v1").await,
+        200
+    );
+}
+
+fn registry_children_of(data: &std::path::Path) -> usize {
+    let config = data.join("registry.yml");
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return 0;
+    };
+    entries
+        .filter_map(|e| e.ok())
+        .filter_map(|e| std::fs::read(e.path().join("cmdline")).ok())
+        .filter(|cmd| String::from_utf8_lossy(cmd).contains(&*config.to_string_lossy()))
+        .count()
+}
+
+#[tokio::test]
+async fn stopping_the_sandbox_stops_its_registry() {
+    let dir = tempfile::tempdir().unwrap();
+    let sb = Sandbox::start(dir.path(), &[]);
+    assert_eq!(registry_children_of(dir.path()), 1);
+    sb.stop();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(registry_children_of(dir.path()), 0);
+}
+
+#[tokio::test]
+async fn wrong_keys_and_stale_dates_get_the_gateway_401() {
+    let dir = tempfile::tempdir().unwrap();
+    let sb = Sandbox::start(dir.path(), &[]);
+    let (ak, sk) = sb.user(0, 0);
+    let (status, headers, body) = call_with_keys(
+        &sb,
+        &ak,
+        "wrong",
+        "GET",
+        "/v2/manage/namespaces",
+        &[],
+        None,
+        None,
+    )
+    .await;
+    assert_eq!(status, 401);
+    assert_eq!(body["error_code"], "APIGW.0301");
+    assert_eq!(
+        body["request_id"].as_str(),
+        headers["x-request-id"].to_str().ok()
+    );
+    let stale = swr_api::signing::format_sdk_date(
+        std::time::SystemTime::now() - Duration::from_secs(16 * 60),
+    );
+    let (status, _, _) = call_with_keys(
+        &sb,
+        &ak,
+        &sk,
+        "GET",
+        "/v2/manage/namespaces",
+        &[],
+        None,
+        Some(&stale),
+    )
+    .await;
+    assert_eq!(status, 401);
+    let (status, headers, _) = call_with_keys(
+        &sb,
+        &ak,
+        &sk,
+        "GET",
+        "/v2/manage/namespaces",
+        &[],
+        None,
+        None,
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(headers.contains_key("x-request-id"));
+}
+
+#[tokio::test]
+async fn an_upload_cut_once_fails_then_succeeds() {
+    let dir = tempfile::tempdir().unwrap();
+    let sb = Sandbox::start(dir.path(), &["--fault-drop-upload-after", "50"]);
+    create_namespace(&sb, "flaky").await;
+    let (_, t) = token(&sb, &sb.basic(0, 0), "repository:flaky/app:pull,push").await;
+    let t = t.unwrap();
+    assert_eq!(
+        push_image(&sb, &t, "flaky/app", "v1", "cut me").await,
+        Err(599),
+        "connection dropped"
+    );
+    push_image(&sb, &t, "flaky/app", "v1", "cut me")
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn push_rate_limit_and_random_503s() {
+    let dir = tempfile::tempdir().unwrap();
+    let sb = Sandbox::start(dir.path(), &["--push-qps", "2"]);
+    create_namespace(&sb, "busy").await;
+    let (_, t) = token(&sb, &sb.basic(0, 0), "repository:busy/app:pull,push").await;
+    // one image is 5 push requests; beyond 2 per second the gateway answers 503
+    assert_eq!(
+        push_image(&sb, &t.unwrap(), "busy/app", "v1", "limited").await,
+        Err(503)
+    );
+    sb.stop();
+
+    let dir = tempfile::tempdir().unwrap();
+    let sb = Sandbox::start(dir.path(), &["--fault-503-rate", "1.0"]);
+    create_namespace(&sb, "down").await;
+    let (_, t) = token(&sb, &sb.basic(0, 0), "repository:down/app:pull,push").await;
+    assert_eq!(
+        manifest_status(&sb, &t.unwrap(), "down/app", "v1").await,
+        503
+    );
+}
+
+#[tokio::test]
+async fn short_token_lifetimes_expire() {
+    let dir = tempfile::tempdir().unwrap();
+    let sb = Sandbox::start(dir.path(), &["--token-ttl", "1"]);
+    create_namespace(&sb, "brief").await;
+    let (_, t) = token(&sb, &sb.basic(0, 0), "repository:brief/app:pull,push").await;
+    let t = t.unwrap();
+    push_image(&sb, &t, "brief/app", "v1", "quick")
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(2100)).await;
+    assert_eq!(manifest_status(&sb, &t, "brief/app", "v1").await, 401);
+}
+
+#[tokio::test]
+async fn demo_seed_creates_a_living_account_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let sb = Sandbox::start(dir.path(), &["--seed", "demo"]);
+    let (_, _, list) = call(&sb, (0, 0), "GET", "/v2/manage/namespaces", &[], None).await;
+    let names: Vec<&str> = list["namespaces"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, vec!["demo-apps", "demo-base"]);
+    let (_, _, hist) = call(
+        &sb,
+        (0, 0),
+        "GET",
+        "/v2/manage/namespaces/demo-apps/repos/api/retentions/histories",
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(hist["total"], 1);
+    let (_, _, trig) = call(
+        &sb,
+        (0, 0),
+        "GET",
+        "/v2/manage/namespaces/demo-apps/repos/web/triggers/deploy-web",
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(trig["trigger_history"][0]["tag"], "latest");
+    let (_, t) = token(&sb, &sb.basic(1, 0), "repository:demo-apps/web:pull").await;
+    assert_eq!(
+        manifest_status(&sb, &t.unwrap(), "demo-apps/web", "latest").await,
+        200,
+        "shared with beta"
+    );
+    sb.stop();
+    let sb = Sandbox::start(dir.path(), &["--seed", "demo"]);
+    let (_, _, tags) = call(
+        &sb,
+        (0, 0),
+        "GET",
+        "/v2/manage/namespaces/demo-apps/repos/api/tags",
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(
+        tags.as_array().unwrap().len(),
+        3,
+        "the seed is not applied twice"
+    );
+}
