@@ -88,7 +88,7 @@ pub fn validate_path(path: &Path) -> Validation {
 }
 
 /// Validates an archive read from any stream; `name` is how findings refer to it.
-pub fn validate_reader<R: Read>(reader: R, name: &str) -> Validation {
+pub fn validate_reader<R: Read + Send>(reader: R, name: &str) -> Validation {
     let mut findings = finding::Findings::new(name);
     let inventory = scan::scan(reader, &mut findings);
     let (format, images) = if inventory.complete {

@@ -93,7 +93,7 @@ impl Inventory {
 }
 
 /// Reads the whole archive once. Never fails: problems become findings.
-pub fn scan<R: Read>(reader: R, findings: &mut Findings) -> Inventory {
+pub fn scan<R: Read + Send>(reader: R, findings: &mut Findings) -> Inventory {
     let mut counting = CountingReader::new(reader);
     let mut inventory = Inventory {
         entries: BTreeMap::new(),
@@ -126,10 +126,10 @@ pub fn scan<R: Read>(reader: R, findings: &mut Findings) -> Inventory {
     };
     let outer = inventory.outer;
     let chained = io::Cursor::new(head.to_vec()).chain(&mut counting);
-    let result = match stream::decoder(outer, io::BufReader::with_capacity(CHUNK, chained)) {
-        Ok(decoded) => read_entries(decoded, &mut inventory, findings),
-        Err(e) => Err(Fatal::Decoder(e)),
-    };
+    let open = move || stream::decoder(outer, chained);
+    let result = stream::read_ahead(open, |decoded| {
+        read_entries(decoded, &mut inventory, findings)
+    });
     match result {
         Ok(()) => inventory.complete = true,
         Err(fatal) => report_fatal(fatal, outer, findings),

@@ -5,6 +5,7 @@
 //! outer file and of every blob is decided from its first bytes only.
 
 use std::io::{self, Read};
+use std::sync::mpsc;
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -193,6 +194,114 @@ impl<R: Read> Read for CountingReader<R> {
     }
 }
 
+/// Buffers in flight between the reading thread and the validating thread.
+const READ_AHEAD_DEPTH: usize = 4;
+const READ_AHEAD_CHUNK: usize = 256 * 1024;
+
+/// Runs `consume` on a reader fed by a second thread that opens (`open`, e.g. a decoder) and
+/// reads the source, so decompression and file reads overlap hashing and tar parsing on two
+/// cores. Memory is bounded by `READ_AHEAD_DEPTH` chunks.
+pub fn read_ahead<'a, T>(
+    open: impl FnOnce() -> io::Result<Box<dyn Read + 'a>> + Send + 'a,
+    consume: impl FnOnce(&mut dyn Read) -> T,
+) -> T {
+    std::thread::scope(|scope| {
+        let (tx, rx) = mpsc::sync_channel::<io::Result<Vec<u8>>>(READ_AHEAD_DEPTH);
+        let (recycle_tx, recycle_rx) = mpsc::sync_channel::<Vec<u8>>(READ_AHEAD_DEPTH + 2);
+        scope.spawn(move || match open() {
+            Ok(source) => produce(source, &tx, &recycle_rx),
+            Err(e) => {
+                let _ = tx.send(Err(e));
+            }
+        });
+        let mut reader = ChannelReader {
+            rx,
+            current: Vec::new(),
+            position: 0,
+            recycle: recycle_tx,
+            finished: false,
+        };
+        consume(&mut reader)
+        // Dropping `reader` closes the channel; the producer stops at its next send.
+    })
+}
+
+fn produce<R: Read>(
+    mut source: R,
+    tx: &mpsc::SyncSender<io::Result<Vec<u8>>>,
+    recycle: &mpsc::Receiver<Vec<u8>>,
+) {
+    loop {
+        let mut buf = recycle.try_recv().unwrap_or_default();
+        buf.resize(READ_AHEAD_CHUNK, 0);
+        // Fill at least half a chunk so decoders that return a few KiB per call do not turn
+        // into many tiny channel messages.
+        let mut filled = 0;
+        let result = loop {
+            match source.read(buf.get_mut(filled..).unwrap_or_default()) {
+                Ok(0) => break Ok(()),
+                Ok(n) => {
+                    filled += n;
+                    if filled >= READ_AHEAD_CHUNK / 2 {
+                        break Ok(());
+                    }
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => break Err(e),
+            }
+        };
+        buf.truncate(filled);
+        let end = filled == 0;
+        if filled > 0 && tx.send(Ok(buf)).is_err() {
+            return;
+        }
+        if let Err(e) = result {
+            let _ = tx.send(Err(e));
+            return;
+        }
+        if end {
+            let _ = tx.send(Ok(Vec::new()));
+            return;
+        }
+    }
+}
+
+struct ChannelReader {
+    rx: mpsc::Receiver<io::Result<Vec<u8>>>,
+    current: Vec<u8>,
+    position: usize,
+    recycle: mpsc::SyncSender<Vec<u8>>,
+    finished: bool,
+}
+
+impl Read for ChannelReader {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        while self.position >= self.current.len() {
+            if self.finished {
+                return Ok(0);
+            }
+            let next = self
+                .rx
+                .recv()
+                .map_err(|_| io::Error::other("the reading thread stopped"))??;
+            if next.is_empty() {
+                self.finished = true;
+                return Ok(0);
+            }
+            let spent = std::mem::replace(&mut self.current, next);
+            let _ = self.recycle.try_send(spent);
+            self.position = 0;
+        }
+        let available = self.current.get(self.position..).unwrap_or_default();
+        let n = available.len().min(buf.len());
+        buf.get_mut(..n)
+            .unwrap_or_default()
+            .copy_from_slice(available.get(..n).unwrap_or_default());
+        self.position += n;
+        Ok(n)
+    }
+}
+
 /// sha256 of a byte slice as lowercase hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
@@ -223,6 +332,26 @@ mod tests {
         let mut scratch = [0u8; 1000];
         assert_eq!(drain(&mut r, &mut scratch).unwrap(), 100_000);
         assert_eq!(r.finish(), (sha256_hex(&data), 100_000));
+    }
+
+    #[test]
+    fn read_ahead_delivers_every_byte_and_errors() {
+        let data: Vec<u8> = (0..1_000_000u32).map(|i| (i % 251) as u8).collect();
+        let copied = read_ahead(
+            || Ok(Box::new(&data[..])),
+            |r| {
+                let mut out = Vec::new();
+                r.read_to_end(&mut out).map(|_| out)
+            },
+        );
+        assert_eq!(copied.unwrap(), data);
+
+        let truncated = &[0x1f, 0x8b, 8, 0, 0, 0][..];
+        let result = read_ahead(
+            || decoder(Compression::Gzip, truncated),
+            |r| r.read_to_end(&mut Vec::new()),
+        );
+        assert!(result.is_err());
     }
 
     #[test]

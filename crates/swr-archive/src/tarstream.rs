@@ -375,7 +375,10 @@ fn parse_decimal(bytes: &[u8]) -> Option<u64> {
 }
 
 /// PAX records: "<len> <key>=<value>\n", where len counts the whole record.
-fn pax_records(data: &[u8], offset: u64) -> Result<Vec<(&[u8], &[u8])>, TarError> {
+/// A PAX record's key and value.
+type PaxRecord<'a> = (&'a [u8], &'a [u8]);
+
+fn pax_records(data: &[u8], offset: u64) -> Result<Vec<PaxRecord<'_>>, TarError> {
     let bad = || TarError::BadField {
         offset,
         field: "pax record",

@@ -1,6 +1,9 @@
 //! Every layout the builders write validates cleanly with the right report; every broken
 //! fixture is reported with its rule.
 
+// Helpers outside #[test] functions panic on setup failures, as tests should.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use pretty_assertions::assert_eq;
 use serde_json::json;
 use swr_archive::fixtures::{broken, sample_image, Archive, ImageBuilder, Layer, Layout};

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use serde::Serialize;
-use swr_archive::{ArchiveReport, Finding, ImageReport, Validation};
+use swr_archive::{ArchiveReport, Compression, Finding, ImageReport, Validation};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -93,15 +93,16 @@ fn json_line(v: &Validation) -> String {
 fn human(v: &Validation) -> String {
     let mut s = String::new();
     let r = &v.report;
-    let format = r
-        .format
-        .map_or("unknown format".to_owned(), |f| format!("{f:?}"));
+    let format = r.format.map_or("unknown format".to_owned(), |f| name(&f));
+    let compression = match r.compression {
+        Compression::None => "uncompressed".to_owned(),
+        other => name(&other),
+    };
     let _ = writeln!(
         s,
-        "{}: {} ({format}, {:?}, {})",
+        "{}: {} ({format}, {compression}, {})",
         v.file,
         verdict(v),
-        r.compression,
         size(r.file_size)
     );
     for image in &r.images {
@@ -170,9 +171,9 @@ fn image_text(s: &mut String, i: &ImageReport) {
     for (n, l) in i.layers.iter().enumerate() {
         let _ = writeln!(
             s,
-            "      {n:>2} {}  {:?} {} -> {}  {} entries",
+            "      {n:>2} {}  {} {} -> {}  {} entries",
             short(&l.diff_id),
-            l.compression,
+            name(&l.compression),
             size(l.stored_size),
             size(l.uncompressed_size),
             l.entries
@@ -207,6 +208,14 @@ fn image_text(s: &mut String, i: &ImageReport) {
     }
     for h in &i.hints {
         let _ = writeln!(s, "    hint [{}] {} -> {}", h.id, h.message, h.advice);
+    }
+}
+
+/// The name a value has in JSON output, so text and JSON use the same words.
+fn name<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
     }
 }
 
