@@ -103,7 +103,10 @@ impl ArchiveIndex {
                     {
                         let mut buf = Vec::with_capacity(loc.size as usize);
                         entry.read_all(&mut buf).map_err(tar_err)?;
-                        if buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
+                        if matches!(
+                            buf.iter().find(|b| !b.is_ascii_whitespace()),
+                            Some(b'{' | b'[')
+                        ) {
                             docs_total += loc.size;
                             docs.insert(name.clone(), buf);
                         }
