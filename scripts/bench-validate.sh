@@ -32,16 +32,18 @@ ls -l "$dir"
 
 warm() { cat "$1" > /dev/null; }
 
-# Best wall time (seconds) over $runs runs; peak RSS (KiB) of the last run in $rss.
+# Sets $best_t to the best wall time (seconds) over $runs runs and $rss to the largest peak RSS
+# (KiB) seen. GNU time's own output goes to a file so the command's stderr cannot mix in.
 best() {
-  local best_t="" t out
+  local t out
+  best_t=""; rss=0
   for _ in $(seq "$runs"); do
-    out=$( { /usr/bin/time -f "%e %M" bash -c "$1" >/dev/null 2>/dev/null; } 2>&1 | tail -n1)
+    /usr/bin/time -o "$dir/time.out" -f "%e %M" bash -c "$1" >/dev/null 2>&1 || true
+    out=$(tail -n1 "$dir/time.out")
     t=${out% *}
-    rss=${out#* }
+    if [ "${out#* }" -gt "$rss" ]; then rss=${out#* }; fi
     if [ -z "$best_t" ] || awk "BEGIN{exit !($t < $best_t)}"; then best_t=$t; fi
   done
-  echo "$best_t"
 }
 
 ratio() { awk "BEGIN{printf \"%.2f\", $1 / $2}"; }
@@ -49,17 +51,17 @@ verdict() { awk "BEGIN{exit !($1 <= $2)}" && echo "ok" || echo "MISSED"; }
 
 echo "== timing (best of $runs, warm cache)"
 warm "$dir/plain.tar"
-t_ssl=$(best "openssl dgst -sha256 '$dir/plain.tar'")
-t_plain=$(best "$swrctl validate '$dir/plain.tar'"); rss_plain=$rss
+best "openssl dgst -sha256 '$dir/plain.tar'"; t_ssl=$best_t
+best "$swrctl validate '$dir/plain.tar'"; t_plain=$best_t; rss_plain=$rss
 "$swrctl" validate "$dir/plain.tar" > /dev/null || { echo "plain archive did not validate" >&2; exit 1; }
 
 warm "$dir/image.tar.gz"
-t_gz_ref=$(best "gzip -dc '$dir/image.tar.gz' | openssl dgst -sha256")
-t_gz=$(best "$swrctl validate '$dir/image.tar.gz'"); rss_gz=$rss
+best "gzip -dc '$dir/image.tar.gz' | openssl dgst -sha256"; t_gz_ref=$best_t
+best "$swrctl validate '$dir/image.tar.gz'"; t_gz=$best_t; rss_gz=$rss
 "$swrctl" validate "$dir/image.tar.gz" > /dev/null || { echo "gzip archive did not validate" >&2; exit 1; }
 
 warm "$dir/bomb.tar"
-t_bomb=$(best "$swrctl validate '$dir/bomb.tar'"); rss_bomb=$rss
+best "$swrctl validate '$dir/bomb.tar'"; t_bomb=$best_t; rss_bomb=$rss
 "$swrctl" validate "$dir/bomb.tar" > /dev/null || { echo "bomb archive did not validate" >&2; exit 1; }
 
 r_plain=$(ratio "$t_plain" "$t_ssl")
