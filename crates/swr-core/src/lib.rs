@@ -3,6 +3,12 @@
 //! Nothing here knows about Tauri: the desktop commands and the CLI are thin layers over these
 //! services, so a behaviour is written (and tested) once.
 
+pub mod credentials;
+pub mod csv_import;
 pub mod fsio;
+pub mod logins;
+pub mod logins_docker_config;
 pub mod profiles;
+mod profiles_rules;
 pub mod settings;
+pub mod verify;

@@ -1,7 +1,10 @@
 //! Connection profiles: which account, region and endpoints the app talks to.
 //!
 //! The profile file (`profiles.json` in the config dir) holds metadata only. The secret key never
-//! goes here: it belongs in the OS keyring, looked up by the profile id.
+//! goes here: it belongs in the OS keyring ([`crate::credentials`]), looked up by access key id.
+//!
+//! Every change goes through [`ProfileInput::validated`] and is written atomically, so the file
+//! on disk is always one the app can read back.
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -9,10 +12,12 @@ use std::sync::Mutex;
 use serde::{Deserialize, Serialize};
 
 use crate::fsio::write_atomic;
+pub use crate::profiles_rules::{Invalid, ProfileInput};
 
 /// Endpoints that replace the region's public ones (a sandbox, a private deployment).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct EndpointOverrides {
     pub api: Option<String>,
     pub registry: Option<String>,
@@ -21,6 +26,7 @@ pub struct EndpointOverrides {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Profile {
     pub id: String,
     pub name: String,
@@ -51,6 +57,45 @@ pub struct ProfileSummary {
 }
 
 impl Profile {
+    fn from_input(id: String, input: ProfileInput) -> Self {
+        Self {
+            id,
+            name: input.name,
+            region: input.region,
+            project_id: input.project_id,
+            access_key_id: input.access_key_id,
+            endpoints: input.endpoints,
+            ca_bundle: input.ca_bundle,
+            proxy: input.proxy,
+            insecure_skip_tls_verify: input.insecure_skip_tls_verify,
+        }
+    }
+
+    /// The editable part, e.g. to pre-fill an edit form or to derive a copy.
+    pub fn input(&self) -> ProfileInput {
+        ProfileInput {
+            name: self.name.clone(),
+            region: self.region.clone(),
+            project_id: self.project_id.clone(),
+            access_key_id: self.access_key_id.clone(),
+            endpoints: self.endpoints.clone(),
+            ca_bundle: self.ca_bundle.clone(),
+            proxy: self.proxy.clone(),
+            insecure_skip_tls_verify: self.insecure_skip_tls_verify,
+        }
+    }
+
+    /// The docker registry host: the override, else the region's public registry.
+    pub fn registry_host(&self) -> String {
+        match &self.endpoints.registry {
+            Some(r) => r
+                .trim_start_matches("http://")
+                .trim_start_matches("https://")
+                .to_owned(),
+            None => swr_api::region::default_registry_host(&self.region),
+        }
+    }
+
     pub fn summary(&self) -> ProfileSummary {
         ProfileSummary {
             id: self.id.clone(),
@@ -79,6 +124,10 @@ pub enum ProfileError {
     },
     #[error("could not encode profiles: {0}")]
     Encode(#[from] serde_json::Error),
+    #[error(transparent)]
+    Invalid(#[from] Invalid),
+    #[error("a profile named `{0}` already exists")]
+    DuplicateName(String),
 }
 
 #[derive(Debug)]
@@ -134,6 +183,90 @@ impl ProfileStore {
         })
     }
 
+    pub fn get(&self, id: &str) -> Option<Profile> {
+        self.lock().profiles.iter().find(|p| p.id == id).cloned()
+    }
+
+    /// Validates `input` and saves it as a new profile with an id derived from its name. The
+    /// first profile becomes the active one.
+    pub fn add(&self, input: ProfileInput) -> Result<Profile, ProfileError> {
+        let input = input.validated()?;
+        let mut added = None;
+        self.modify(|file| {
+            ensure_unique_name(file, &input.name, None)?;
+            let id = unique_id(file, &slug(&input.name));
+            let profile = Profile::from_input(id.clone(), input);
+            file.profiles.push(profile.clone());
+            if file.active.is_none() {
+                file.active = Some(id);
+            }
+            added = Some(profile);
+            Ok(())
+        })?;
+        added.ok_or_else(|| ProfileError::NotFound(String::new()))
+    }
+
+    /// Replaces the editable fields of profile `id`; the id stays.
+    pub fn update(&self, id: &str, input: ProfileInput) -> Result<Profile, ProfileError> {
+        let input = input.validated()?;
+        let profile = Profile::from_input(id.to_owned(), input);
+        self.modify(|file| {
+            ensure_unique_name(file, &profile.name, Some(id))?;
+            let slot = file
+                .profiles
+                .iter_mut()
+                .find(|p| p.id == id)
+                .ok_or_else(|| ProfileError::NotFound(id.to_owned()))?;
+            *slot = profile.clone();
+            Ok(())
+        })?;
+        Ok(profile)
+    }
+
+    /// Copies profile `id` under a free name ("<name> (copy)", "<name> (copy 2)", …). The copy
+    /// uses the same access key, so it shares the secret key already in the keyring.
+    pub fn duplicate(&self, id: &str) -> Result<Profile, ProfileError> {
+        let source = self
+            .get(id)
+            .ok_or_else(|| ProfileError::NotFound(id.to_owned()))?;
+        let mut input = source.input();
+        let taken: Vec<String> = self.list().into_iter().map(|p| p.name).collect();
+        input.name = (1..)
+            .map(|n| match n {
+                1 => format!("{} (copy)", source.name),
+                n => format!("{} (copy {n})", source.name),
+            })
+            .find(|candidate| !taken.iter().any(|t| t.eq_ignore_ascii_case(candidate)))
+            .unwrap_or_default();
+        self.add(input)
+    }
+
+    /// Removes profile `id` and returns it; when it was active, the first remaining one is.
+    pub fn remove(&self, id: &str) -> Result<Profile, ProfileError> {
+        let mut removed = None;
+        self.modify(|file| {
+            let at = file
+                .profiles
+                .iter()
+                .position(|p| p.id == id)
+                .ok_or_else(|| ProfileError::NotFound(id.to_owned()))?;
+            removed = Some(file.profiles.remove(at));
+            if file.active.as_deref() == Some(id) {
+                file.active = file.profiles.first().map(|p| p.id.clone());
+            }
+            Ok(())
+        })?;
+        removed.ok_or_else(|| ProfileError::NotFound(id.to_owned()))
+    }
+
+    /// Whether any profile still uses this access key (and so its secret key).
+    pub fn uses_access_key(&self, access_key_id: &str) -> bool {
+        self.lock()
+            .profiles
+            .iter()
+            .any(|p| p.access_key_id == access_key_id)
+    }
+
     pub fn set_active(&self, id: &str) -> Result<(), ProfileError> {
         self.modify(|file| {
             if !file.profiles.iter().any(|p| p.id == id) {
@@ -167,6 +300,50 @@ impl ProfileStore {
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
+}
+
+fn ensure_unique_name(
+    file: &ProfilesFile,
+    name: &str,
+    except_id: Option<&str>,
+) -> Result<(), ProfileError> {
+    let clash = file
+        .profiles
+        .iter()
+        .any(|p| Some(p.id.as_str()) != except_id && p.name.eq_ignore_ascii_case(name));
+    if clash {
+        Err(ProfileError::DuplicateName(name.to_owned()))
+    } else {
+        Ok(())
+    }
+}
+
+/// A file- and URL-friendly id: lower-case ASCII letters, digits and single dashes.
+fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-');
+    if out.is_empty() {
+        "profile".to_owned()
+    } else {
+        out.chars().take(40).collect()
+    }
+}
+
+fn unique_id(file: &ProfilesFile, base: &str) -> String {
+    (1..)
+        .map(|n| match n {
+            1 => base.to_owned(),
+            n => format!("{base}-{n}"),
+        })
+        .find(|id| !file.profiles.iter().any(|p| &p.id == id))
+        .unwrap_or_else(|| base.to_owned())
 }
 
 #[cfg(test)]
@@ -223,6 +400,85 @@ mod tests {
             Err(ProfileError::NotFound(_))
         ));
         assert_eq!(store.active().unwrap().id, "prod");
+    }
+
+    fn input(name: &str) -> ProfileInput {
+        ProfileInput {
+            name: name.into(),
+            region: "cn-north-4".into(),
+            access_key_id: "HPUAEXAMPLEAK0000001".into(),
+            ..ProfileInput::default()
+        }
+    }
+
+    #[test]
+    fn add_edit_duplicate_remove() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = ProfileStore::open(dir.path());
+        let prod = store.add(input("Prod Beijing")).unwrap();
+        assert_eq!(prod.id, "prod-beijing");
+        assert_eq!(
+            store.active().unwrap().id,
+            "prod-beijing",
+            "first one is active"
+        );
+        assert!(matches!(
+            store.add(input("prod beijing")),
+            Err(ProfileError::DuplicateName(_))
+        ));
+        let zh = store.add(input("生产")).unwrap();
+        assert_eq!(zh.id, "profile");
+
+        let mut edited = prod.input();
+        edited.region = "ap-southeast-1".into();
+        let edited = store.update("prod-beijing", edited).unwrap();
+        assert_eq!(edited.id, "prod-beijing");
+        assert_eq!(store.get("prod-beijing").unwrap().region, "ap-southeast-1");
+
+        let copy = store.duplicate("prod-beijing").unwrap();
+        assert_eq!(copy.name, "Prod Beijing (copy)");
+        assert_eq!(copy.access_key_id, prod.access_key_id);
+        let copy2 = store.duplicate("prod-beijing").unwrap();
+        assert_eq!(copy2.name, "Prod Beijing (copy 2)");
+        assert_ne!(copy.id, copy2.id);
+
+        store.set_active(&copy.id).unwrap();
+        store.remove(&copy.id).unwrap();
+        assert_eq!(store.active().unwrap().id, "prod-beijing");
+        assert!(store.uses_access_key("HPUAEXAMPLEAK0000001"));
+        assert!(matches!(
+            store.remove("nope"),
+            Err(ProfileError::NotFound(_))
+        ));
+        let reopened = ProfileStore::open(dir.path());
+        assert_eq!(reopened.list().len(), 3);
+    }
+
+    #[test]
+    fn invalid_input_changes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = ProfileStore::open(dir.path());
+        let mut bad = input("Remote");
+        bad.endpoints.api = Some("http://swr.example.com".into());
+        assert!(matches!(store.add(bad), Err(ProfileError::Invalid(_))));
+        assert!(store.list().is_empty());
+        assert!(!dir.path().join(ProfileStore::FILE_NAME).exists());
+    }
+
+    #[test]
+    fn reads_the_format_scripts_write() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(ProfileStore::FILE_NAME),
+            r#"{"active":"sandbox","profiles":[{"id":"sandbox","name":"Sandbox","region":"cn-north-4",
+            "projectId":"p1","accessKeyId":"AK1","endpoints":{"api":"http://127.0.0.1:1","registry":"127.0.0.1:2","iam":null},
+            "caBundle":null,"proxy":null,"insecureSkipTlsVerify":false}]}"#,
+        )
+        .unwrap();
+        let store = ProfileStore::open(dir.path());
+        let p = store.active().unwrap();
+        assert_eq!(p.registry_host(), "127.0.0.1:2");
+        assert_eq!(p.project_id.as_deref(), Some("p1"));
     }
 
     #[test]

@@ -1,0 +1,432 @@
+//! Checks that a profile's AK/SK really work before the user relies on them.
+//!
+//! Two calls, the same two a first `docker push` depends on: a signed list of organizations on
+//! the management API, then a registry token bought with the long-term login. Each failure is
+//! reported as a [`VerifyFailure`] the UI explains in its own words: a wrong key pair, a clock
+//! too far off for the signature (told apart from a wrong key by the server's `Date`), a user
+//! without SWR permissions, and the network/proxy/TLS family.
+
+use std::time::{Duration, SystemTime};
+
+use swr_api::config::{CaBundle, ProxySetting, TransportOptions};
+use swr_api::{ClientConfig, Credentials, ErrorKind, Sensitive};
+
+use crate::logins::{registry_is_loopback, LoginMaterial};
+use crate::profiles::Profile;
+
+/// How far the clocks may drift before SWR's gateway refuses a signature.
+pub const MAX_CLOCK_SKEW: Duration = Duration::from_secs(15 * 60);
+
+/// Why verification failed; the UI has one explanation per variant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub enum VerifyFailure {
+    /// SWR refused the AK/SK.
+    WrongCredentials,
+    /// The computer's clock is too far from the server's for a signature to be accepted.
+    ClockSkew,
+    /// The key pair is valid but its user may not use SWR.
+    NoPermission,
+    /// The registry refused the long-term login although the API accepted the key pair.
+    RegistryRefused,
+    /// No connection (DNS, refused, timeout) without a proxy in the way.
+    Network,
+    /// No connection while a proxy is configured.
+    Proxy,
+    /// The TLS handshake failed: untrusted certificate, wrong CA bundle.
+    Tls,
+    /// The profile's settings cannot be used (bad URL, unreadable CA bundle).
+    Configuration,
+    /// Anything else SWR answered; the detail says what.
+    Server,
+}
+
+/// A failed verification: the classification, a detail for people, SWR's request id.
+#[derive(Debug, thiserror::Error)]
+#[error("{detail}")]
+pub struct VerifyError {
+    pub failure: VerifyFailure,
+    pub detail: String,
+    pub request_id: Option<String>,
+    /// For [`VerifyFailure::ClockSkew`]: local clock minus server clock, in seconds.
+    pub skew_seconds: Option<i64>,
+}
+
+impl VerifyError {
+    fn new(failure: VerifyFailure, detail: impl Into<String>) -> Self {
+        Self {
+            failure,
+            detail: detail.into(),
+            request_id: None,
+            skew_seconds: None,
+        }
+    }
+}
+
+/// What a successful verification found.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Verified {
+    /// Organizations the user can see.
+    pub organizations: Vec<String>,
+    /// The registry host that issued a token for the long-term login.
+    pub registry: String,
+}
+
+/// Whether the profile's API endpoint is on this machine (a sandbox): a system proxy is then
+/// bypassed, since it could not reach this machine's loopback anyway.
+fn api_is_loopback(profile: &Profile) -> bool {
+    profile
+        .endpoints
+        .api
+        .as_deref()
+        .and_then(|api| url::Url::parse(api).ok())
+        .and_then(|u| u.host_str().map(crate::profiles_rules::is_loopback_host))
+        .unwrap_or(false)
+}
+
+/// The transport settings of a profile.
+pub fn transport(profile: &Profile) -> TransportOptions {
+    TransportOptions {
+        proxy: match &profile.proxy {
+            Some(url) => ProxySetting::Url(Sensitive::new(url.clone())),
+            None if api_is_loopback(profile) => ProxySetting::Direct,
+            None => ProxySetting::System,
+        },
+        extra_ca: profile.ca_bundle.clone().map(CaBundle::File),
+        insecure_skip_tls_verify: profile.insecure_skip_tls_verify,
+        ..TransportOptions::default()
+    }
+}
+
+/// The API client configuration of a profile with its secret key.
+pub fn client_config(profile: &Profile, secret_key: &Sensitive<String>) -> ClientConfig {
+    let mut config = ClientConfig::new(
+        profile.region.clone(),
+        Credentials::new(profile.access_key_id.clone(), secret_key.expose().clone()),
+    );
+    config.project_id = profile.project_id.clone();
+    config.endpoints = swr_api::EndpointOverrides {
+        api: profile.endpoints.api.clone(),
+        registry: profile.endpoints.registry.clone(),
+        iam: profile.endpoints.iam.clone(),
+    };
+    config.transport = transport(profile);
+    config
+}
+
+/// Runs both checks.
+pub async fn verify(
+    profile: &Profile,
+    secret_key: &Sensitive<String>,
+) -> Result<Verified, VerifyError> {
+    let mut config = client_config(profile, secret_key);
+    // The user is waiting on a wizard step: report a failure at once rather than after
+    // backing off; they can press "verify" again.
+    config.retry = swr_api::retry::RetryPolicy::none();
+    let client = swr_api::Client::new(config)
+        .map_err(|e| VerifyError::new(VerifyFailure::Configuration, e.to_string()))?;
+    let organizations = match client.list_namespaces(false).await {
+        Ok(list) => list.into_iter().map(|n| n.name).collect(),
+        Err(err) => return Err(classify_api_error(profile, &err).await),
+    };
+    let material = LoginMaterial::new(profile, secret_key);
+    registry_token(profile, &material).await?;
+    Ok(Verified {
+        organizations,
+        registry: material.registry,
+    })
+}
+
+/// Turns an API failure into what the user is told.
+pub async fn classify_api_error(profile: &Profile, err: &swr_api::Error) -> VerifyError {
+    let failure = match err.kind() {
+        ErrorKind::AuthenticationFailed => VerifyFailure::WrongCredentials,
+        ErrorKind::Forbidden => VerifyFailure::NoPermission,
+        ErrorKind::Network | ErrorKind::Timeout if profile.proxy.is_some() => VerifyFailure::Proxy,
+        ErrorKind::Network | ErrorKind::Timeout => VerifyFailure::Network,
+        ErrorKind::Tls => VerifyFailure::Tls,
+        ErrorKind::Configuration => VerifyFailure::Configuration,
+        _ => VerifyFailure::Server,
+    };
+    let mut out = VerifyError::new(failure, err.user_message().en);
+    out.request_id = err.request_id().map(str::to_owned);
+    if failure == VerifyFailure::WrongCredentials {
+        // A signature is refused the same way for a wrong SK and for a clock more than 15
+        // minutes off; the server's Date header tells the two apart.
+        if let Some(skew) = server_clock_skew(profile).await {
+            if skew.unsigned_abs() > MAX_CLOCK_SKEW.as_secs() {
+                out.failure = VerifyFailure::ClockSkew;
+                out.skew_seconds = Some(skew);
+                out.detail = format!(
+                    "this computer's clock is {} minutes {} SWR's; correct it and try again",
+                    skew.unsigned_abs() / 60,
+                    if skew > 0 { "ahead of" } else { "behind" }
+                );
+            }
+        }
+    }
+    out
+}
+
+fn http_client(profile: &Profile) -> Result<reqwest::Client, VerifyError> {
+    let t = transport(profile);
+    let mut builder = reqwest::Client::builder()
+        .connect_timeout(t.connect_timeout)
+        .timeout(Duration::from_secs(30))
+        .user_agent(t.user_agent)
+        .danger_accept_invalid_certs(t.insecure_skip_tls_verify);
+    if profile.proxy.is_none() && api_is_loopback(profile) {
+        builder = builder.no_proxy();
+    }
+    if let Some(url) = &profile.proxy {
+        let proxy = reqwest::Proxy::all(url.as_str()).map_err(|_| {
+            VerifyError::new(VerifyFailure::Configuration, "the proxy URL cannot be used")
+        })?;
+        builder = builder.proxy(proxy);
+    }
+    if let Some(path) = &profile.ca_bundle {
+        let pem = std::fs::read(path).map_err(|e| {
+            VerifyError::new(
+                VerifyFailure::Configuration,
+                format!("cannot read the CA bundle {}: {e}", path.display()),
+            )
+        })?;
+        for cert in reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| {
+            VerifyError::new(
+                VerifyFailure::Configuration,
+                format!("the CA bundle is not PEM: {e}"),
+            )
+        })? {
+            builder = builder.add_root_certificate(cert);
+        }
+    }
+    builder
+        .build()
+        .map_err(|e| VerifyError::new(VerifyFailure::Configuration, e.to_string()))
+}
+
+fn transport_failure(profile: &Profile, err: &reqwest::Error) -> VerifyError {
+    let text = error_chain(err);
+    let failure = if text.contains("certificate") || text.contains("tls") || text.contains("TLS") {
+        VerifyFailure::Tls
+    } else if profile.proxy.is_some() {
+        VerifyFailure::Proxy
+    } else {
+        VerifyFailure::Network
+    };
+    // reqwest names the URL, which carries no credential here (Basic auth is a header).
+    VerifyError::new(failure, text)
+}
+
+fn error_chain(err: &dyn std::error::Error) -> String {
+    let mut text = err.to_string();
+    let mut source = err.source();
+    while let Some(s) = source {
+        text.push_str(": ");
+        text.push_str(&s.to_string());
+        source = s.source();
+    }
+    text
+}
+
+/// Local clock minus the API server's `Date`, in seconds; `None` when it cannot be told.
+async fn server_clock_skew(profile: &Profile) -> Option<i64> {
+    let endpoints = swr_api::Endpoints::resolve(
+        &profile.region,
+        &swr_api::EndpointOverrides {
+            api: profile.endpoints.api.clone(),
+            ..swr_api::EndpointOverrides::default()
+        },
+    )
+    .ok()?;
+    let response = http_client(profile)
+        .ok()?
+        .get(endpoints.api)
+        .send()
+        .await
+        .ok()?;
+    let date = response
+        .headers()
+        .get(reqwest::header::DATE)?
+        .to_str()
+        .ok()?;
+    skew_from_date(date, SystemTime::now())
+}
+
+/// `now` minus an HTTP `Date` value (`Wed, 25 Nov 2026 13:09:45 GMT`), in seconds.
+pub fn skew_from_date(date: &str, now: SystemTime) -> Option<i64> {
+    let server = time::PrimitiveDateTime::parse(
+        date.trim().trim_end_matches("GMT").trim_end(),
+        time::macros::format_description!(
+            "[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second]"
+        ),
+    )
+    .ok()?
+    .assume_utc();
+    let now = time::OffsetDateTime::from(now);
+    Some((now - server).whole_seconds())
+}
+
+/// Asks the registry for a token with the long-term login, as `docker login` does.
+async fn registry_token(profile: &Profile, login: &LoginMaterial) -> Result<(), VerifyError> {
+    let http = http_client(profile)?;
+    let scheme = if registry_is_loopback(&login.registry) {
+        "http"
+    } else {
+        "https"
+    };
+    let ping = http
+        .get(format!("{scheme}://{}/v2/", login.registry))
+        .send()
+        .await
+        .map_err(|e| transport_failure(profile, &e))?;
+    if ping.status().is_success() {
+        // A registry without authentication takes any login.
+        return Ok(());
+    }
+    let challenge = ping
+        .headers()
+        .get(reqwest::header::WWW_AUTHENTICATE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(parse_bearer_challenge)
+        .ok_or_else(|| {
+            VerifyError::new(
+                VerifyFailure::Server,
+                format!(
+                    "{} answered HTTP {} without a token challenge; is it an SWR registry?",
+                    login.registry,
+                    ping.status().as_u16()
+                ),
+            )
+        })?;
+    let mut request = http
+        .get(&challenge.realm)
+        .basic_auth(&login.username, Some(login.login_key.expose()));
+    if let Some(service) = &challenge.service {
+        request = request.query(&[("service", service)]);
+    }
+    let answer = request
+        .send()
+        .await
+        .map_err(|e| transport_failure(profile, &e))?;
+    match answer.status().as_u16() {
+        200..=299 => Ok(()),
+        401 | 403 => Err(VerifyError::new(
+            VerifyFailure::RegistryRefused,
+            format!(
+                "{} refused the login {}; the key pair may lack SWR rights or the region may be wrong",
+                login.registry, login.username
+            ),
+        )),
+        status => Err(VerifyError::new(
+            VerifyFailure::Server,
+            format!("the registry's token service answered HTTP {status}"),
+        )),
+    }
+}
+
+#[derive(Debug, PartialEq, Eq)]
+struct BearerChallenge {
+    realm: String,
+    service: Option<String>,
+}
+
+fn parse_bearer_challenge(header: &str) -> Option<BearerChallenge> {
+    let params = header
+        .trim()
+        .strip_prefix("Bearer ")
+        .or_else(|| header.trim().strip_prefix("bearer "))?;
+    let mut realm = None;
+    let mut service = None;
+    for part in params.split(',') {
+        let (key, value) = part.split_once('=')?;
+        let value = value.trim().trim_matches('"').to_owned();
+        match key.trim() {
+            "realm" => realm = Some(value),
+            "service" => service = Some(value),
+            _ => {}
+        }
+    }
+    Some(BearerChallenge {
+        realm: realm?,
+        service,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skew_is_read_from_an_http_date() {
+        let server = "Wed, 25 Nov 2026 13:09:45 GMT";
+        let at = |s: &str| {
+            SystemTime::from(
+                time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339)
+                    .unwrap(),
+            )
+        };
+        assert_eq!(skew_from_date(server, at("2026-11-25T13:09:45Z")), Some(0));
+        assert_eq!(
+            skew_from_date(server, at("2026-11-25T13:39:45Z")),
+            Some(1800)
+        );
+        assert_eq!(
+            skew_from_date(server, at("2026-11-25T12:09:45Z")),
+            Some(-3600)
+        );
+        assert_eq!(skew_from_date("yesterday", SystemTime::now()), None);
+    }
+
+    #[tokio::test]
+    async fn a_forbidden_answer_means_no_swr_permission() {
+        let profile = crate::profiles::Profile {
+            id: "p".into(),
+            name: "p".into(),
+            region: "cn-north-4".into(),
+            project_id: None,
+            access_key_id: "AK".into(),
+            endpoints: crate::profiles::EndpointOverrides::default(),
+            ca_bundle: None,
+            proxy: Some("http://127.0.0.1:9".into()),
+            insecure_skip_tls_verify: false,
+        };
+        let forbidden = swr_api::Error::Api(swr_api::error::ApiError {
+            kind: ErrorKind::Forbidden,
+            status: 403,
+            code: "SVCSTG.SWR.4030001".into(),
+            message: "no permission".into(),
+            request_id: Some("req-1".into()),
+            retry_after: None,
+        });
+        let out = classify_api_error(&profile, &forbidden).await;
+        assert_eq!(out.failure, VerifyFailure::NoPermission);
+        assert_eq!(out.request_id.as_deref(), Some("req-1"));
+        let offline = swr_api::Error::Network {
+            kind: ErrorKind::Network,
+            message: "connection refused".into(),
+        };
+        assert_eq!(
+            classify_api_error(&profile, &offline).await.failure,
+            VerifyFailure::Proxy,
+            "with a proxy configured, an unreachable SWR points at the proxy"
+        );
+    }
+
+    #[test]
+    fn bearer_challenges_as_swr_sends_them() {
+        let c = parse_bearer_challenge(
+            r#"Bearer realm="https://swr.cn-north-4.myhuaweicloud.com/swr/auth/v2/registry/auth/",service="dockyard""#,
+        )
+        .unwrap();
+        assert_eq!(
+            c.realm,
+            "https://swr.cn-north-4.myhuaweicloud.com/swr/auth/v2/registry/auth/"
+        );
+        assert_eq!(c.service.as_deref(), Some("dockyard"));
+        assert_eq!(parse_bearer_challenge(r#"Basic realm="x""#), None);
+    }
+}
