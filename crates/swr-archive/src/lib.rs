@@ -74,7 +74,15 @@ impl Validation {
 pub fn validate_path(path: &Path) -> Validation {
     let name = path.display().to_string();
     match File::open(path) {
-        Ok(file) => validate_reader(file, &name),
+        Ok(file) => {
+            let size = file.metadata().map(|m| m.len()).ok();
+            let mut validation = validate_reader(file, &name);
+            // A scan stopped by damage has not read the whole file; report its real size.
+            if let Some(size) = size {
+                validation.report.file_size = size;
+            }
+            validation
+        }
         Err(e) => {
             let mut findings = finding::Findings::new(name.clone());
             findings.error(

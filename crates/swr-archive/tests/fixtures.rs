@@ -240,3 +240,50 @@ fn every_truncation_of_an_archive_is_an_error_not_a_panic() {
         assert!(!v.is_valid(), "cut at {cut} of {} passed", bytes.len());
     }
 }
+
+#[test]
+fn random_damage_never_panics_and_is_mostly_caught() {
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let originals: Vec<Vec<u8>> = [
+        Layout::DockerArchive,
+        Layout::DockerOciLayout,
+        Layout::OciArchive,
+    ]
+    .into_iter()
+    .flat_map(|layout| {
+        [Compression::None, Compression::Gzip, Compression::Zstd].map(|c| {
+            Archive::new(layout)
+                .image(sample_image())
+                .compressed(c)
+                .to_bytes()
+        })
+    })
+    .collect();
+    let mut caught = 0;
+    let mut total = 0;
+    for original in &originals {
+        for _ in 0..40 {
+            let mut bytes = original.clone();
+            for _ in 0..=(next() % 4) {
+                let at = (next() % bytes.len() as u64) as usize;
+                bytes[at] ^= (next() % 255 + 1) as u8;
+            }
+            let v = validate(&bytes);
+            total += 1;
+            if !v.is_valid() {
+                caught += 1;
+            }
+        }
+    }
+    // Flips in tar padding or unused header fields are harmless; most flips are not.
+    assert!(
+        caught * 10 >= total * 7,
+        "only {caught} of {total} damaged archives were invalid"
+    );
+}
