@@ -100,7 +100,7 @@ pub fn hints(image: &ImageReport, layers: &[&LayerFiles], final_fs: &FinalFs) ->
     if !secrets.is_empty() {
         out.push(Hint {
             id: "hint.secret_files",
-            message: format!("files that look like secrets: {}", join(&secrets)),
+            message: format!("files that look like secrets: {}", join(&absolute(&secrets))),
             advice: "Keep keys and credentials out of images (use build secrets or runtime configuration); deleting them in a later layer does not remove them.",
         });
     }
@@ -145,9 +145,14 @@ fn secret_files(layers: &[&LayerFiles]) -> Vec<String> {
 fn join<S: AsRef<str>>(items: &[S]) -> String {
     items
         .iter()
-        .map(|s| format!("/{}", s.as_ref()).replace("//", ""))
+        .map(AsRef::as_ref)
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// Layer paths are stored without the leading `/` users know them by.
+fn absolute(paths: &[String]) -> Vec<String> {
+    paths.iter().map(|p| format!("/{p}")).collect()
 }
 
 #[cfg(test)]
@@ -196,7 +201,11 @@ mod tests {
                 "hint.secret_files"
             ]
         );
-        assert!(h[4].message.contains("/root/.ssh/id_rsa") && !h[4].message.contains("ca.pem"));
+        assert_eq!(h[2].message, "tagged `latest`: app:latest");
+        assert_eq!(
+            h[4].message,
+            "files that look like secrets: /root/.ssh/id_rsa"
+        );
     }
 
     #[test]

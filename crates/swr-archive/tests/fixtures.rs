@@ -169,8 +169,21 @@ fn untagged_images_and_absent_platforms_are_warnings() {
     assert_valid(&v);
     assert_eq!(rules(&v, Severity::Warning), vec![Rule::ReferenceUntagged]);
 
+    // Docker's containerd store: compressed blobs, an index naming an absent platform.
+    let compressed = ImageBuilder::new()
+        .tag("docker.io/team/app:1.0")
+        .layer(
+            Layer::new()
+                .file("app/bin", vec![7u8; 9000])
+                .compressed(Compression::Gzip),
+        )
+        .layer(
+            Layer::new()
+                .file("app/conf", "x")
+                .compressed(Compression::Zstd),
+        );
     let containerd = Archive::new(Layout::DockerOciLayout)
-        .image(sample_image())
+        .image(compressed)
         .with_missing_platform();
     let v = validate(&containerd.to_bytes());
     assert_valid(&v);
@@ -179,6 +192,9 @@ fn untagged_images_and_absent_platforms_are_warnings() {
         vec![Rule::IndexPlatformMissing]
     );
     assert!(v.findings[0].message.contains("linux/arm64/v8"));
+    let layers = &v.report.images[0].layers;
+    assert_eq!(layers[0].compression, Compression::Gzip);
+    assert_eq!(layers[1].compression, Compression::Zstd);
 
     let oci = Archive::new(Layout::OciArchive)
         .image(sample_image())
