@@ -238,11 +238,10 @@ fn read_entries<R: Read>(
             }
             TarKind::Hardlink | TarKind::Other(_) => {
                 let what = match header.kind {
-                    TarKind::Hardlink => "a hard link".to_owned(),
                     TarKind::Other(flag) => {
                         format!("of tar type `{}`", char::from(flag).escape_default())
                     }
-                    _ => String::new(),
+                    _ => "a hard link".to_owned(),
                 };
                 let m = format!(
                     "`{path}` is {what}; image archives hold only files, directories and symlinks"
