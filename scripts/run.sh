@@ -17,8 +17,8 @@ ensure_npm "$ROOT/ui"
 
 log "building the UI"
 (cd ui && npm run build)
-log "building swr-console and swr-sandbox"
-cargo build -p swr-sandbox -p swr-console --features swr-console/custom-protocol
+log "building swr-console, swrctl and swr-sandbox"
+cargo build -p swr-sandbox -p swr-cli -p swr-console --features swr-console/custom-protocol
 
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   die "no display: run this from a desktop session (or under xvfb-run for a headless check)"
@@ -45,7 +45,27 @@ done
 touch "$state/.seeded"
 
 # The Sandbox profile points the app at the sandbox's endpoints, as the first account's admin.
-python3 - "$ready" "$state/config/profiles.json" <<'PY'
+# swrctl keeps its secret key in the OS keyring, exactly as the app's wizard would. Ports change
+# on every start, so the profile is replaced each time.
+export SWR_CONSOLE_CONFIG_DIR="$state/config"
+field() { python3 - "$ready" "$1" <<'PY'
+import json, sys
+ready = json.load(open(sys.argv[1]))
+admin = next(u for a in ready["accounts"] for u in a["users"] if u.get("admin"))
+print({"ak": admin["ak"], "sk": admin["sk"]}.get(sys.argv[2], ready.get(sys.argv[2], "")))
+PY
+}
+target/debug/swrctl profile remove sandbox >/dev/null 2>&1 || true
+if field sk | target/debug/swrctl profile add Sandbox --activate --region "$(field region)" \
+    --ak "$(field ak)" --project-id "$(field project_id)" \
+    --api-endpoint "$(field api_endpoint)" --registry "$(field registry)"; then
+  :
+else
+  # No Secret Service (a bare window manager, a container): write the profile without its
+  # secret key; the app asks for it and can keep it for this session only.
+  log "no OS keyring: the Sandbox profile has no secret key stored; in the app, open"
+  log "Profiles, edit Sandbox and paste the admin's secret key from $ready (session only)"
+  python3 - "$ready" "$state/config/profiles.json" <<'PY'
 import json, sys
 ready = json.load(open(sys.argv[1]))
 admin = next(u for a in ready["accounts"] for u in a["users"] if u.get("admin"))
@@ -62,7 +82,8 @@ profile = {
 }
 json.dump({"active": "sandbox", "profiles": [profile]}, open(sys.argv[2], "w"), indent=2)
 PY
+fi
 
 log "sandbox API at $(python3 -c 'import json,sys;print(json.load(open(sys.argv[1]))["api_endpoint"])' "$ready")"
 log "opening SWR Console"
-SWR_CONSOLE_CONFIG_DIR="$state/config" target/debug/swr-console "$@"
+target/debug/swr-console "$@"

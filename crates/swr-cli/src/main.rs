@@ -25,6 +25,13 @@ enum Command {
     /// Check image archives (docker save, podman, skopeo, buildah; .tar, .tar.gz, .tar.zst)
     /// before pushing them: integrity, safety, SWR rules, and a report on each image.
     Validate(commands::validate::Args),
+    /// Manage connection profiles (shared with the desktop app).
+    #[command(subcommand)]
+    Profile(commands::profile::Command),
+    /// Print a registry login for a profile (docker, containerd, podman, nerdctl, skopeo,
+    /// Kubernetes), or write it to the Docker config.
+    #[command(name = "login-command")]
+    Login(commands::login_command::Args),
 }
 
 fn main() -> ExitCode {
@@ -32,5 +39,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Validate(args) => commands::validate::run(&args),
+        Command::Profile(command) => commands::profile::run(command),
+        Command::Login(args) => commands::login_command::run(&args),
     }
 }

@@ -168,6 +168,28 @@ impl CredentialStore {
     }
 }
 
+/// Removes a profile and, when no other profile uses its access key any more, its secret key.
+pub fn remove_profile(
+    profiles: &crate::profiles::ProfileStore,
+    credentials: &CredentialStore,
+    id: &str,
+) -> Result<crate::profiles::Profile, RemoveError> {
+    let removed = profiles.remove(id)?;
+    if !profiles.uses_access_key(&removed.access_key_id) {
+        credentials.delete(&removed.access_key_id)?;
+    }
+    Ok(removed)
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RemoveError {
+    #[error(transparent)]
+    Profile(#[from] crate::profiles::ProfileError),
+    /// The profile is gone but its keyring entry could not be removed.
+    #[error("the profile was removed but its secret key is still in the keyring: {0}")]
+    Credential(#[from] CredentialError),
+}
+
 /// A vault in memory, for tests of code that stores credentials.
 #[derive(Debug, Default)]
 pub struct MemoryVault {
@@ -255,6 +277,31 @@ mod tests {
         assert_eq!(store.secret_key("AK1").unwrap().expose(), "sk-one");
         assert_eq!(store.persistence("AK1"), Some(Persistence::Session));
         assert!(!format!("{store:?}").contains("sk-one"));
+    }
+
+    #[test]
+    fn removing_a_profile_forgets_its_key_only_when_no_copy_uses_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let profiles = crate::profiles::ProfileStore::open(dir.path());
+        let store = CredentialStore::new(Box::new(MemoryVault::default()));
+        let input = crate::profiles::ProfileInput {
+            name: "Prod".into(),
+            region: "cn-north-4".into(),
+            access_key_id: "AK1".into(),
+            ..Default::default()
+        };
+        let prod = profiles.add(input).unwrap();
+        let copy = profiles.duplicate(&prod.id).unwrap();
+        store
+            .save("AK1", &sk("sk-one"), Persistence::Keyring)
+            .unwrap();
+        remove_profile(&profiles, &store, &copy.id).unwrap();
+        assert_eq!(store.secret_key("AK1").unwrap().expose(), "sk-one");
+        remove_profile(&profiles, &store, &prod.id).unwrap();
+        assert!(matches!(
+            store.secret_key("AK1"),
+            Err(CredentialError::Missing(_))
+        ));
     }
 
     #[test]

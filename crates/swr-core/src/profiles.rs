@@ -14,6 +14,34 @@ use serde::{Deserialize, Serialize};
 use crate::fsio::write_atomic;
 pub use crate::profiles_rules::{Invalid, ProfileInput};
 
+/// Environment variable that points the app and `swrctl` at another configuration directory
+/// (tests and the sandbox launcher use it so they never touch a user's real profiles).
+pub const CONFIG_DIR_ENV: &str = "SWR_CONSOLE_CONFIG_DIR";
+
+/// The desktop app's bundle identifier; its config dir is named after it.
+pub const APP_IDENTIFIER: &str = "io.github.swrconsole";
+
+/// The config dir the desktop app uses, so `swrctl` sees the same profiles: the
+/// [`CONFIG_DIR_ENV`] override, else the platform's per-user config location.
+pub fn default_config_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os(CONFIG_DIR_ENV).filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
+    let env_dir = |name: &str| {
+        std::env::var_os(name)
+            .filter(|d| !d.is_empty())
+            .map(PathBuf::from)
+    };
+    let base = if cfg!(windows) {
+        env_dir("APPDATA")?
+    } else if cfg!(target_os = "macos") {
+        env_dir("HOME")?.join("Library/Application Support")
+    } else {
+        env_dir("XDG_CONFIG_HOME").or_else(|| env_dir("HOME").map(|h| h.join(".config")))?
+    };
+    Some(base.join(APP_IDENTIFIER))
+}
+
 /// Endpoints that replace the region's public ones (a sandbox, a private deployment).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
@@ -181,6 +209,20 @@ impl ProfileStore {
             }
             Ok(())
         })
+    }
+
+    /// The profile with this id, else the one with this name (ignoring case).
+    pub fn find(&self, id_or_name: &str) -> Option<Profile> {
+        let file = self.lock();
+        file.profiles
+            .iter()
+            .find(|p| p.id == id_or_name)
+            .or_else(|| {
+                file.profiles
+                    .iter()
+                    .find(|p| p.name.eq_ignore_ascii_case(id_or_name))
+            })
+            .cloned()
     }
 
     pub fn get(&self, id: &str) -> Option<Profile> {
