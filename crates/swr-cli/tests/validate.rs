@@ -116,6 +116,29 @@ fn missing_file_is_invalid_not_a_crash() {
 }
 
 #[test]
+fn dash_reads_the_archive_from_stdin() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let bytes = Archive::new(Layout::DockerArchive)
+        .image(sample_image())
+        .compressed(Compression::Zstd)
+        .to_bytes();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_swrctl"))
+        .args(["validate", "--json", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&bytes).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let record = &lines(&out)[0];
+    assert_eq!(record["file"], "-");
+    assert_eq!(record["report"]["compression"], "zstd");
+    assert_eq!(record["report"]["file_size"], bytes.len());
+}
+
+#[test]
 fn usage_errors_exit_two() {
     assert_eq!(swrctl(&["validate"]).status.code(), Some(2));
     assert_eq!(

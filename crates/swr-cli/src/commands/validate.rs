@@ -17,7 +17,7 @@ pub struct Args {
     /// One JSON object per file and per line (JSON Lines) instead of readable text.
     #[arg(long)]
     pub json: bool,
-    /// Archives to check.
+    /// Archives to check; `-` reads one from standard input (e.g. `docker save app | swrctl validate -`).
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
 }
@@ -36,7 +36,11 @@ pub fn run(args: &Args) -> ExitCode {
     let mut all_valid = true;
     let stdout = io::stdout();
     for path in &args.files {
-        let validation = swr_archive::validate_path(path);
+        let validation = if path.as_os_str() == "-" {
+            swr_archive::validate_reader(io::stdin(), "-")
+        } else {
+            swr_archive::validate_path(path)
+        };
         all_valid &= validation.is_valid();
         let text = if args.json {
             json_line(&validation)
