@@ -15,6 +15,18 @@ pub fn builder() -> Builder<tauri::Wry> {
         commands::settings::get_settings,
         commands::settings::update_settings,
         commands::profiles::active_profile,
+        commands::profiles::list_profiles,
+        commands::profiles::list_regions,
+        commands::profiles::import_credentials_csv,
+        commands::profiles::save_profile,
+        commands::profiles::duplicate_profile,
+        commands::profiles::delete_profile,
+        commands::profiles::set_active_profile,
+        commands::logins::verify_profile,
+        commands::logins::login_outputs,
+        commands::logins::reveal_login,
+        commands::logins::write_docker_config,
+        commands::logins::create_temporary_login,
     ])
 }
 

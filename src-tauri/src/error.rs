@@ -15,6 +15,10 @@ pub enum ErrorCode {
     NotFound,
     /// Reading or writing a local file failed.
     Io,
+    /// There is no OS keyring; the UI offers to keep the secret key for this session only.
+    KeyringUnavailable,
+    /// The profile's secret key is not stored (any more); the UI asks for it again.
+    SecretKeyMissing,
     Internal,
 }
 
@@ -47,5 +51,40 @@ impl From<swr_core::settings::SettingsError> for IpcError {
             SettingsError::Encode(_) => ErrorCode::Internal,
         };
         Self::new(code, err.to_string())
+    }
+}
+
+impl From<swr_core::profiles::ProfileError> for IpcError {
+    fn from(err: swr_core::profiles::ProfileError) -> Self {
+        use swr_core::profiles::ProfileError;
+        let code = match &err {
+            ProfileError::NotFound(_) => ErrorCode::NotFound,
+            ProfileError::Invalid(_) | ProfileError::DuplicateName(_) => ErrorCode::InvalidInput,
+            ProfileError::Write { .. } => ErrorCode::Io,
+            ProfileError::Encode(_) => ErrorCode::Internal,
+        };
+        Self::new(code, err.to_string())
+    }
+}
+
+impl From<swr_core::credentials::CredentialError> for IpcError {
+    fn from(err: swr_core::credentials::CredentialError) -> Self {
+        use swr_core::credentials::CredentialError;
+        let code = match &err {
+            CredentialError::KeyringUnavailable(_) => ErrorCode::KeyringUnavailable,
+            CredentialError::Missing(_) => ErrorCode::SecretKeyMissing,
+            CredentialError::Keyring(_) => ErrorCode::Internal,
+        };
+        Self::new(code, err.to_string())
+    }
+}
+
+impl From<swr_core::credentials::RemoveError> for IpcError {
+    fn from(err: swr_core::credentials::RemoveError) -> Self {
+        use swr_core::credentials::RemoveError;
+        match err {
+            RemoveError::Profile(e) => e.into(),
+            RemoveError::Credential(e) => e.into(),
+        }
     }
 }

@@ -20,7 +20,7 @@ use swr_api::Sensitive;
 pub const SERVICE: &str = "swr-console";
 
 /// Where a secret key was put.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum Persistence {
@@ -168,6 +168,50 @@ impl CredentialStore {
     }
 }
 
+/// Secret keys read from an imported `credentials.csv`, held until the profile is saved, so
+/// the key enters the app once and is never sent back to the screen that imported it.
+#[derive(Default)]
+pub struct StagedSecrets {
+    entries: Mutex<HashMap<String, Sensitive<String>>>,
+}
+
+impl std::fmt::Debug for StagedSecrets {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StagedSecrets").finish_non_exhaustive()
+    }
+}
+
+impl StagedSecrets {
+    /// Keeps `secret` and returns the token that claims it.
+    pub fn stage(&self, secret: Sensitive<String>) -> String {
+        use std::hash::{BuildHasher, Hasher};
+        let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+        hasher.write_u128(
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_nanos())
+                .unwrap_or_default(),
+        );
+        let token = format!("staged-{:016x}", hasher.finish());
+        let mut entries = self.lock();
+        // Only the latest import matters; older ones were abandoned.
+        entries.clear();
+        entries.insert(token.clone(), secret);
+        token
+    }
+
+    /// Hands the secret over once.
+    pub fn take(&self, token: &str) -> Option<Sensitive<String>> {
+        self.lock().remove(token)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Sensitive<String>>> {
+        self.entries
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
 /// Removes a profile and, when no other profile uses its access key any more, its secret key.
 pub fn remove_profile(
     profiles: &crate::profiles::ProfileStore,
@@ -302,6 +346,15 @@ mod tests {
             store.secret_key("AK1"),
             Err(CredentialError::Missing(_))
         ));
+    }
+
+    #[test]
+    fn a_staged_secret_is_handed_over_once() {
+        let staged = StagedSecrets::default();
+        let token = staged.stage(sk("from-csv"));
+        assert!(!token.contains("from-csv"));
+        assert_eq!(staged.take(&token).unwrap().expose(), "from-csv");
+        assert!(staged.take(&token).is_none());
     }
 
     #[test]

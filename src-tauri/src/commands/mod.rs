@@ -2,5 +2,6 @@
 //! maps the error: behaviour belongs in `swr-core`.
 
 pub mod app;
+pub mod logins;
 pub mod profiles;
 pub mod settings;

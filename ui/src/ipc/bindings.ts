@@ -21,6 +21,104 @@ async updateSettings(settings: Settings) : Promise<Result<Settings, IpcError>> {
 },
 async activeProfile() : Promise<ProfileSummary | null> {
     return await TAURI_INVOKE("active_profile");
+},
+async listProfiles() : Promise<ProfileList> {
+    return await TAURI_INVOKE("list_profiles");
+},
+/**
+ * The regions with their display names, for the searchable picker.
+ */
+async listRegions() : Promise<Region[]> {
+    return await TAURI_INVOKE("list_regions");
+},
+async importCredentialsCsv(contents: string) : Promise<Result<ImportedCredentials, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("import_credentials_csv", { contents }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Adds (`id` = null) or edits a profile; a given secret key is stored for its access key.
+ */
+async saveProfile(id: string | null, input: ProfileInput, secret: SecretInput | null, persistence: Persistence) : Promise<Result<Profile, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("save_profile", { id, input, secret, persistence }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async duplicateProfile(id: string) : Promise<Result<Profile, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("duplicate_profile", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async deleteProfile(id: string) : Promise<Result<null, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("delete_profile", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async setActiveProfile(id: string) : Promise<Result<null, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_active_profile", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async verifyProfile(id: string) : Promise<Result<VerifyOutcome, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("verify_profile", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async loginOutputs(id: string) : Promise<Result<LoginOutputs, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("login_outputs", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * One output with the real login key, because the user asked to see or copy it.
+ */
+async revealLogin(id: string, format: LoginFormat) : Promise<Result<string, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("reveal_login", { id, format }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async writeDockerConfig(id: string) : Promise<Result<DockerConfigOutcome, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("write_docker_config", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Asks SWR for a temporary login (`utils/secret`).
+ */
+async createTemporaryLogin(id: string) : Promise<Result<TemporaryLoginView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("create_temporary_login", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -35,6 +133,19 @@ async activeProfile() : Promise<ProfileSummary | null> {
 /** user-defined types **/
 
 export type AppInfo = { name: string; version: string; tauriVersion: string; webview: string; os: string; arch: string }
+export type DockerConfigOutcome = 
+/**
+ * The entry was written to `path`.
+ */
+{ kind: "written"; path: string } | 
+/**
+ * Docker keeps logins for this registry in a credential helper; nothing was written.
+ */
+{ kind: "credentialHelper"; helper: string; path: string }
+/**
+ * Endpoints that replace the region's public ones (a sandbox, a private deployment).
+ */
+export type EndpointOverrides = { api: string | null; registry: string | null; iam: string | null }
 export type ErrorCode = 
 /**
  * The input broke a rule; the message says which and how to fix it.
@@ -43,7 +154,19 @@ export type ErrorCode =
 /**
  * Reading or writing a local file failed.
  */
-"io" | "internal"
+"io" | 
+/**
+ * There is no OS keyring; the UI offers to keep the secret key for this session only.
+ */
+"keyringUnavailable" | 
+/**
+ * The profile's secret key is not stored (any more); the UI asks for it again.
+ */
+"secretKeyMissing" | "internal"
+/**
+ * What an imported `credentials.csv` held, minus the secret key (kept in memory).
+ */
+export type ImportedCredentials = { userName: string | null; accessKeyId: string; token: string }
 export type IpcError = { code: ErrorCode; message: string; requestId: string | null; retryable: boolean }
 /**
  * Which language the interface speaks.
@@ -54,10 +177,112 @@ export type LanguagePreference =
  */
 "system" | "en" | "zh-CN"
 /**
+ * The forms a long-term login is offered in.
+ */
+export type LoginFormat = 
+/**
+ * `docker login -u … -p … <registry>`.
+ */
+"docker" | 
+/**
+ * `docker login --password-stdin`, reading the key from an environment variable.
+ */
+"dockerStdin" | 
+/**
+ * `ctr image pull --user …`.
+ */
+"containerd" | "nerdctl" | "podman" | 
+/**
+ * `skopeo inspect --creds …`.
+ */
+"skopeo" | 
+/**
+ * A `kubernetes.io/dockerconfigjson` Secret manifest.
+ */
+"k8Ssecret" | 
+/**
+ * `kubectl create secret docker-registry …`.
+ */
+"kubectl" | 
+/**
+ * An `auth.json` entry for image-syncer / image-migrator style tools.
+ */
+"authJson"
+export type LoginOutput = { format: LoginFormat; 
+/**
+ * The text with the login key masked.
+ */
+masked: string }
+export type LoginOutputs = { registry: string; username: string; outputs: LoginOutput[] }
+/**
+ * Where a secret key was put.
+ */
+export type Persistence = 
+/**
+ * In the OS keyring; it survives restarts.
+ */
+"keyring" | 
+/**
+ * In memory until the app quits.
+ */
+"session"
+export type Profile = { id: string; name: string; region: string; projectId?: string | null; 
+/**
+ * The access key id. It identifies the key pair and is shown in the UI; the secret key
+ * that goes with it is kept in the OS keyring.
+ */
+accessKeyId: string; endpoints?: EndpointOverrides; caBundle?: string | null; proxy?: string | null; insecureSkipTlsVerify?: boolean }
+/**
+ * One row of the Profiles screen.
+ */
+export type ProfileEntry = { profile: Profile; 
+/**
+ * Where its secret key is; `None` when the app has none (the user must enter it again).
+ */
+secretKey: Persistence | null; registry: string }
+/**
+ * A profile as the user fills it in: everything but the id, and never the secret key.
+ */
+export type ProfileInput = { name: string; region: string; projectId: string | null; accessKeyId: string; endpoints: EndpointOverrides; caBundle: string | null; proxy: string | null; insecureSkipTlsVerify: boolean }
+export type ProfileList = { active: string | null; profiles: ProfileEntry[] }
+/**
  * What the header and pickers show of a profile.
  */
 export type ProfileSummary = { id: string; name: string; region: string }
+/**
+ * One SWR region.
+ */
+export type Region = { 
+/**
+ * Region id, e.g. `cn-north-4`.
+ */
+id: string; 
+/**
+ * English display name.
+ */
+nameEn: string; 
+/**
+ * Simplified Chinese display name.
+ */
+nameZhCn: string }
+/**
+ * How the secret key arrives: typed into the form, or from an imported `credentials.csv`.
+ */
+export type SecretInput = { kind: "typed"; value: string } | 
+/**
+ * The token [`import_credentials_csv`] returned.
+ */
+{ kind: "imported"; token: string }
 export type Settings = { language: LanguagePreference; theme: ThemePreference }
+export type TemporaryLoginView = { registry: string; username: string; 
+/**
+ * Expiry as SWR sent it (milliseconds since the epoch in `X-Swr-Expireat`).
+ */
+expiresAt: string | null; 
+/**
+ * The `docker login` command, password included.
+ */
+command: string }
 /**
  * Light or dark appearance.
  */
@@ -66,6 +291,50 @@ export type ThemePreference =
  * Follow the operating system's appearance.
  */
 "system" | "light" | "dark"
+/**
+ * Why verification failed; the UI has one explanation per variant.
+ */
+export type VerifyFailure = 
+/**
+ * SWR refused the AK/SK.
+ */
+"wrongCredentials" | 
+/**
+ * The computer's clock is too far from the server's for a signature to be accepted.
+ */
+"clockSkew" | 
+/**
+ * The key pair is valid but its user may not use SWR.
+ */
+"noPermission" | 
+/**
+ * The registry refused the long-term login although the API accepted the key pair.
+ */
+"registryRefused" | 
+/**
+ * No connection (DNS, refused, timeout) without a proxy in the way.
+ */
+"network" | 
+/**
+ * No connection while a proxy is configured.
+ */
+"proxy" | 
+/**
+ * The TLS handshake failed: untrusted certificate, wrong CA bundle.
+ */
+"tls" | 
+/**
+ * The profile's settings cannot be used (bad URL, unreadable CA bundle).
+ */
+"configuration" | 
+/**
+ * Anything else SWR answered; the detail says what.
+ */
+"server"
+/**
+ * The result of the verification step: either what SWR showed, or why it failed.
+ */
+export type VerifyOutcome = { status: "verified"; organizations: string[]; registry: string } | { status: "failed"; failure: VerifyFailure; detail: string; requestId: string | null; skewSeconds: number | null }
 
 /** tauri-specta globals **/
 

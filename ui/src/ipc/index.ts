@@ -47,7 +47,14 @@ export class CommandError extends Error {
   }
 }
 
-const ERROR_CODES: readonly ErrorCode[] = ["invalidInput", "notFound", "io", "internal"];
+const ERROR_CODES: readonly ErrorCode[] = [
+  "invalidInput",
+  "notFound",
+  "io",
+  "keyringUnavailable",
+  "secretKeyMissing",
+  "internal",
+];
 
 function isIpcError(value: unknown): value is IpcError {
   if (typeof value !== "object" || value === null) return false;
