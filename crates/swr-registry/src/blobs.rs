@@ -8,7 +8,7 @@
 //! after the POST abandons the session (DELETE) and starts again from the first byte.
 
 use std::io;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 
 use bytes::Bytes;
@@ -157,10 +157,16 @@ impl Registry {
         progress: BlobProgress<'_>,
     ) -> Result<Produced> {
         let (tx, rx) = tokio::sync::mpsc::channel::<io::Result<Bytes>>(CHANNEL_DEPTH);
+        // Set when the request stopped taking bytes: the producer's error is then a
+        // consequence, and the request's failure is the one to report.
+        let receiver_gone = Arc::new(AtomicBool::new(false));
+        let gone = receiver_gone.clone();
         let worker = tokio::task::spawn_blocking(move || {
             let mut emit = |chunk: Bytes| {
-                tx.blocking_send(Ok(chunk))
-                    .map_err(|_| io::Error::new(io::ErrorKind::BrokenPipe, "upload stopped"))
+                tx.blocking_send(Ok(chunk)).map_err(|_| {
+                    gone.store(true, Ordering::Relaxed);
+                    io::Error::new(io::ErrorKind::BrokenPipe, "upload stopped")
+                })
             };
             let result = producer(&mut emit);
             if let Err(e) = &result {
@@ -210,12 +216,22 @@ impl Registry {
             Ok(r) => r,
             Err(e) => Err(Error::archive(format!("layer reader stopped: {e}"))),
         };
-        let resp = match resp {
-            // The producer's own error explains a failed request better.
-            Err(e) => return Err(produced.err().unwrap_or(e)),
-            Ok(resp) => resp,
+        let stopped = receiver_gone.load(Ordering::Relaxed);
+        let resp = match (resp, &produced) {
+            (Err(e), Err(_)) if stopped => return Err(e),
+            (Err(e), Ok(_)) => return Err(e),
+            (Ok(resp), Err(_)) if stopped => {
+                let status = resp.status();
+                let err = status_error("PATCH", &session, resp).await;
+                return Err(Error::Transport {
+                    url: url_without_query(&session),
+                    message: format!("the registry stopped the upload ({status}): {err}"),
+                });
+            }
+            (resp, _) => resp,
         };
         let produced = produced?;
+        let resp = resp?;
         let status = resp.status();
         if status != StatusCode::ACCEPTED
             && status != StatusCode::NO_CONTENT

@@ -1,6 +1,8 @@
 //! Pushes archives of every layout into a real sandboxed registry and reads them back with
 //! skopeo: the config digest and the diff_ids must survive the trip unchanged.
 
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use std::collections::BTreeSet;

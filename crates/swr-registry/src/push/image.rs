@@ -105,7 +105,7 @@ async fn present(
     }
     for from in ctx.cache.repositories_with(reg.host(), digest) {
         if from != repo && reg.mount_blob(repo, digest, &from).await? {
-            return Ok(reg.blob_size(repo, digest).await?);
+            return reg.blob_size(repo, digest).await;
         }
     }
     Ok(None)
