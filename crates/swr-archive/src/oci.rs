@@ -6,8 +6,9 @@
 //! The containerd store saves an index naming every platform of a multi-platform image but only
 //! the blobs of the platforms pulled, so a missing child of a nested index is a warning.
 
-use crate::config::Descriptor;
-use crate::config::{OciIndex, OciManifest, MEDIA_DOCKER_LIST, MEDIA_OCI_INDEX};
+use std::collections::BTreeMap;
+
+use crate::config::{Descriptor, OciIndex, OciManifest, MEDIA_DOCKER_LIST, MEDIA_OCI_INDEX};
 use crate::docker::document;
 use crate::finding::{Findings, Rule};
 use crate::image::{self, ImageSource};
@@ -63,6 +64,7 @@ pub fn resolve(
         inv,
         analyse,
         images: Vec::new(),
+        analysed: BTreeMap::new(),
     };
     walk.index("index.json", index, 0, &[], findings);
     walk.images
@@ -72,6 +74,9 @@ struct Walk<'a> {
     inv: &'a Inventory,
     analyse: bool,
     images: Vec<ImageReport>,
+    /// Manifest path → index in `images`: several tags of one image share a manifest, and the
+    /// image is analysed once with all its names.
+    analysed: BTreeMap<String, usize>,
 }
 
 impl Walk<'_> {
@@ -154,12 +159,20 @@ impl Walk<'_> {
         if !self.analyse || layer_entries.len() != manifest.layers.len() {
             return;
         }
-        let Some(config_bytes) = document(self.inv, &config_path, findings) else {
-            return;
-        };
         for r in refs {
             check_oci_reference(r, findings);
         }
+        if let Some(image) = self
+            .analysed
+            .get(&path)
+            .and_then(|&i| self.images.get_mut(i))
+        {
+            image.references.extend(refs.iter().cloned());
+            return;
+        }
+        let Some(config_bytes) = document(self.inv, &config_path, findings) else {
+            return;
+        };
         if refs.is_empty() {
             let m = "the image has no reference annotation (it is untagged)";
             findings.warning(Rule::ReferenceUntagged, Some(&path), m);
@@ -170,8 +183,10 @@ impl Walk<'_> {
             layer_entries,
             references: refs.to_vec(),
         };
-        self.images
-            .extend(image::analyse(self.inv, source, findings));
+        if let Some(report) = image::analyse(self.inv, source, findings) {
+            self.analysed.insert(path, self.images.len());
+            self.images.push(report);
+        }
     }
 
     /// The archive path of a descriptor's blob after checking it is present with the right size.

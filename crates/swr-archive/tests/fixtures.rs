@@ -162,6 +162,23 @@ fn several_images_share_layers_through_symlinks() {
 }
 
 #[test]
+fn tags_sharing_one_oci_manifest_make_one_image() {
+    let layer = Layer::new().file("a", "a");
+    let image = |tag: &str| ImageBuilder::new().tag(tag).layer(layer.clone());
+    let bytes = Archive::new(Layout::OciArchive)
+        .image(image("team/app:1.0"))
+        .image(image("team/app:stable"))
+        .to_bytes();
+    let v = validate(&bytes);
+    assert_valid(&v);
+    assert_eq!(v.report.images.len(), 1);
+    assert_eq!(
+        v.report.images[0].references,
+        ["team/app:1.0", "team/app:stable"]
+    );
+}
+
+#[test]
 fn untagged_images_and_absent_platforms_are_warnings() {
     let untagged = Archive::new(Layout::DockerArchive)
         .image(ImageBuilder::new().layer(Layer::new().file("a", "a")));
