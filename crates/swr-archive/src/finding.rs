@@ -39,6 +39,7 @@ macro_rules! rules {
 }
 
 rules! {
+    Cancelled = "validation.cancelled" => "Validation was stopped before the end; run it again for a verdict.",
     FileUnreadable = "file.unreadable" => "Check the path and the file's permissions.",
     FileEmpty = "file.empty" => "The file is empty; export the image again with `docker save -o FILE IMAGE`.",
     CompressionCorrupt = "compression.corrupt" => "The compressed stream is damaged or truncated; copy or export the archive again.",

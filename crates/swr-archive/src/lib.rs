@@ -24,6 +24,7 @@ mod report;
 mod scan;
 mod stream;
 mod tarstream;
+mod watch;
 
 #[cfg(feature = "fixtures")]
 pub mod fixtures;
@@ -40,6 +41,7 @@ pub use report::{
     ArchiveFormat, ArchiveReport, Efficiency, FileSize, Hint, ImageReport, LayerReport, Platform,
 };
 pub use stream::Compression;
+pub use watch::Watch;
 
 /// The outcome of validating one archive.
 #[derive(Debug, Clone, Serialize)]
@@ -72,11 +74,16 @@ impl Validation {
 
 /// Validates the archive at `path`. An unreadable file is a finding, not an error.
 pub fn validate_path(path: &Path) -> Validation {
+    validate_path_watched(path, Watch::default())
+}
+
+/// [`validate_path`] with progress and cancellation.
+pub fn validate_path_watched(path: &Path, watch: Watch<'_>) -> Validation {
     let name = path.display().to_string();
     match File::open(path) {
         Ok(file) => {
             let size = file.metadata().map(|m| m.len()).ok();
-            let mut validation = validate_reader(file, &name);
+            let mut validation = validate_reader_watched(file, &name, watch);
             // A scan stopped by damage has not read the whole file; report its real size.
             if let Some(size) = size {
                 validation.report.file_size = size;
@@ -97,8 +104,17 @@ pub fn validate_path(path: &Path) -> Validation {
 
 /// Validates an archive read from any stream; `name` is how findings refer to it.
 pub fn validate_reader<R: Read + Send>(reader: R, name: &str) -> Validation {
+    validate_reader_watched(reader, name, Watch::default())
+}
+
+/// [`validate_reader`] with progress and cancellation.
+pub fn validate_reader_watched<R: Read + Send>(
+    reader: R,
+    name: &str,
+    watch: Watch<'_>,
+) -> Validation {
     let mut findings = finding::Findings::new(name);
-    let inventory = scan::scan(reader, &mut findings);
+    let inventory = scan::scan(reader, watch, &mut findings);
     let (format, images) = if inventory.complete {
         resolve(&inventory, &mut findings)
     } else {

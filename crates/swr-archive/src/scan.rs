@@ -13,6 +13,7 @@ use crate::finding::{Findings, Rule};
 use crate::layer_files::{list_layer, FileBudget, LayerFiles};
 use crate::stream::{self, Compression, CountingReader, HashingReader, Sniffed, SNIFF_LEN};
 use crate::tarstream::{TarError, TarKind, TarReader};
+use crate::watch::Watch;
 
 /// A JSON document larger than this is refused (manifests and configs are kilobytes).
 pub const MAX_DOCUMENT: u64 = 4 * 1024 * 1024;
@@ -93,8 +94,8 @@ impl Inventory {
 }
 
 /// Reads the whole archive once. Never fails: problems become findings.
-pub fn scan<R: Read + Send>(reader: R, findings: &mut Findings) -> Inventory {
-    let mut counting = CountingReader::new(reader);
+pub fn scan<R: Read + Send>(reader: R, watch: Watch<'_>, findings: &mut Findings) -> Inventory {
+    let mut counting = CountingReader::new(reader, watch);
     let mut inventory = Inventory {
         entries: BTreeMap::new(),
         outer: Compression::None,
@@ -132,6 +133,9 @@ pub fn scan<R: Read + Send>(reader: R, findings: &mut Findings) -> Inventory {
     });
     match result {
         Ok(()) => inventory.complete = true,
+        Err(_) if watch.cancelled() => {
+            findings.error(Rule::Cancelled, None, "validation was cancelled");
+        }
         Err(fatal) => report_fatal(fatal, outer, findings),
     }
     inventory.file_size = counting.count();

@@ -10,6 +10,8 @@ use std::sync::mpsc;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use crate::watch::Watch;
+
 /// zstd frames asking for a larger window are refused: the window is allocated up front, and
 /// two nested decoders (outer `.tar.zst`, zstd layer) must stay well inside the memory budget.
 pub const ZSTD_WINDOW_LOG_MAX: u32 = 24;
@@ -171,14 +173,20 @@ impl<R: Read> Read for HashingReader<R> {
 }
 
 /// Counts bytes without hashing (the outer file, whose size the report shows).
-pub struct CountingReader<R> {
+pub struct CountingReader<'w, R> {
     inner: R,
     count: u64,
+    watch: Watch<'w>,
 }
 
-impl<R: Read> CountingReader<R> {
-    pub fn new(inner: R) -> Self {
-        Self { inner, count: 0 }
+impl<'w, R: Read> CountingReader<'w, R> {
+    /// Counts, reports progress to `watch`, and fails reads once `watch` is cancelled.
+    pub fn new(inner: R, watch: Watch<'w>) -> Self {
+        Self {
+            inner,
+            count: 0,
+            watch,
+        }
     }
 
     pub fn count(&self) -> u64 {
@@ -186,10 +194,14 @@ impl<R: Read> CountingReader<R> {
     }
 }
 
-impl<R: Read> Read for CountingReader<R> {
+impl<R: Read> Read for CountingReader<'_, R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.watch.cancelled() {
+            return Err(io::Error::other("validation was cancelled"));
+        }
         let n = self.inner.read(buf)?;
         self.count += n as u64;
+        self.watch.report(self.count);
         Ok(n)
     }
 }

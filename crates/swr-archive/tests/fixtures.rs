@@ -7,7 +7,10 @@
 use pretty_assertions::assert_eq;
 use serde_json::json;
 use swr_archive::fixtures::{broken, sample_image, Archive, ImageBuilder, Layer, Layout};
-use swr_archive::{validate_reader, ArchiveFormat, Compression, Rule, Severity, Validation};
+use swr_archive::{
+    validate_reader, validate_reader_watched, ArchiveFormat, Compression, Rule, Severity,
+    Validation, Watch,
+};
 
 fn validate(bytes: &[u8]) -> Validation {
     validate_reader(bytes, "test.tar")
@@ -272,6 +275,39 @@ fn every_truncation_of_an_archive_is_an_error_not_a_panic() {
         let v = validate(&bytes[..cut]);
         assert!(!v.is_valid(), "cut at {cut} of {} passed", bytes.len());
     }
+}
+
+#[test]
+fn progress_is_reported_and_cancel_stops_with_a_finding() {
+    use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+    let big = ImageBuilder::new()
+        .tag("team/app:1")
+        .layer(Layer::new().file("blob", vec![3u8; 3 << 20]));
+    let bytes = Archive::new(Layout::DockerArchive).image(big).to_bytes();
+
+    let seen = AtomicU64::new(0);
+    let progress = |n: u64| seen.store(n, Ordering::Relaxed);
+    let watch = Watch {
+        progress: Some(&progress),
+        cancel: None,
+    };
+    let v = validate_reader_watched(&bytes[..], "big.tar", watch);
+    assert_valid(&v);
+    assert_eq!(seen.load(Ordering::Relaxed), bytes.len() as u64);
+
+    let cancel = AtomicBool::new(false);
+    let stop_early = |n: u64| {
+        if n > 1 << 20 {
+            cancel.store(true, Ordering::Relaxed);
+        }
+    };
+    let watch = Watch {
+        progress: Some(&stop_early),
+        cancel: Some(&cancel),
+    };
+    let v = validate_reader_watched(&bytes[..], "big.tar", watch);
+    assert_eq!(rules(&v, Severity::Error), vec![Rule::Cancelled]);
+    assert!(v.report.images.is_empty());
 }
 
 #[test]
