@@ -25,3 +25,19 @@ pub struct App {
 }
 
 pub type SharedApp = Arc<App>;
+
+/// Writes the state whenever it was marked dirty, off the async workers; runs for the life of
+/// the process (shutdown writes once more, synchronously).
+pub async fn flush_loop(app: SharedApp) {
+    loop {
+        app.store.dirtied().await;
+        // Let a burst of changes (a push with its retention run) land in one write.
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        let writer = app.clone();
+        match tokio::task::spawn_blocking(move || writer.store.persist()).await {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => tracing::error!("state not saved: {e}"),
+            Err(e) => tracing::error!("state writer failed: {e}"),
+        }
+    }
+}

@@ -60,6 +60,9 @@ pub enum SandboxError {
     Seed(#[from] seed::SeedError),
 }
 
+/// Ten years, the longest token or secret lifetime accepted.
+const MAX_TTL: u64 = 10 * 365 * 24 * 3600;
+
 fn fresh_db(region: &str) -> Db {
     Db {
         region: region.to_string(),
@@ -227,8 +230,9 @@ async fn serve(args: Args, db: Db, upstream_url: &str) -> Result<(), SandboxErro
         settings: Settings {
             region: args.region.clone(),
             registry_host: gw_addr.to_string(),
-            token_ttl: Duration::from_secs(args.token_ttl.max(1)),
-            secret_ttl: Duration::from_secs(args.secret_ttl.max(1)),
+            // Bounded so that expiry arithmetic can never overflow.
+            token_ttl: Duration::from_secs(args.token_ttl.clamp(1, MAX_TTL)),
+            secret_ttl: Duration::from_secs(args.secret_ttl.clamp(1, MAX_TTL)),
         },
         faults: Faults::new(FaultSettings {
             drop_upload_after: args.fault_drop_upload_after,
@@ -238,6 +242,7 @@ async fn serve(args: Args, db: Db, upstream_url: &str) -> Result<(), SandboxErro
             latency: Duration::from_millis(args.fault_latency_ms),
         }),
     });
+    let flusher = tokio::spawn(app::flush_loop(app.clone()));
     seed::apply(&app, args.seed).await?;
 
     let api_router = api::router(app.clone()).layer(axum::middleware::from_fn(request_id::stamp));
@@ -257,6 +262,7 @@ async fn serve(args: Args, db: Db, upstream_url: &str) -> Result<(), SandboxErro
     tracing::info!("shutting down");
     api_task.abort();
     gw_task.abort();
+    flusher.abort();
     app.store.persist()?;
     Ok(())
 }

@@ -150,14 +150,14 @@ async fn push_rate_limit_and_random_503s() {
 #[tokio::test]
 async fn short_token_lifetimes_expire() {
     let dir = tempfile::tempdir().unwrap();
-    let sb = Sandbox::start(dir.path(), &["--token-ttl", "1"]);
+    let sb = Sandbox::start(dir.path(), &["--token-ttl", "2"]);
     create_namespace(&sb, "brief").await;
     let (_, t) = token(&sb, &sb.basic(0, 0), "repository:brief/app:pull,push").await;
     let t = t.unwrap();
     push_image(&sb, &t, "brief/app", "v1", "quick")
         .await
         .unwrap();
-    tokio::time::sleep(Duration::from_millis(2100)).await;
+    tokio::time::sleep(Duration::from_millis(3100)).await;
     assert_eq!(manifest_status(&sb, &t, "brief/app", "v1").await, 401);
 }
 

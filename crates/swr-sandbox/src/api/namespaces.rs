@@ -110,7 +110,7 @@ pub async fn create(
             },
         );
     }
-    app.store.persist_or_log();
+    app.store.persist_soon();
     Ok(StatusCode::CREATED.into_response())
 }
 
@@ -138,6 +138,6 @@ pub async fn delete(
         }
         db.namespaces.remove(&namespace);
     }
-    app.store.persist_or_log();
+    app.store.persist_soon();
     Ok(StatusCode::NO_CONTENT.into_response())
 }

@@ -128,7 +128,7 @@ async fn change_namespace(
             .ok_or_else(|| ApiError::namespace_not_found(&namespace))?;
         apply(&mut ns.grants, new, change)?;
     }
-    app.store.persist_or_log();
+    app.store.persist_soon();
     let status = if change == Change::Create {
         StatusCode::OK
     } else {
@@ -171,7 +171,7 @@ pub async fn delete_namespace(
             });
         }
     }
-    app.store.persist_or_log();
+    app.store.persist_soon();
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -209,7 +209,7 @@ async fn change_repo(
             .ok_or_else(|| ApiError::repo_not_found(&repository))?;
         apply(&mut repo.grants, new, change)?;
     }
-    app.store.persist_or_log();
+    app.store.persist_soon();
     Ok(StatusCode::CREATED.into_response())
 }
 
@@ -248,6 +248,6 @@ pub async fn delete_repo(
             });
         }
     }
-    app.store.persist_or_log();
+    app.store.persist_soon();
     Ok(StatusCode::NO_CONTENT.into_response())
 }

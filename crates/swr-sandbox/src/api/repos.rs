@@ -200,7 +200,7 @@ pub async fn create(
             },
         );
     }
-    app.store.persist_or_log();
+    app.store.persist_soon();
     Ok(StatusCode::CREATED.into_response())
 }
 
@@ -263,7 +263,7 @@ pub async fn update(
             repo.updated = clock::now_seconds();
         }
     }
-    app.store.persist_or_log();
+    app.store.persist_soon();
     Ok(StatusCode::CREATED.into_response())
 }
 
@@ -283,7 +283,7 @@ pub async fn delete(
         }
         db.repos.remove(&repo_key(&namespace, &repository));
     }
-    app.store.persist_or_log();
+    app.store.persist_soon();
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 

@@ -124,7 +124,7 @@ pub async fn create(
         }
         id
     };
-    app.store.persist_or_log();
+    app.store.persist_soon();
     engine::retention::run(&app, &namespace, &repository).await;
     Ok((StatusCode::CREATED, Json(json!({ "id": id }))).into_response())
 }
@@ -175,7 +175,7 @@ pub async fn update(
         policy.algorithm = body.algorithm;
         policy.rules = body.rules;
     }
-    app.store.persist_or_log();
+    app.store.persist_soon();
     engine::retention::run(&app, &namespace, &repository).await;
     Ok(StatusCode::CREATED.into_response())
 }
@@ -198,7 +198,7 @@ pub async fn delete(
         }
         repo.retention = None;
     }
-    app.store.persist_or_log();
+    app.store.persist_soon();
     Ok(StatusCode::OK.into_response())
 }
 

@@ -229,7 +229,7 @@ pub async fn create(
             },
         );
     }
-    app.store.persist_or_log();
+    app.store.persist_soon();
     Ok(StatusCode::CREATED.into_response())
 }
 
@@ -276,7 +276,7 @@ pub async fn update(
         share.description = body.description;
         share.updated = clock::now_seconds();
     }
-    app.store.persist_or_log();
+    app.store.persist_soon();
     Ok(StatusCode::CREATED.into_response())
 }
 
@@ -296,6 +296,6 @@ pub async fn delete(
             .remove(&domain)
             .ok_or_else(|| ApiError::not_found(format!("not shared with {domain}")))?;
     }
-    app.store.persist_or_log();
+    app.store.persist_soon();
     Ok(StatusCode::NO_CONTENT.into_response())
 }

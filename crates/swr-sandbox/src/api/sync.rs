@@ -107,7 +107,7 @@ pub async fn create_rule(
             updated_at: now,
         });
     }
-    app.store.persist_or_log();
+    app.store.persist_soon();
     Ok(StatusCode::OK.into_response())
 }
 
@@ -167,7 +167,7 @@ pub async fn delete_rule(
             ));
         }
     }
-    app.store.persist_or_log();
+    app.store.persist_soon();
     Ok(StatusCode::OK.into_response())
 }
 
@@ -210,7 +210,7 @@ pub async fn manual(
         db.next_id = next;
         rejected
     };
-    app.store.persist_or_log();
+    app.store.persist_soon();
     Ok(Json(rejected).into_response())
 }
 

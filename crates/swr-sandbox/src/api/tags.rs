@@ -160,7 +160,7 @@ pub async fn delete(
             engine::tags::DeleteTagError::NotFound => ApiError::tag_not_found(&tag),
             engine::tags::DeleteTagError::Registry(e) => ApiError::internal(e.to_string()),
         })?;
-    app.store.persist_or_log();
+    app.store.persist_soon();
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -224,7 +224,7 @@ pub async fn retag(
             repo.updated = now;
         }
     }
-    app.store.persist_or_log();
+    app.store.persist_soon();
     engine::retention::run(&app, &namespace, &repository).await;
     Ok(StatusCode::CREATED.into_response())
 }

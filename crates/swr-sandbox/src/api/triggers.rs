@@ -147,7 +147,7 @@ pub async fn create(
             history: Vec::new(),
         });
     }
-    app.store.persist_or_log();
+    app.store.persist_soon();
     Ok(StatusCode::CREATED.into_response())
 }
 
@@ -189,7 +189,7 @@ pub async fn update(
             .ok_or_else(|| ApiError::not_found(format!("trigger {trigger} not found")))?;
         t.enable = b.enable;
     }
-    app.store.persist_or_log();
+    app.store.persist_soon();
     Ok(StatusCode::CREATED.into_response())
 }
 
@@ -211,6 +211,6 @@ pub async fn delete(
             return Err(ApiError::not_found(format!("trigger {trigger} not found")));
         }
     }
-    app.store.persist_or_log();
+    app.store.persist_soon();
     Ok(StatusCode::NO_CONTENT.into_response())
 }

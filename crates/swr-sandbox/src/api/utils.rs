@@ -42,7 +42,7 @@ fn issue_login(app: &SharedApp, caller: &Caller, user_prefix: &str) -> Response 
             expires_at: expires.unix_timestamp(),
         });
     }
-    app.store.persist_or_log();
+    app.store.persist_soon();
     let host = &app.settings.registry_host;
     let auth = STANDARD.encode(format!("{username}:{password}"));
     let mut resp = Json(json!({"auths": {host.as_str(): {"auth": auth}}})).into_response();
@@ -184,7 +184,7 @@ pub async fn create_agency(
             db.agencies.push(caller.domain_id.clone());
         }
     }
-    app.store.persist_or_log();
+    app.store.persist_soon();
     StatusCode::OK.into_response()
 }
 

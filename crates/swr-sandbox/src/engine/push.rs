@@ -140,7 +140,7 @@ pub async fn record(app: &SharedApp, user_id: &str, pushed: PushedManifest) {
             db.next_id = job_id;
         }
     }
-    app.store.persist_or_log();
+    app.store.persist_soon();
     if is_tag {
         super::retention::run(app, namespace, repository).await;
     }

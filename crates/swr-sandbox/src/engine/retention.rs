@@ -39,7 +39,9 @@ pub fn plan<'a>(
     for rule in &policy.rules {
         let candidates = newest_first.iter().filter(|t| !exempt(rule, &t.name));
         let condemned: Vec<&str> = match rule.template.as_str() {
-            "date_rule" => match param(rule, "days") {
+            // Out-of-range values are refused by the API; a policy that still carries one
+            // (a hand-edited state file) removes nothing rather than everything.
+            "date_rule" => match param(rule, "days").filter(|d| (1..=100_000).contains(d)) {
                 Some(days) => {
                     let limit = now - Duration::days(days);
                     candidates
@@ -49,11 +51,11 @@ pub fn plan<'a>(
                 }
                 None => Vec::new(),
             },
-            "tag_rule" => match param(rule, "num") {
-                Some(num) => candidates
-                    .skip(usize::try_from(num).unwrap_or(0))
-                    .map(|t| t.name.as_str())
-                    .collect(),
+            "tag_rule" => match param(rule, "num")
+                .and_then(|n| usize::try_from(n).ok())
+                .filter(|n| *n >= 1)
+            {
+                Some(num) => candidates.skip(num).map(|t| t.name.as_str()).collect(),
                 None => Vec::new(),
             },
             _ => Vec::new(),
@@ -101,7 +103,7 @@ pub async fn run(app: &SharedApp, namespace: &str, repository: &str) {
         }
         tracing::info!(repository = %format!("{namespace}/{repository}"), %tag, "retention removed a tag");
     }
-    app.store.persist_or_log();
+    app.store.persist_soon();
 }
 
 #[cfg(test)]

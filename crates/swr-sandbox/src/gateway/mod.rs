@@ -11,6 +11,7 @@ pub mod realm;
 pub mod token;
 
 use std::convert::Infallible;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use axum::body::Body;
@@ -25,9 +26,30 @@ use tokio::sync::Notify;
 
 use crate::app::SharedApp;
 
-/// Cuts the client connection carrying the request when notified.
+/// Cuts the client connection carrying the request when tripped.
 #[derive(Clone)]
-pub struct ConnKill(pub Arc<Notify>);
+pub struct ConnKill {
+    notify: Arc<Notify>,
+    tripped: Arc<AtomicBool>,
+}
+
+impl ConnKill {
+    fn new() -> Self {
+        Self {
+            notify: Arc::new(Notify::new()),
+            tripped: Arc::new(AtomicBool::new(false)),
+        }
+    }
+
+    pub fn trip(&self) {
+        self.tripped.store(true, Ordering::SeqCst);
+        self.notify.notify_one();
+    }
+
+    pub fn tripped(&self) -> bool {
+        self.tripped.load(Ordering::SeqCst)
+    }
+}
 
 pub fn router(app: SharedApp) -> Router {
     Router::new()
@@ -101,8 +123,8 @@ pub async fn serve(listener: TcpListener, router: Router) {
         };
         let router = router.clone();
         tokio::spawn(async move {
-            let kill = Arc::new(Notify::new());
-            let conn_kill = ConnKill(kill.clone());
+            let conn_kill = ConnKill::new();
+            let kill = conn_kill.notify.clone();
             let service =
                 hyper::service::service_fn(move |mut req: Request<hyper::body::Incoming>| {
                     req.extensions_mut().insert(conn_kill.clone());

@@ -167,7 +167,7 @@ pub async fn forward(State(app): State<SharedApp>, req: Request) -> Response {
         out = out.body(reqwest::Body::wrap_stream(cut_stream(
             body,
             app.faults.upload_cut(),
-            kill,
+            kill.clone(),
         )));
     } else if method != Method::GET && method != Method::HEAD {
         out = out.body(reqwest::Body::wrap_stream(body.into_data_stream()));
@@ -176,7 +176,12 @@ pub async fn forward(State(app): State<SharedApp>, req: Request) -> Response {
     let upstream = match out.send().await {
         Ok(r) => r,
         Err(e) => {
-            tracing::warn!("registry unreachable or upload cut: {e}");
+            if kill.as_ref().is_some_and(ConnKill::tripped) {
+                // The connection is being dropped; answering would race the drop and let the
+                // client see a response instead of a cut.
+                return std::future::pending().await;
+            }
+            tracing::warn!("registry unreachable: {e}");
             return registry_error(StatusCode::BAD_GATEWAY, "UNKNOWN", "registry unavailable");
         }
     };
@@ -225,7 +230,7 @@ fn cut_stream(
         if let Some(limit) = cut {
             if seen > limit {
                 if let Some(k) = &kill {
-                    k.0.notify_one();
+                    k.trip();
                 }
                 return Err(std::io::Error::new(
                     std::io::ErrorKind::ConnectionAborted,

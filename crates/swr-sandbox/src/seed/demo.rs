@@ -203,6 +203,6 @@ pub async fn apply(app: &SharedApp) -> Result<(), SeedError> {
         }
     }
     push(app, &beta, "beta-team", "tool", "1.0", "tool 1.0").await?;
-    app.store.persist_or_log();
+    app.store.persist_soon();
     Ok(())
 }

@@ -32,7 +32,7 @@ pub async fn apply(app: &SharedApp, seed: Seed) -> Result<(), SeedError> {
         Seed::None => {}
     }
     app.store.lock().seeded.push(name.to_string());
-    app.store.persist_or_log();
+    app.store.persist_soon();
     tracing::info!(seed = name, "seed applied");
     Ok(())
 }

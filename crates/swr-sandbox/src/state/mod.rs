@@ -1,10 +1,12 @@
 //! The sandbox's single source of truth and its persistence.
 //!
 //! All state sits behind one mutex; handlers take it for short, non-async critical sections
-//! (never across an `.await`). After a mutation the caller asks [`Store::persist`] to write
-//! `state.json`: the snapshot is serialised under the lock, written outside it to a temporary
-//! file and renamed over the old one, so a crash leaves either the old or the new file.
-//! A generation counter keeps a slow, older snapshot from overwriting a newer one.
+//! (never across an `.await`). After a mutation the caller calls [`Store::persist_soon`]; a
+//! background flusher (`app::flush_loop`) then takes a snapshot (a clone, so the lock is held only
+//! briefly even with the 100,000-tag scale seed), serialises it off the async workers, writes it
+//! to a temporary file and renames it over `state.json`, so a crash leaves either the old or the
+//! new file. Changes made within ~100 ms are written together; shutdown writes synchronously
+//! with [`Store::persist`]. A generation counter keeps an older snapshot from overwriting a newer.
 
 pub mod access;
 pub mod accounts;
@@ -13,6 +15,8 @@ pub mod model;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
+
+use tokio::sync::Notify;
 
 use model::Db;
 
@@ -42,6 +46,7 @@ pub struct Store {
     path: PathBuf,
     generation: AtomicU64,
     written: Mutex<u64>,
+    dirty: Notify,
 }
 
 impl Store {
@@ -63,6 +68,7 @@ impl Store {
             path: dir.join("state.json"),
             generation: AtomicU64::new(0),
             written: Mutex::new(0),
+            dirty: Notify::new(),
         }
     }
 
@@ -72,13 +78,17 @@ impl Store {
         self.db.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Writes the current state to disk (atomically).
+    /// Writes the current state to disk now (atomically).
     pub fn persist(&self) -> Result<(), StoreError> {
-        let (bytes, generation) = {
+        let (snapshot, generation) = {
             let db = self.lock();
-            let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
-            (serde_json::to_vec(&*db)?, generation)
+            (
+                db.clone(),
+                self.generation.fetch_add(1, Ordering::SeqCst) + 1,
+            )
         };
+        let bytes = serde_json::to_vec(&snapshot)?;
+        drop(snapshot);
         let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
         if *written >= generation {
             return Ok(());
@@ -94,11 +104,14 @@ impl Store {
         Ok(())
     }
 
-    /// Persists, logging instead of failing: the in-memory state is already changed and the
-    /// client must get its answer; a failed write is retried by the next mutation.
-    pub fn persist_or_log(&self) {
-        if let Err(e) = self.persist() {
-            tracing::error!("state not saved: {e}");
-        }
+    /// Asks the flusher to write the state shortly. The in-memory state is already changed and
+    /// the client gets its answer at once; a failed write is logged and retried next time.
+    pub fn persist_soon(&self) {
+        self.dirty.notify_one();
+    }
+
+    /// Resolves when the state was marked dirty since the last call.
+    pub async fn dirtied(&self) {
+        self.dirty.notified().await;
     }
 }
