@@ -11,4 +11,5 @@ pub mod logins_docker_config;
 pub mod profiles;
 mod profiles_rules;
 pub mod settings;
+pub mod uploads;
 pub mod verify;

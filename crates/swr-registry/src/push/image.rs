@@ -79,8 +79,10 @@ struct Job {
     slot: usize,
     label: String,
     stored_size: u64,
-    /// Digest known before reading (OCI blobs, uncompressed layers, cached gzip layers).
+    /// Digest known before reading (OCI blobs, uncompressed layers, configs).
     digest: Option<String>,
+    /// Its size, when known too.
+    size: Option<u64>,
     diff_id: Option<String>,
     make: Box<dyn Fn(Arc<std::sync::atomic::AtomicU64>) -> Producer + Send + Sync>,
 }
@@ -115,13 +117,22 @@ async fn run_job(reg: &Registry, ctx: &PushContext<'_>, repo: &str, job: Job) ->
     if ctx.cancel.is_cancelled() {
         return Err(Error::Cancelled);
     }
-    let known = job.digest.clone().map(|d| (d, None)).or_else(|| {
+    let known = job.digest.clone().map(|d| (d, job.size)).or_else(|| {
         let diff_id = job.diff_id.as_deref()?;
         ctx.cache
             .gzip_for(reg.host(), diff_id)
             .map(|(d, s)| (d, Some(s)))
     });
     if let Some((digest, size)) = known {
+        // Confirmed earlier by this same push (a journal entry after a restart).
+        if let Some(size) = size.filter(|_| ctx.confirmed.contains(&digest)) {
+            ctx.progress.skip(job.stored_size);
+            return Ok(Outcome {
+                digest,
+                size,
+                uploaded: false,
+            });
+        }
         if let Some(found) = present(reg, ctx, repo, &digest, size).await? {
             ctx.progress.skip(job.stored_size);
             ctx.cache.record_location(reg.host(), &digest, repo);
@@ -197,6 +208,7 @@ fn blob_job(source: &ArchiveSource, slot: usize, b: &BlobRef) -> (u64, Job) {
             label: b.entry.clone(),
             stored_size: b.size,
             digest: Some(b.digest.clone()),
+            size: Some(b.size),
             diff_id: None,
             make: Box::new(move |c| {
                 producers::verbatim(source.clone(), entry.clone(), loc, digest.clone(), false, c)
@@ -265,6 +277,7 @@ async fn push_docker(
                 label: l.entry.clone(),
                 stored_size: l.location.size,
                 digest: (!compress).then(|| l.diff_id.clone()),
+                size: None,
                 diff_id: compress.then(|| l.diff_id.clone()),
                 make: Box::new(move |c| {
                     if compress {
@@ -301,6 +314,7 @@ async fn push_docker(
             label: "config".into(),
             stored_size: config.len() as u64,
             digest: Some(sha256_digest(config)),
+            size: Some(config.len() as u64),
             diff_id: None,
             make: Box::new(move |_| producers::from_memory(config_bytes.clone())),
         },

@@ -1,0 +1,17 @@
+//! The upload queue shared by the desktop app and `swrctl push`.
+//!
+//! Files are pushed one after another, never in parallel: SWR blacklists tenants that push
+//! many images at once. Each file is validated before a byte is sent, its images are pushed
+//! to their targets ([`targets`]), progress is sampled at about 10 Hz into [`events`], and
+//! every state change is written to a [`journal`] so that after a crash the queue comes back
+//! with each item's state, and a resumed item does not resend blobs it already confirmed.
+
+pub mod events;
+pub mod journal;
+pub mod queue;
+pub mod targets;
+
+pub use events::{Step, UploadEvent};
+pub use journal::{ItemState, Journal, JournalItem};
+pub use queue::{ItemOutcome, UploadError, UploadQueue};
+pub use targets::{resolve_targets, TargetError, TargetOverrides};

@@ -1,0 +1,330 @@
+//! Running the queue: one file at a time, each validated, planned, pushed and verified.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use swr_registry::archive::{plan_images, ArchiveIndex, ArchiveSource, ImagePlan};
+use swr_registry::push::{push_image, BlobCache, PushContext, PushOptions, PushProgress, Target};
+use swr_registry::Registry;
+use tokio_util::sync::CancellationToken;
+
+use super::events::{Step, UploadEvent};
+use super::journal::{ItemState, Journal, JournalError, JournalItem};
+use super::targets::{resolve_targets, TargetError, TargetOverrides};
+
+/// Progress events per second, at most.
+const PROGRESS_PERIOD: Duration = Duration::from_millis(100);
+
+#[derive(Debug, thiserror::Error)]
+pub enum UploadError {
+    #[error(transparent)]
+    Journal(#[from] JournalError),
+    #[error("{file} is not a valid image archive: {}", errors.join("; "))]
+    Invalid { file: String, errors: Vec<String> },
+    #[error(transparent)]
+    Target(#[from] TargetError),
+    #[error(transparent)]
+    Registry(#[from] swr_registry::Error),
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl UploadError {
+    pub fn is_transient(&self) -> bool {
+        matches!(self, Self::Registry(e) if e.is_transient())
+    }
+}
+
+/// How one item ended.
+#[derive(Debug)]
+pub struct ItemOutcome {
+    pub item: u64,
+    pub result: Result<Vec<String>, UploadError>,
+}
+
+/// The queue. Cheap to share: the GUI and `swrctl` hold it in an `Arc`.
+pub struct UploadQueue {
+    registry: Arc<Registry>,
+    journal: Mutex<Journal>,
+    cache: BlobCache,
+    pub options: PushOptions,
+}
+
+impl UploadQueue {
+    pub fn new(registry: Arc<Registry>, journal: Journal, cache: BlobCache) -> Self {
+        Self {
+            registry,
+            journal: Mutex::new(journal),
+            cache,
+            options: PushOptions::default(),
+        }
+    }
+
+    fn with_journal<T>(
+        &self,
+        f: impl FnOnce(&mut Journal) -> Result<T, JournalError>,
+    ) -> Result<T, UploadError> {
+        let mut j = self
+            .journal
+            .lock()
+            .map_err(|_| UploadError::Internal("journal lock poisoned".into()))?;
+        Ok(f(&mut j)?)
+    }
+
+    /// Adds a file; it is pushed by the next [`UploadQueue::run`].
+    pub fn enqueue(
+        &self,
+        file: PathBuf,
+        overrides: &TargetOverrides,
+        compress: bool,
+    ) -> Result<u64, UploadError> {
+        self.with_journal(|j| {
+            j.add(
+                file,
+                overrides.organization.clone(),
+                overrides.name.clone(),
+                overrides.tag.clone(),
+                compress,
+            )
+        })
+    }
+
+    /// A copy of the items and their states.
+    pub fn items(&self) -> Vec<JournalItem> {
+        self.journal
+            .lock()
+            .map(|j| j.items().to_vec())
+            .unwrap_or_default()
+    }
+
+    /// Pushes every queued item, in order, until done or cancelled.
+    pub async fn run(
+        &self,
+        events: &(dyn Fn(UploadEvent) + Sync),
+        cancel: &CancellationToken,
+    ) -> Vec<ItemOutcome> {
+        let mut outcomes = Vec::new();
+        loop {
+            if cancel.is_cancelled() {
+                break;
+            }
+            let next = self
+                .items()
+                .into_iter()
+                .find(|i| i.state == ItemState::Queued);
+            let Some(item) = next else { break };
+            let result = self.run_item(&item, events, cancel).await;
+            let state = match &result {
+                Ok(pushed) => ItemState::Done {
+                    pushed: pushed.clone(),
+                },
+                Err(UploadError::Registry(swr_registry::Error::Cancelled)) => ItemState::Cancelled,
+                Err(e) => ItemState::Failed {
+                    message: e.to_string(),
+                },
+            };
+            match &result {
+                Ok(pushed) => events(UploadEvent::Finished {
+                    item: item.id,
+                    pushed: pushed.clone(),
+                }),
+                Err(e) => events(UploadEvent::Failed {
+                    item: item.id,
+                    message: e.to_string(),
+                    transient: e.is_transient(),
+                }),
+            }
+            if let Err(e) = self.with_journal(|j| j.set_state(item.id, state)) {
+                tracing::warn!(error = %e, "cannot record an upload's state");
+            }
+            outcomes.push(ItemOutcome {
+                item: item.id,
+                result,
+            });
+        }
+        outcomes
+    }
+
+    async fn run_item(
+        &self,
+        item: &JournalItem,
+        events: &(dyn Fn(UploadEvent) + Sync),
+        cancel: &CancellationToken,
+    ) -> Result<Vec<String>, UploadError> {
+        let id = item.id;
+        events(UploadEvent::Started {
+            item: id,
+            file: item.file.display().to_string(),
+        });
+        self.with_journal(|j| j.set_state(id, ItemState::Running))?;
+
+        events(UploadEvent::Step {
+            item: id,
+            step: Step::Validating,
+            reference: None,
+        });
+        let file = item.file.clone();
+        let validation = tokio::task::spawn_blocking(move || swr_archive::validate_path(&file))
+            .await
+            .map_err(|e| UploadError::Internal(e.to_string()))?;
+        if !validation.is_valid() {
+            let errors = validation.errors().map(|f| f.message.clone()).collect();
+            return Err(UploadError::Invalid {
+                file: item.file.display().to_string(),
+                errors,
+            });
+        }
+
+        events(UploadEvent::Step {
+            item: id,
+            step: Step::Indexing,
+            reference: None,
+        });
+        let file = item.file.clone();
+        let (index, plans) = tokio::task::spawn_blocking(
+            move || -> Result<(ArchiveIndex, Vec<ImagePlan>), swr_registry::Error> {
+                let index = ArchiveIndex::read(&file)?;
+                let plans = plan_images(&index)?;
+                Ok((index, plans))
+            },
+        )
+        .await
+        .map_err(|e| UploadError::Internal(e.to_string()))??;
+        let overrides = TargetOverrides {
+            organization: item.organization.clone(),
+            name: item.name.clone(),
+            tag: item.tag.clone(),
+        };
+        let mut work: Vec<(&ImagePlan, Target)> = Vec::new();
+        for plan in &plans {
+            for target in resolve_targets(std::slice::from_ref(&plan.tags), &overrides)? {
+                work.push((plan, target));
+            }
+        }
+        let source = ArchiveSource::new(&item.file, index.outer);
+        let mut options = self.options.clone();
+        options.compress = item.compress;
+
+        let progress = PushProgress::default();
+        let pushed = self
+            .push_all(
+                id, item, &source, &work, &options, &progress, events, cancel,
+            )
+            .await?;
+        Ok(pushed)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    async fn push_all(
+        &self,
+        id: u64,
+        item: &JournalItem,
+        source: &ArchiveSource,
+        work: &[(&ImagePlan, Target)],
+        options: &PushOptions,
+        progress: &PushProgress,
+        events: &(dyn Fn(UploadEvent) + Sync),
+        cancel: &CancellationToken,
+    ) -> Result<Vec<String>, UploadError> {
+        let pushing = async {
+            let mut pushed = Vec::new();
+            for (plan, target) in work {
+                let reference = format!(
+                    "{}/{}:{}",
+                    self.registry.host(),
+                    target.repository,
+                    target.tags.join(",")
+                );
+                events(UploadEvent::Step {
+                    item: id,
+                    step: Step::Pushing,
+                    reference: Some(reference),
+                });
+                let prefix = format!("{}@", target.repository);
+                let confirmed: BTreeSet<String> = item
+                    .confirmed
+                    .iter()
+                    .filter_map(|c| c.strip_prefix(&prefix).map(str::to_owned))
+                    .collect();
+                let repo = target.repository.clone();
+                let on_blob = move |digest: &str| {
+                    if let Ok(mut j) = self.journal.lock() {
+                        if let Err(e) = j.confirm(id, &repo, digest) {
+                            tracing::warn!(error = %e, "cannot record a confirmed blob");
+                        }
+                    }
+                };
+                let ctx = PushContext {
+                    progress,
+                    cache: &self.cache,
+                    confirmed: &confirmed,
+                    on_blob: &on_blob,
+                    cancel,
+                };
+                let image = push_image(&self.registry, source, plan, target, options, &ctx).await?;
+                for tag in &image.tags {
+                    pushed.push(format!(
+                        "{}/{}:{tag}@{}",
+                        self.registry.host(),
+                        image.repository,
+                        image.digest
+                    ));
+                }
+            }
+            Ok::<_, UploadError>(pushed)
+        };
+        tokio::pin!(pushing);
+        let mut ticker = tokio::time::interval(PROGRESS_PERIOD);
+        let mut rate = Rate::new();
+        loop {
+            tokio::select! {
+                r = &mut pushing => {
+                    let snap = progress.snapshot();
+                    events(UploadEvent::Progress { item: id, done: snap.done, total: snap.total, bytes_per_sec: rate.per_sec, eta_secs: Some(0.0), current_layer: None, skipped: snap.skipped });
+                    return r;
+                }
+                _ = ticker.tick() => {
+                    let snap = progress.snapshot();
+                    rate.update(snap.done - snap.skipped.min(snap.done));
+                    let remaining = snap.total.saturating_sub(snap.done) as f64;
+                    let eta = (rate.per_sec > 0.0).then(|| remaining / rate.per_sec);
+                    events(UploadEvent::Progress { item: id, done: snap.done, total: snap.total, bytes_per_sec: rate.per_sec, eta_secs: eta, current_layer: snap.current.first().cloned(), skipped: snap.skipped });
+                }
+            }
+        }
+    }
+}
+
+/// Transfer rate, smoothed over about two seconds so the ETA does not jump.
+struct Rate {
+    last: Option<(Instant, u64)>,
+    per_sec: f64,
+}
+
+impl Rate {
+    fn new() -> Self {
+        Self {
+            last: None,
+            per_sec: 0.0,
+        }
+    }
+
+    fn update(&mut self, done: u64) {
+        let now = Instant::now();
+        if let Some((t, d)) = self.last {
+            let dt = now.duration_since(t).as_secs_f64();
+            if dt > 0.0 {
+                let instant = done.saturating_sub(d) as f64 / dt;
+                let alpha = (dt / 2.0).min(1.0);
+                self.per_sec = if self.per_sec == 0.0 {
+                    instant
+                } else {
+                    self.per_sec + alpha * (instant - self.per_sec)
+                };
+            }
+        }
+        self.last = Some((now, done));
+    }
+}

@@ -1,0 +1,215 @@
+//! Where each image of an archive goes.
+//!
+//! By default an image keeps the repository name and tag it was saved with (`RepoTags`, or
+//! the OCI ref-name annotation), placed in the chosen organization: `docker.io/library/nginx:1`
+//! → `<org>/nginx:1`. The user may override the name and the tag. An untagged image has no
+//! name to keep, so it needs an override.
+
+use std::collections::BTreeMap;
+
+use swr_registry::push::Target;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TargetOverrides {
+    pub organization: Option<String>,
+    pub name: Option<String>,
+    pub tag: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TargetError {
+    #[error("image {index} has no tag in the archive; give it a name (--name)")]
+    Untagged { index: usize },
+    #[error("no organization: choose one (--org) or tag the image as org/name:tag")]
+    NoOrganization,
+    #[error("`{value}` is not a valid {what}")]
+    Invalid { what: &'static str, value: String },
+}
+
+/// Splits `[registry/]path[:tag][@digest]` into the last path part and the tag.
+fn split_reference(reference: &str) -> (Option<String>, String, Option<String>) {
+    let without_digest = reference.split('@').next().unwrap_or(reference);
+    let (path, tag) = match without_digest.rsplit_once(':') {
+        Some((p, t)) if !t.contains('/') => (p, Some(t.to_owned())),
+        _ => (without_digest, None),
+    };
+    let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+    let name = parts.last().map(|s| (*s).to_owned()).unwrap_or_default();
+    let org = (parts.len() >= 2).then(|| parts[parts.len() - 2].to_owned());
+    (org, name, tag)
+}
+
+fn valid_component(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 128
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b))
+}
+
+fn valid_tag(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 128
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b))
+}
+
+/// One target per image; references of one image sharing a repository become one target
+/// with several tags.
+pub fn resolve_targets(
+    images: &[Vec<String>],
+    overrides: &TargetOverrides,
+) -> Result<Vec<Target>, TargetError> {
+    let mut out = Vec::new();
+    for (index, refs) in images.iter().enumerate() {
+        let mut by_repo: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let refs: Vec<Option<&String>> = if refs.is_empty() {
+            vec![None]
+        } else {
+            refs.iter().map(Some).collect()
+        };
+        for r in refs {
+            let (org_in_ref, name_in_ref, tag_in_ref) = match r {
+                Some(r) => {
+                    let (o, n, t) = split_reference(r);
+                    // A bare tag (OCI ref names are often just `latest`) names no image.
+                    if t.is_none() && !r.contains('/') && overrides.name.is_some() {
+                        (None, String::new(), Some(n))
+                    } else {
+                        (o, n, t)
+                    }
+                }
+                None => (None, String::new(), None),
+            };
+            let name = overrides
+                .name
+                .clone()
+                .or((!name_in_ref.is_empty()).then_some(name_in_ref))
+                .ok_or(TargetError::Untagged { index })?;
+            let org = overrides
+                .organization
+                .clone()
+                .or(org_in_ref)
+                .ok_or(TargetError::NoOrganization)?;
+            let tag = overrides
+                .tag
+                .clone()
+                .or(tag_in_ref)
+                .unwrap_or_else(|| "latest".to_owned());
+            if !valid_component(&org) {
+                return Err(TargetError::Invalid {
+                    what: "organization",
+                    value: org,
+                });
+            }
+            if !valid_component(&name) {
+                return Err(TargetError::Invalid {
+                    what: "image name",
+                    value: name,
+                });
+            }
+            if !valid_tag(&tag) {
+                return Err(TargetError::Invalid {
+                    what: "tag",
+                    value: tag,
+                });
+            }
+            let tags = by_repo.entry(format!("{org}/{name}")).or_default();
+            if !tags.contains(&tag) {
+                tags.push(tag);
+            }
+        }
+        out.extend(
+            by_repo
+                .into_iter()
+                .map(|(repository, tags)| Target { repository, tags }),
+        );
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(repo: &str, tags: &[&str]) -> Target {
+        Target {
+            repository: repo.into(),
+            tags: tags.iter().map(|s| (*s).into()).collect(),
+        }
+    }
+
+    #[test]
+    fn archive_tags_go_into_the_chosen_organization() {
+        let o = TargetOverrides {
+            organization: Some("team-b".into()),
+            ..Default::default()
+        };
+        let images = vec![
+            vec![
+                "docker.io/library/nginx:1.27".to_owned(),
+                "nginx:latest".to_owned(),
+            ],
+            vec!["team-a/web:2".to_owned()],
+        ];
+        assert_eq!(
+            resolve_targets(&images, &o).unwrap(),
+            vec![
+                t("team-b/nginx", &["1.27", "latest"]),
+                t("team-b/web", &["2"])
+            ]
+        );
+    }
+
+    #[test]
+    fn overrides_replace_name_and_tag_and_keep_the_reference_org() {
+        let o = TargetOverrides {
+            name: Some("api".into()),
+            tag: Some("v9".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            resolve_targets(&[vec!["team-a/web:1".into()]], &o).unwrap(),
+            vec![t("team-a/api", &["v9"])]
+        );
+        let o = TargetOverrides {
+            organization: Some("x".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            resolve_targets(&[vec!["web".into()]], &o).unwrap(),
+            vec![t("x/web", &["latest"])]
+        );
+    }
+
+    #[test]
+    fn untagged_images_need_a_name_and_bad_names_are_refused() {
+        let o = TargetOverrides {
+            organization: Some("x".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            resolve_targets(&[vec![]], &o),
+            Err(TargetError::Untagged { index: 0 })
+        );
+        let named = TargetOverrides {
+            name: Some("app".into()),
+            ..o.clone()
+        };
+        assert_eq!(
+            resolve_targets(&[vec![]], &named).unwrap(),
+            vec![t("x/app", &["latest"])]
+        );
+        let bad = TargetOverrides {
+            name: Some("App!".into()),
+            ..o
+        };
+        assert!(matches!(
+            resolve_targets(&[vec![]], &bad),
+            Err(TargetError::Invalid { .. })
+        ));
+        assert_eq!(
+            resolve_targets(&[vec!["web:1".into()]], &TargetOverrides::default()),
+            Err(TargetError::NoOrganization)
+        );
+    }
+}
