@@ -216,3 +216,52 @@ async fn demo_seed_creates_a_living_account_once() {
         "the seed is not applied twice"
     );
 }
+
+#[tokio::test]
+async fn unknown_operations_answer_in_the_swr_error_shape() {
+    let dir = tempfile::tempdir().unwrap();
+    let sb = Sandbox::start(dir.path(), &[]);
+    let (status, headers, body) =
+        call(&sb, (0, 0), "PUT", "/v2/manage/namespaces", &[], None).await;
+    assert_eq!(status, 405);
+    assert_eq!(body[0]["errorCode"], "SVCSTG.SWR.4050001");
+    assert!(headers.contains_key("x-request-id"));
+    let (status, _, body) = call(&sb, (0, 0), "GET", "/v2/manage/nothing-here", &[], None).await;
+    assert_eq!(status, 404);
+    assert!(body[0]["errorMessage"].is_string());
+    let (status, _, body) = call(
+        &sb,
+        (0, 0),
+        "POST",
+        "/v2/manage/namespaces",
+        &[],
+        Some(serde_json::json!({"name": "x"})),
+    )
+    .await;
+    assert_eq!(status, 400, "a body without the required field is refused");
+    assert_eq!(body[0]["errorCode"], "SVCSTG.SWR.4000014");
+}
+
+#[tokio::test]
+async fn accounts_file_defines_the_tenants() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("accounts.toml");
+    std::fs::write(
+        &file,
+        "[[account]]\ndomain_name = \"acme\"\n[[account.user]]\nuser_name = \"boss\"\nadmin = true\nak = \"ACMEBOSSAK0000000001\"\nsk = \"acme-secret\"\n",
+    )
+    .unwrap();
+    let data = dir.path().join("data");
+    let sb = Sandbox::start(&data, &["--accounts", file.to_str().unwrap()]);
+    assert_eq!(sb.info["accounts"].as_array().unwrap().len(), 1);
+    assert_eq!(sb.info["accounts"][0]["domain_name"], "acme");
+    assert_eq!(
+        sb.user(0, 0),
+        (
+            "ACMEBOSSAK0000000001".to_string(),
+            "acme-secret".to_string()
+        )
+    );
+    let (status, _, _) = call(&sb, (0, 0), "GET", "/v2/manage/namespaces", &[], None).await;
+    assert_eq!(status, 200);
+}

@@ -74,6 +74,15 @@ impl ApiError {
         Self::new(StatusCode::NOT_FOUND, "SVCSTG.SWR.4040001", message)
     }
 
+    /// Pattern-conformant choice: the path exists, the method does not.
+    pub fn method_not_allowed() -> Self {
+        Self::new(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "SVCSTG.SWR.4050001",
+            "the method is not allowed on this resource",
+        )
+    }
+
     /// Pattern-conformant choice (documented 409 for organizations, code not given).
     pub fn conflict(message: impl Into<String>) -> Self {
         Self::new(StatusCode::CONFLICT, "SVCSTG.SWR.4090001", message)

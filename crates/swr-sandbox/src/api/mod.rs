@@ -151,6 +151,7 @@ pub fn router(app: SharedApp) -> Router {
             "/v2/manage/agency",
             get(utils::check_agency).post(utils::create_agency),
         )
+        .method_not_allowed_fallback(unsupported_method)
         .fallback(unknown_operation)
         .layer(middleware::from_fn_with_state(
             app.clone(),
@@ -161,6 +162,10 @@ pub fn router(app: SharedApp) -> Router {
         .route("/{api_version}", get(utils::version))
         .merge(signed)
         .with_state(app)
+}
+
+async fn unsupported_method() -> ApiError {
+    ApiError::method_not_allowed()
 }
 
 async fn unknown_operation() -> ApiError {
