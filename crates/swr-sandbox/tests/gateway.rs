@@ -151,3 +151,58 @@ async fn deleting_a_tag_keeps_other_tags_of_the_same_image() {
     assert_eq!(manifest_status(&sb, &t, "team/app", "a").await, 404);
     assert_eq!(manifest_status(&sb, &t, "team/app", "b").await, 200);
 }
+
+#[tokio::test]
+async fn blob_uploads_stream_through_without_being_buffered() {
+    use futures::StreamExt;
+    use sha2::Digest;
+
+    const CHUNK: usize = 1 << 20;
+    const CHUNKS: usize = 128;
+    let dir = tempfile::tempdir().unwrap();
+    let sb = Sandbox::start(dir.path(), &[]);
+    create_namespace(&sb, "big").await;
+    let (_, t) = token(&sb, &sb.basic(0, 0), "repository:big/blob:pull,push").await;
+    let t = t.unwrap();
+    let chunk = bytes::Bytes::from(
+        (0..CHUNK)
+            .map(|i| (i * 31 % 251) as u8)
+            .collect::<Vec<u8>>(),
+    );
+    let mut hasher = sha2::Sha256::new();
+    for _ in 0..CHUNKS {
+        hasher.update(&chunk);
+    }
+    let digest = format!("sha256:{}", hex::encode(hasher.finalize()));
+    let client = reqwest::Client::new();
+    let base = format!("http://{}", sb.registry());
+    let start = client
+        .post(format!("{base}/v2/big/blob/blobs/uploads/"))
+        .bearer_auth(&t)
+        .send()
+        .await
+        .unwrap();
+    let location = start.headers()["location"].to_str().unwrap().to_string();
+    let url = if location.starts_with("http") {
+        location
+    } else {
+        format!("{base}{location}")
+    };
+    let sep = if url.contains('?') { '&' } else { '?' };
+    let body =
+        futures::stream::iter((0..CHUNKS).map(move |_| Ok::<_, std::io::Error>(chunk.clone())));
+    let put = client
+        .put(format!("{url}{sep}digest={digest}"))
+        .bearer_auth(&t)
+        .header("Content-Length", (CHUNK * CHUNKS).to_string())
+        .body(reqwest::Body::wrap_stream(body.boxed()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(put.status().as_u16(), 201);
+    let peak = sb.peak_rss_kib();
+    assert!(
+        peak > 0 && peak < 64 * 1024,
+        "sandbox peak RSS {peak} KiB for a 128 MiB blob"
+    );
+}

@@ -86,6 +86,17 @@ impl Sandbox {
         )
     }
 
+    /// Peak resident memory of the sandbox process (not its registry child), in KiB.
+    pub fn peak_rss_kib(&self) -> u64 {
+        let pid = self.child.as_ref().map(|c| c.id()).unwrap_or_default();
+        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+            .unwrap_or(0)
+    }
+
     /// Stops the sandbox with SIGTERM, as a supervisor would, and waits for it.
     pub fn stop(mut self) {
         self.terminate();
