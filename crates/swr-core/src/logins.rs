@@ -37,6 +37,9 @@ pub enum LoginFormat {
     /// `skopeo inspect --creds …`.
     Skopeo,
     /// A `kubernetes.io/dockerconfigjson` Secret manifest.
+    // Spelled out: serde and the TypeScript exporter disagree on camel-casing "K8s".
+    #[serde(rename = "k8sSecret")]
+    #[cfg_attr(feature = "specta", specta(rename = "k8sSecret"))]
     K8sSecret,
     /// `kubectl create secret docker-registry …`.
     Kubectl,

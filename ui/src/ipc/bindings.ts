@@ -199,7 +199,7 @@ export type LoginFormat =
 /**
  * A `kubernetes.io/dockerconfigjson` Secret manifest.
  */
-"k8Ssecret" | 
+"k8sSecret" | 
 /**
  * `kubectl create secret docker-registry …`.
  */

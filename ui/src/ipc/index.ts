@@ -7,21 +7,47 @@ import { isTauri } from "@tauri-apps/api/core";
 import {
   commands,
   type AppInfo,
+  type DockerConfigOutcome,
   type ErrorCode,
+  type ImportedCredentials,
   type IpcError,
+  type LoginFormat,
+  type LoginOutputs,
+  type Persistence,
+  type Profile,
+  type ProfileInput,
+  type ProfileList,
   type ProfileSummary,
+  type Region,
   type Result,
+  type SecretInput,
   type Settings,
+  type TemporaryLoginView,
+  type VerifyOutcome,
 } from "./bindings";
 
 export type {
   AppInfo,
+  DockerConfigOutcome,
   ErrorCode,
+  ImportedCredentials,
   IpcError,
   LanguagePreference,
+  LoginFormat,
+  LoginOutputs,
+  Persistence,
+  Profile,
+  ProfileEntry,
+  ProfileInput,
+  ProfileList,
   ProfileSummary,
+  Region,
+  SecretInput,
   Settings,
+  TemporaryLoginView,
   ThemePreference,
+  VerifyFailure,
+  VerifyOutcome,
 } from "./bindings";
 
 /** The backend as the UI sees it: every call resolves with data or rejects with `CommandError`. */
@@ -30,6 +56,25 @@ export interface IpcClient {
   getSettings(): Promise<Settings>;
   updateSettings(settings: Settings): Promise<Settings>;
   activeProfile(): Promise<ProfileSummary | null>;
+  listProfiles(): Promise<ProfileList>;
+  listRegions(): Promise<Region[]>;
+  /** Parses a console `credentials.csv`; the secret key stays in the backend behind `token`. */
+  importCredentialsCsv(contents: string): Promise<ImportedCredentials>;
+  saveProfile(
+    id: string | null,
+    input: ProfileInput,
+    secret: SecretInput | null,
+    persistence: Persistence,
+  ): Promise<Profile>;
+  duplicateProfile(id: string): Promise<Profile>;
+  deleteProfile(id: string): Promise<void>;
+  setActiveProfile(id: string): Promise<void>;
+  verifyProfile(id: string): Promise<VerifyOutcome>;
+  loginOutputs(id: string): Promise<LoginOutputs>;
+  /** The output with the real login key: call only when the user asks to see or copy it. */
+  revealLogin(id: string, format: LoginFormat): Promise<string>;
+  writeDockerConfig(id: string): Promise<DockerConfigOutcome>;
+  createTemporaryLogin(id: string): Promise<TemporaryLoginView>;
 }
 
 /** A failed backend call, carrying the structured error the backend returned. */
@@ -93,6 +138,19 @@ export const tauriClient: IpcClient = {
   getSettings: () => call(() => commands.getSettings()),
   updateSettings: (settings) => call(async () => unwrap(await commands.updateSettings(settings))),
   activeProfile: () => call(() => commands.activeProfile()),
+  listProfiles: () => call(() => commands.listProfiles()),
+  listRegions: () => call(() => commands.listRegions()),
+  importCredentialsCsv: (contents) => call(async () => unwrap(await commands.importCredentialsCsv(contents))),
+  saveProfile: (id, input, secret, persistence) =>
+    call(async () => unwrap(await commands.saveProfile(id, input, secret, persistence))),
+  duplicateProfile: (id) => call(async () => unwrap(await commands.duplicateProfile(id))),
+  deleteProfile: (id) => call(async () => void unwrap(await commands.deleteProfile(id))),
+  setActiveProfile: (id) => call(async () => void unwrap(await commands.setActiveProfile(id))),
+  verifyProfile: (id) => call(async () => unwrap(await commands.verifyProfile(id))),
+  loginOutputs: (id) => call(async () => unwrap(await commands.loginOutputs(id))),
+  revealLogin: (id, format) => call(async () => unwrap(await commands.revealLogin(id, format))),
+  writeDockerConfig: (id) => call(async () => unwrap(await commands.writeDockerConfig(id))),
+  createTemporaryLogin: (id) => call(async () => unwrap(await commands.createTemporaryLogin(id))),
 };
 
 /** True inside the desktop app; false in a plain browser or under the test runner. */

@@ -1,7 +1,19 @@
 // An in-memory backend with the same contract as the Tauri commands. Used by the component tests
 // and when the UI is opened in a plain browser (`npm run dev` without Tauri).
 
-import type { AppInfo, IpcClient, IpcError, ProfileSummary, Settings } from "./index";
+import type {
+  AppInfo,
+  IpcClient,
+  IpcError,
+  LoginFormat,
+  Persistence,
+  Profile,
+  ProfileInput,
+  ProfileSummary,
+  Region,
+  Settings,
+  VerifyOutcome,
+} from "./index";
 import { CommandError } from "./index";
 
 export interface MockBackendOptions {
@@ -10,11 +22,15 @@ export interface MockBackendOptions {
   appInfo?: Partial<AppInfo>;
   /** When set, `updateSettings` rejects with this error and keeps the stored settings. */
   updateSettingsError?: IpcError;
+  /** Pretend there is no OS keyring: saving for good fails with `keyringUnavailable`. */
+  noKeyring?: boolean;
 }
 
 export interface MockBackend extends IpcClient {
   /** The settings the backend currently holds. */
   readonly storedSettings: Settings;
+  /** Secret keys by access key id, as the keyring (or session) would hold them. */
+  readonly storedSecrets: ReadonlyMap<string, { value: string; persistence: Persistence }>;
 }
 
 export const MOCK_APP_INFO: AppInfo = {
@@ -26,14 +42,55 @@ export const MOCK_APP_INFO: AppInfo = {
   arch: "x86_64",
 };
 
+/** The secret key the mock SWR accepts; any other is "wrong". */
+export const MOCK_GOOD_SK = "mock-secret-key";
+
+const MOCK_REGIONS: Region[] = [
+  { id: "cn-north-4", nameEn: "CN North-Beijing4", nameZhCn: "华北-北京四" },
+  { id: "ap-southeast-1", nameEn: "CN-Hong Kong", nameZhCn: "中国-香港" },
+  { id: "ap-southeast-3", nameEn: "AP-Singapore", nameZhCn: "亚太-新加坡" },
+];
+
+function fail(code: IpcError["code"], message: string): Promise<never> {
+  return Promise.reject(new CommandError({ code, message, requestId: null, retryable: false }));
+}
+
+function registryOf(p: Profile): string {
+  return p.endpoints?.registry ?? `swr.${p.region}.myhuaweicloud.com`;
+}
+
 export function createMockBackend(options: MockBackendOptions = {}): MockBackend {
   let settings: Settings = options.settings ?? { language: "system", theme: "system" };
-  const profile = options.profile ?? null;
   const appInfo: AppInfo = { ...MOCK_APP_INFO, ...options.appInfo };
+  const profiles: Profile[] = [];
+  const secrets = new Map<string, { value: string; persistence: Persistence }>();
+  let staged: { token: string; value: string } | null = null;
+  let active: string | null = null;
+  if (options.profile) {
+    const { id, name, region } = options.profile;
+    profiles.push({ id, name, region, accessKeyId: "HPUAMOCKAK0000000001" });
+    active = id;
+  }
+
+  const find = (id: string) => profiles.find((p) => p.id === id);
+  const withSecret = (id: string) => {
+    const profile = find(id);
+    if (!profile) return null;
+    return { profile, sk: secrets.get(profile.accessKeyId)?.value };
+  };
+  const activeProfile = () => (active !== null ? find(active) : undefined) ?? profiles[0];
+  const loginKey = (p: Profile) => `key-of-${p.accessKeyId}`;
+  const render = (format: LoginFormat, p: Profile, key: string) =>
+    `${format}: ${p.region}@${p.accessKeyId} ${key} ${registryOf(p)}`;
+
+  const fromInput = (id: string, input: ProfileInput): Profile => ({ id, ...input });
 
   return {
     get storedSettings() {
       return settings;
+    },
+    get storedSecrets() {
+      return secrets;
     },
     appInfo: () => Promise.resolve({ ...appInfo }),
     getSettings: () => Promise.resolve({ ...settings }),
@@ -44,6 +101,135 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       settings = { ...next };
       return Promise.resolve({ ...settings });
     },
-    activeProfile: () => Promise.resolve(profile === null ? null : { ...profile }),
+    activeProfile: () => {
+      const p = activeProfile();
+      return Promise.resolve(p ? { id: p.id, name: p.name, region: p.region } : null);
+    },
+    listProfiles: () =>
+      Promise.resolve({
+        active: activeProfile()?.id ?? null,
+        profiles: profiles.map((profile) => ({
+          profile: { ...profile },
+          secretKey: secrets.get(profile.accessKeyId)?.persistence ?? null,
+          registry: registryOf(profile),
+        })),
+      }),
+    listRegions: () => Promise.resolve(MOCK_REGIONS.map((r) => ({ ...r }))),
+    importCredentialsCsv: (contents) => {
+      const lines = contents.replace(/^\uFEFF/, "").split(/\r?\n/).filter((l) => l.trim() !== "");
+      const header = (lines[0] ?? "").split(",").map((h) => h.trim());
+      const row = (lines[1] ?? "").split(",").map((f) => f.trim());
+      const ak = row[header.indexOf("Access Key Id")];
+      const sk = row[header.indexOf("Secret Access Key")];
+      if (!ak || !sk) return fail("invalidInput", "the file has no `Access Key Id` column");
+      staged = { token: "staged-1", value: sk };
+      return Promise.resolve({ userName: row[header.indexOf("User Name")] ?? null, accessKeyId: ak, token: "staged-1" });
+    },
+    saveProfile: (id, input, secret, persistence) => {
+      if (input.name.trim() === "") return fail("invalidInput", "name: a profile needs a name");
+      if (profiles.some((p) => p.id !== id && p.name.toLowerCase() === input.name.trim().toLowerCase())) {
+        return fail("invalidInput", `a profile named \`${input.name}\` already exists`);
+      }
+      let sk: string | null = null;
+      if (secret?.kind === "typed" && secret.value.trim() !== "") sk = secret.value.trim();
+      if (secret?.kind === "imported") {
+        if (staged?.token !== secret.token) return fail("invalidInput", "import the credentials file again");
+        sk = staged.value;
+        staged = null;
+      }
+      if (sk !== null && persistence === "keyring" && options.noKeyring) {
+        return fail("keyringUnavailable", "the OS keyring is not available: no Secret Service");
+      }
+      let profile: Profile;
+      if (id === null) {
+        const base = input.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "profile";
+        let newId = base;
+        for (let n = 2; find(newId); n++) newId = `${base}-${n}`;
+        profile = fromInput(newId, input);
+        profiles.push(profile);
+        active ??= newId;
+      } else {
+        const at = profiles.findIndex((p) => p.id === id);
+        if (at < 0) return fail("notFound", `no profile with id ${id}`);
+        profile = fromInput(id, input);
+        profiles[at] = profile;
+      }
+      if (sk !== null) secrets.set(profile.accessKeyId, { value: sk, persistence });
+      return Promise.resolve({ ...profile });
+    },
+    duplicateProfile: (id) => {
+      const source = find(id);
+      if (!source) return fail("notFound", `no profile with id ${id}`);
+      const copy = { ...source, id: `${source.id}-copy`, name: `${source.name} (copy)` };
+      profiles.push(copy);
+      return Promise.resolve({ ...copy });
+    },
+    deleteProfile: (id) => {
+      const at = profiles.findIndex((p) => p.id === id);
+      if (at < 0) return fail("notFound", `no profile with id ${id}`);
+      const [removed] = profiles.splice(at, 1);
+      if (removed && !profiles.some((p) => p.accessKeyId === removed.accessKeyId)) {
+        secrets.delete(removed.accessKeyId);
+      }
+      if (active === id) active = profiles[0]?.id ?? null;
+      return Promise.resolve();
+    },
+    setActiveProfile: (id) => {
+      if (!find(id)) return fail("notFound", `no profile with id ${id}`);
+      active = id;
+      return Promise.resolve();
+    },
+    verifyProfile: (id) => {
+      const found = withSecret(id);
+      if (!found) return fail("notFound", `no profile with id ${id}`);
+      if (found.sk === undefined) return fail("secretKeyMissing", "no secret key is stored");
+      const outcome: VerifyOutcome =
+        found.sk === MOCK_GOOD_SK
+          ? { status: "verified", organizations: ["demo"], registry: registryOf(found.profile) }
+          : {
+              status: "failed",
+              failure: "wrongCredentials",
+              detail: "SWR did not accept the credentials.",
+              requestId: "mock-request-1",
+              skewSeconds: null,
+            };
+      return Promise.resolve(outcome);
+    },
+    loginOutputs: (id) => {
+      const found = withSecret(id);
+      if (!found) return fail("notFound", `no profile with id ${id}`);
+      const formats: LoginFormat[] = [
+        "docker",
+        "dockerStdin",
+        "containerd",
+        "nerdctl",
+        "podman",
+        "skopeo",
+        "k8sSecret",
+        "kubectl",
+        "authJson",
+      ];
+      return Promise.resolve({
+        registry: registryOf(found.profile),
+        username: `${found.profile.region}@${found.profile.accessKeyId}`,
+        outputs: formats.map((format) => ({ format, masked: render(format, found.profile, "********") })),
+      });
+    },
+    revealLogin: (id, format) => {
+      const found = withSecret(id);
+      if (!found) return fail("notFound", `no profile with id ${id}`);
+      return Promise.resolve(render(format, found.profile, loginKey(found.profile)));
+    },
+    writeDockerConfig: () => Promise.resolve({ kind: "written", path: "/home/user/.docker/config.json" }),
+    createTemporaryLogin: (id) => {
+      const found = withSecret(id);
+      if (!found) return fail("notFound", `no profile with id ${id}`);
+      return Promise.resolve({
+        registry: registryOf(found.profile),
+        username: `${found.profile.region}@TEMP`,
+        expiresAt: "1893456000000",
+        command: `docker login -u ${found.profile.region}@TEMP -p temp-password ${registryOf(found.profile)}`,
+      });
+    },
   };
 }

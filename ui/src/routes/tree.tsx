@@ -13,6 +13,7 @@ import {
 import { NotFoundScreen } from "../app/NotFoundScreen";
 import { ScreenError } from "../app/ScreenError";
 import { Shell } from "../app/Shell";
+import { ProfilesScreen } from "../features/profiles/ProfilesScreen";
 import { SettingsScreen } from "../features/settings/SettingsScreen";
 
 export interface RouterContext {
@@ -39,7 +40,13 @@ const settingsRoute = createRoute({
   component: SettingsScreen,
 });
 
-export const routeTree = rootRoute.addChildren([indexRoute, settingsRoute]);
+const profilesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/profiles",
+  component: ProfilesScreen,
+});
+
+export const routeTree = rootRoute.addChildren([indexRoute, profilesRoute, settingsRoute]);
 
 export function createAppRouter(options: { history: RouterHistory; queryClient: QueryClient }) {
   return createRouter({

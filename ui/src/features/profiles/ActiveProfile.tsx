@@ -1,7 +1,36 @@
 import { useTranslation } from "react-i18next";
 
 import { ProfileIcon, RegionIcon } from "../../components/icons";
-import { useActiveProfile } from "./queries";
+import { useIpc } from "../../ipc";
+import { useActiveProfile, useProfileMutation, useProfiles } from "./queries";
+
+/** Switches the active profile from the header when there is more than one. */
+function ProfilePicker({ activeId }: { activeId: string }) {
+  const { t } = useTranslation();
+  const client = useIpc();
+  const profiles = useProfiles();
+  const use = useProfileMutation((id: string) => client.setActiveProfile(id));
+  const list = profiles.data?.profiles ?? [];
+  if (list.length < 2) return null;
+  return (
+    <select
+      className="profile-picker"
+      aria-label={t("profiles.picker")}
+      data-testid="header-profile-picker"
+      value={activeId}
+      disabled={use.isPending}
+      onChange={(e) => {
+        use.mutate(e.target.value);
+      }}
+    >
+      {list.map(({ profile }) => (
+        <option key={profile.id} value={profile.id}>
+          {profile.name}
+        </option>
+      ))}
+    </select>
+  );
+}
 
 /** The header's account block: which profile the console acts as, and in which region. */
 export function ActiveProfile() {
@@ -36,6 +65,7 @@ export function ActiveProfile() {
       <span className="profile-name" data-testid="header-profile-name">
         {profile.name}
       </span>
+      <ProfilePicker activeId={profile.id} />
       <span className="profile-separator" aria-hidden="true" />
       <RegionIcon />
       <span className="profile-label">{t("header.region")}</span>

@@ -1,0 +1,160 @@
+import { screen, within } from "@testing-library/react";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+import { MOCK_GOOD_SK } from "../../ipc/mock";
+import { renderApp, stubSystemLanguage, stubSystemTheme } from "../../test/renderApp";
+
+beforeEach(() => {
+  stubSystemLanguage("en-US");
+  stubSystemTheme("light");
+});
+
+async function chooseRegionAndFill(user: ReturnType<typeof renderApp>["user"], sk: string) {
+  await user.type(await screen.findByTestId("wizard-region-search"), "hong");
+  expect(screen.queryByTestId("wizard-region-cn-north-4")).not.toBeInTheDocument();
+  await user.click(within(screen.getByTestId("wizard-region-ap-southeast-1")).getByRole("radio"));
+  await user.click(screen.getByTestId("wizard-next"));
+  await user.type(screen.getByTestId("wizard-name"), "Hong Kong CI");
+  await user.type(screen.getByTestId("wizard-ak"), "HPUAWIZARD0000000001");
+  if (sk !== "") await user.type(screen.getByTestId("wizard-sk"), sk);
+}
+
+describe("profile wizard", () => {
+  it("is the first-run screen, names a wrong secret key, then shows masked logins", async () => {
+    const { backend, user } = renderApp({ path: "/profiles" });
+
+    await chooseRegionAndFill(user, "not-the-right-key");
+    await user.click(screen.getByTestId("wizard-save-verify"));
+
+    const failure = await screen.findByTestId("wizard-verify-result");
+    expect(failure).toHaveAttribute("data-failure", "wrongCredentials");
+    expect(failure).toHaveTextContent("SWR rejected the access key");
+    expect(failure).toHaveTextContent("mock-request-1");
+
+    await user.click(screen.getByTestId("wizard-back"));
+    // The stored key is not shown again; typing a new one replaces it.
+    expect(screen.getByTestId("wizard-sk")).toHaveValue("");
+    await user.type(screen.getByTestId("wizard-sk"), MOCK_GOOD_SK);
+    await user.click(screen.getByTestId("wizard-save-verify"));
+
+    expect(await screen.findByTestId("wizard-verify-result")).toHaveAttribute("data-state", "verified");
+    expect(backend.storedSecrets.get("HPUAWIZARD0000000001")).toEqual({
+      value: MOCK_GOOD_SK,
+      persistence: "keyring",
+    });
+    expect(await screen.findByTestId("header-profile-name")).toHaveTextContent("Hong Kong CI");
+
+    await user.click(screen.getByTestId("wizard-next"));
+    const docker = await screen.findByTestId("login-text-docker");
+    expect(docker).toHaveTextContent("********");
+    expect(docker).not.toHaveTextContent("key-of-");
+    expect(screen.getByTestId("login-long-term-warning")).toHaveTextContent("never expires");
+
+    await user.click(screen.getByTestId("login-reveal-docker"));
+    expect(await screen.findByText(/key-of-HPUAWIZARD0000000001/)).toBeInTheDocument();
+    await user.click(screen.getByTestId("login-reveal-docker"));
+    expect(screen.getByTestId("login-text-docker")).toHaveTextContent("********");
+  });
+
+  it("copies a login and clears the clipboard after a minute", async () => {
+    const { user } = renderApp({ path: "/profiles" });
+    await chooseRegionAndFill(user, MOCK_GOOD_SK);
+    await user.click(screen.getByTestId("wizard-save-verify"));
+    await user.click(await screen.findByTestId("wizard-next"));
+    await screen.findByTestId("login-copy-podman");
+
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      await user.click(screen.getByTestId("login-copy-podman"));
+      expect(await screen.findByText(/clipboard is cleared in 60 seconds/)).toBeInTheDocument();
+      expect(await navigator.clipboard.readText()).toContain("key-of-HPUAWIZARD0000000001");
+      await vi.advanceTimersByTimeAsync(59_000);
+      expect(await navigator.clipboard.readText()).toContain("key-of-");
+      await vi.advanceTimersByTimeAsync(1_000);
+      await vi.waitFor(async () => {
+        expect(await navigator.clipboard.readText()).toBe("");
+      });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("offers a session-only key when there is no keyring", async () => {
+    const { backend, user } = renderApp({ path: "/profiles", noKeyring: true });
+    await chooseRegionAndFill(user, MOCK_GOOD_SK);
+    await user.click(screen.getByTestId("wizard-save-verify"));
+
+    expect(await screen.findByTestId("wizard-keyring-missing")).toHaveTextContent("no system keyring");
+    expect(backend.storedSecrets.size).toBe(0);
+    await user.click(screen.getByTestId("wizard-keep-session"));
+
+    expect(await screen.findByTestId("wizard-verify-result")).toHaveAttribute("data-state", "verified");
+    expect(backend.storedSecrets.get("HPUAWIZARD0000000001")?.persistence).toBe("session");
+  });
+
+  it("imports credentials.csv without the secret key coming back to the screen", async () => {
+    const { backend, user } = renderApp({ path: "/profiles" });
+    await user.click(within(await screen.findByTestId("wizard-region-cn-north-4")).getByRole("radio"));
+    await user.click(screen.getByTestId("wizard-next"));
+    const csv = new File(
+      [`\uFEFFUser Name,Access Key Id,Secret Access Key\r\nci-bot,HPUACSV0000000000001,${MOCK_GOOD_SK}\r\n`],
+      "credentials.csv",
+      { type: "text/csv" },
+    );
+    await user.upload(screen.getByTestId("wizard-csv"), csv);
+
+    expect(await screen.findByTestId("wizard-imported")).toHaveTextContent("ci-bot");
+    expect(screen.getByTestId("wizard-ak")).toHaveValue("HPUACSV0000000000001");
+    expect(screen.getByTestId("wizard-name")).toHaveValue("ci-bot");
+    expect(screen.queryByTestId("wizard-sk")).not.toBeInTheDocument();
+    expect(document.body.innerHTML).not.toContain(MOCK_GOOD_SK);
+
+    await user.click(screen.getByTestId("wizard-save-verify"));
+    expect(await screen.findByTestId("wizard-verify-result")).toHaveAttribute("data-state", "verified");
+    expect(backend.storedSecrets.get("HPUACSV0000000000001")?.value).toBe(MOCK_GOOD_SK);
+  });
+
+  it("refuses plain http to another machine before saving", async () => {
+    const { backend, user } = renderApp({ path: "/profiles" });
+    await chooseRegionAndFill(user, MOCK_GOOD_SK);
+    const save = vi.spyOn(backend, "saveProfile");
+    await user.type(screen.getByTestId("wizard-api-endpoint"), "http://swr.example.com");
+    await user.click(screen.getByTestId("wizard-save-verify"));
+
+    expect(await screen.findByText(/Plain http:\/\/ is allowed only for this computer/)).toBeInTheDocument();
+    expect(save).not.toHaveBeenCalled();
+  });
+});
+
+describe("profiles list", () => {
+  it("duplicates, switches from the header, and deletes after confirmation", async () => {
+    const { backend, user } = renderApp({
+      path: "/profiles",
+      profile: { id: "prod", name: "production", region: "cn-north-4" },
+    });
+
+    await user.click(await screen.findByTestId("profile-duplicate"));
+    await vi.waitFor(() => {
+      expect(screen.getAllByTestId("profile-name").map((n) => n.textContent)).toEqual([
+        "production",
+        "production (copy)",
+      ]);
+    });
+
+    await user.selectOptions(await screen.findByTestId("header-profile-picker"), "prod-copy");
+    await vi.waitFor(async () => {
+      expect((await backend.activeProfile())?.id).toBe("prod-copy");
+    });
+    expect(await screen.findByTestId("header-profile-name")).toHaveTextContent("production (copy)");
+
+    const copyRow = screen.getAllByTestId("profile-row").find((r) => r.dataset["id"] === "prod-copy");
+    if (!copyRow) throw new Error("copy row missing");
+    await user.click(within(copyRow).getByTestId("profile-delete"));
+    await user.click(await screen.findByTestId("profile-delete-yes"));
+
+    await vi.waitFor(() => {
+      expect(screen.getAllByTestId("profile-row")).toHaveLength(1);
+    });
+    expect(await screen.findByTestId("header-profile-name")).toHaveTextContent("production");
+  });
+});
