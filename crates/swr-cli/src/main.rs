@@ -32,6 +32,10 @@ enum Command {
     /// Kubernetes), or write it to the Docker config.
     #[command(name = "login-command")]
     Login(commands::login_command::Args),
+    /// Push image archives to SWR: validated first, streamed, verified after.
+    Push(commands::push::Args),
+    /// List organizations, the images of an organization, or the tags of an image.
+    Ls(commands::ls::Args),
 }
 
 fn main() -> ExitCode {
@@ -41,5 +45,7 @@ fn main() -> ExitCode {
         Command::Validate(args) => commands::validate::run(&args),
         Command::Profile(command) => commands::profile::run(command),
         Command::Login(args) => commands::login_command::run(&args),
+        Command::Push(args) => commands::push::run(&args),
+        Command::Ls(args) => commands::ls::run(&args),
     }
 }

@@ -1,0 +1,263 @@
+//! `swrctl push`: validated, verified pushes of image archives, for pipelines and terminals.
+//!
+//! Credentials come from a saved profile (`--profile`), or for pipelines from the environment
+//! (`SWR_REGION`, `SWR_AK`, `SWR_SK`, optional `SWR_PROJECT_ID`, `SWR_API_ENDPOINT`,
+//! `SWR_REGISTRY`, `SWR_INSECURE=1` for plain HTTP to a loopback sandbox), else the active
+//! profile. Files go through the shared upload queue one after another. The exit code is 0
+//! only when every image was pushed and its manifest digest verified.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use swr_api::{ClientConfig, Credentials as ApiCredentials, Sensitive};
+use swr_core::uploads::{Journal, TargetOverrides, UploadEvent, UploadQueue};
+use swr_registry::push::BlobCache;
+use swr_registry::{Credentials, Registry, RegistryConfig};
+use tokio_util::sync::CancellationToken;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Organization to push into (default: the one in each image's tag).
+    #[arg(long)]
+    pub org: Option<String>,
+    /// Image name, replacing the archive's (needed for untagged images).
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Tag, replacing the archive's.
+    #[arg(long)]
+    pub tag: Option<String>,
+    /// Send Docker layers uncompressed instead of gzip-compressing them.
+    #[arg(long)]
+    pub no_compress: bool,
+    /// One JSON event per line on stdout instead of a progress bar.
+    #[arg(long)]
+    pub json: bool,
+    /// Profile id or name (default: environment variables, else the active profile).
+    #[arg(long)]
+    pub profile: Option<String>,
+    /// Image archives (.tar, .tar.gz, .tar.zst).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+}
+
+/// Everything needed to reach SWR: the management API and the registry.
+pub struct Connection {
+    pub api: ClientConfig,
+    pub registry: RegistryConfig,
+}
+
+fn env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+/// Resolves credentials: `--profile`, else `SWR_AK`/`SWR_SK`, else the active profile.
+pub fn connection(profile: Option<&str>) -> Result<Connection, String> {
+    if profile.is_none() {
+        if let Some(ak) = env("SWR_AK") {
+            return from_env(ak);
+        }
+    }
+    let dir = swr_core::profiles::default_config_dir()
+        .ok_or("no credentials: set SWR_REGION, SWR_AK and SWR_SK, or add a profile")?;
+    let profiles = swr_core::profiles::ProfileStore::open(&dir);
+    let found = match profile {
+        Some(name) => profiles.find(name).ok_or_else(|| format!("no profile `{name}`"))?,
+        None => profiles.active().ok_or(
+            "no credentials: set SWR_REGION, SWR_AK and SWR_SK, or add a profile with `swrctl profile add`",
+        )?,
+    };
+    let sk = swr_core::credentials::CredentialStore::default()
+        .secret_key(&found.access_key_id)
+        .map_err(|e| e.to_string())?;
+    let api = swr_core::verify::client_config(&found, &sk);
+    let host = found.registry_host();
+    let mut registry = RegistryConfig::new(
+        host.clone(),
+        Credentials::AccessKey {
+            region: found.region.clone(),
+            access_key: found.access_key_id.clone(),
+            secret_key: sk,
+        },
+    );
+    registry.transport = swr_core::verify::transport(&found);
+    registry.plain_http = swr_core::logins::registry_is_loopback(&host);
+    Ok(Connection { api, registry })
+}
+
+fn from_env(ak: String) -> Result<Connection, String> {
+    let region = env("SWR_REGION").ok_or("SWR_AK is set but SWR_REGION is not")?;
+    let sk = env("SWR_SK").ok_or("SWR_AK is set but SWR_SK is not")?;
+    let insecure = env("SWR_INSECURE").is_some_and(|v| v == "1" || v.eq_ignore_ascii_case("true"));
+    let mut api = ClientConfig::new(region.clone(), ApiCredentials::new(ak.clone(), sk.clone()));
+    api.project_id = env("SWR_PROJECT_ID");
+    api.endpoints.api = env("SWR_API_ENDPOINT");
+    api.endpoints.registry = env("SWR_REGISTRY");
+    let endpoints =
+        swr_api::Endpoints::resolve(&region, &api.endpoints).map_err(|e| e.to_string())?;
+    let host = endpoints.registry_host;
+    if insecure && !swr_core::logins::registry_is_loopback(&host) {
+        return Err(format!(
+            "SWR_INSECURE=1 is only allowed for a loopback registry, not {host}"
+        ));
+    }
+    let mut registry = RegistryConfig::new(
+        host,
+        Credentials::AccessKey {
+            region,
+            access_key: ak,
+            secret_key: Sensitive::new(sk),
+        },
+    );
+    registry.plain_http = insecure;
+    Ok(Connection { api, registry })
+}
+
+pub(crate) fn runtime() -> Result<tokio::runtime::Runtime, String> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the async runtime: {e}"))
+}
+
+pub fn run(args: &Args) -> ExitCode {
+    let conn = match connection(args.profile.as_deref()) {
+        Ok(c) => c,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let rt = match runtime() {
+        Ok(rt) => rt,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    rt.block_on(push(args, conn))
+}
+
+async fn push(args: &Args, conn: Connection) -> ExitCode {
+    let registry = match Registry::new(conn.registry) {
+        Ok(r) => Arc::new(r),
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    // The blob cache makes re-pushes cheap across runs; without a config dir it lives in memory.
+    let cache = match swr_core::profiles::default_config_dir() {
+        Some(dir) => BlobCache::load(&dir.join("blob-cache.json")),
+        None => BlobCache::in_memory(),
+    };
+    let queue = UploadQueue::new(registry, Journal::in_memory(), cache);
+    let overrides = TargetOverrides {
+        organization: args.org.clone(),
+        name: args.name.clone(),
+        tag: args.tag.clone(),
+    };
+    for file in &args.files {
+        if let Err(e) = queue.enqueue(file.clone(), &overrides, !args.no_compress) {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    let cancel = CancellationToken::new();
+    let on_signal = cancel.clone();
+    tokio::spawn(async move {
+        if tokio::signal::ctrl_c().await.is_ok() {
+            on_signal.cancel();
+        }
+    });
+    let bar = std::io::stderr().is_terminal() && !args.json;
+    let json = args.json;
+    let print = move |event: UploadEvent| {
+        if json {
+            if let Ok(line) = serde_json::to_string(&event) {
+                println!("{line}");
+            }
+            return;
+        }
+        render(&event, bar);
+    };
+    let outcomes = queue.run(&print, &cancel).await;
+    let all_ok = outcomes.len() == args.files.len() && outcomes.iter().all(|o| o.result.is_ok());
+    if cancel.is_cancelled() {
+        eprintln!("cancelled");
+        return ExitCode::from(130);
+    }
+    if all_ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn human(bytes: f64) -> String {
+    let units = ["B", "KiB", "MiB", "GiB", "TiB"];
+    let mut v = bytes;
+    let mut unit = 0;
+    while v >= 1024.0 && unit + 1 < units.len() {
+        v /= 1024.0;
+        unit += 1;
+    }
+    format!("{v:.1} {}", units[unit])
+}
+
+fn render(event: &UploadEvent, bar: bool) {
+    let mut err = std::io::stderr();
+    match event {
+        UploadEvent::Started { file, .. } => {
+            let _ = writeln!(err, "pushing {file}");
+        }
+        UploadEvent::Step {
+            reference: Some(r), ..
+        } if !bar => {
+            let _ = writeln!(err, "  → {r}");
+        }
+        UploadEvent::Progress {
+            done,
+            total,
+            bytes_per_sec,
+            eta_secs,
+            skipped,
+            ..
+        } if bar => {
+            let pct = if *total == 0 {
+                100.0
+            } else {
+                *done as f64 * 100.0 / *total as f64
+            };
+            let width = 30usize;
+            let filled = ((pct / 100.0) * width as f64) as usize;
+            let eta = eta_secs.map_or_else(|| "--".to_owned(), |s| format!("{s:.0}s"));
+            let _ = write!(
+                err,
+                "\r  [{}{}] {pct:5.1}% {}/{} {}/s ETA {eta} (skipped {})   ",
+                "#".repeat(filled.min(width)),
+                " ".repeat(width - filled.min(width)),
+                human(*done as f64),
+                human(*total as f64),
+                human(*bytes_per_sec),
+                human(*skipped as f64),
+            );
+        }
+        UploadEvent::Finished { pushed, .. } => {
+            if bar {
+                let _ = writeln!(err);
+            }
+            for p in pushed {
+                let _ = writeln!(err, "  pushed and verified {p}");
+            }
+        }
+        UploadEvent::Failed { message, .. } => {
+            if bar {
+                let _ = writeln!(err);
+            }
+            let _ = writeln!(err, "  failed: {message}");
+        }
+        _ => {}
+    }
+}
