@@ -206,3 +206,42 @@ async fn blob_uploads_stream_through_without_being_buffered() {
         "sandbox peak RSS {peak} KiB for a 128 MiB blob"
     );
 }
+
+#[tokio::test]
+async fn manifest_deleted_through_the_registry_leaves_the_tag_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let sb = Sandbox::start(dir.path(), &[]);
+    create_namespace(&sb, "team").await;
+    let (_, t) = token(&sb, &sb.basic(0, 0), "repository:team/app:pull,push").await;
+    let digest = push_image(&sb, &t.unwrap(), "team/app", "gone", "delete me")
+        .await
+        .unwrap();
+    let delete = |bearer: String| {
+        let url = format!("http://{}/v2/team/app/manifests/{digest}", sb.registry());
+        async move {
+            reqwest::Client::new()
+                .delete(url)
+                .bearer_auth(bearer)
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }
+    };
+    // delete is granted on existing repositories, to users with manage only
+    let (_, dev) = token(&sb, &sb.basic(0, 1), "repository:team/app:delete").await;
+    assert_eq!(delete(dev.unwrap()).await, 403);
+    let (_, admin) = token(&sb, &sb.basic(0, 0), "repository:team/app:delete").await;
+    assert_eq!(delete(admin.unwrap()).await, 202);
+    let (status, _, _) = call(
+        &sb,
+        (0, 0),
+        "GET",
+        "/v2/manage/namespaces/team/repos/app/tags/gone",
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(status, 404);
+}

@@ -173,6 +173,19 @@ pub fn unreachable_region_job(
     }
 }
 
+/// A client deleted a manifest through the registry API: its tags are gone from SWR too.
+pub fn record_manifest_delete(app: &SharedApp, name: &str, reference: &str) {
+    let Some((ns, repo)) = name.split_once('/') else {
+        return;
+    };
+    if let Some(r) = app.store.lock().repo_mut(ns, repo) {
+        r.tags
+            .retain(|_, t| t.digest != reference && t.name != reference);
+        r.updated = clock::now_seconds();
+    }
+    app.store.persist_soon();
+}
+
 /// Counts a pull of a manifest; persisted with the next mutation.
 pub fn count_download(app: &SharedApp, name: &str) {
     if let Some((ns, repo)) = name.split_once('/') {

@@ -127,7 +127,7 @@ pub async fn forward(State(app): State<SharedApp>, req: Request) -> Response {
     let query = req
         .uri()
         .query()
-        .map(|q| format!("?{q}"))
+        .map(|q| format!("?{}", mountable_query(q, &claims)))
         .unwrap_or_default();
     let url = format!("{}{path}{query}", app.upstream.base);
     let kill = req.extensions().get::<ConnKill>().cloned();
@@ -209,12 +209,35 @@ pub async fn forward(State(app): State<SharedApp>, req: Request) -> Response {
             };
             push::record(&app, &claims.sub, pushed).await;
         }
-    } else if let Target::Manifest { name, .. } = &target {
+    } else if let Target::Manifest { name, reference } = &target {
         if method == Method::GET && status.is_success() {
             push::count_download(&app, name);
         }
+        if method == Method::DELETE && status.is_success() {
+            push::record_manifest_delete(&app, name, reference);
+        }
     }
     relay(&app, upstream)
+}
+
+/// A cross-repository mount (`?mount=<digest>&from=<repo>`) is only passed on when the token
+/// also allows pulling from the source repository; otherwise the mount parameters are dropped
+/// and the registry starts an ordinary upload, as it does for any mount it cannot serve.
+fn mountable_query(query: &str, claims: &super::token::Claims) -> String {
+    let from = url::form_urlencoded::parse(query.as_bytes())
+        .find(|(k, _)| k == "from")
+        .map(|(_, v)| v.into_owned());
+    match from {
+        Some(source) if !claims.allows(&source, "pull") => {
+            url::form_urlencoded::Serializer::new(String::new())
+                .extend_pairs(
+                    url::form_urlencoded::parse(query.as_bytes())
+                        .filter(|(k, _)| k != "mount" && k != "from"),
+                )
+                .finish()
+        }
+        _ => query.to_string(),
+    }
 }
 
 /// The client's upload body, cut (and the client connection with it) after `cut` bytes.
@@ -272,6 +295,32 @@ fn relay(app: &SharedApp, upstream: reqwest::Response) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::gateway::token::{Access, Claims};
+
+    #[test]
+    fn mounts_from_unreadable_repositories_become_plain_uploads() {
+        let claims = Claims {
+            sub: "u".into(),
+            exp: 0,
+            access: vec![Access {
+                kind: "repository".into(),
+                name: "mine/app".into(),
+                actions: vec!["pull".into()],
+            }],
+        };
+        assert_eq!(
+            mountable_query("mount=sha256:1&from=mine/app", &claims),
+            "mount=sha256:1&from=mine/app"
+        );
+        assert_eq!(
+            mountable_query("mount=sha256:1&from=theirs/app", &claims),
+            ""
+        );
+        assert_eq!(
+            mountable_query("digest=sha256:1", &claims),
+            "digest=sha256:1"
+        );
+    }
 
     #[test]
     fn distribution_paths_name_their_repository() {
