@@ -265,3 +265,44 @@ async fn accounts_file_defines_the_tenants() {
     let (status, _, _) = call(&sb, (0, 0), "GET", "/v2/manage/namespaces", &[], None).await;
     assert_eq!(status, 200);
 }
+
+#[test]
+fn closing_stdin_stops_the_sandbox_when_asked() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+
+    require_registry();
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_swr-sandbox"))
+        .arg("--data")
+        .arg(dir.path())
+        .arg("--exit-on-stdin-eof")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    assert!(line.starts_with("{\"api_endpoint\":"), "{line}");
+    drop(child.stdin.take());
+    let mut exited = None;
+    for _ in 0..100 {
+        exited = child.try_wait().unwrap();
+        if exited.is_some() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    if exited.is_none() {
+        let _ = child.kill();
+    }
+    assert!(
+        exited.is_some_and(|s| s.success()),
+        "exits cleanly once stdin closes"
+    );
+    std::thread::sleep(Duration::from_millis(200));
+    assert_eq!(registry_children_of(dir.path()), 0);
+}
