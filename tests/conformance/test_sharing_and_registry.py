@@ -15,6 +15,7 @@ from huaweicloudsdkswr.v2 import (
     CreateUserRepositoryAuthRequest,
     DeleteRepoDomainsRequest,
     DeleteUserRepositoryAuthRequest,
+    ListNamespacesRequest,
     ListRepoDomainsRequest,
     ListSharedRepoDetailsRequest,
     ListSharedReposDetailsRequest,
@@ -98,6 +99,12 @@ def test_user_without_rights_cannot_pull_until_granted(sandbox, admin, skopeo, n
     admin.create_user_repository_auth(CreateUserRepositoryAuthRequest(namespace=ns, repository="private", body=grant))
     try:
         assert inspect(sandbox, skopeo, f"{ns}/private:1.0", creds).returncode == 0
+        # a repository grant makes the organization visible only in `mode::visible`
+        dev_client = sandbox.client(0, 1)
+        plain = dev_client.list_namespaces(ListNamespacesRequest()).namespaces or []
+        visible = dev_client.list_namespaces(ListNamespacesRequest(filter="mode::visible")).namespaces or []
+        assert ns not in [n.name for n in plain]
+        assert ns in [n.name for n in visible]
         auths = admin.show_user_repository_auth(ShowUserRepositoryAuthRequest(namespace=ns, repository="private"))
         assert [(a.user_name, a.auth) for a in auths.others_auths] == [(dev["user_name"], 1)]
         # read permission does not allow a push
