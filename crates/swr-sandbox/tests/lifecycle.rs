@@ -306,3 +306,19 @@ fn closing_stdin_stops_the_sandbox_when_asked() {
     std::thread::sleep(Duration::from_millis(200));
     assert_eq!(registry_children_of(dir.path()), 0);
 }
+
+#[tokio::test]
+async fn added_latency_slows_every_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let sb = Sandbox::start(dir.path(), &["--fault-latency-ms", "300"]);
+    let started = std::time::Instant::now();
+    let resp = reqwest::get(format!("http://{}/v2/", sb.registry()))
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 401);
+    assert!(started.elapsed() >= Duration::from_millis(300));
+    let started = std::time::Instant::now();
+    let (status, _, _) = call(&sb, (0, 0), "GET", "/v2/manage/namespaces", &[], None).await;
+    assert_eq!(status, 200);
+    assert!(started.elapsed() >= Duration::from_millis(300));
+}
