@@ -55,3 +55,22 @@ async fn unreachable_endpoint_is_a_network_error() {
     assert_eq!(err.kind(), ErrorKind::Network, "{err}");
     assert!(err.is_retryable());
 }
+
+#[tokio::test]
+async fn https_to_a_plain_http_port_is_a_tls_error() {
+    let sb = Sandbox::start("none");
+    let user = sb.user(0, true).clone();
+    let https = sb.ready.api_endpoint.replace("http://", "https://");
+    let mut config = ClientConfig::new(
+        sb.ready.region.clone(),
+        Credentials::new(&user.ak, &user.sk),
+    );
+    config.project_id = Some(sb.ready.project_id.clone());
+    config.transport.proxy = swr_api::config::ProxySetting::Direct;
+    config.retry = swr_api::retry::RetryPolicy::none();
+    config.endpoints.api = Some(https);
+    let client = Client::new(config).unwrap();
+    let err = client.list_namespaces(false).await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Tls, "{err}");
+    assert!(!err.is_retryable());
+}

@@ -2,16 +2,16 @@
 //! for its accounts. No HTTP is mocked: every operation goes through signing, the sandbox's
 //! verifier, its SWR semantics and back through the client's decoding.
 //!
-//! The sandbox binary is taken from `SWR_SANDBOX_BIN`, or built with `cargo build -p
-//! swr-sandbox` into the same target directory as this test (a no-op when it is fresh). It
-//! starts the Debian `docker-registry` binary as its backing registry.
+//! The sandbox binary is taken from `SWR_SANDBOX_BIN`, or from the target directory of this test,
+//! built there with `cargo build -p swr-sandbox` when it is missing or older than its sources.
+//! It starts the Debian `docker-registry` binary as its backing registry.
 
 use std::io::{BufRead, BufReader};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::sync::Once;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use serde::Deserialize;
 use swr_api::{Client, ClientConfig, Credentials, EndpointOverrides};
@@ -59,13 +59,50 @@ fn target_profile_dir() -> PathBuf {
         .to_path_buf()
 }
 
+/// Newest modification time of the files the sandbox binary is built from.
+fn newest_source(dir: &Path, newest: &mut Option<SystemTime>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            newest_source(&path, newest);
+        } else if let Ok(modified) = entry.metadata().and_then(|m| m.modified()) {
+            if newest.is_none_or(|n| modified > n) {
+                *newest = Some(modified);
+            }
+        }
+    }
+}
+
+/// Whether the binary is missing or older than the sandbox's (or this crate's) sources.
+fn needs_build(bin: &Path) -> bool {
+    let Ok(built) = std::fs::metadata(bin).and_then(|m| m.modified()) else {
+        return true;
+    };
+    let crates = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut newest = None;
+    for dir in ["swr-sandbox/src", "swr-api/src"] {
+        newest_source(&crates.join(dir), &mut newest);
+    }
+    newest.is_some_and(|n| n > built)
+}
+
+/// The sandbox binary: `SWR_SANDBOX_BIN`, or `<target>/<profile>/swr-sandbox`, built with cargo
+/// only when it is missing or stale. A workspace test run has already built it, and calling
+/// cargo regardless could rebuild it with a different feature set.
 fn sandbox_bin() -> PathBuf {
     if let Some(bin) = std::env::var_os("SWR_SANDBOX_BIN") {
         return PathBuf::from(bin);
     }
     let dir = target_profile_dir();
+    let bin = dir.join("swr-sandbox");
     static BUILD: Once = Once::new();
     BUILD.call_once(|| {
+        if !needs_build(&bin) {
+            return;
+        }
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
         let mut cmd = Command::new(cargo);
         cmd.args([
@@ -86,7 +123,6 @@ fn sandbox_bin() -> PathBuf {
             "`cargo build -p swr-sandbox` failed; the swr-api integration tests need the sandbox"
         );
     });
-    let bin = dir.join("swr-sandbox");
     assert!(
         bin.exists(),
         "swr-sandbox binary not found at {} (set SWR_SANDBOX_BIN to use another one)",
