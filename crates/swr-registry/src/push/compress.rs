@@ -40,7 +40,31 @@ pub fn fill(reader: &mut dyn Read, buf: &mut [u8]) -> io::Result<usize> {
     Ok(got)
 }
 
+/// Bytes of a chunk trial-compressed to decide whether it is worth compressing.
+const SAMPLE: usize = 64 << 10;
+
+/// True when a sample of the chunk does not shrink by 3%: already-compressed or random data,
+/// which deflate would only slow down (zlib-rs spends more time on such data than on text,
+/// and at level 1 even grows it by 5%). Such chunks are stored. The test depends on the
+/// data alone, so the output stays deterministic.
+fn incompressible(data: &[u8]) -> bool {
+    let sample = &data[..data.len().min(SAMPLE)];
+    if sample.len() < 4096 {
+        return false;
+    }
+    let mut enc = flate2::write::DeflateEncoder::new(
+        Vec::with_capacity(sample.len() + 64),
+        flate2::Compression::fast(),
+    );
+    if enc.write_all(sample).is_err() {
+        return false;
+    }
+    enc.finish()
+        .map_or(false, |out| out.len() * 100 >= sample.len() * 97)
+}
+
 fn gzip_member(data: &[u8], level: u32) -> io::Result<Vec<u8>> {
+    let level = if incompressible(data) { 0 } else { level };
     let mut enc = GzEncoder::new(
         Vec::with_capacity(data.len() / 2 + 64),
         flate2::Compression::new(level),
@@ -166,6 +190,26 @@ mod tests {
         );
         // Deterministic whatever the thread count: retries produce the same blob.
         assert_eq!(roundtrip(&data, 1).0, out);
+    }
+
+    #[test]
+    fn random_chunks_are_stored_and_text_is_compressed() {
+        let mut x = 0x9E37_79B9_u32;
+        let random: Vec<u8> = (0..CHUNK)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 17;
+                x ^= x << 5;
+                x as u8
+            })
+            .collect();
+        assert!(incompressible(&random));
+        let stored = gzip_member(&random, 6).unwrap();
+        // Stored deflate blocks: 5 bytes per 64 KiB plus the gzip header and trailer.
+        assert!(stored.len() < random.len() + 200, "{}", stored.len());
+        let text = "the quick brown fox jumps over the lazy dog\n".repeat(CHUNK / 44);
+        assert!(!incompressible(text.as_bytes()));
+        assert!(gzip_member(text.as_bytes(), 2).unwrap().len() < text.len() / 10);
     }
 
     #[test]

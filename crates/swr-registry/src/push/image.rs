@@ -27,7 +27,7 @@ const DOCKER_LAYER_TAR: &str = "application/vnd.docker.image.rootfs.diff.tar";
 pub struct PushOptions {
     /// Gzip layers of Docker archives (the default); false sends them uncompressed.
     pub compress: bool,
-    /// gzip level (1–9).
+    /// gzip level (1–9); random-looking chunks are stored whatever the level.
     pub level: u32,
     /// Threads compressing one layer.
     pub compress_workers: usize,
@@ -39,7 +39,9 @@ impl Default for PushOptions {
     fn default() -> Self {
         Self {
             compress: true,
-            level: 1,
+            // Measured with `examples/gzip_levels.rs` on text: zlib-rs level 1 leaves 58% of
+            // the bytes, level 2 43%, level 6 41% at 1.6× the time of level 2.
+            level: 2,
             compress_workers: std::thread::available_parallelism().map_or(2, usize::from),
             layers_in_flight: 2,
         }
