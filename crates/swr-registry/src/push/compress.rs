@@ -60,7 +60,7 @@ fn incompressible(data: &[u8]) -> bool {
         return false;
     }
     enc.finish()
-        .map_or(false, |out| out.len() * 100 >= sample.len() * 97)
+        .is_ok_and(|out| out.len() * 100 >= sample.len() * 97)
 }
 
 fn gzip_member(data: &[u8], level: u32) -> io::Result<Vec<u8>> {
