@@ -1,0 +1,154 @@
+// The connection wizard on the real app against a real swr-sandbox: a wrong secret key is named
+// as such, the right one verifies and becomes the active profile, the login outputs are masked
+// until revealed, and afterwards neither the secret key nor the login key is to be found in the
+// config dir, the webview's data directories or its storage.
+
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { byTestId, launchApp, newConfigDir, repoRoot, screenshot } from '../harness.mjs';
+
+const sandboxBinary = process.env.SWR_SANDBOX_BIN ?? join(repoRoot, 'target', 'debug', 'swr-sandbox');
+
+/** Starts swr-sandbox and resolves with its child process and ready line. */
+function startSandbox() {
+  if (!existsSync(sandboxBinary)) throw new Error(`swr-sandbox missing at ${sandboxBinary}`);
+  const data = mkdtempSync(join(tmpdir(), 'swr-e2e-sandbox-'));
+  const child = spawn(
+    sandboxBinary,
+    ['--data', data, '--listen', '127.0.0.1:0', '--registry-bin', '/usr/bin/docker-registry', '--seed', 'none', '--exit-on-stdin-eof'],
+    { stdio: ['pipe', 'pipe', 'ignore'] },
+  );
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('swr-sandbox not ready within 90 s')), 90_000);
+    child.once('exit', (code) => reject(new Error(`swr-sandbox exited (${code}) before it was ready`)));
+    createInterface({ input: child.stdout }).once('line', (line) => {
+      clearTimeout(timer);
+      resolve({ child, ready: JSON.parse(line) });
+    });
+  });
+}
+
+/** Every file under `dir` whose bytes contain one of `needles`. */
+function filesContaining(dir, needles) {
+  const hits = [];
+  if (!existsSync(dir)) return hits;
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    const info = statSync(path, { throwIfNoEntry: false });
+    if (!info) continue;
+    if (info.isDirectory()) hits.push(...filesContaining(path, needles));
+    else if (info.isFile()) {
+      const bytes = readFileSync(path);
+      for (const needle of needles) if (bytes.includes(needle)) hits.push(`${path} holds ${needle.slice(0, 4)}…`);
+    }
+  }
+  return hits;
+}
+
+async function typeInto(browser, id, value) {
+  const input = await byTestId(browser, id);
+  await input.clearValue();
+  await input.setValue(value);
+}
+
+describe('connection wizard', () => {
+  const configDir = newConfigDir('wizard');
+  const dataHome = mkdtempSync(join(tmpdir(), 'swr-e2e-data-'));
+  const cacheHome = mkdtempSync(join(tmpdir(), 'swr-e2e-cache-'));
+  let sandbox;
+  let app;
+  let browser;
+  let admin;
+
+  before(async () => {
+    sandbox = await startSandbox();
+    admin = sandbox.ready.accounts[0].users.find((u) => u.admin);
+    app = await launchApp({ configDir, env: { XDG_DATA_HOME: dataHome, XDG_CACHE_HOME: cacheHome } });
+    browser = app.browser;
+  });
+
+  after(async () => {
+    await app?.close();
+    sandbox?.child.stdin.end();
+  });
+
+  it('names a wrong secret key, then verifies the right one', async () => {
+    await (await byTestId(browser, 'nav-profiles')).click();
+    await byTestId(browser, 'wizard');
+    await typeInto(browser, 'wizard-region-search', sandbox.ready.region);
+    await (await byTestId(browser, `wizard-region-${sandbox.ready.region}`)).click();
+    await (await byTestId(browser, 'wizard-next')).click();
+
+    await typeInto(browser, 'wizard-name', 'Sandbox E2E');
+    await typeInto(browser, 'wizard-ak', admin.ak);
+    await typeInto(browser, 'wizard-sk', `${admin.sk}-wrong`);
+    await (await browser.$('[data-testid="wizard-advanced"] summary')).click();
+    await typeInto(browser, 'wizard-project-id', sandbox.ready.project_id);
+    await typeInto(browser, 'wizard-api-endpoint', sandbox.ready.api_endpoint);
+    await typeInto(browser, 'wizard-registry', sandbox.ready.registry);
+    await (await byTestId(browser, 'wizard-save-verify')).click();
+
+    const failed = await byTestId(browser, 'wizard-verify-result', 30_000);
+    assert.equal(await failed.getAttribute('data-failure'), 'wrongCredentials');
+    assert.match(await failed.getText(), /SWR rejected the access key/);
+    await screenshot(browser, 'wizard-wrong-sk');
+
+    await (await byTestId(browser, 'wizard-back')).click();
+    await typeInto(browser, 'wizard-sk', admin.sk);
+    await (await byTestId(browser, 'wizard-save-verify')).click();
+    await browser.waitUntil(
+      async () => (await (await byTestId(browser, 'wizard-verify-result', 30_000)).getAttribute('data-state')) === 'verified',
+      { timeout: 30_000, timeoutMsg: 'the right secret key never verified (is a Secret Service running?)' },
+    );
+    // The header re-renders from "no profile" to the new one: look the element up each time.
+    let shown = '';
+    await browser
+      .waitUntil(
+        async () => {
+          shown = await (await browser.$('[data-testid="header-profile-name"]')).getProperty('textContent');
+          return shown === 'Sandbox E2E';
+        },
+        { timeout: 10_000 },
+      )
+      .catch(() => assert.fail(`the header shows "${shown}" instead of the new profile`));
+  });
+
+  it('shows the logins masked until revealed', async () => {
+    await (await byTestId(browser, 'wizard-next')).click();
+    const docker = await byTestId(browser, 'login-text-docker');
+    assert.match(await docker.getText(), /\*{8}/);
+    const loginKey = createHmac('sha256', admin.sk).update(admin.ak).digest('hex');
+    assert.doesNotMatch(await docker.getText(), new RegExp(loginKey));
+    await (await byTestId(browser, 'login-reveal-docker')).click();
+    await browser.waitUntil(async () => (await docker.getText()).includes(loginKey), {
+      timeout: 10_000,
+      timeoutMsg: 'revealing did not show the login key',
+    });
+    assert.equal(
+      await docker.getText(),
+      `docker login -u ${sandbox.ready.region}@${admin.ak} -p ${loginKey} ${sandbox.ready.registry}`,
+    );
+    await screenshot(browser, 'wizard-outputs');
+  });
+
+  it('leaves no secret key or login key in files or webview storage', async () => {
+    const loginKey = createHmac('sha256', admin.sk).update(admin.ak).digest('hex');
+    const needles = [admin.sk, loginKey];
+    const storage = await browser.execute(() =>
+      JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie }),
+    );
+    for (const needle of needles) assert.ok(!storage.includes(needle), 'a secret is in webview storage');
+    // Let the webview flush what it keeps on disk before looking.
+    await app.close();
+    app = null;
+    const hits = [configDir, dataHome, cacheHome].flatMap((dir) => filesContaining(dir, needles));
+    assert.deepEqual(hits, []);
+    assert.ok(readFileSync(join(configDir, 'profiles.json'), 'utf8').includes(admin.ak));
+  });
+});
