@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use swr_api::{ClientConfig, Credentials as ApiCredentials, Sensitive};
-use swr_core::uploads::{Journal, TargetOverrides, UploadEvent, UploadQueue};
+use swr_core::uploads::{Journal, TargetOverrides, UploadEvent, UploadQueue, ValidatedFiles};
 use swr_registry::push::BlobCache;
 use swr_registry::{Credentials, Registry, RegistryConfig};
 use tokio_util::sync::CancellationToken;
@@ -147,12 +147,17 @@ async fn push(args: &Args, conn: Connection) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    // The blob cache makes re-pushes cheap across runs; without a config dir it lives in memory.
-    let cache = match swr_core::profiles::default_config_dir() {
-        Some(dir) => BlobCache::load(&dir.join("blob-cache.json")),
-        None => BlobCache::in_memory(),
+    // The blob cache and the list of validated archives make re-pushes cheap across runs;
+    // without a config dir they live in memory.
+    let (cache, validated) = match swr_core::profiles::default_config_dir() {
+        Some(dir) => (
+            BlobCache::load(&dir.join("blob-cache.json")),
+            ValidatedFiles::load(&dir.join("validated-archives.json")),
+        ),
+        None => (BlobCache::in_memory(), ValidatedFiles::in_memory()),
     };
-    let queue = UploadQueue::new(registry, Journal::in_memory(), cache);
+    let queue =
+        UploadQueue::new(registry, Journal::in_memory(), cache).with_validated_files(validated);
     let overrides = TargetOverrides {
         organization: args.org.clone(),
         name: args.name.clone(),

@@ -10,8 +10,10 @@ pub mod events;
 pub mod journal;
 pub mod queue;
 pub mod targets;
+pub mod validated;
 
 pub use events::{Step, UploadEvent};
 pub use journal::{ItemState, Journal, JournalItem};
 pub use queue::{ItemOutcome, UploadError, UploadQueue};
 pub use targets::{resolve_targets, TargetError, TargetOverrides};
+pub use validated::ValidatedFiles;

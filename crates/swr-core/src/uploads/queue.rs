@@ -13,6 +13,7 @@ use tokio_util::sync::CancellationToken;
 use super::events::{Step, UploadEvent};
 use super::journal::{ItemState, Journal, JournalError, JournalItem};
 use super::targets::{resolve_targets, TargetError, TargetOverrides};
+use super::validated::ValidatedFiles;
 
 /// Progress events per second, at most.
 const PROGRESS_PERIOD: Duration = Duration::from_millis(100);
@@ -49,6 +50,7 @@ pub struct UploadQueue {
     registry: Arc<Registry>,
     journal: Mutex<Journal>,
     cache: BlobCache,
+    validated: ValidatedFiles,
     pub options: PushOptions,
 }
 
@@ -58,8 +60,15 @@ impl UploadQueue {
             registry,
             journal: Mutex::new(journal),
             cache,
+            validated: ValidatedFiles::in_memory(),
             options: PushOptions::default(),
         }
+    }
+
+    /// Remembers validated archives across runs (see [`ValidatedFiles`]).
+    pub fn with_validated_files(mut self, validated: ValidatedFiles) -> Self {
+        self.validated = validated;
+        self
     }
 
     fn with_journal<T>(
@@ -165,16 +174,19 @@ impl UploadQueue {
             step: Step::Validating,
             reference: None,
         });
-        let file = item.file.clone();
-        let validation = tokio::task::spawn_blocking(move || swr_archive::validate_path(&file))
-            .await
-            .map_err(|e| UploadError::Internal(e.to_string()))?;
-        if !validation.is_valid() {
-            let errors = validation.errors().map(|f| f.message.clone()).collect();
-            return Err(UploadError::Invalid {
-                file: item.file.display().to_string(),
-                errors,
-            });
+        if !self.validated.contains(&item.file) {
+            let file = item.file.clone();
+            let validation = tokio::task::spawn_blocking(move || swr_archive::validate_path(&file))
+                .await
+                .map_err(|e| UploadError::Internal(e.to_string()))?;
+            if !validation.is_valid() {
+                let errors = validation.errors().map(|f| f.message.clone()).collect();
+                return Err(UploadError::Invalid {
+                    file: item.file.display().to_string(),
+                    errors,
+                });
+            }
+            self.validated.insert(&item.file);
         }
 
         events(UploadEvent::Step {

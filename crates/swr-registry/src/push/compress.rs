@@ -41,7 +41,7 @@ pub fn fill(reader: &mut dyn Read, buf: &mut [u8]) -> io::Result<usize> {
 }
 
 /// Bytes of a chunk trial-compressed to decide whether it is worth compressing.
-const SAMPLE: usize = 64 << 10;
+const SAMPLE: usize = 16 << 10;
 
 /// True when a sample of the chunk does not shrink by 3%: already-compressed or random data,
 /// which deflate would only slow down (zlib-rs spends more time on such data than on text,
