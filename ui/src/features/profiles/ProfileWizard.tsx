@@ -11,6 +11,7 @@ import {
   type ProfileInput,
   type VerifyOutcome,
 } from "../../ipc";
+import "./profiles.css";
 import { LoginOutputsPanel } from "./LoginOutputsPanel";
 import { useProfileMutation, useRegions } from "./queries";
 
@@ -169,9 +170,9 @@ export function ProfileWizard({ profile, onClose }: { profile?: Profile; onClose
       <h2 className="panel-title">{profile ? t("wizard.editTitle") : t("wizard.title")}</h2>
       <p className="field-hint">{t("wizard.intro")}</p>
       <ol className="wizard-steps">
-        {STEPS.map((s, i) => (
+        {STEPS.map((s) => (
           <li key={s} aria-current={s === step ? "step" : undefined} data-testid={`wizard-step-${s}`}>
-            {i + 1}. {t(`wizard.step.${s}`)}
+            {t(`wizard.step.${s}`)}
           </li>
         ))}
       </ol>
