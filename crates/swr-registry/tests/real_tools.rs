@@ -47,6 +47,11 @@ impl Drop for Built {
 #[tokio::test]
 async fn a_buildah_multi_platform_index_is_pushed_byte_for_byte() {
     let dir = tempfile::tempdir().unwrap();
+    // buildah's storage races when processes commit at once; the lock file is the one the
+    // swr-archive tests take too.
+    let lock =
+        std::fs::File::create(std::env::temp_dir().join("swr-archive-buildah.lock")).unwrap();
+    lock.lock().unwrap();
     let name = format!("swr-registry-test-{}", std::process::id());
     let built = Built(name.clone());
     for arch in ["amd64", "arm64"] {
@@ -88,6 +93,7 @@ async fn a_buildah_multi_platform_index_is_pushed_byte_for_byte() {
         ],
     );
     drop(built);
+    drop(lock);
 
     let index = ArchiveIndex::read(&archive).unwrap();
     let plans = plan_images(&index).unwrap();
