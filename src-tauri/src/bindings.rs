@@ -27,6 +27,8 @@ pub fn builder() -> Builder<tauri::Wry> {
         commands::logins::reveal_login,
         commands::logins::write_docker_config,
         commands::logins::create_temporary_login,
+        commands::clipboard::copy_login,
+        commands::clipboard::copy_secret_text,
     ])
 }
 

@@ -134,6 +134,11 @@ describe('connection wizard', () => {
       await docker.getText(),
       `docker login -u ${sandbox.ready.region}@${admin.ak} -p ${loginKey} ${sandbox.ready.registry}`,
     );
+    // The backend copies (and will wipe) the clipboard; the page only says so.
+    await (await byTestId(browser, 'login-copy-podman')).click();
+    const status = await browser.$('[data-testid="login-output-podman"] [role="status"]');
+    await status.waitForExist({ timeout: 10_000, timeoutMsg: 'copying failed' });
+    assert.match(await status.getProperty('textContent'), /cleared in 60 seconds/);
     await screenshot(browser, 'wizard-outputs');
   });
 

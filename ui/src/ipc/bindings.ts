@@ -119,6 +119,28 @@ async createTemporaryLogin(id: string) : Promise<Result<TemporaryLoginView, IpcE
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * Copies one login output with the real key; returns how many seconds until it is cleared.
+ */
+async copyLogin(id: string, format: LoginFormat) : Promise<Result<number, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("copy_login", { id, format }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Copies text the user already sees (a temporary login) and clears it after a minute.
+ */
+async copySecretText(text: string) : Promise<Result<number, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("copy_secret_text", { text }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 

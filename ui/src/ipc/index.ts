@@ -75,6 +75,10 @@ export interface IpcClient {
   revealLogin(id: string, format: LoginFormat): Promise<string>;
   writeDockerConfig(id: string): Promise<DockerConfigOutcome>;
   createTemporaryLogin(id: string): Promise<TemporaryLoginView>;
+  /** Copies an output with the real key from the backend; resolves with the seconds until it is wiped. */
+  copyLogin(id: string, format: LoginFormat): Promise<number>;
+  /** Copies text already on screen (a temporary login); wiped like `copyLogin`. */
+  copySecretText(text: string): Promise<number>;
 }
 
 /** A failed backend call, carrying the structured error the backend returned. */
@@ -151,6 +155,8 @@ export const tauriClient: IpcClient = {
   revealLogin: (id, format) => call(async () => unwrap(await commands.revealLogin(id, format))),
   writeDockerConfig: (id) => call(async () => unwrap(await commands.writeDockerConfig(id))),
   createTemporaryLogin: (id) => call(async () => unwrap(await commands.createTemporaryLogin(id))),
+  copyLogin: (id, format) => call(async () => unwrap(await commands.copyLogin(id, format))),
+  copySecretText: (text) => call(async () => unwrap(await commands.copySecretText(text))),
 };
 
 /** True inside the desktop app; false in a plain browser or under the test runner. */

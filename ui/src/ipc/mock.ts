@@ -29,6 +29,8 @@ export interface MockBackendOptions {
 export interface MockBackend extends IpcClient {
   /** The settings the backend currently holds. */
   readonly storedSettings: Settings;
+  /** What the backend put on the clipboard; emptied 60 s later like the real one. */
+  readonly clipboard: string;
   /** Secret keys by access key id, as the keyring (or session) would hold them. */
   readonly storedSecrets: ReadonlyMap<string, { value: string; persistence: Persistence }>;
 }
@@ -66,6 +68,14 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   const secrets = new Map<string, { value: string; persistence: Persistence }>();
   let staged: { token: string; value: string } | null = null;
   let active: string | null = null;
+  let clipboard = "";
+  const copy = (text: string) => {
+    clipboard = text;
+    setTimeout(() => {
+      if (clipboard === text) clipboard = "";
+    }, 60_000);
+    return Promise.resolve(60);
+  };
   if (options.profile) {
     const { id, name, region } = options.profile;
     profiles.push({ id, name, region, accessKeyId: "HPUAMOCKAK0000000001" });
@@ -88,6 +98,9 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   return {
     get storedSettings() {
       return settings;
+    },
+    get clipboard() {
+      return clipboard;
     },
     get storedSecrets() {
       return secrets;
@@ -220,6 +233,12 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       if (!found) return fail("notFound", `no profile with id ${id}`);
       return Promise.resolve(render(format, found.profile, loginKey(found.profile)));
     },
+    copyLogin: (id, format) => {
+      const found = withSecret(id);
+      if (!found) return fail("notFound", `no profile with id ${id}`);
+      return copy(render(format, found.profile, loginKey(found.profile)));
+    },
+    copySecretText: (text) => copy(text),
     writeDockerConfig: () => Promise.resolve({ kind: "written", path: "/home/user/.docker/config.json" }),
     createTemporaryLogin: (id) => {
       const found = withSecret(id);

@@ -3,7 +3,6 @@ import { useTranslation } from "react-i18next";
 
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { useIpc, type CommandError, type DockerConfigOutcome, type LoginFormat, type TemporaryLoginView } from "../../ipc";
-import { copySecret } from "./clipboard";
 import { useLoginOutputs, useProfileMutation } from "./queries";
 
 /** The wizard's last step: every login form, masked until the user asks, each with a copy button. */
@@ -35,10 +34,11 @@ export function LoginOutputsPanel({ profileId }: { profileId: string }) {
       return null;
     }
   };
-  const copy = async (key: LoginFormat | "temporary", text: string | null) => {
-    if (text === null) return;
+  // The backend copies and wipes the clipboard a minute later, so a login key being copied
+  // never has to pass through this page.
+  const copy = async (key: LoginFormat | "temporary", run: () => Promise<number>) => {
     try {
-      await copySecret(text);
+      await run();
       setCopyError(false);
       setCopied(key);
     } catch {
@@ -75,7 +75,7 @@ export function LoginOutputsPanel({ profileId }: { profileId: string }) {
             <button
               type="button"
               data-testid={`login-copy-${format}`}
-              onClick={() => void (async () => copy(format, shown ?? (await reveal(format))))()}
+              onClick={() => void copy(format, () => client.copyLogin(profileId, format))}
             >
               {t("logins.copy")}
             </button>
@@ -122,7 +122,7 @@ export function LoginOutputsPanel({ profileId }: { profileId: string }) {
                 {t("logins.temporaryExpires", { when: formatExpiry(temporary.expiresAt) })}
               </p>
             )}
-            <button type="button" onClick={() => void copy("temporary", temporary.command)}>
+            <button type="button" onClick={() => void copy("temporary", () => client.copySecretText(temporary.command))}>
               {t("logins.copy")}
             </button>
             {copied === "temporary" && <span role="status">{t("logins.copied")}</span>}
