@@ -10,7 +10,9 @@ mod common;
 use std::sync::{Arc, Mutex};
 
 use swr_archive::fixtures::{sample_image, Archive, ImageBuilder, Layer, Layout};
-use swr_core::uploads::{ItemState, Journal, TargetOverrides, UploadEvent, UploadQueue};
+use swr_core::uploads::{
+    ImageOverride, ItemState, Journal, TargetOverrides, UploadEvent, UploadQueue,
+};
 use swr_registry::push::BlobCache;
 use tokio_util::sync::CancellationToken;
 
@@ -62,7 +64,17 @@ async fn queue_pushes_every_image_and_tag_and_resumes_from_its_journal() {
         organization: Some("team-a".into()),
         ..Default::default()
     };
-    let a = queue.enqueue(multi.clone(), &org, true).unwrap();
+    // The second image gets its own name and tag; the first keeps its archive tags.
+    let renamed = std::collections::BTreeMap::from([(
+        1,
+        ImageOverride {
+            name: Some("jobs".into()),
+            tag: Some("x".into()),
+        },
+    )]);
+    let a = queue
+        .enqueue_images(multi.clone(), &org, renamed, true)
+        .unwrap();
     let b = queue
         .enqueue(
             single.clone(),
@@ -102,7 +114,7 @@ async fn queue_pushes_every_image_and_tag_and_resumes_from_its_journal() {
     for reference in [
         "team-a/web:1",
         "team-a/web:latest",
-        "team-a/worker:2",
+        "team-a/jobs:x",
         "team-a/single:1.0",
     ] {
         let raw = sb.skopeo_inspect(admin, reference, false);

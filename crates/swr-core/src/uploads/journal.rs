@@ -4,11 +4,12 @@
 //! the blobs each item already confirmed in the registry. An item found `Running` on load was
 //! interrupted and goes back to `Queued`; when it runs again the confirmed blobs are not sent.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::targets::ImageOverride;
 use crate::fsio::write_atomic;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,6 +37,9 @@ pub struct JournalItem {
     /// Digests confirmed in the registry by this item (`repository@digest`).
     #[serde(default)]
     pub confirmed: BTreeSet<String>,
+    /// Name and tag per image index, for archives holding several images.
+    #[serde(default)]
+    pub images: BTreeMap<usize, ImageOverride>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -130,6 +134,7 @@ impl Journal {
             compress,
             state: ItemState::Queued,
             confirmed: BTreeSet::new(),
+            images: BTreeMap::new(),
         });
         self.save()?;
         Ok(id)
@@ -138,6 +143,18 @@ impl Journal {
     pub fn set_state(&mut self, id: u64, state: ItemState) -> Result<(), JournalError> {
         if let Some(item) = self.data.items.iter_mut().find(|i| i.id == id) {
             item.state = state;
+        }
+        self.save()
+    }
+
+    /// Sets per-image names and tags of a queued item.
+    pub fn set_images(
+        &mut self,
+        id: u64,
+        images: BTreeMap<usize, ImageOverride>,
+    ) -> Result<(), JournalError> {
+        if let Some(item) = self.data.items.iter_mut().find(|i| i.id == id) {
+            item.images = images;
         }
         self.save()
     }

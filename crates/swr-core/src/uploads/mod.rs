@@ -15,5 +15,5 @@ pub mod validated;
 pub use events::{Step, UploadEvent};
 pub use journal::{ItemState, Journal, JournalItem};
 pub use queue::{ItemOutcome, UploadError, UploadQueue};
-pub use targets::{resolve_targets, TargetError, TargetOverrides};
+pub use targets::{resolve_targets, ImageOverride, TargetError, TargetOverrides};
 pub use validated::ValidatedFiles;

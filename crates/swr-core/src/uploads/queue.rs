@@ -12,7 +12,7 @@ use tokio_util::sync::CancellationToken;
 
 use super::events::{Step, UploadEvent};
 use super::journal::{ItemState, Journal, JournalError, JournalItem};
-use super::targets::{resolve_targets, TargetError, TargetOverrides};
+use super::targets::{resolve_targets, ImageOverride, TargetError, TargetOverrides};
 use super::validated::ValidatedFiles;
 
 /// Progress events per second, at most.
@@ -98,6 +98,19 @@ impl UploadQueue {
                 compress,
             )
         })
+    }
+
+    /// Adds a file with a name and tag for some of its images (by position in the archive).
+    pub fn enqueue_images(
+        &self,
+        file: PathBuf,
+        overrides: &TargetOverrides,
+        images: std::collections::BTreeMap<usize, ImageOverride>,
+        compress: bool,
+    ) -> Result<u64, UploadError> {
+        let id = self.enqueue(file, overrides, compress)?;
+        self.with_journal(|j| j.set_images(id, images))?;
+        Ok(id)
     }
 
     /// A copy of the items and their states.
@@ -210,8 +223,13 @@ impl UploadQueue {
             tag: item.tag.clone(),
         };
         let mut work: Vec<(&ImagePlan, Target)> = Vec::new();
-        for plan in &plans {
-            for target in resolve_targets(std::slice::from_ref(&plan.tags), &overrides)? {
+        for (index, plan) in plans.iter().enumerate() {
+            let own = overrides.for_image(item.images.get(&index));
+            let tags = std::slice::from_ref(&plan.tags);
+            for target in resolve_targets(tags, &own).map_err(|e| match e {
+                TargetError::Untagged { .. } => TargetError::Untagged { index },
+                other => other,
+            })? {
                 work.push((plan, target));
             }
         }

@@ -9,6 +9,15 @@ use std::collections::BTreeMap;
 
 use swr_registry::push::Target;
 
+/// A name and tag chosen for one image of a multi-image archive (by its position).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct ImageOverride {
+    pub name: Option<String>,
+    pub tag: Option<String>,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TargetOverrides {
     pub organization: Option<String>,
@@ -51,6 +60,20 @@ fn valid_tag(s: &str) -> bool {
         && s.len() <= 128
         && s.bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b))
+}
+
+impl TargetOverrides {
+    /// These overrides with one image's own name and tag taking precedence.
+    pub fn for_image(&self, image: Option<&ImageOverride>) -> Self {
+        let Some(image) = image else {
+            return self.clone();
+        };
+        Self {
+            organization: self.organization.clone(),
+            name: image.name.clone().or_else(|| self.name.clone()),
+            tag: image.tag.clone().or_else(|| self.tag.clone()),
+        }
+    }
 }
 
 /// One target per image; references of one image sharing a repository become one target
@@ -179,6 +202,25 @@ mod tests {
             resolve_targets(&[vec!["web".into()]], &o).unwrap(),
             vec![t("x/web", &["latest"])]
         );
+    }
+
+    #[test]
+    fn an_image_override_wins_over_the_item_wide_one() {
+        let item = TargetOverrides {
+            organization: Some("x".into()),
+            name: None,
+            tag: Some("all".into()),
+        };
+        let own = ImageOverride {
+            name: Some("api".into()),
+            tag: None,
+        };
+        let o = item.for_image(Some(&own));
+        assert_eq!(
+            resolve_targets(&[vec!["team-a/web:1".into()]], &o).unwrap(),
+            vec![t("x/api", &["all"])]
+        );
+        assert_eq!(item.for_image(None), item);
     }
 
     #[test]
