@@ -79,12 +79,12 @@ impl From<swr_core::credentials::CredentialError> for IpcError {
     }
 }
 
-impl From<swr_core::credentials::RemoveError> for IpcError {
-    fn from(err: swr_core::credentials::RemoveError) -> Self {
-        use swr_core::credentials::RemoveError;
+impl From<swr_core::credentials::ProfileChangeError> for IpcError {
+    fn from(err: swr_core::credentials::ProfileChangeError) -> Self {
+        use swr_core::credentials::ProfileChangeError;
         match err {
-            RemoveError::Profile(e) => e.into(),
-            RemoveError::Credential(e) => e.into(),
+            ProfileChangeError::Profile(e) => e.into(),
+            ProfileChangeError::Credential(e) => e.into(),
         }
     }
 }

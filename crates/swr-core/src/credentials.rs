@@ -212,12 +212,41 @@ impl StagedSecrets {
     }
 }
 
+/// Adds (`id` = `None`) or edits a profile and stores `secret` for its access key. When the
+/// key cannot be stored, the profile is put back as it was, so a failed save leaves nothing
+/// half-done (a new profile without a key would fail every call).
+pub fn save_profile(
+    profiles: &crate::profiles::ProfileStore,
+    credentials: &CredentialStore,
+    id: Option<&str>,
+    input: crate::profiles::ProfileInput,
+    secret: Option<&Sensitive<String>>,
+    persistence: Persistence,
+) -> Result<crate::profiles::Profile, ProfileChangeError> {
+    let previous = id.and_then(|id| profiles.get(id));
+    let profile = match id {
+        None => profiles.add(input)?,
+        Some(id) => profiles.update(id, input)?,
+    };
+    if let Some(sk) = secret {
+        if let Err(err) = credentials.save(&profile.access_key_id, sk, persistence) {
+            // Best effort: the store wrote the change a moment ago and can write it back.
+            match previous {
+                None => drop(profiles.remove(&profile.id)),
+                Some(p) => drop(profiles.update(&p.id, p.input())),
+            }
+            return Err(err.into());
+        }
+    }
+    Ok(profile)
+}
+
 /// Removes a profile and, when no other profile uses its access key any more, its secret key.
 pub fn remove_profile(
     profiles: &crate::profiles::ProfileStore,
     credentials: &CredentialStore,
     id: &str,
-) -> Result<crate::profiles::Profile, RemoveError> {
+) -> Result<crate::profiles::Profile, ProfileChangeError> {
     let removed = profiles.remove(id)?;
     if !profiles.uses_access_key(&removed.access_key_id) {
         credentials.delete(&removed.access_key_id)?;
@@ -225,8 +254,9 @@ pub fn remove_profile(
     Ok(removed)
 }
 
+/// A profile change that also touched the keyring.
 #[derive(Debug, thiserror::Error)]
-pub enum RemoveError {
+pub enum ProfileChangeError {
     #[error(transparent)]
     Profile(#[from] crate::profiles::ProfileError),
     /// The profile is gone but its keyring entry could not be removed.
@@ -346,6 +376,61 @@ mod tests {
             store.secret_key("AK1"),
             Err(CredentialError::Missing(_))
         ));
+    }
+
+    #[test]
+    fn a_save_the_keyring_refuses_leaves_the_profiles_as_they_were() {
+        let dir = tempfile::tempdir().unwrap();
+        let profiles = crate::profiles::ProfileStore::open(dir.path());
+        let store = CredentialStore::new(Box::new(MemoryVault::unavailable()));
+        let input = crate::profiles::ProfileInput {
+            name: "Prod".into(),
+            region: "cn-north-4".into(),
+            access_key_id: "AK1".into(),
+            ..Default::default()
+        };
+        let err = save_profile(
+            &profiles,
+            &store,
+            None,
+            input.clone(),
+            Some(&sk("s")),
+            Persistence::Keyring,
+        )
+        .unwrap_err();
+        assert!(matches!(
+            err,
+            ProfileChangeError::Credential(CredentialError::KeyringUnavailable(_))
+        ));
+        assert!(profiles.list().is_empty(), "no profile without its key");
+
+        let saved = save_profile(
+            &profiles,
+            &store,
+            None,
+            input.clone(),
+            Some(&sk("s")),
+            Persistence::Session,
+        )
+        .unwrap();
+        let mut renamed = input;
+        renamed.name = "Renamed".into();
+        renamed.access_key_id = "AK2".into();
+        assert!(save_profile(
+            &profiles,
+            &store,
+            Some(&saved.id),
+            renamed,
+            Some(&sk("t")),
+            Persistence::Keyring
+        )
+        .is_err());
+        let kept = profiles.get(&saved.id).unwrap();
+        assert_eq!(
+            (kept.name.as_str(), kept.access_key_id.as_str()),
+            ("Prod", "AK1")
+        );
+        assert_eq!(store.secret_key("AK1").unwrap().expose(), "s");
     }
 
     #[test]

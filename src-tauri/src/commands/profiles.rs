@@ -119,25 +119,14 @@ pub fn save_profile(
             })?)
         }
     };
-    let previous = id.as_deref().and_then(|id| state.profiles.get(id));
-    let profile = match &id {
-        None => state.profiles.add(input)?,
-        Some(id) => state.profiles.update(id, input)?,
-    };
-    if let Some(sk) = secret {
-        if let Err(err) = state
-            .credentials
-            .save(&profile.access_key_id, &sk, persistence)
-        {
-            // Leave things as they were: a new profile without its key is of no use.
-            match previous {
-                None => drop(state.profiles.remove(&profile.id)),
-                Some(p) => drop(state.profiles.update(&p.id, p.input())),
-            }
-            return Err(err.into());
-        }
-    }
-    Ok(profile)
+    Ok(credentials::save_profile(
+        &state.profiles,
+        &state.credentials,
+        id.as_deref(),
+        input,
+        secret.as_ref(),
+        persistence,
+    )?)
 }
 
 #[tauri::command]
