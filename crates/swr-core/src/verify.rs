@@ -416,6 +416,53 @@ mod tests {
         );
     }
 
+    /// A gateway whose clock is years behind: it refuses every signature, as SWR's does when
+    /// the request time is more than 15 minutes off.
+    fn stale_clock_gateway() -> String {
+        use std::io::{Read, Write};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                let Ok(mut stream) = stream else { return };
+                let mut buf = [0u8; 8192];
+                let _ = stream.read(&mut buf);
+                let body = r#"{"error_code":"APIGW.0301","error_msg":"Incorrect IAM authentication information","request_id":"r1"}"#;
+                let _ = write!(
+                    stream,
+                    "HTTP/1.1 401 Unauthorized\r\nDate: Mon, 01 Jan 2024 00:00:00 GMT\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                    body.len()
+                );
+            }
+        });
+        format!("http://{addr}")
+    }
+
+    #[tokio::test]
+    async fn a_refused_signature_with_a_distant_server_clock_is_reported_as_clock_skew() {
+        let profile = crate::profiles::Profile {
+            id: "p".into(),
+            name: "p".into(),
+            region: "cn-north-4".into(),
+            project_id: Some("p1".into()),
+            access_key_id: "AK".into(),
+            endpoints: crate::profiles::EndpointOverrides {
+                api: Some(stale_clock_gateway()),
+                registry: Some("127.0.0.1:1".into()),
+                iam: None,
+            },
+            ca_bundle: None,
+            proxy: None,
+            insecure_skip_tls_verify: false,
+        };
+        let err = verify(&profile, &Sensitive::new("sk".into()))
+            .await
+            .unwrap_err();
+        assert_eq!(err.failure, VerifyFailure::ClockSkew, "{err}");
+        assert!(err.skew_seconds.unwrap() > 365 * 24 * 3600);
+        assert!(err.to_string().contains("ahead of"), "{err}");
+    }
+
     #[test]
     fn bearer_challenges_as_swr_sends_them() {
         let c = parse_bearer_challenge(
