@@ -6,7 +6,7 @@
 // what it remembers.
 
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, existsSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, existsSync, openSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -68,19 +68,21 @@ export function newConfigDir(name) {
 
 /**
  * Launches the app. `configDir` keeps settings between launches; `env` adds variables for the
- * app process (tauri-driver and WebKitWebDriver pass their environment on to it).
+ * app process (tauri-driver and WebKitWebDriver pass their environment on to it); `logFile`
+ * collects the output of the drivers and the app instead of the test's own.
  */
-export async function launchApp({ configDir, env = {} } = {}) {
+export async function launchApp({ configDir, env = {}, logFile } = {}) {
   if (!existsSync(appBinary)) {
     throw new Error(`app binary missing at ${appBinary}: build it with tests/e2e/run.sh`);
   }
   const port = await freePort();
   const nativePort = await freePort();
+  const logFd = logFile ? openSync(logFile, 'a') : null;
   const driver = spawn(
     findTauriDriver(),
     ['--port', String(port), '--native-port', String(nativePort), '--native-driver', '/usr/bin/WebKitWebDriver'],
     {
-      stdio: ['ignore', 'inherit', 'inherit'],
+      stdio: logFile ? ['ignore', logFd, logFd] : ['ignore', 'inherit', 'inherit'],
       env: {
         ...process.env,
         LANGUAGE: 'en_US',
@@ -90,6 +92,7 @@ export async function launchApp({ configDir, env = {} } = {}) {
     },
   );
   const exited = new Promise((done) => driver.once('exit', done));
+  if (logFd !== null) void exited.then(() => closeSync(logFd));
   try {
     await waitForPort(port, 20_000);
     const browser = await remote({

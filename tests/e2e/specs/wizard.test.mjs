@@ -1,7 +1,7 @@
 // The connection wizard on the real app against a real swr-sandbox: a wrong secret key is named
 // as such, the right one verifies and becomes the active profile, the login outputs are masked
 // until revealed, and afterwards neither the secret key nor the login key is to be found in the
-// config dir, the webview's data directories or its storage.
+// config dir, the webview's data directories, its storage or the app's log.
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -61,6 +61,7 @@ describe('connection wizard', () => {
   const configDir = newConfigDir('wizard');
   const dataHome = mkdtempSync(join(tmpdir(), 'swr-e2e-data-'));
   const cacheHome = mkdtempSync(join(tmpdir(), 'swr-e2e-cache-'));
+  const logFile = join(mkdtempSync(join(tmpdir(), 'swr-e2e-log-')), 'app.log');
   let sandbox;
   let app;
   let browser;
@@ -69,7 +70,11 @@ describe('connection wizard', () => {
   before(async () => {
     sandbox = await startSandbox();
     admin = sandbox.ready.accounts[0].users.find((u) => u.admin);
-    app = await launchApp({ configDir, env: { XDG_DATA_HOME: dataHome, XDG_CACHE_HOME: cacheHome } });
+    app = await launchApp({
+      configDir,
+      logFile,
+      env: { XDG_DATA_HOME: dataHome, XDG_CACHE_HOME: cacheHome, SWR_CONSOLE_LOG: 'debug' },
+    });
     browser = app.browser;
   });
 
@@ -142,7 +147,7 @@ describe('connection wizard', () => {
     await screenshot(browser, 'wizard-outputs');
   });
 
-  it('leaves no secret key or login key in files or webview storage', async () => {
+  it('leaves no secret key or login key in files, webview storage or the log', async () => {
     const loginKey = createHmac('sha256', admin.sk).update(admin.ak).digest('hex');
     const needles = [admin.sk, loginKey];
     const storage = await browser.execute(() =>
@@ -154,6 +159,10 @@ describe('connection wizard', () => {
     app = null;
     const hits = [configDir, dataHome, cacheHome].flatMap((dir) => filesContaining(dir, needles));
     assert.deepEqual(hits, []);
+    // The app logged at debug level, including the failed verification, and never a secret.
+    const log = readFileSync(logFile, 'utf8');
+    assert.match(log, /verification failed/);
+    for (const needle of needles) assert.ok(!log.includes(needle), 'a secret is in the app log');
     assert.ok(readFileSync(join(configDir, 'profiles.json'), 'utf8').includes(admin.ak));
   });
 });
