@@ -148,3 +148,20 @@ describe("profiles list", () => {
     expect(await screen.findByTestId("header-profile-name")).toHaveTextContent("production");
   });
 });
+
+describe("profile wizard in Chinese", () => {
+  it("speaks Chinese on every step it shows before verification", async () => {
+    stubSystemLanguage("zh-CN");
+    const { user } = renderApp({ path: "/profiles" });
+    const wizard = await screen.findByTestId("wizard");
+    expect(await screen.findByText("华北-北京四 (cn-north-4)")).toBeInTheDocument();
+    await user.click(within(screen.getByTestId("wizard-region-cn-north-4")).getByRole("radio"));
+    await user.click(screen.getByTestId("wizard-next"));
+    await user.click(screen.getByTestId("wizard-save-verify"));
+
+    // Region ids, file and tool names stay as they are; everything else is translated.
+    const text = (wizard.textContent ?? "").replace(/[a-z]{2}-[a-z]+-\d+|credentials\.csv|SWR|AK|SK|ID|IAM|API|CA|PEM|TLS|http:\/\/|127\.0\.0\.1|localhost/g, "");
+    expect(text).not.toMatch(/[A-Za-z]{2,}/);
+    expect(screen.getAllByText("必填").length).toBeGreaterThan(0);
+  });
+});
