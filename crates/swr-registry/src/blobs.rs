@@ -17,10 +17,9 @@ use reqwest::header::{CONTENT_LENGTH, CONTENT_TYPE};
 use reqwest::StatusCode;
 use tokio_util::sync::CancellationToken;
 
-use crate::client::{
-    is_retryable, pull_scope, push_scope, status_error, url_without_query, Registry, Retry,
-};
+use crate::client::{pull_scope, push_scope, Registry, Retry};
 use crate::error::{Error, Result};
+use crate::response::{is_retryable, status_error, url_without_query};
 
 /// What a producer sent: the digest and length of exactly the bytes that went out.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -19,6 +19,7 @@ mod client;
 pub mod error;
 mod manifests;
 pub mod push;
+mod response;
 mod transport;
 
 pub use auth::Credentials;

@@ -7,8 +7,9 @@ use reqwest::header::{ACCEPT, CONTENT_TYPE};
 use reqwest::StatusCode;
 use sha2::{Digest, Sha256};
 
-use crate::client::{push_scope, status_error, Registry, Retry};
+use crate::client::{push_scope, Registry, Retry};
 use crate::error::Result;
+use crate::response::status_error;
 
 pub const ACCEPT_ALL: &str = "application/vnd.oci.image.manifest.v1+json, application/vnd.oci.image.index.v1+json, application/vnd.docker.distribution.manifest.v2+json, application/vnd.docker.distribution.manifest.list.v2+json";
 
