@@ -16,7 +16,7 @@
 mod client;
 pub mod config;
 pub mod error;
-mod http;
+pub mod http;
 pub mod login;
 pub mod model;
 pub mod ops;
