@@ -31,7 +31,8 @@ seed=demo
 [ -f "$state/.seeded" ] && seed=none
 
 log "starting swr-sandbox (data in $state/sandbox)"
-target/debug/swr-sandbox --data "$state/sandbox" --listen 127.0.0.1:0 \
+bin="${CARGO_TARGET_DIR:-target}/debug"
+"$bin/swr-sandbox" --data "$state/sandbox" --listen 127.0.0.1:0 \
   --registry-bin /usr/bin/docker-registry --seed "$seed" >"$ready" 2>"$state/sandbox.log" &
 sandbox_pid=$!
 trap 'kill "$sandbox_pid" 2>/dev/null; wait "$sandbox_pid" 2>/dev/null || true' EXIT
@@ -55,8 +56,8 @@ admin = next(u for a in ready["accounts"] for u in a["users"] if u.get("admin"))
 print({"ak": admin["ak"], "sk": admin["sk"]}.get(sys.argv[2], ready.get(sys.argv[2], "")))
 PY
 }
-target/debug/swrctl profile remove sandbox >/dev/null 2>&1 || true
-if field sk | target/debug/swrctl profile add Sandbox --activate --region "$(field region)" \
+"$bin/swrctl" profile remove sandbox >/dev/null 2>&1 || true
+if field sk | "$bin/swrctl" profile add Sandbox --activate --region "$(field region)" \
     --ak "$(field ak)" --project-id "$(field project_id)" \
     --api-endpoint "$(field api_endpoint)" --registry "$(field registry)"; then
   :
@@ -86,4 +87,4 @@ fi
 
 log "sandbox API at $(python3 -c 'import json,sys;print(json.load(open(sys.argv[1]))["api_endpoint"])' "$ready")"
 log "opening SWR Console"
-target/debug/swr-console "$@"
+"$bin/swr-console" "$@"

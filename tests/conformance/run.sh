@@ -20,6 +20,6 @@ if ! cmp -s "$here/requirements.txt" "$venv/.requirements.installed" 2>/dev/null
 fi
 
 (cd "$root" && cargo build --quiet -p swr-sandbox)
-export SWR_SANDBOX_BIN="$root/target/debug/swr-sandbox"
+export SWR_SANDBOX_BIN="${SWR_SANDBOX_BIN:-${CARGO_TARGET_DIR:-$root/target}/debug/swr-sandbox}"
 cd "$here"
 exec "$venv/bin/python" -m pytest -p no:cacheprovider "$@"

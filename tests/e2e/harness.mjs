@@ -17,8 +17,12 @@ import { remote } from 'webdriverio';
 const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, '../..');
 export const artifactsDir = join(here, 'artifacts');
-export const appBinary =
-  process.env.SWR_CONSOLE_BIN ?? join(repoRoot, 'target', 'debug', 'swr-console');
+/** Where cargo puts the debug binaries (it honours CARGO_TARGET_DIR, and so do we). */
+export const binDir = join(
+  process.env.CARGO_TARGET_DIR ? resolve(process.env.CARGO_TARGET_DIR) : join(repoRoot, 'target'),
+  'debug',
+);
+export const appBinary = process.env.SWR_CONSOLE_BIN ?? join(binDir, 'swr-console');
 
 function freePort() {
   return new Promise((resolvePort, reject) => {

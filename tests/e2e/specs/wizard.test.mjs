@@ -11,9 +11,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { byTestId, launchApp, newConfigDir, repoRoot, screenshot } from '../harness.mjs';
+import { binDir, byTestId, launchApp, newConfigDir, screenshot } from '../harness.mjs';
 
-const sandboxBinary = process.env.SWR_SANDBOX_BIN ?? join(repoRoot, 'target', 'debug', 'swr-sandbox');
+const sandboxBinary = process.env.SWR_SANDBOX_BIN ?? join(binDir, 'swr-sandbox');
 
 /** Starts swr-sandbox and resolves with its child process and ready line. */
 function startSandbox() {
