@@ -5,7 +5,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 
 (cd "$root/ui" && npm run build)
-cargo build --manifest-path "$root/Cargo.toml" -p swr-console -p swr-sandbox --features swr-console/custom-protocol
+cargo build --manifest-path "$root/Cargo.toml" -p swr-console -p swr-sandbox -p swr-cli --features swr-console/custom-protocol
 
 rm -rf "$here/artifacts"
 mkdir -p "$here/artifacts"

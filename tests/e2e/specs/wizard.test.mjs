@@ -1,11 +1,12 @@
 // The connection wizard on the real app against a real swr-sandbox: a wrong secret key is named
 // as such, the right one verifies and becomes the active profile, the login outputs are masked
-// until revealed, and afterwards neither the secret key nor the login key is to be found in the
-// config dir, the webview's data directories, its storage or the app's log.
+// until revealed, swrctl pushes with the profile the wizard saved (and fails on purpose once), and
+// afterwards neither the secret key nor the login key is to be found in the config dir, the
+// webview's data directories, its storage, the app's log or swrctl's output.
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ import { createInterface } from 'node:readline';
 import { binDir, byTestId, launchApp, newConfigDir, screenshot } from '../harness.mjs';
 
 const sandboxBinary = process.env.SWR_SANDBOX_BIN ?? join(binDir, 'swr-sandbox');
+const swrctl = join(binDir, 'swrctl');
 
 /** Starts swr-sandbox and resolves with its child process and ready line. */
 function startSandbox() {
@@ -21,7 +23,7 @@ function startSandbox() {
   const data = mkdtempSync(join(tmpdir(), 'swr-e2e-sandbox-'));
   const child = spawn(
     sandboxBinary,
-    ['--data', data, '--listen', '127.0.0.1:0', '--registry-bin', '/usr/bin/docker-registry', '--seed', 'none', '--exit-on-stdin-eof'],
+    ['--data', data, '--listen', '127.0.0.1:0', '--registry-bin', '/usr/bin/docker-registry', '--seed', 'demo', '--exit-on-stdin-eof'],
     { stdio: ['pipe', 'pipe', 'ignore'] },
   );
   return new Promise((resolve, reject) => {
@@ -66,6 +68,8 @@ describe('connection wizard', () => {
   let app;
   let browser;
   let admin;
+  // Everything swrctl printed, searched for secrets at the end.
+  const cliOutput = [];
 
   before(async () => {
     sandbox = await startSandbox();
@@ -147,7 +151,39 @@ describe('connection wizard', () => {
     await screenshot(browser, 'wizard-outputs');
   });
 
-  it('leaves no secret key or login key in files, webview storage or the log', async () => {
+  it('pushes with the saved profile, and a push that fails on purpose names the refusal', () => {
+    const env = { ...process.env, SWR_CONSOLE_CONFIG_DIR: configDir, XDG_DATA_HOME: dataHome, XDG_CACHE_HOME: cacheHome };
+    const cli = (...args) => {
+      const result = spawnSync(swrctl, args, { env, encoding: 'utf8', timeout: 120_000 });
+      cliOutput.push(result.stdout ?? '', result.stderr ?? '');
+      return result;
+    };
+    // A demo image of the sandbox, saved as an archive with skopeo, is what gets pushed.
+    const tags = cli('ls', '--profile', 'Sandbox E2E', '--json', 'demo-base/alpine-mini');
+    assert.equal(tags.status, 0, tags.stderr);
+    const source = JSON.parse(tags.stdout)[0];
+    assert.ok(source, 'the demo image has no tag');
+    const loginKey = createHmac('sha256', admin.sk).update(admin.ak).digest('hex');
+    const archive = join(mkdtempSync(join(tmpdir(), 'swr-e2e-archive-')), 'image.tar');
+    const copy = spawnSync(
+      'skopeo',
+      ['copy', '-q', '--src-tls-verify=false', '--src-creds', `${sandbox.ready.region}@${admin.ak}:${loginKey}`,
+        `docker://${sandbox.ready.registry}/${source}`, `docker-archive:${archive}:e2e/image:latest`],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
+    assert.equal(copy.status, 0, copy.stderr);
+
+    const pushed = cli('push', '--profile', 'Sandbox E2E', '--org', 'demo-apps', '--name', 'e2e-pushed', '--tag', 'v1', '--json', archive);
+    assert.equal(pushed.status, 0, pushed.stdout + pushed.stderr);
+    const listed = cli('ls', '--profile', 'Sandbox E2E', '--json', 'demo-apps/e2e-pushed');
+    assert.deepEqual(JSON.parse(listed.stdout), ['demo-apps/e2e-pushed:v1']);
+
+    const refused = cli('push', '--profile', 'Sandbox E2E', '--org', 'no-such-org', '--json', archive);
+    assert.equal(refused.status, 1);
+    assert.match(refused.stdout + refused.stderr, /denied/i);
+  });
+
+  it('leaves no secret key or login key in files, webview storage, the log or swrctl output', async () => {
     const loginKey = createHmac('sha256', admin.sk).update(admin.ak).digest('hex');
     const needles = [admin.sk, loginKey];
     const storage = await browser.execute(() =>
@@ -163,6 +199,9 @@ describe('connection wizard', () => {
     const log = readFileSync(logFile, 'utf8');
     assert.match(log, /verification failed/);
     for (const needle of needles) assert.ok(!log.includes(needle), 'a secret is in the app log');
+    const printed = cliOutput.join('\n');
+    assert.ok(printed.includes('e2e-pushed'), 'swrctl output was not collected');
+    for (const needle of needles) assert.ok(!printed.includes(needle), 'a secret is in swrctl output');
     assert.ok(readFileSync(join(configDir, 'profiles.json'), 'utf8').includes(admin.ak));
   });
 });
