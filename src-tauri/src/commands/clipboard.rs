@@ -15,13 +15,28 @@ use crate::state::AppState;
 /// How long a copied secret stays on the clipboard.
 pub const CLEAR_AFTER: Duration = Duration::from_secs(60);
 
-fn copy_and_clear_later<R: Runtime>(app: &AppHandle<R>, text: String) -> Result<(), IpcError> {
+/// Environment variable that shortens [`CLEAR_AFTER`] (never lengthens it), so the end-to-end
+/// suite can watch the wipe happen without waiting a minute.
+pub const CLEAR_AFTER_ENV: &str = "SWR_CONSOLE_CLIPBOARD_CLEAR_SECS";
+
+fn clear_after() -> Duration {
+    std::env::var(CLEAR_AFTER_ENV)
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .map(Duration::from_secs)
+        .filter(|d| *d < CLEAR_AFTER)
+        .unwrap_or(CLEAR_AFTER)
+}
+
+/// Copies `text` and schedules the wipe; returns the delay in seconds, for the page to show.
+fn copy_and_clear_later<R: Runtime>(app: &AppHandle<R>, text: String) -> Result<u32, IpcError> {
+    let delay = clear_after();
     app.clipboard()
         .write_text(text.clone())
         .map_err(|e| IpcError::new(ErrorCode::Internal, format!("could not copy: {e}")))?;
     let app = app.clone();
     tauri::async_runtime::spawn(async move {
-        tokio::time::sleep(CLEAR_AFTER).await;
+        tokio::time::sleep(delay).await;
         let still_ours = app.clipboard().read_text().is_ok_and(|now| now == text);
         if still_ours {
             if let Err(err) = app.clipboard().clear() {
@@ -29,7 +44,7 @@ fn copy_and_clear_later<R: Runtime>(app: &AppHandle<R>, text: String) -> Result<
             }
         }
     });
-    Ok(())
+    Ok(u32::try_from(delay.as_secs()).unwrap_or(u32::MAX))
 }
 
 /// Copies one login output with the real key; returns how many seconds until it is cleared.
@@ -45,14 +60,12 @@ pub fn copy_login(
     let text = LoginMaterial::new(&profile, &sk)
         .revealed(format)
         .into_exposed();
-    copy_and_clear_later(&app, text)?;
-    Ok(u32::try_from(CLEAR_AFTER.as_secs()).unwrap_or(u32::MAX))
+    copy_and_clear_later(&app, text)
 }
 
 /// Copies text the user already sees (a temporary login) and clears it after a minute.
 #[tauri::command]
 #[specta::specta]
 pub fn copy_secret_text(app: AppHandle, text: String) -> Result<u32, IpcError> {
-    copy_and_clear_later(&app, text)?;
-    Ok(u32::try_from(CLEAR_AFTER.as_secs()).unwrap_or(u32::MAX))
+    copy_and_clear_later(&app, text)
 }

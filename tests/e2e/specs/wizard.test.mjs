@@ -16,6 +16,14 @@ import { binDir, byTestId, launchApp, newConfigDir, screenshot } from '../harnes
 
 const sandboxBinary = process.env.SWR_SANDBOX_BIN ?? join(binDir, 'swr-sandbox');
 const swrctl = join(binDir, 'swrctl');
+const clipboardClearSecs = 3;
+
+/** What the X clipboard holds now ('' when nothing is offered). */
+function clipboardText() {
+  const result = spawnSync('xclip', ['-o', '-selection', 'clipboard'], { encoding: 'utf8', timeout: 5_000 });
+  if (result.error) throw new Error(`xclip is needed to read the clipboard: ${result.error.message}`);
+  return result.status === 0 ? result.stdout : '';
+}
 
 /** Starts swr-sandbox and resolves with its child process and ready line. */
 function startSandbox() {
@@ -77,7 +85,13 @@ describe('connection wizard', () => {
     app = await launchApp({
       configDir,
       logFile,
-      env: { XDG_DATA_HOME: dataHome, XDG_CACHE_HOME: cacheHome, SWR_CONSOLE_LOG: 'debug' },
+      env: {
+        XDG_DATA_HOME: dataHome,
+        XDG_CACHE_HOME: cacheHome,
+        SWR_CONSOLE_LOG: 'debug',
+        // Watch the clipboard wipe after a few seconds instead of the default minute.
+        SWR_CONSOLE_CLIPBOARD_CLEAR_SECS: String(clipboardClearSecs),
+      },
     });
     browser = app.browser;
   });
@@ -147,8 +161,14 @@ describe('connection wizard', () => {
     await (await byTestId(browser, 'login-copy-podman')).click();
     const status = await browser.$('[data-testid="login-output-podman"] [role="status"]');
     await status.waitForExist({ timeout: 10_000, timeoutMsg: 'copying failed' });
-    assert.match(await status.getProperty('textContent'), /cleared in 60 seconds/);
+    assert.match(await status.getProperty('textContent'), new RegExp(`cleared in ${clipboardClearSecs} seconds`));
     await screenshot(browser, 'wizard-outputs');
+    assert.ok(clipboardText().includes(loginKey), 'the copied podman login is not on the clipboard');
+    await browser.waitUntil(async () => !clipboardText().includes(loginKey), {
+      timeout: (clipboardClearSecs + 10) * 1000,
+      interval: 500,
+      timeoutMsg: 'the login key stayed on the clipboard after the wipe delay',
+    });
   });
 
   it('pushes with the saved profile, and a push that fails on purpose names the refusal', () => {

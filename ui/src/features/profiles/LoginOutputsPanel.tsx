@@ -12,7 +12,7 @@ export function LoginOutputsPanel({ profileId }: { profileId: string }) {
   const outputs = useLoginOutputs(profileId);
   // Revealed text lives in this component's state only, never in the query cache or storage.
   const [revealed, setRevealed] = useState<Partial<Record<LoginFormat, string>>>({});
-  const [copied, setCopied] = useState<LoginFormat | "temporary" | null>(null);
+  const [copied, setCopied] = useState<{ key: LoginFormat | "temporary"; seconds: number } | null>(null);
   const [copyError, setCopyError] = useState(false);
   const [temporary, setTemporary] = useState<TemporaryLoginView | null>(null);
   const [revealError, setRevealError] = useState<CommandError | null>(null);
@@ -34,13 +34,13 @@ export function LoginOutputsPanel({ profileId }: { profileId: string }) {
       return null;
     }
   };
-  // The backend copies and wipes the clipboard a minute later, so a login key being copied
+  // The backend copies and wipes the clipboard after the delay it returns (a minute), so a login key being copied
   // never has to pass through this page.
   const copy = async (key: LoginFormat | "temporary", run: () => Promise<number>) => {
     try {
-      await run();
+      const seconds = await run();
       setCopyError(false);
-      setCopied(key);
+      setCopied({ key, seconds });
     } catch {
       setCopyError(true);
     }
@@ -79,7 +79,7 @@ export function LoginOutputsPanel({ profileId }: { profileId: string }) {
             >
               {t("logins.copy")}
             </button>
-            {copied === format && <span role="status">{t("logins.copied")}</span>}
+            {copied?.key === format && <span role="status">{t("logins.copied", { seconds: copied.seconds })}</span>}
           </div>
         );
       })}
@@ -125,7 +125,7 @@ export function LoginOutputsPanel({ profileId }: { profileId: string }) {
             <button type="button" onClick={() => void copy("temporary", () => client.copySecretText(temporary.command))}>
               {t("logins.copy")}
             </button>
-            {copied === "temporary" && <span role="status">{t("logins.copied")}</span>}
+            {copied?.key === "temporary" && <span role="status">{t("logins.copied", { seconds: copied.seconds })}</span>}
           </>
         )}
         {createTemporary.error && <ErrorNotice title={t("logins.failed")} error={createTemporary.error} />}

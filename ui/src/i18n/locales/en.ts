@@ -147,7 +147,7 @@ const en = {
     reveal: "Show",
     hide: "Hide",
     copy: "Copy",
-    copied: "Copied. The clipboard is cleared in 60 seconds.",
+    copied: "Copied. The clipboard is cleared in {{seconds}} seconds.",
     copyFailed: "Could not copy to the clipboard.",
     explain: {
       docker: "Logs docker in for good; the key is visible in shell history.",

@@ -148,7 +148,7 @@ const zhCN: Messages = {
     reveal: "显示",
     hide: "隐藏",
     copy: "复制",
-    copied: "已复制。剪贴板将在 60 秒后清空。",
+    copied: "已复制。剪贴板将在 {{seconds}} 秒后清空。",
     copyFailed: "无法复制到剪贴板。",
     explain: {
       docker: "让 docker 长期登录；密钥会出现在 shell 历史中。",
