@@ -89,6 +89,36 @@ where
     .boxed()
 }
 
+/// Streams every item of an offset-paged list from the start, `page_size` items a page.
+///
+/// `fetch` returns one page whose `next` is the offset of the following page (as the `*_page`
+/// operations do); the limit carries over from page to page.
+pub(crate) fn stream_offset_pages<T, F, Fut>(
+    page_size: u32,
+    mut fetch: F,
+) -> BoxStream<'static, Result<T, Error>>
+where
+    T: Send + 'static,
+    F: FnMut(OffsetRequest) -> Fut + Send + 'static,
+    Fut: Future<Output = Result<Page<T, u64>, Error>> + Send + 'static,
+{
+    let first = OffsetRequest {
+        offset: 0,
+        limit: page_size,
+    };
+    stream_pages(first, move |req: OffsetRequest| {
+        let page = fetch(req);
+        async move {
+            let page = page.await?;
+            Ok(Page {
+                next: page.next.map(|offset| OffsetRequest { offset, ..req }),
+                items: page.items,
+                total: page.total,
+            })
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,7 +10,7 @@ use crate::model::{
     Repository, UpdateRepoRequest,
 };
 use crate::ops::listing::{filter, offset_page, page_size, with_offset};
-use crate::paging::{stream_pages, OffsetRequest, Page};
+use crate::paging::{stream_offset_pages, stream_pages, OffsetRequest, Page};
 use crate::path::{param, repo};
 use crate::rules;
 use crate::Client;
@@ -91,21 +91,10 @@ impl Client {
         page_size: u32,
     ) -> BoxStream<'static, Result<RepoSummary, Error>> {
         let client = self.clone();
-        let first = OffsetRequest {
-            offset: 0,
-            limit: page_size,
-        };
-        stream_pages(first, move |req: OffsetRequest| {
+        stream_offset_pages(page_size, move |req: OffsetRequest| {
             let client = client.clone();
             let query = query.clone();
-            async move {
-                let page = client.list_repos_page(&query, req).await?;
-                Ok(Page {
-                    next: page.next.map(|offset| OffsetRequest { offset, ..req }),
-                    items: page.items,
-                    total: page.total,
-                })
-            }
+            async move { client.list_repos_page(&query, req).await }
         })
     }
 

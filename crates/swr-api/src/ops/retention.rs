@@ -7,7 +7,7 @@ use crate::error::Error;
 use crate::model::retention::{CreatedId, RetentionBody, RetentionHistories};
 use crate::model::{Retention, RetentionLog, RetentionRule};
 use crate::ops::listing::{offset_page, with_offset};
-use crate::paging::{stream_pages, OffsetRequest, Page};
+use crate::paging::{stream_offset_pages, OffsetRequest, Page};
 use crate::path::{param, repo};
 use crate::rules;
 use crate::Client;
@@ -137,22 +137,13 @@ impl Client {
     ) -> BoxStream<'static, Result<RetentionLog, Error>> {
         let client = self.clone();
         let (namespace, repository) = (namespace.to_owned(), repository.to_owned());
-        let first = OffsetRequest {
-            offset: 0,
-            limit: page_size,
-        };
-        stream_pages(first, move |req: OffsetRequest| {
+        stream_offset_pages(page_size, move |req: OffsetRequest| {
             let client = client.clone();
             let (namespace, repository) = (namespace.clone(), repository.clone());
             async move {
-                let page = client
+                client
                     .list_retention_histories_page(&namespace, &repository, req)
-                    .await?;
-                Ok(Page {
-                    next: page.next.map(|offset| OffsetRequest { offset, ..req }),
-                    items: page.items,
-                    total: page.total,
-                })
+                    .await
             }
         })
     }

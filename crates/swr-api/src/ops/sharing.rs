@@ -13,7 +13,7 @@ use crate::model::{
 };
 use crate::ops::listing::{offset_page, page_size};
 use crate::ops::repos::repo_list_call;
-use crate::paging::{stream_pages, OffsetRequest, Page};
+use crate::paging::{stream_offset_pages, stream_pages, OffsetRequest, Page};
 use crate::path::{param, repo};
 use crate::rules::{self, RuleViolation};
 use crate::Client;
@@ -158,21 +158,10 @@ impl Client {
         page_size: u32,
     ) -> BoxStream<'static, Result<RepoSummary, Error>> {
         let client = self.clone();
-        let first = OffsetRequest {
-            offset: 0,
-            limit: page_size,
-        };
-        stream_pages(first, move |req: OffsetRequest| {
+        stream_offset_pages(page_size, move |req: OffsetRequest| {
             let client = client.clone();
             let query = query.clone();
-            async move {
-                let page = client.list_shared_repos_page(&query, req).await?;
-                Ok(Page {
-                    next: page.next.map(|offset| OffsetRequest { offset, ..req }),
-                    items: page.items,
-                    total: page.total,
-                })
-            }
+            async move { client.list_shared_repos_page(&query, req).await }
         })
     }
 

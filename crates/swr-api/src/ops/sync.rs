@@ -7,7 +7,7 @@ use crate::error::Error;
 use crate::model::sync::{CreateSyncRule, DeleteSyncRule, ManualSync, RegionInfo};
 use crate::model::{SortDirection, SyncJob, SyncRule};
 use crate::ops::listing::{filter, offset_page, page_size};
-use crate::paging::{stream_pages, OffsetRequest, Page};
+use crate::paging::{stream_offset_pages, OffsetRequest, Page};
 use crate::path::{param, repo};
 use crate::rules;
 use crate::Client;
@@ -145,22 +145,13 @@ impl Client {
     ) -> BoxStream<'static, Result<SyncJob, Error>> {
         let client = self.clone();
         let (namespace, repository) = (namespace.to_owned(), repository.to_owned());
-        let first = OffsetRequest {
-            offset: 0,
-            limit: page_size,
-        };
-        stream_pages(first, move |req: OffsetRequest| {
+        stream_offset_pages(page_size, move |req: OffsetRequest| {
             let client = client.clone();
             let (namespace, repository) = (namespace.clone(), repository.clone());
             async move {
-                let page = client
+                client
                     .list_sync_jobs_page(&namespace, &repository, req, order)
-                    .await?;
-                Ok(Page {
-                    next: page.next.map(|offset| OffsetRequest { offset, ..req }),
-                    items: page.items,
-                    total: page.total,
-                })
+                    .await
             }
         })
     }

@@ -7,7 +7,7 @@ use crate::error::Error;
 use crate::model::tags::{Retag, TagPageV3};
 use crate::model::{TagDetail, TagListQuery, TagV2};
 use crate::ops::listing::{offset_page, page_size, with_offset};
-use crate::paging::{stream_pages, OffsetRequest, Page};
+use crate::paging::{stream_offset_pages, stream_pages, OffsetRequest, Page};
 use crate::path::{param, repo};
 use crate::rules;
 use crate::Client;
@@ -61,23 +61,14 @@ impl Client {
     ) -> BoxStream<'static, Result<TagV2, Error>> {
         let client = self.clone();
         let (namespace, repository) = (namespace.to_owned(), repository.to_owned());
-        let first = OffsetRequest {
-            offset: 0,
-            limit: page_size,
-        };
-        stream_pages(first, move |req: OffsetRequest| {
+        stream_offset_pages(page_size, move |req: OffsetRequest| {
             let client = client.clone();
             let (namespace, repository, query) =
                 (namespace.clone(), repository.clone(), query.clone());
             async move {
-                let page = client
+                client
                     .list_tags_page(&namespace, &repository, &query, req)
-                    .await?;
-                Ok(Page {
-                    next: page.next.map(|offset| OffsetRequest { offset, ..req }),
-                    items: page.items,
-                    total: page.total,
-                })
+                    .await
             }
         })
     }
