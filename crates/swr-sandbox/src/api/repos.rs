@@ -43,6 +43,19 @@ pub fn require<'a>(
     Ok(repo)
 }
 
+/// [`require`], then the repository itself for changing it (under the same lock).
+pub fn require_mut<'a>(
+    db: &'a mut Db,
+    caller: &Caller,
+    namespace: &str,
+    repository: &str,
+    level: u8,
+) -> ApiResult<&'a mut Repo> {
+    require(db, caller, namespace, repository, level)?;
+    db.repo_mut(namespace, repository)
+        .ok_or_else(|| ApiError::repo_not_found(repository))
+}
+
 pub fn v2_view(db: &Db, repo: &Repo, total: usize, status: bool, registry: &str) -> Value {
     let domain_name = db
         .account_by_id(&repo.domain_id)

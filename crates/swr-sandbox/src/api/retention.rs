@@ -13,7 +13,7 @@ use serde_json::{json, Value};
 use super::error::{ApiError, ApiResult};
 use super::paging::{self, Query as Params};
 use super::repo_name;
-use super::repos::require;
+use super::repos::{require, require_mut};
 use crate::app::SharedApp;
 use crate::engine;
 use crate::state::access::{Caller, MANAGE, READ};
@@ -163,10 +163,7 @@ pub async fn update(
     validate(&body)?;
     {
         let mut db = app.store.lock();
-        require(&db, &caller, &namespace, &repository, MANAGE)?;
-        let repo = db
-            .repo_mut(&namespace, &repository)
-            .ok_or_else(|| ApiError::repo_not_found(&repository))?;
+        let repo = require_mut(&mut db, &caller, &namespace, &repository, MANAGE)?;
         let policy = repo
             .retention
             .as_mut()
@@ -189,10 +186,7 @@ pub async fn delete(
     let id = policy_id(&retention_id)?;
     {
         let mut db = app.store.lock();
-        require(&db, &caller, &namespace, &repository, MANAGE)?;
-        let repo = db
-            .repo_mut(&namespace, &repository)
-            .ok_or_else(|| ApiError::repo_not_found(&repository))?;
+        let repo = require_mut(&mut db, &caller, &namespace, &repository, MANAGE)?;
         if repo.retention.as_ref().is_none_or(|p| p.id != id) {
             return Err(ApiError::not_found("retention policy not found"));
         }

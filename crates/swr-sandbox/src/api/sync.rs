@@ -14,7 +14,7 @@ use serde_json::{json, Value};
 use super::error::{ApiError, ApiResult};
 use super::paging::{self, Query as Params};
 use super::repo_name;
-use super::repos::require;
+use super::repos::{require, require_mut};
 use crate::app::SharedApp;
 use crate::clock;
 use crate::engine::push::unreachable_region_job;
@@ -153,10 +153,7 @@ pub async fn delete_rule(
     let b: DeleteBody = super::json(&body)?;
     {
         let mut db = app.store.lock();
-        require(&db, &caller, &namespace, &repository, WRITE)?;
-        let repo = db
-            .repo_mut(&namespace, &repository)
-            .ok_or_else(|| ApiError::repo_not_found(&repository))?;
+        let repo = require_mut(&mut db, &caller, &namespace, &repository, WRITE)?;
         let before = repo.sync_rules.len();
         repo.sync_rules.retain(|r| {
             !(r.remote_region_id == b.remote_region_id && r.remote_namespace == b.remote_namespace)

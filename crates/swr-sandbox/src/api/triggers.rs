@@ -11,7 +11,7 @@ use serde_json::{json, Value};
 
 use super::error::{ApiError, ApiResult};
 use super::repo_name;
-use super::repos::require;
+use super::repos::{require, require_mut};
 use crate::app::SharedApp;
 use crate::clock;
 use crate::state::access::{Caller, MANAGE, READ, WRITE};
@@ -114,10 +114,7 @@ pub async fn create(
     }
     {
         let mut db = app.store.lock();
-        require(&db, &caller, &namespace, &repository, WRITE)?;
-        let repo = db
-            .repo_mut(&namespace, &repository)
-            .ok_or_else(|| ApiError::repo_not_found(&repository))?;
+        let repo = require_mut(&mut db, &caller, &namespace, &repository, WRITE)?;
         if repo.triggers.iter().any(|t| t.name == b.name) {
             return Err(ApiError::conflict(format!(
                 "trigger {} already exists",
@@ -178,10 +175,7 @@ pub async fn update(
     one_of("enable", &b.enable, &["true", "false"])?;
     {
         let mut db = app.store.lock();
-        require(&db, &caller, &namespace, &repository, WRITE)?;
-        let repo = db
-            .repo_mut(&namespace, &repository)
-            .ok_or_else(|| ApiError::repo_not_found(&repository))?;
+        let repo = require_mut(&mut db, &caller, &namespace, &repository, WRITE)?;
         let t = repo
             .triggers
             .iter_mut()
@@ -201,10 +195,7 @@ pub async fn delete(
     let repository = repo_name(&repository);
     {
         let mut db = app.store.lock();
-        require(&db, &caller, &namespace, &repository, MANAGE)?;
-        let repo = db
-            .repo_mut(&namespace, &repository)
-            .ok_or_else(|| ApiError::repo_not_found(&repository))?;
+        let repo = require_mut(&mut db, &caller, &namespace, &repository, MANAGE)?;
         let before = repo.triggers.len();
         repo.triggers.retain(|t| t.name != trigger);
         if repo.triggers.len() == before {
