@@ -5,31 +5,53 @@
 //! `UPDATE_BINDINGS=1 cargo nextest run -p swr-console bindings`.
 
 use specta_typescript::{BigIntExportBehavior, Typescript};
-use tauri_specta::{collect_commands, Builder};
+use tauri_specta::{collect_commands, collect_events, Builder};
 
 use crate::commands;
 
 pub fn builder() -> Builder<tauri::Wry> {
-    Builder::<tauri::Wry>::new().commands(collect_commands![
-        commands::app::app_info,
-        commands::settings::get_settings,
-        commands::settings::update_settings,
-        commands::profiles::active_profile,
-        commands::profiles::list_profiles,
-        commands::profiles::list_regions,
-        commands::profiles::import_credentials_csv,
-        commands::profiles::save_profile,
-        commands::profiles::duplicate_profile,
-        commands::profiles::delete_profile,
-        commands::profiles::set_active_profile,
-        commands::logins::verify_profile,
-        commands::logins::login_outputs,
-        commands::logins::reveal_login,
-        commands::logins::write_docker_config,
-        commands::logins::create_temporary_login,
-        commands::clipboard::copy_login,
-        commands::clipboard::copy_secret_text,
-    ])
+    Builder::<tauri::Wry>::new()
+        .commands(collect_commands![
+            commands::app::app_info,
+            commands::settings::get_settings,
+            commands::settings::update_settings,
+            commands::profiles::active_profile,
+            commands::profiles::list_profiles,
+            commands::profiles::list_regions,
+            commands::profiles::import_credentials_csv,
+            commands::profiles::save_profile,
+            commands::profiles::duplicate_profile,
+            commands::profiles::delete_profile,
+            commands::profiles::set_active_profile,
+            commands::logins::verify_profile,
+            commands::logins::login_outputs,
+            commands::logins::reveal_login,
+            commands::logins::write_docker_config,
+            commands::logins::create_temporary_login,
+            commands::clipboard::copy_login,
+            commands::clipboard::copy_secret_text,
+            commands::clipboard::copy_text,
+            commands::organizations::list_organizations,
+            commands::organizations::create_organization,
+            commands::uploads::uploads_view,
+            commands::uploads::pick_upload_files,
+            commands::uploads::set_upload_target,
+            commands::uploads::queue_uploads,
+            commands::uploads::start_uploads,
+            commands::uploads::pause_uploads,
+            commands::uploads::cancel_upload,
+            commands::uploads::retry_upload,
+            commands::uploads::remove_upload,
+            commands::uploads::move_upload,
+            commands::uploads::clear_finished_uploads,
+        ])
+        .events(collect_events![
+            commands::uploads::FilesOpened,
+            commands::uploads::DropHover,
+            crate::uploads_bridge::UploadsChanged,
+            crate::uploads_bridge::ValidationProgress,
+            crate::uploads_bridge::UploadProgress,
+        ])
 }
 
 /// The TypeScript exporter with the project's conventions.

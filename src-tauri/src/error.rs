@@ -19,6 +19,8 @@ pub enum ErrorCode {
     KeyringUnavailable,
     /// The profile's secret key is not stored (any more); the UI asks for it again.
     SecretKeyMissing,
+    /// SWR or the network refused the request; the message says why.
+    Service,
     Internal,
 }
 

@@ -8,8 +8,10 @@ pub mod bindings;
 pub mod commands;
 pub mod error;
 pub mod state;
+pub mod uploads_bridge;
 
-use tauri::Manager;
+use tauri::{DragDropEvent, Manager, WindowEvent};
+use tauri_specta::Event;
 
 /// Environment variable that points the app at another configuration directory (used by the
 /// end-to-end tests and the sandbox launcher so they never touch a user's real settings).
@@ -26,15 +28,37 @@ pub fn run() {
 
     let builder = bindings::builder();
     let result = tauri::Builder::default()
-        .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
-            // A second launch brings the running window forward instead of opening another.
+        .plugin(tauri_plugin_single_instance::init(|app, argv, cwd| {
+            // A second launch brings the running window forward instead of opening another,
+            // and the files it was given (`swr-console FILE...`, "Open with") join the queue.
             if let Some(window) = app.get_webview_window("main") {
                 let _ = window.unminimize();
                 let _ = window.set_focus();
             }
+            let paths = commands::uploads::paths_from_args(&argv, std::path::Path::new(&cwd));
+            commands::uploads::add_paths(app, paths);
         }))
         .plugin(tauri_plugin_clipboard_manager::init())
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_notification::init())
         .invoke_handler(builder.invoke_handler())
+        .on_window_event(|window, event| {
+            if let WindowEvent::DragDrop(drop) = event {
+                let app = window.app_handle();
+                let hover = |active| {
+                    let _ = commands::uploads::DropHover { active }.emit(app);
+                };
+                match drop {
+                    DragDropEvent::Enter { .. } => hover(true),
+                    DragDropEvent::Leave => hover(false),
+                    DragDropEvent::Drop { paths, .. } => {
+                        hover(false);
+                        commands::uploads::add_paths(app, paths.clone());
+                    }
+                    _ => {}
+                }
+            }
+        })
         .setup(move |app| {
             builder.mount_events(app);
             let config_dir = match std::env::var_os(CONFIG_DIR_ENV) {
@@ -42,7 +66,21 @@ pub fn run() {
                 None => app.path().app_config_dir()?,
             };
             tracing::info!(config_dir = %config_dir.display(), "starting SWR Console");
-            app.manage(state::AppState::new(&config_dir));
+            let runtime = tauri::async_runtime::handle().inner().clone();
+            let sink = uploads_bridge::signal_sink(app.handle().clone());
+            let state = state::AppState::new(&config_dir, sink, runtime)?;
+            app.manage(state);
+            // Files given on the first launch (`swr-console FILE...`).
+            let cwd = std::env::current_dir().unwrap_or_default();
+            let args: Vec<String> = std::env::args().collect();
+            let paths = commands::uploads::paths_from_args(&args, &cwd);
+            if !paths.is_empty() {
+                let handle = app.handle().clone();
+                // After the page has subscribed to events; the list itself is read on load.
+                tauri::async_runtime::spawn(async move {
+                    commands::uploads::add_paths(&handle, paths);
+                });
+            }
             Ok(())
         })
         .run(tauri::generate_context!());

@@ -6,21 +6,39 @@ use std::sync::Arc;
 use swr_core::credentials::{CredentialStore, StagedSecrets};
 use swr_core::profiles::ProfileStore;
 use swr_core::settings::SettingsStore;
+use swr_core::uploads::{UploadManager, UploadsSignal};
 
 pub struct AppState {
     pub settings: Arc<SettingsStore>,
     pub profiles: Arc<ProfileStore>,
     pub credentials: Arc<CredentialStore>,
     pub staged: Arc<StagedSecrets>,
+    pub uploads: Arc<UploadManager>,
 }
 
 impl AppState {
-    pub fn new(config_dir: &Path) -> Self {
-        Self {
+    /// Opens every store in `config_dir`; `signal` hears what the upload queue does.
+    pub fn new(
+        config_dir: &Path,
+        signal: Arc<dyn Fn(UploadsSignal) + Send + Sync>,
+        runtime: tokio::runtime::Handle,
+    ) -> Result<Self, String> {
+        let profiles = Arc::new(ProfileStore::open(config_dir));
+        let credentials = Arc::new(CredentialStore::default());
+        let uploads = UploadManager::open(
+            config_dir,
+            profiles.clone(),
+            credentials.clone(),
+            signal,
+            runtime,
+        )
+        .map_err(|e| e.to_string())?;
+        Ok(Self {
             settings: Arc::new(SettingsStore::open(config_dir)),
-            profiles: Arc::new(ProfileStore::open(config_dir)),
-            credentials: Arc::new(CredentialStore::default()),
+            profiles,
+            credentials,
             staged: Arc::new(StagedSecrets::default()),
-        }
+            uploads,
+        })
     }
 }

@@ -117,6 +117,26 @@ pub fn client_config(profile: &Profile, secret_key: &Sensitive<String>) -> Clien
     config
 }
 
+/// The registry client configuration of a profile with its secret key: Bearer tokens from the
+/// long-term login (`<region>@<AK>` and the login key), plain HTTP only for a loopback registry.
+pub fn registry_config(
+    profile: &Profile,
+    secret_key: &Sensitive<String>,
+) -> swr_registry::RegistryConfig {
+    let host = profile.registry_host();
+    let mut config = swr_registry::RegistryConfig::new(
+        host.clone(),
+        swr_registry::Credentials::AccessKey {
+            region: profile.region.clone(),
+            access_key: profile.access_key_id.clone(),
+            secret_key: secret_key.clone(),
+        },
+    );
+    config.transport = transport(profile);
+    config.plain_http = crate::logins::registry_is_loopback(&host);
+    config
+}
+
 /// Runs both checks.
 pub async fn verify(
     profile: &Profile,

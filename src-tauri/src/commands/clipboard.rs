@@ -69,3 +69,12 @@ pub fn copy_login(
 pub fn copy_secret_text(app: AppHandle, text: String) -> Result<u32, IpcError> {
     copy_and_clear_later(&app, text)
 }
+
+/// Copies text that is not secret (a pull command, a reference); it stays on the clipboard.
+#[tauri::command]
+#[specta::specta]
+pub fn copy_text(app: AppHandle, text: String) -> Result<(), IpcError> {
+    app.clipboard()
+        .write_text(text)
+        .map_err(|e| IpcError::new(ErrorCode::Internal, format!("could not copy: {e}")))
+}

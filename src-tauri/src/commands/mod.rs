@@ -4,5 +4,7 @@
 pub mod app;
 pub mod clipboard;
 pub mod logins;
+pub mod organizations;
 pub mod profiles;
 pub mod settings;
+pub mod uploads;

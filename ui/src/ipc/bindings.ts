@@ -141,12 +141,144 @@ async copySecretText(text: string) : Promise<Result<number, IpcError>> {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * Copies text that is not secret (a pull command, a reference); it stays on the clipboard.
+ */
+async copyText(text: string) : Promise<Result<null, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("copy_text", { text }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async listOrganizations(profileId: string) : Promise<Result<OrganizationOption[], IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_organizations", { profileId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Creates an organization after checking its name against SWR's rules.
+ */
+async createOrganization(profileId: string, name: string) : Promise<Result<null, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("create_organization", { profileId, name }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async uploadsView() : Promise<UploadsView> {
+    return await TAURI_INVOKE("uploads_view");
+},
+/**
+ * Opens the native file dialog (image archives only) and adds what the user picks.
+ */
+async pickUploadFiles() : Promise<Result<null, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("pick_upload_files") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Sets where an item's images go; returns the item with its preview and problems.
+ */
+async setUploadTarget(id: number, target: TargetInput) : Promise<Result<UploadItemView, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_upload_target", { id, target }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async queueUploads(ids: number[]) : Promise<Result<null, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("queue_uploads", { ids }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async startUploads() : Promise<Result<null, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("start_uploads") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async pauseUploads() : Promise<Result<null, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("pause_uploads") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async cancelUpload(id: number) : Promise<Result<null, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("cancel_upload", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async retryUpload(id: number) : Promise<Result<null, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("retry_upload", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async removeUpload(id: number) : Promise<Result<null, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("remove_upload", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async moveUpload(id: number, position: number) : Promise<Result<null, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("move_upload", { id, position }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async clearFinishedUploads() : Promise<Result<null, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("clear_finished_uploads") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
 /** user-defined events **/
 
 
+export const events = __makeEvents__<{
+dropHover: DropHover,
+filesOpened: FilesOpened,
+uploadProgress: UploadProgress,
+uploadsChanged: UploadsChanged,
+validationProgress: ValidationProgress
+}>({
+dropHover: "drop-hover",
+filesOpened: "files-opened",
+uploadProgress: "upload-progress",
+uploadsChanged: "uploads-changed",
+validationProgress: "validation-progress"
+})
 
 /** user-defined constants **/
 
@@ -155,6 +287,31 @@ async copySecretText(text: string) : Promise<Result<number, IpcError>> {
 /** user-defined types **/
 
 export type AppInfo = { name: string; version: string; tauriVersion: string; webview: string; os: string; arch: string }
+/**
+ * The producer family of an archive, from its layout.
+ */
+export type ArchiveFormat = 
+/**
+ * `manifest.json` with `<id>/layer.tar` (Docker before 25, podman, skopeo docker-archive).
+ */
+"docker-archive" | 
+/**
+ * `manifest.json` next to an OCI layout (Docker 25 and later, classic or containerd store).
+ */
+"docker-oci-layout" | 
+/**
+ * `oci-layout` + `index.json` only (skopeo/buildah oci-archive).
+ */
+"oci-archive"
+export type ArchiveReport = { format: ArchiveFormat | null; 
+/**
+ * Compression of the file itself.
+ */
+compression: Compression; file_size: number; images: ImageReport[] }
+/**
+ * Compression of a stream, told from its magic bytes.
+ */
+export type Compression = "none" | "gzip" | "zstd"
 export type DockerConfigOutcome = 
 /**
  * The entry was written to `path`.
@@ -164,6 +321,34 @@ export type DockerConfigOutcome =
  * Docker keeps logins for this registry in a credential helper; nothing was written.
  */
 { kind: "credentialHelper"; helper: string; path: string }
+/**
+ * Files are being dragged over the window (`active`) or no longer are.
+ */
+export type DropHover = { active: boolean }
+/**
+ * Space lost to files that later layers overwrite or delete (they still ship in the image).
+ */
+export type Efficiency = { 
+/**
+ * 1.0 when no byte is wasted; the share of file bytes still visible in the final image.
+ */
+score: number; wasted_bytes: number; 
+/**
+ * File bytes added over all layers.
+ */
+total_file_bytes: number; 
+/**
+ * Paths costing the most wasted bytes.
+ */
+wasted_files: FileSize[]; 
+/**
+ * Largest files visible in the final filesystem.
+ */
+largest_files: FileSize[]; 
+/**
+ * The file lists were capped; figures are lower bounds.
+ */
+capped: boolean }
 /**
  * Endpoints that replace the region's public ones (a sandbox, a private deployment).
  */
@@ -184,12 +369,156 @@ export type ErrorCode =
 /**
  * The profile's secret key is not stored (any more); the UI asks for it again.
  */
-"secretKeyMissing" | "internal"
+"secretKeyMissing" | 
+/**
+ * SWR or the network refused the request; the message says why.
+ */
+"service" | "internal"
+/**
+ * Why an item failed, in the categories a user acts on differently.
+ */
+export type FailureKind = 
+/**
+ * The file is not a valid image archive (see its report).
+ */
+"invalidArchive" | 
+/**
+ * The target (organization, name, tag) is missing or not valid.
+ */
+"target" | 
+/**
+ * The organization does not exist in the region.
+ */
+"organizationMissing" | 
+/**
+ * The account may not push there: it needs write permission on the organization.
+ */
+"permissionDenied" | 
+/**
+ * The AK/SK or login key was refused.
+ */
+"unauthorized" | 
+/**
+ * A quota of the account or organization is used up.
+ */
+"quota" | 
+/**
+ * The registry kept answering 429.
+ */
+"rateLimited" | 
+/**
+ * The registry could not be reached or kept failing.
+ */
+"network" | 
+/**
+ * The pushed manifest did not read back as expected.
+ */
+"verification" | 
+/**
+ * No usable profile or secret key.
+ */
+"credentials" | "other"
+export type FileSize = { path: string; bytes: number; 
+/**
+ * Index of the layer the file comes from (the last one that wrote it).
+ */
+layer: number }
+/**
+ * Files were handed to the app (drop, dialog, command line): the UI switches to Uploads.
+ */
+export type FilesOpened = { 
+/**
+ * The items for these files (existing ones when a file was already in the list).
+ */
+ids: number[]; 
+/**
+ * What was not added and why (folders, missing files).
+ */
+ignored: string[] }
+/**
+ * One problem found in one archive.
+ */
+export type Finding = { severity: Severity; rule: string; 
+/**
+ * The archive file as the user named it.
+ */
+file: string; 
+/**
+ * The archive entry, layer or image the finding is about, when there is one.
+ */
+entry?: string | null; message: string; 
+/**
+ * What to do about it.
+ */
+advice: string }
+/**
+ * A best-practice suggestion (never makes an archive invalid).
+ */
+export type Hint = { 
+/**
+ * Stable id, e.g. `hint.runs_as_root`.
+ */
+id: string; message: string; advice: string }
+export type ImageOverrideInput = { index: number; name: string | null; tag: string | null }
+export type ImageReport = { 
+/**
+ * Tagged names (`org/name:tag`); empty for an untagged image.
+ */
+references: string[]; 
+/**
+ * `sha256:<hex>` of the image config (the image id).
+ */
+config_digest: string; platform: Platform; created: string | null; entrypoint: string[] | null; cmd: string[] | null; user: string | null; working_dir: string | null; exposed_ports: string[]; labels: Partial<{ [key in string]: string }>; 
+/**
+ * Names only: values often hold secrets and are never reported.
+ */
+env_names: string[]; healthcheck: boolean; layers: LayerReport[]; 
+/**
+ * Sum of the layers' sizes as stored in the archive.
+ */
+stored_size: number; 
+/**
+ * Sum of the layers' uncompressed sizes.
+ */
+uncompressed_size: number; efficiency: Efficiency | null; hints: Hint[] }
+/**
+ * Where one image of a file goes, as the form shows it.
+ */
+export type ImageTarget = { 
+/**
+ * Position of the image in the archive.
+ */
+index: number; 
+/**
+ * What the archive calls it (`RepoTags` or the OCI ref name); empty when untagged.
+ */
+sourceReferences: string[]; 
+/**
+ * Image name: the user's, else the archive's.
+ */
+name: string | null; 
+/**
+ * Tag: the user's, else the archive's, else `latest`.
+ */
+tag: string | null; 
+/**
+ * True when the user changed the name or tag.
+ */
+overridden: boolean; 
+/**
+ * The references it will have, `registry/org/name:tag`, when the target is complete.
+ */
+references: string[] }
 /**
  * What an imported `credentials.csv` held, minus the secret key (kept in memory).
  */
 export type ImportedCredentials = { userName: string | null; accessKeyId: string; token: string }
 export type IpcError = { code: ErrorCode; message: string; requestId: string | null; retryable: boolean }
+export type ItemState = 
+/**
+ * Added but not queued yet: the user is still choosing where it goes (the app only).
+ */
+{ state: "draft" } | { state: "queued" } | { state: "running" } | { state: "done"; pushed: string[] } | { state: "failed"; message: string; kind?: FailureKind; transient?: boolean } | { state: "cancelled" }
 /**
  * Which language the interface speaks.
  */
@@ -198,6 +527,47 @@ export type LanguagePreference =
  * Follow the operating system's language.
  */
 "system" | "en" | "zh-CN"
+/**
+ * One layer in flight.
+ */
+export type LayerProgress = { 
+/**
+ * The layer's digest or archive entry.
+ */
+name: string; done: number; total: number }
+export type LayerReport = { 
+/**
+ * `sha256:<hex>` of the uncompressed tar.
+ */
+diff_id: string; 
+/**
+ * Archive entry holding the layer.
+ */
+entry: string; 
+/**
+ * How the layer is stored in the archive.
+ */
+compression: Compression; 
+/**
+ * Bytes in the archive (compressed size when the layer is compressed).
+ */
+stored_size: number; uncompressed_size: number; 
+/**
+ * Entries in the layer's tar (files, directories, links, whiteouts).
+ */
+entries: number }
+/**
+ * A message in each language the console ships.
+ */
+export type LocalizedText = { 
+/**
+ * English.
+ */
+en: string; 
+/**
+ * Simplified Chinese.
+ */
+zhCn: string }
 /**
  * The forms a long-term login is offered in.
  */
@@ -237,6 +607,18 @@ export type LoginOutput = { format: LoginFormat;
 masked: string }
 export type LoginOutputs = { registry: string; username: string; outputs: LoginOutput[] }
 /**
+ * One organization the profile can see.
+ */
+export type OrganizationOption = { name: string; 
+/**
+ * The account's permission: 7 manage, 3 write, 1 read.
+ */
+permission: number; 
+/**
+ * Write (or manage) permission: images can be pushed into it.
+ */
+canPush: boolean }
+/**
  * Where a secret key was put.
  */
 export type Persistence = 
@@ -248,6 +630,7 @@ export type Persistence =
  * In memory until the app quits.
  */
 "session"
+export type Platform = { os: string; architecture: string; variant?: string | null }
 export type Profile = { id: string; name: string; region: string; projectId?: string | null; 
 /**
  * The access key id. It identifies the key pair and is shown in the UI; the secret key
@@ -288,6 +671,26 @@ nameEn: string;
  */
 nameZhCn: string }
 /**
+ * A value broke a rule. `Display` gives the English message.
+ */
+export type RuleViolation = { 
+/**
+ * The input field, e.g. `namespace`, `repository`, `tag`.
+ */
+field: string; 
+/**
+ * Stable machine id of the rule, e.g. `namespace.length`; the UI may branch on it.
+ */
+rule: string; 
+/**
+ * The offending value, cut to [`MAX_ECHOED_CHARS`] characters (with `…` when cut).
+ */
+value: string; 
+/**
+ * What is wrong and how to fix it.
+ */
+message: LocalizedText }
+/**
  * How the secret key arrives: typed into the form, or from an imported `credentials.csv`.
  */
 export type SecretInput = { kind: "typed"; value: string } | 
@@ -296,6 +699,30 @@ export type SecretInput = { kind: "typed"; value: string } |
  */
 { kind: "imported"; token: string }
 export type Settings = { language: LanguagePreference; theme: ThemePreference }
+/**
+ * How bad a finding is. Errors make the archive invalid; warnings do not.
+ */
+export type Severity = "warning" | "error"
+/**
+ * A phase of an item, for status lines.
+ */
+export type Step = "validating" | "indexing" | "pushing" | "verifying"
+/**
+ * A change to an item's target, from the form.
+ */
+export type TargetInput = { profileId: string | null; organization: string | null; 
+/**
+ * Name and tag per image position; a missing or empty value keeps the archive's.
+ */
+images: ImageOverrideInput[]; compress: boolean }
+/**
+ * Something that keeps an item from being queued, tied to its field.
+ */
+export type TargetProblem = { 
+/**
+ * The image the problem is about; `None` for the profile or organization.
+ */
+image: number | null; violation: RuleViolation }
 export type TemporaryLoginView = { registry: string; username: string; 
 /**
  * Expiry as SWR sent it (milliseconds since the epoch in `X-Swr-Expireat`).
@@ -313,6 +740,76 @@ export type ThemePreference =
  * Follow the operating system's appearance.
  */
 "system" | "light" | "dark"
+export type UploadEvent = { event: "started"; item: number; file: string } | { event: "step"; item: number; step: Step; reference: string | null } | { event: "progress"; item: number; done: number; total: number; bytesPerSec: number; etaSecs: number | null; currentLayer: string | null; skipped: number; layers: LayerProgress[] } | 
+/**
+ * A transient failure: the item waits and is tried again (blobs already sent are kept).
+ */
+{ event: "waiting"; item: number; kind: FailureKind; message: string; retryInSecs: number } | { event: "finished"; item: number; pushed: string[] } | { event: "failed"; item: number; message: string; kind: FailureKind; transient: boolean } | 
+/**
+ * Stopped by the user; nothing was tagged.
+ */
+{ event: "cancelled"; item: number }
+/**
+ * One row of the Uploads screen.
+ */
+export type UploadItemView = { id: number; file: string; fileName: string; fileSize: number; profileId: string | null; 
+/**
+ * The registry of the item's profile.
+ */
+registry: string | null; organization: string | null; compress: boolean; state: ItemState; validation: ValidationState; images: ImageTarget[]; problems: TargetProblem[]; 
+/**
+ * It was interrupted by the app closing and is being resumed.
+ */
+resumed: boolean; 
+/**
+ * Blobs already confirmed in the registry (not sent again).
+ */
+confirmedBlobs: number }
+/**
+ * What the item being pushed is doing (progress about ten times a second).
+ */
+export type UploadProgress = UploadEvent
+/**
+ * The list of uploads changed: read it again.
+ */
+export type UploadsChanged = Record<string, never>
+export type UploadsView = { items: UploadItemView[]; 
+/**
+ * The queue is running (or will, as soon as an item is queued).
+ */
+running: boolean; 
+/**
+ * The item being pushed now.
+ */
+current: number | null; 
+/**
+ * Items interrupted when the app last closed that were put back in the queue.
+ */
+resumed: number[] }
+/**
+ * The outcome of validating one archive.
+ */
+export type Validation = { file: string; 
+/**
+ * Errors and warnings, errors first.
+ */
+findings: Finding[]; report: ArchiveReport }
+/**
+ * A file's validation advanced.
+ */
+export type ValidationProgress = { item: number; done: number; total: number }
+/**
+ * Where a file's validation stands.
+ */
+export type ValidationState = 
+/**
+ * Waiting for another file's validation to finish.
+ */
+{ status: "pending" } | { status: "running"; done: number; total: number } | 
+/**
+ * The report; errors among its findings mean the file cannot be queued.
+ */
+{ status: "done"; validation: Validation }
 /**
  * Why verification failed; the UI has one explanation per variant.
  */

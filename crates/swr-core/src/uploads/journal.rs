@@ -16,11 +16,52 @@ use crate::fsio::write_atomic;
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "state", rename_all = "camelCase")]
 pub enum ItemState {
+    /// Added but not queued yet: the user is still choosing where it goes (the app only).
+    Draft,
     Queued,
     Running,
-    Done { pushed: Vec<String> },
-    Failed { message: String },
+    Done {
+        pushed: Vec<String>,
+    },
+    Failed {
+        message: String,
+        /// What kind of failure, so the UI can say what to do about it.
+        #[serde(default)]
+        kind: FailureKind,
+        /// Worth trying again later (network, registry busy).
+        #[serde(default)]
+        transient: bool,
+    },
     Cancelled,
+}
+
+/// Why an item failed, in the categories a user acts on differently.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub enum FailureKind {
+    /// The file is not a valid image archive (see its report).
+    InvalidArchive,
+    /// The target (organization, name, tag) is missing or not valid.
+    Target,
+    /// The organization does not exist in the region.
+    OrganizationMissing,
+    /// The account may not push there: it needs write permission on the organization.
+    PermissionDenied,
+    /// The AK/SK or login key was refused.
+    Unauthorized,
+    /// A quota of the account or organization is used up.
+    Quota,
+    /// The registry kept answering 429.
+    RateLimited,
+    /// The registry could not be reached or kept failing.
+    Network,
+    /// The pushed manifest did not read back as expected.
+    Verification,
+    /// No usable profile or secret key.
+    Credentials,
+    #[default]
+    Other,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,6 +70,9 @@ pub enum ItemState {
 pub struct JournalItem {
     pub id: u64,
     pub file: PathBuf,
+    /// The profile to push with (the app); `None` uses the queue's own registry (`swrctl`).
+    #[serde(default)]
+    pub profile: Option<String>,
     pub organization: Option<String>,
     pub name: Option<String>,
     pub tag: Option<String>,
@@ -46,6 +90,9 @@ pub struct JournalItem {
 struct Stored {
     next_id: u64,
     items: Vec<JournalItem>,
+    /// The user started the queue and did not pause it: it resumes after a restart.
+    #[serde(default)]
+    running: bool,
 }
 
 /// The journal; `path: None` keeps it in memory (tests, one-shot CLI runs without a home).
@@ -53,6 +100,8 @@ struct Stored {
 pub struct Journal {
     path: Option<PathBuf>,
     data: Stored,
+    /// Items found `Running` on load (interrupted by a crash or the app closing).
+    interrupted: Vec<u64>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -80,14 +129,17 @@ impl Journal {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Stored::default(),
             Err(e) => return Err(err(e.to_string())),
         };
+        let mut interrupted = Vec::new();
         for item in &mut data.items {
             if item.state == ItemState::Running {
                 item.state = ItemState::Queued;
+                interrupted.push(item.id);
             }
         }
         Ok(Self {
             path: Some(path.to_owned()),
             data,
+            interrupted,
         })
     }
 
@@ -104,6 +156,11 @@ impl Journal {
             std::fs::create_dir_all(dir).map_err(|e| err(e.to_string()))?;
         }
         write_atomic(path, &bytes).map_err(|e| err(e.to_string()))
+    }
+
+    /// The items that were running when the journal was last written, now queued again.
+    pub fn interrupted(&self) -> &[u64] {
+        &self.interrupted
     }
 
     pub fn items(&self) -> &[JournalItem] {
@@ -128,6 +185,7 @@ impl Journal {
         self.data.items.push(JournalItem {
             id,
             file,
+            profile: None,
             organization,
             name,
             tag,
@@ -169,18 +227,142 @@ impl Journal {
         self.save()
     }
 
+    /// Changes one item; false when there is no such item.
+    pub fn update(
+        &mut self,
+        id: u64,
+        change: impl FnOnce(&mut JournalItem),
+    ) -> Result<bool, JournalError> {
+        let Some(item) = self.data.items.iter_mut().find(|i| i.id == id) else {
+            return Ok(false);
+        };
+        change(item);
+        self.save()?;
+        Ok(true)
+    }
+
+    /// Removes one item; false when there is no such item.
+    pub fn remove(&mut self, id: u64) -> Result<bool, JournalError> {
+        let before = self.data.items.len();
+        self.data.items.retain(|i| i.id != id);
+        if self.data.items.len() == before {
+            return Ok(false);
+        }
+        self.save()?;
+        Ok(true)
+    }
+
+    /// Moves an item to `position` (clamped to the list); the queue runs items in list order.
+    pub fn move_to(&mut self, id: u64, position: usize) -> Result<bool, JournalError> {
+        let Some(from) = self.data.items.iter().position(|i| i.id == id) else {
+            return Ok(false);
+        };
+        let item = self.data.items.remove(from);
+        let to = position.min(self.data.items.len());
+        self.data.items.insert(to, item);
+        self.save()?;
+        Ok(true)
+    }
+
+    /// Whether the queue was left running (see [`Journal::set_running`]).
+    pub fn running(&self) -> bool {
+        self.data.running
+    }
+
+    /// Records that the user started (true) or paused (false) the queue.
+    pub fn set_running(&mut self, running: bool) -> Result<(), JournalError> {
+        if self.data.running != running {
+            self.data.running = running;
+            self.save()?;
+        }
+        Ok(())
+    }
+
     /// Removes finished items (done, failed, cancelled).
     pub fn clear_finished(&mut self) -> Result<(), JournalError> {
+        self.data.items.retain(|i| {
+            matches!(
+                i.state,
+                ItemState::Draft | ItemState::Queued | ItemState::Running
+            )
+        });
+        self.save()
+    }
+    /// Removes the items that were pushed and verified, keeping the others (a failed or
+    /// cancelled item can still be resumed with the blobs it confirmed).
+    pub fn clear_done(&mut self) -> Result<(), JournalError> {
         self.data
             .items
-            .retain(|i| matches!(i.state, ItemState::Queued | ItemState::Running));
+            .retain(|i| !matches!(i.state, ItemState::Done { .. }));
         self.save()
+    }
+
+    /// The first item not done yet that pushes `file` the same way: run it again rather than
+    /// adding a duplicate, so the blobs it confirmed are not sent again.
+    pub fn find_unfinished(
+        &self,
+        file: &Path,
+        organization: Option<&str>,
+        name: Option<&str>,
+        tag: Option<&str>,
+        compress: bool,
+    ) -> Option<u64> {
+        self.data
+            .items
+            .iter()
+            .find(|i| {
+                !matches!(i.state, ItemState::Done { .. })
+                    && i.file == file
+                    && i.organization.as_deref() == organization
+                    && i.name.as_deref() == name
+                    && i.tag.as_deref() == tag
+                    && i.compress == compress
+                    && i.images.is_empty()
+            })
+            .map(|i| i.id)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unfinished_item_is_found_again_and_only_done_items_are_cleared() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("uploads.json");
+        let mut j = Journal::open(&path).unwrap();
+        let file = PathBuf::from("/img/a.tar");
+        let org = Some("team-a".to_owned());
+        let a = j.add(file.clone(), org.clone(), None, None, true).unwrap();
+        let b = j
+            .add(file.clone(), org.clone(), None, Some("v2".into()), true)
+            .unwrap();
+        j.set_state(a, ItemState::Running).unwrap();
+        j.confirm(a, "team-a/a", "sha256:1").unwrap();
+        j.set_state(b, ItemState::Done { pushed: Vec::new() })
+            .unwrap();
+        let mut j = Journal::open(&path).unwrap();
+        assert_eq!(
+            j.find_unfinished(&file, Some("team-a"), None, None, true),
+            Some(a)
+        );
+        // Another target, compression or file is another item; a done one is not resumed.
+        assert_eq!(
+            j.find_unfinished(&file, Some("team-a"), None, None, false),
+            None
+        );
+        assert_eq!(j.find_unfinished(&file, None, None, None, true), None);
+        assert_eq!(
+            j.find_unfinished(&file, Some("team-a"), None, Some("v2"), true),
+            None
+        );
+        j.clear_done().unwrap();
+        let j = Journal::open(&path).unwrap();
+        assert_eq!(j.items().len(), 1);
+        assert_eq!(j.items()[0].id, a);
+        assert!(j.items()[0].confirmed.contains("team-a/a@sha256:1"));
+    }
 
     #[test]
     fn a_crash_leaves_running_items_queued_with_their_confirmed_blobs() {
@@ -218,8 +400,57 @@ mod tests {
         );
         let item = j.item(b).unwrap();
         assert_eq!(item.state, ItemState::Queued);
+        assert_eq!(j.interrupted(), &[b]);
         assert!(item.confirmed.contains("org/n@sha256:aa"));
         assert!(!item.compress);
+    }
+
+    #[test]
+    fn order_removal_and_the_running_flag_survive_a_reload() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("uploads.json");
+        let mut j = Journal::open(&path).unwrap();
+        let a = j.add("a.tar".into(), None, None, None, true).unwrap();
+        let b = j.add("b.tar".into(), None, None, None, true).unwrap();
+        let c = j.add("c.tar".into(), None, None, None, true).unwrap();
+        assert!(j.move_to(c, 0).unwrap());
+        assert!(j.remove(a).unwrap());
+        assert!(!j.remove(a).unwrap());
+        assert!(j
+            .update(b, |i| {
+                i.profile = Some("sandbox".into());
+                i.state = ItemState::Draft;
+            })
+            .unwrap());
+        j.set_running(true).unwrap();
+        drop(j);
+        let j = Journal::open(&path).unwrap();
+        let ids: Vec<u64> = j.items().iter().map(|i| i.id).collect();
+        assert_eq!(ids, vec![c, b]);
+        assert_eq!(j.item(b).unwrap().profile.as_deref(), Some("sandbox"));
+        assert_eq!(j.item(b).unwrap().state, ItemState::Draft);
+        assert!(j.running());
+    }
+
+    #[test]
+    fn a_journal_written_before_failure_kinds_still_loads() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("uploads.json");
+        std::fs::write(
+            &path,
+            r#"{"next_id":1,"items":[{"id":1,"file":"a.tar","organization":null,"name":null,"tag":null,"compress":true,"state":{"state":"failed","message":"boom"}}]}"#,
+        )
+        .unwrap();
+        let j = Journal::open(&path).unwrap();
+        assert_eq!(
+            j.item(1).unwrap().state,
+            ItemState::Failed {
+                message: "boom".into(),
+                kind: FailureKind::Other,
+                transient: false
+            }
+        );
+        assert!(!j.running());
     }
 
     #[test]

@@ -8,12 +8,17 @@
 
 pub mod events;
 pub mod journal;
+pub mod manager;
 pub mod queue;
 pub mod targets;
 pub mod validated;
 
-pub use events::{Step, UploadEvent};
-pub use journal::{ItemState, Journal, JournalItem};
-pub use queue::{ItemOutcome, UploadError, UploadQueue};
+pub use events::{LayerProgress, Step, UploadEvent};
+pub use journal::{FailureKind, ItemState, Journal, JournalItem};
+pub use manager::{
+    ImageOverrideInput, ImageTarget, ManagerError, TargetInput, TargetProblem, UploadItemView,
+    UploadManager, UploadsSignal, UploadsView, ValidationState,
+};
+pub use queue::{ItemOutcome, RegistryResolver, UploadError, UploadQueue};
 pub use targets::{resolve_targets, ImageOverride, TargetError, TargetOverrides};
 pub use validated::ValidatedFiles;

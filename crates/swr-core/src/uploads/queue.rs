@@ -11,7 +11,7 @@ use swr_registry::Registry;
 use tokio_util::sync::CancellationToken;
 
 use super::events::{Step, UploadEvent};
-use super::journal::{ItemState, Journal, JournalError, JournalItem};
+use super::journal::{FailureKind, ItemState, Journal, JournalError, JournalItem};
 use super::targets::{resolve_targets, ImageOverride, TargetError, TargetOverrides};
 use super::validated::ValidatedFiles;
 
@@ -28,6 +28,13 @@ pub enum UploadError {
     Target(#[from] TargetError),
     #[error(transparent)]
     Registry(#[from] swr_registry::Error),
+    #[error("organization `{organization}` does not exist in {region}: create it, or choose another organization")]
+    OrganizationMissing {
+        organization: String,
+        region: String,
+    },
+    #[error("{0}")]
+    Credentials(String),
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -36,7 +43,41 @@ impl UploadError {
     pub fn is_transient(&self) -> bool {
         matches!(self, Self::Registry(e) if e.is_transient())
     }
+
+    /// The category the UI words its advice by.
+    pub fn kind(&self) -> FailureKind {
+        use swr_registry::Error as R;
+        match self {
+            Self::Invalid { .. } => FailureKind::InvalidArchive,
+            Self::Target(_) => FailureKind::Target,
+            Self::OrganizationMissing { .. } => FailureKind::OrganizationMissing,
+            Self::Credentials(_) => FailureKind::Credentials,
+            Self::Journal(_) | Self::Internal(_) => FailureKind::Other,
+            Self::Registry(e) => match e {
+                R::Denied { message, .. } | R::Status { message, .. }
+                    if message.to_ascii_lowercase().contains("quota") =>
+                {
+                    FailureKind::Quota
+                }
+                R::Denied { .. } => FailureKind::PermissionDenied,
+                R::Unauthorized { .. } => FailureKind::Unauthorized,
+                R::Status { status: 429, .. } => FailureKind::RateLimited,
+                R::RetriesExhausted { last, .. } if last.contains("429") => {
+                    FailureKind::RateLimited
+                }
+                R::Status { status: 413, .. } => FailureKind::Quota,
+                R::Status { status, .. } if *status >= 500 => FailureKind::Network,
+                R::Transport { .. } | R::RetriesExhausted { .. } => FailureKind::Network,
+                R::VerifyFailed { .. } => FailureKind::Verification,
+                _ => FailureKind::Other,
+            },
+        }
+    }
 }
+
+/// Finds the registry an item is pushed to (the app: from the item's profile).
+pub type RegistryResolver =
+    Arc<dyn Fn(&JournalItem) -> Result<Arc<Registry>, UploadError> + Send + Sync>;
 
 /// How one item ended.
 #[derive(Debug)]
@@ -47,7 +88,7 @@ pub struct ItemOutcome {
 
 /// The queue. Cheap to share: the GUI and `swrctl` hold it in an `Arc`.
 pub struct UploadQueue {
-    registry: Arc<Registry>,
+    registries: RegistryResolver,
     journal: Mutex<Journal>,
     cache: BlobCache,
     validated: ValidatedFiles,
@@ -55,9 +96,15 @@ pub struct UploadQueue {
 }
 
 impl UploadQueue {
+    /// A queue pushing every item to `registry`.
     pub fn new(registry: Arc<Registry>, journal: Journal, cache: BlobCache) -> Self {
+        Self::with_resolver(Arc::new(move |_| Ok(registry.clone())), journal, cache)
+    }
+
+    /// A queue finding each item's registry with `registries`.
+    pub fn with_resolver(registries: RegistryResolver, journal: Journal, cache: BlobCache) -> Self {
         Self {
-            registry,
+            registries,
             journal: Mutex::new(journal),
             cache,
             validated: ValidatedFiles::in_memory(),
@@ -71,7 +118,8 @@ impl UploadQueue {
         self
     }
 
-    fn with_journal<T>(
+    /// Runs `f` on the journal under its lock.
+    pub fn with_journal<T>(
         &self,
         f: impl FnOnce(&mut Journal) -> Result<T, JournalError>,
     ) -> Result<T, UploadError> {
@@ -128,45 +176,96 @@ impl UploadQueue {
         cancel: &CancellationToken,
     ) -> Vec<ItemOutcome> {
         let mut outcomes = Vec::new();
-        loop {
-            if cancel.is_cancelled() {
+        while !cancel.is_cancelled() {
+            let Some(item) = self.next_queued() else {
                 break;
-            }
-            let next = self
-                .items()
-                .into_iter()
-                .find(|i| i.state == ItemState::Queued);
-            let Some(item) = next else { break };
-            let result = self.run_item(&item, events, cancel).await;
-            let state = match &result {
-                Ok(pushed) => ItemState::Done {
-                    pushed: pushed.clone(),
-                },
-                Err(UploadError::Registry(swr_registry::Error::Cancelled)) => ItemState::Cancelled,
-                Err(e) => ItemState::Failed {
-                    message: e.to_string(),
-                },
             };
-            match &result {
-                Ok(pushed) => events(UploadEvent::Finished {
-                    item: item.id,
-                    pushed: pushed.clone(),
-                }),
-                Err(e) => events(UploadEvent::Failed {
-                    item: item.id,
-                    message: e.to_string(),
-                    transient: e.is_transient(),
-                }),
-            }
-            if let Err(e) = self.with_journal(|j| j.set_state(item.id, state)) {
-                tracing::warn!(error = %e, "cannot record an upload's state");
-            }
-            outcomes.push(ItemOutcome {
-                item: item.id,
-                result,
-            });
+            outcomes.push(self.run_one(&item, events, cancel).await);
         }
         outcomes
+    }
+
+    /// Remembers that `file` passed validation, so pushing it does not read it all again.
+    pub fn mark_validated(&self, file: &std::path::Path) {
+        self.validated.insert(file);
+    }
+
+    /// Records that an item failed before it started (e.g. a check of its target).
+    pub fn record_failure(
+        &self,
+        item: &JournalItem,
+        error: UploadError,
+        events: &(dyn Fn(UploadEvent) + Sync),
+    ) -> ItemOutcome {
+        let state = ItemState::Failed {
+            message: error.to_string(),
+            kind: error.kind(),
+            transient: error.is_transient(),
+        };
+        if let Err(e) = self.with_journal(|j| j.set_state(item.id, state)) {
+            tracing::warn!(error = %e, "cannot record an upload's state");
+        }
+        events(UploadEvent::Failed {
+            item: item.id,
+            message: error.to_string(),
+            kind: error.kind(),
+            transient: error.is_transient(),
+        });
+        ItemOutcome {
+            item: item.id,
+            result: Err(error),
+        }
+    }
+
+    /// The first item waiting in the queue.
+    pub fn next_queued(&self) -> Option<JournalItem> {
+        self.items()
+            .into_iter()
+            .find(|i| i.state == ItemState::Queued)
+    }
+
+    /// Pushes one item and records how it ended.
+    pub async fn run_one(
+        &self,
+        item: &JournalItem,
+        events: &(dyn Fn(UploadEvent) + Sync),
+        cancel: &CancellationToken,
+    ) -> ItemOutcome {
+        let result = self.run_item(item, events, cancel).await;
+        let state = match &result {
+            Ok(pushed) => ItemState::Done {
+                pushed: pushed.clone(),
+            },
+            Err(UploadError::Registry(swr_registry::Error::Cancelled)) => ItemState::Cancelled,
+            Err(e) => ItemState::Failed {
+                message: e.to_string(),
+                kind: e.kind(),
+                transient: e.is_transient(),
+            },
+        };
+        // The journal first: a listener reacting to the event reads the new state.
+        if let Err(e) = self.with_journal(|j| j.set_state(item.id, state)) {
+            tracing::warn!(error = %e, "cannot record an upload's state");
+        }
+        match &result {
+            Ok(pushed) => events(UploadEvent::Finished {
+                item: item.id,
+                pushed: pushed.clone(),
+            }),
+            Err(UploadError::Registry(swr_registry::Error::Cancelled)) => {
+                events(UploadEvent::Cancelled { item: item.id });
+            }
+            Err(e) => events(UploadEvent::Failed {
+                item: item.id,
+                message: e.to_string(),
+                kind: e.kind(),
+                transient: e.is_transient(),
+            }),
+        }
+        ItemOutcome {
+            item: item.id,
+            result,
+        }
     }
 
     async fn run_item(
@@ -233,6 +332,7 @@ impl UploadQueue {
                 work.push((plan, target));
             }
         }
+        let registry = (self.registries)(item)?;
         let source = ArchiveSource::new(&item.file, index.outer);
         let mut options = self.options.clone();
         options.compress = item.compress;
@@ -240,7 +340,7 @@ impl UploadQueue {
         let progress = PushProgress::default();
         let pushed = self
             .push_all(
-                id, item, &source, &work, &options, &progress, events, cancel,
+                &registry, item, &source, &work, &options, &progress, events, cancel,
             )
             .await?;
         Ok(pushed)
@@ -249,7 +349,7 @@ impl UploadQueue {
     #[allow(clippy::too_many_arguments)]
     async fn push_all(
         &self,
-        id: u64,
+        registry: &Registry,
         item: &JournalItem,
         source: &ArchiveSource,
         work: &[(&ImagePlan, Target)],
@@ -258,12 +358,13 @@ impl UploadQueue {
         events: &(dyn Fn(UploadEvent) + Sync),
         cancel: &CancellationToken,
     ) -> Result<Vec<String>, UploadError> {
+        let id = item.id;
         let pushing = async {
             let mut pushed = Vec::new();
             for (plan, target) in work {
                 let reference = format!(
                     "{}/{}:{}",
-                    self.registry.host(),
+                    registry.host(),
                     target.repository,
                     target.tags.join(",")
                 );
@@ -293,11 +394,11 @@ impl UploadQueue {
                     on_blob: &on_blob,
                     cancel,
                 };
-                let image = push_image(&self.registry, source, plan, target, options, &ctx).await?;
+                let image = push_image(registry, source, plan, target, options, &ctx).await?;
                 for tag in &image.tags {
                     pushed.push(format!(
                         "{}/{}:{tag}@{}",
-                        self.registry.host(),
+                        registry.host(),
                         image.repository,
                         image.digest
                     ));
@@ -312,7 +413,7 @@ impl UploadQueue {
             tokio::select! {
                 r = &mut pushing => {
                     let snap = progress.snapshot();
-                    events(UploadEvent::Progress { item: id, done: snap.done, total: snap.total, bytes_per_sec: rate.per_sec, eta_secs: Some(0.0), current_layer: None, skipped: snap.skipped });
+                    events(UploadEvent::Progress { item: id, done: snap.done, total: snap.total, bytes_per_sec: rate.per_sec, eta_secs: Some(0.0), current_layer: None, skipped: snap.skipped, layers: Vec::new() });
                     return r;
                 }
                 _ = ticker.tick() => {
@@ -320,7 +421,7 @@ impl UploadQueue {
                     rate.update(snap.done - snap.skipped.min(snap.done));
                     let remaining = snap.total.saturating_sub(snap.done) as f64;
                     let eta = (rate.per_sec > 0.0).then(|| remaining / rate.per_sec);
-                    events(UploadEvent::Progress { item: id, done: snap.done, total: snap.total, bytes_per_sec: rate.per_sec, eta_secs: eta, current_layer: snap.current.first().cloned(), skipped: snap.skipped });
+                    events(UploadEvent::Progress { item: id, done: snap.done, total: snap.total, bytes_per_sec: rate.per_sec, eta_secs: eta, current_layer: snap.current.first().cloned(), skipped: snap.skipped, layers: Vec::new() });
                 }
             }
         }
