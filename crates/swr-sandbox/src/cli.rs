@@ -54,10 +54,11 @@ pub struct Args {
     /// Lifetime of temporary docker logins (`utils/secret`), in seconds.
     #[arg(long, default_value_t = 6 * 3600)]
     pub secret_ttl: u64,
-    /// Fault: cut the client connection after this many bytes of a blob upload body.
-    #[arg(long)]
-    pub fault_drop_upload_after: Option<u64>,
-    /// Fault: cut every blob upload, not only the first one.
+    /// Fault: cut the client connection when a blob upload body goes past this many bytes.
+    /// A comma-separated list cuts one upload per offset, in order.
+    #[arg(long, value_delimiter = ',')]
+    pub fault_drop_upload_after: Vec<u64>,
+    /// Fault: cut every blob upload (at the first offset), not only one per offset.
     #[arg(long, requires = "fault_drop_upload_after")]
     pub fault_drop_upload_every_time: bool,
     /// Fault: answer this fraction (0.0–1.0) of registry requests with 503.

@@ -1,13 +1,13 @@
 //! Injected failures for reliability tests of clients. Every fault is off unless its flag is set.
 //!
-//! * dropped blob uploads: the connection is cut after N bytes of a blob upload body, once or
-//!   every time;
+//! * dropped blob uploads: the connection is cut when a blob upload body goes past a given
+//!   offset; each offset of the list cuts one upload, in order (or every upload, with the first
+//!   offset, when `drop_upload_every_time` is set);
 //! * random 503s on a fraction of registry requests;
 //! * SWR's per-account push rate limit (20 requests/s in production), answered with 503;
 //! * added latency on every registry and API request.
 
-use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::collections::{HashMap, VecDeque};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -15,7 +15,8 @@ use rand::Rng;
 
 #[derive(Debug, Clone, Default)]
 pub struct FaultSettings {
-    pub drop_upload_after: Option<u64>,
+    /// Body offsets at which uploads are cut; each is used up by the upload it cuts.
+    pub drop_upload_after: Vec<u64>,
     pub drop_upload_every_time: bool,
     pub rate_503: f64,
     pub push_qps: Option<u32>,
@@ -24,7 +25,8 @@ pub struct FaultSettings {
 
 pub struct Faults {
     pub settings: FaultSettings,
-    dropped: AtomicBool,
+    /// Cut offsets not used yet.
+    cuts: Mutex<VecDeque<u64>>,
     /// Per account: start of the current one-second window and pushes counted in it.
     windows: Mutex<HashMap<String, (Instant, u32)>>,
 }
@@ -32,19 +34,35 @@ pub struct Faults {
 impl Faults {
     pub fn new(settings: FaultSettings) -> Self {
         Self {
+            cuts: Mutex::new(settings.drop_upload_after.iter().copied().collect()),
             settings,
-            dropped: AtomicBool::new(false),
             windows: Mutex::new(HashMap::new()),
         }
     }
 
-    /// The byte count after which this upload must be cut, if it must.
-    pub fn upload_cut(&self) -> Option<u64> {
-        let after = self.settings.drop_upload_after?;
-        if self.settings.drop_upload_every_time {
-            return Some(after);
+    /// Whether an upload body that has now seen `seen` bytes must be cut: true when it went
+    /// past the next cut offset, which it then uses up (unless every upload is cut). Offsets
+    /// are only used up by bodies that reach them, so short blobs and empty commits pass.
+    pub fn cut_upload_at(&self, seen: u64) -> bool {
+        let mut cuts = self.cuts.lock().unwrap_or_else(|e| e.into_inner());
+        match cuts.front() {
+            Some(&offset) if seen > offset => {
+                if !self.settings.drop_upload_every_time {
+                    cuts.pop_front();
+                }
+                true
+            }
+            _ => false,
         }
-        (!self.dropped.swap(true, Ordering::SeqCst)).then_some(after)
+    }
+
+    /// True when some upload may still be cut.
+    pub fn cuts_uploads(&self) -> bool {
+        !self
+            .cuts
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .is_empty()
     }
 
     pub fn random_503(&self) -> bool {
@@ -78,13 +96,29 @@ mod tests {
     use super::*;
 
     #[test]
-    fn upload_cut_once_fires_a_single_time() {
+    fn each_cut_offset_cuts_one_upload_that_reaches_it() {
         let f = Faults::new(FaultSettings {
-            drop_upload_after: Some(10),
+            drop_upload_after: vec![10, 5],
             ..Default::default()
         });
-        assert_eq!(f.upload_cut(), Some(10));
-        assert_eq!(f.upload_cut(), None);
+        // A body that stays below the offset is not cut and leaves the offset in place.
+        assert!(!f.cut_upload_at(10));
+        assert!(f.cut_upload_at(11));
+        assert!(!f.cut_upload_at(5));
+        assert!(f.cut_upload_at(6));
+        assert!(!f.cut_upload_at(1000));
+        assert!(!f.cuts_uploads());
+    }
+
+    #[test]
+    fn every_time_keeps_cutting_at_the_first_offset() {
+        let f = Faults::new(FaultSettings {
+            drop_upload_after: vec![10],
+            drop_upload_every_time: true,
+            ..Default::default()
+        });
+        assert!(f.cut_upload_at(11) && f.cut_upload_at(11));
+        assert!(f.cuts_uploads());
     }
 
     #[test]
@@ -101,7 +135,7 @@ mod tests {
     #[test]
     fn everything_is_off_by_default() {
         let f = Faults::new(FaultSettings::default());
-        assert_eq!(f.upload_cut(), None);
+        assert!(!f.cut_upload_at(u64::MAX));
         assert!(!f.random_503());
         assert!((0..100).all(|_| f.admit_push("a")));
     }

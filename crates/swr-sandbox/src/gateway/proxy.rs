@@ -166,7 +166,7 @@ pub async fn forward(State(app): State<SharedApp>, req: Request) -> Response {
     {
         out = out.body(reqwest::Body::wrap_stream(cut_stream(
             body,
-            app.faults.upload_cut(),
+            app.clone(),
             kill.clone(),
         )));
     } else if method != Method::GET && method != Method::HEAD {
@@ -243,23 +243,22 @@ fn mountable_query(query: &str, claims: &super::token::Claims) -> String {
 /// The client's upload body, cut (and the client connection with it) after `cut` bytes.
 fn cut_stream(
     body: Body,
-    cut: Option<u64>,
+    app: SharedApp,
     kill: Option<ConnKill>,
 ) -> impl futures::Stream<Item = Result<Bytes, std::io::Error>> + Send {
     let mut seen: u64 = 0;
+    let armed = app.faults.cuts_uploads();
     body.into_data_stream().map(move |chunk| {
         let chunk = chunk.map_err(std::io::Error::other)?;
         seen += chunk.len() as u64;
-        if let Some(limit) = cut {
-            if seen > limit {
-                if let Some(k) = &kill {
-                    k.trip();
-                }
-                return Err(std::io::Error::new(
-                    std::io::ErrorKind::ConnectionAborted,
-                    "injected upload drop",
-                ));
+        if armed && app.faults.cut_upload_at(seen) {
+            if let Some(k) = &kill {
+                k.trip();
             }
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::ConnectionAborted,
+                "injected upload drop",
+            ));
         }
         Ok(chunk)
     })
