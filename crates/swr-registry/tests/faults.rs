@@ -1,7 +1,7 @@
 //! The sandbox's faults — connections cut mid-blob, random 503s, short-lived tokens, the push
 //! rate limit — must end in either a complete, verified image or a clean failure with no tag.
 
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
@@ -90,14 +90,55 @@ fn pulled_matches(sb: &Sandbox, reference: &str, path: &Path) {
     assert_eq!(ids(&got), ids(&want));
 }
 
+/// splitmix64: enough randomness to place cuts, and the same cuts again from the same seed.
+struct SplitMix(u64);
+
+impl SplitMix {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `lo..hi`.
+    fn below(&mut self, lo: u64, hi: u64) -> u64 {
+        lo + self.next() % (hi - lo)
+    }
+}
+
+/// The seed of the cut offsets: `SWR_FAULT_SEED` to replay a run, else a new one.
+fn fault_seed() -> u64 {
+    if let Ok(s) = std::env::var("SWR_FAULT_SEED") {
+        return s.trim().parse().expect("SWR_FAULT_SEED is a decimal u64");
+    }
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    (nanos as u64) ^ u64::from(std::process::id()).rotate_left(32)
+}
+
+/// Cuts per sandbox run, and the range they fall in: below the size of every noisy layer
+/// (1.5 MB of data plus its tar headers, sent stored), so each offset is reached by some
+/// upload and used up.
+const CUTS_PER_RUN: usize = 3;
+const CUT_RANGE: (u64, u64) = (1, 1_400_000);
+
 #[tokio::test]
 async fn pushes_complete_through_cut_connections_503s_short_tokens_and_rate_limits() {
-    // Cut offsets chosen by a fixed seed so the test is repeatable yet not aligned to chunks.
-    for (i, cut) in [123_457u64, 901_234].into_iter().enumerate() {
-        let cut = cut.to_string();
+    let seed = fault_seed();
+    eprintln!("cut offsets from SWR_FAULT_SEED={seed} (set it to replay this run)");
+    let mut rng = SplitMix(seed);
+    for round in 0..2u32 {
+        let cuts: Vec<String> = (0..CUTS_PER_RUN)
+            .map(|_| rng.below(CUT_RANGE.0, CUT_RANGE.1).to_string())
+            .collect();
+        let cuts = cuts.join(",");
+        eprintln!("round {round}: --fault-drop-upload-after {cuts}");
         let sb = Sandbox::start(&[
             "--fault-drop-upload-after",
-            &cut,
+            &cuts,
             "--fault-503-rate",
             "0.1",
             "--token-ttl",
@@ -109,7 +150,9 @@ async fn pushes_complete_through_cut_connections_503s_short_tokens_and_rate_limi
         let reg = sb.registry_for(sb.user(true));
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("img.tar");
-        noisy_image(i as u32).write(&path).unwrap();
+        noisy_image(round.wrapping_add(seed as u32))
+            .write(&path)
+            .unwrap();
         let pushed = push_with(
             &reg,
             &path,
@@ -118,7 +161,7 @@ async fn pushes_complete_through_cut_connections_503s_short_tokens_and_rate_limi
             &|_| {},
         )
         .await
-        .unwrap();
+        .unwrap_or_else(|e| panic!("push failed (SWR_FAULT_SEED={seed}, round {round}): {e}"));
         assert_eq!(
             reg.manifest_digest("team-a/web", "v1").await.unwrap(),
             Some(pushed.digest)
