@@ -10,7 +10,7 @@ use tokio_util::sync::CancellationToken;
 
 use super::cache::BlobCache;
 use super::producers;
-use super::progress::PushProgress;
+use super::progress::{PushPhase, PushProgress};
 use crate::archive::plan::{DockerLayer, OciManifest, DOCKER_MANIFEST};
 use crate::archive::{ArchiveSource, BlobRef, ImagePlan, ManifestKind};
 use crate::blobs::Producer;
@@ -146,7 +146,9 @@ async fn run_job(reg: &Registry, ctx: &PushContext<'_>, repo: &str, job: Job) ->
             });
         }
     }
-    let counter = ctx.progress.start(job.slot, job.label.clone());
+    let counter = ctx
+        .progress
+        .start(job.slot, job.label.clone(), job.stored_size);
     let producer = (job.make)(counter);
     let result = reg.upload_blob(repo, producer, &|_| {}, ctx.cancel).await;
     match result {
@@ -229,7 +231,13 @@ async fn push_oci_blobs(
 ) -> Result<(usize, usize)> {
     let mut seen = BTreeSet::new();
     let mut jobs = Vec::new();
-    for (slot, b) in std::iter::once(&m.config).chain(&m.layers).enumerate() {
+    // Slots as in a Docker push: layers by index, then the config.
+    for (slot, b) in m
+        .layers
+        .iter()
+        .chain(std::iter::once(&m.config))
+        .enumerate()
+    {
         if seen.insert(b.digest.clone()) {
             ctx.progress.add_total(b.size);
             jobs.push(blob_job(source, slot, b));
@@ -367,6 +375,7 @@ pub async fn push_image(
     ctx: &PushContext<'_>,
 ) -> Result<PushedImage> {
     let repo = target.repository.as_str();
+    ctx.progress.set_phase(PushPhase::Blobs);
     let (bytes, media_type, skipped, uploaded) = match &plan.kind {
         ManifestKind::Docker { config, layers } => {
             let (bytes, s, u) = push_docker(reg, ctx, source, repo, config, layers, opts).await?;
@@ -408,9 +417,11 @@ pub async fn push_image(
         return Err(Error::Cancelled);
     }
     let digest = sha256_digest(&bytes);
+    ctx.progress.set_phase(PushPhase::Manifest);
     for tag in &target.tags {
         reg.put_manifest(repo, tag, &media_type, &bytes).await?;
     }
+    ctx.progress.set_phase(PushPhase::Verifying);
     for tag in &target.tags {
         let served = reg.manifest_digest(repo, tag).await?;
         if served.as_deref() != Some(digest.as_str()) {

@@ -12,4 +12,4 @@ pub mod progress;
 
 pub use cache::BlobCache;
 pub use image::{push_image, PushContext, PushOptions, PushedImage, Target};
-pub use progress::{ProgressSnapshot, PushProgress};
+pub use progress::{LayerSnapshot, ProgressSnapshot, PushPhase, PushProgress};
