@@ -36,6 +36,19 @@ fn lines(out: &Output) -> Vec<String> {
         .collect()
 }
 
+/// The JSON events of a `swrctl push --json` that succeeded.
+fn pushed_events(out: &Output) -> Vec<Value> {
+    assert!(
+        out.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    lines(out)
+        .iter()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
 #[tokio::test]
 async fn push_then_list_organizations_images_and_tags() {
     let sb = common::Sandbox::start(&[]);
@@ -60,15 +73,7 @@ async fn push_then_list_organizations_images_and_tags() {
         &config,
         &["push", "--json", archive.to_str().unwrap()],
     );
-    assert!(
-        out.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let events: Vec<Value> = lines(&out)
-        .iter()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let events = pushed_events(&out);
     let finished = events
         .iter()
         .find(|e| e["event"] == "finished")
@@ -156,4 +161,99 @@ async fn failures_exit_non_zero_with_a_clear_message() {
         reg.manifest_digest("team-a/other", "1.0").await.unwrap(),
         None
     );
+}
+
+/// The journal a killed `swrctl push` leaves: its item still running, with the blobs it
+/// confirmed, and an item of another file queued behind it.
+fn killed_run_journal(config: &Path, archive: &Path, confirmed: &[String]) -> (u64, u64) {
+    use swr_core::uploads::{ItemState, Journal};
+    let mut j = Journal::open(&config.join("swrctl-uploads.json")).unwrap();
+    let file = std::fs::canonicalize(archive).unwrap();
+    let ours = j
+        .add(file, Some("team-a".into()), None, Some("2".into()), false)
+        .unwrap();
+    j.set_state(ours, ItemState::Running).unwrap();
+    for digest in confirmed {
+        j.confirm(ours, "team-a/web", digest).unwrap();
+    }
+    let other = j
+        .add(
+            "/elsewhere/other.tar".into(),
+            Some("team-a".into()),
+            None,
+            None,
+            true,
+        )
+        .unwrap();
+    (ours, other)
+}
+
+#[tokio::test]
+async fn a_push_after_a_kill_takes_up_the_unfinished_item_and_prunes_it_when_done() {
+    let sb = common::Sandbox::start(&[]);
+    sb.create_org("team-a").await;
+    let admin = sb.user(true).clone();
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("app.tar");
+    Archive::new(Layout::DockerArchive)
+        .image(
+            ImageBuilder::new()
+                .tag("team-a/web:1")
+                .layer(Layer::new().file("a", "first"))
+                .layer(Layer::new().file("b", "second")),
+        )
+        .write(&archive)
+        .unwrap();
+    let file = archive.to_str().unwrap();
+    // The blobs the killed run had confirmed are in the repository (pushed under tag 1).
+    let out = swrctl(
+        &sb,
+        &admin,
+        &dir.path().join("elsewhere"),
+        &["push", "--no-compress", file],
+    );
+    assert!(out.status.success());
+    let report = swr_archive::validate_path(&archive).report;
+    let image = &report.images[0];
+    let confirmed = vec![image.config_digest.clone(), image.layers[0].diff_id.clone()];
+    let config = dir.path().join("config");
+    let (ours, other) = killed_run_journal(&config, &archive, &confirmed);
+
+    let args = [
+        "push",
+        "--json",
+        "--no-compress",
+        "--org",
+        "team-a",
+        "--tag",
+        "2",
+        file,
+    ];
+    let out = swrctl(&sb, &admin, &config, &args);
+    let events = pushed_events(&out);
+    let started: Vec<u64> = events
+        .iter()
+        .filter(|e| e["event"] == "started")
+        .map(|e| e["item"].as_u64().unwrap())
+        .collect();
+    assert_eq!(started, vec![ours], "the journalled item, and only it, ran");
+    let last = events.iter().rfind(|e| e["event"] == "progress").unwrap();
+    assert_eq!(last["skipped"], last["total"], "nothing was sent again");
+    let reg = sb.registry_for(&admin);
+    assert!(reg
+        .manifest_digest("team-a/web", "2")
+        .await
+        .unwrap()
+        .is_some());
+
+    // Done items are pruned; the other file's item waits for a push of that file.
+    let j = swr_core::uploads::Journal::open(&config.join("swrctl-uploads.json")).unwrap();
+    let left: Vec<u64> = j.items().iter().map(|i| i.id).collect();
+    assert_eq!(left, vec![other]);
+
+    // Pushed again, the same file is a new item: the finished one is gone.
+    let out = swrctl(&sb, &admin, &config, &args);
+    let events = pushed_events(&out);
+    let started = events.iter().find(|e| e["event"] == "started").unwrap();
+    assert!(started["item"].as_u64().unwrap() > other);
 }

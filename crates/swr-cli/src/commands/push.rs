@@ -5,14 +5,20 @@
 //! `SWR_REGISTRY`, `SWR_INSECURE=1` for plain HTTP to a loopback sandbox), else the active
 //! profile. Files go through the shared upload queue one after another. The exit code is 0
 //! only when every image was pushed and its manifest digest verified.
+//!
+//! With a config dir the queue's journal is kept on disk (`swrctl-uploads.json`): pushing a
+//! file again after a crash or a kill takes up its unfinished item, so blobs it already
+//! confirmed are not sent again. Items pushed and verified are pruned when the run ends.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use swr_api::{ClientConfig, Credentials as ApiCredentials, Sensitive};
-use swr_core::uploads::{Journal, TargetOverrides, UploadEvent, UploadQueue, ValidatedFiles};
+use swr_core::uploads::{
+    ItemState, Journal, TargetOverrides, UploadEvent, UploadQueue, ValidatedFiles,
+};
 use swr_registry::push::BlobCache;
 use swr_registry::{Credentials, Registry, RegistryConfig};
 use tokio_util::sync::CancellationToken;
@@ -147,28 +153,35 @@ async fn push(args: &Args, conn: Connection) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    // The blob cache and the list of validated archives make re-pushes cheap across runs;
-    // without a config dir they live in memory.
-    let (cache, validated) = match swr_core::profiles::default_config_dir() {
+    // The blob cache, the list of validated archives and the journal make re-pushes cheap
+    // and interrupted pushes resumable across runs; without a config dir they live in memory.
+    let dir = swr_core::profiles::default_config_dir();
+    let (cache, validated) = match &dir {
         Some(dir) => (
             BlobCache::load(&dir.join("blob-cache.json")),
             ValidatedFiles::load(&dir.join("validated-archives.json")),
         ),
         None => (BlobCache::in_memory(), ValidatedFiles::in_memory()),
     };
-    let queue =
-        UploadQueue::new(registry, Journal::in_memory(), cache).with_validated_files(validated);
+    let journal_path = dir.map(|d| d.join(JOURNAL_FILE));
+    let mut journal = match journal_path.as_deref().map(Journal::open) {
+        Some(Ok(j)) => j,
+        Some(Err(e)) => {
+            eprintln!("warning: {e}; this run is not journalled");
+            Journal::in_memory()
+        }
+        None => Journal::in_memory(),
+    };
     let overrides = TargetOverrides {
         organization: args.org.clone(),
         name: args.name.clone(),
         tag: args.tag.clone(),
     };
-    for file in &args.files {
-        if let Err(e) = queue.enqueue(file.clone(), &overrides, !args.no_compress) {
-            eprintln!("error: {e}");
-            return ExitCode::FAILURE;
-        }
+    if let Err(e) = plan_items(&mut journal, args, &overrides, !args.json) {
+        eprintln!("error: {e}");
+        return ExitCode::FAILURE;
     }
+    let queue = UploadQueue::new(registry, journal, cache).with_validated_files(validated);
     let cancel = CancellationToken::new();
     let on_signal = cancel.clone();
     tokio::spawn(async move {
@@ -188,7 +201,13 @@ async fn push(args: &Args, conn: Connection) -> ExitCode {
         render(&event, bar);
     };
     let outcomes = queue.run(&print, &cancel).await;
+    drop(queue);
     let all_ok = outcomes.len() == args.files.len() && outcomes.iter().all(|o| o.result.is_ok());
+    if let Some(path) = &journal_path {
+        if let Err(e) = Journal::open(path).and_then(|mut j| j.clear_done()) {
+            eprintln!("warning: {e}");
+        }
+    }
     if cancel.is_cancelled() {
         eprintln!("cancelled");
         return ExitCode::from(130);
@@ -198,6 +217,68 @@ async fn push(args: &Args, conn: Connection) -> ExitCode {
     } else {
         ExitCode::FAILURE
     }
+}
+
+/// The journal of `swrctl push`, in the config dir (the app keeps its own).
+pub const JOURNAL_FILE: &str = "swrctl-uploads.json";
+
+/// The path an item is journalled under: absolute, so the same file is found again from
+/// another working directory.
+fn journal_path_of(file: &Path) -> PathBuf {
+    std::fs::canonicalize(file).unwrap_or_else(|_| file.to_owned())
+}
+
+/// Queues one item per file: an unfinished item of an earlier run pushing the same file the
+/// same way is taken up again (with the blobs it confirmed) instead of adding another. Other
+/// items left queued by an interrupted run are set aside as cancelled: this run pushes only
+/// the files it was given, and a later push of those files takes them up.
+fn plan_items(
+    journal: &mut Journal,
+    args: &Args,
+    overrides: &TargetOverrides,
+    say: bool,
+) -> Result<(), swr_core::uploads::journal::JournalError> {
+    let mut ours = std::collections::BTreeSet::new();
+    for file in &args.files {
+        let path = journal_path_of(file);
+        let compress = !args.no_compress;
+        let found = journal
+            .find_unfinished(
+                &path,
+                overrides.organization.as_deref(),
+                overrides.name.as_deref(),
+                overrides.tag.as_deref(),
+                compress,
+            )
+            .filter(|id| !ours.contains(id));
+        let id = match found {
+            Some(id) => {
+                if say {
+                    eprintln!("resuming the unfinished push of {}", path.display());
+                }
+                journal.set_state(id, ItemState::Queued)?;
+                id
+            }
+            None => journal.add(
+                path,
+                overrides.organization.clone(),
+                overrides.name.clone(),
+                overrides.tag.clone(),
+                compress,
+            )?,
+        };
+        ours.insert(id);
+    }
+    let others: Vec<u64> = journal
+        .items()
+        .iter()
+        .filter(|i| !ours.contains(&i.id) && i.state == ItemState::Queued)
+        .map(|i| i.id)
+        .collect();
+    for id in others {
+        journal.set_state(id, ItemState::Cancelled)?;
+    }
+    Ok(())
 }
 
 fn human(bytes: f64) -> String {

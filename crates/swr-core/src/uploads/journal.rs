@@ -288,6 +288,7 @@ impl Journal {
         });
         self.save()
     }
+
     /// Removes the items that were pushed and verified, keeping the others (a failed or
     /// cancelled item can still be resumed with the blobs it confirmed).
     pub fn clear_done(&mut self) -> Result<(), JournalError> {

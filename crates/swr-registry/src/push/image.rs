@@ -157,6 +157,9 @@ async fn run_job(reg: &Registry, ctx: &PushContext<'_>, repo: &str, job: Job) ->
             if let Some(diff_id) = &job.diff_id {
                 ctx.cache
                     .record_gzip(reg.host(), diff_id, &p.digest, p.size);
+                // Saved now, not only after the image: a push taken up again after a kill
+                // must know the compressed digest its journal confirmed without compressing.
+                ctx.cache.save();
             }
             ctx.cache.record_location(reg.host(), &p.digest, repo);
             (ctx.on_blob)(&p.digest);
