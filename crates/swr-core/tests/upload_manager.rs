@@ -18,7 +18,7 @@ use swr_archive::fixtures::{Archive, ImageBuilder, Layer, Layout};
 use swr_core::credentials::{CredentialStore, MemoryVault, Persistence};
 use swr_core::profiles::{EndpointOverrides, Profile, ProfileStore};
 use swr_core::uploads::{
-    FailureKind, ImageOverrideInput, ItemState, TargetInput, UploadEvent, UploadManager,
+    FailureKind, ImageOverrideInput, ItemState, Step, TargetInput, UploadEvent, UploadManager,
     UploadsSignal, UploadsView, ValidationState,
 };
 
@@ -388,6 +388,17 @@ async fn a_cancel_mid_push_leaves_no_tag() {
     })
     .await;
     assert!(tag_exists(&sb, "team-c/big:1"));
+    // Layers in flight are reported one by one, and the read-back check is a step of its own.
+    let signals = signals.lock().unwrap();
+    assert!(signals.iter().any(|s| matches!(
+        s,
+        UploadsSignal::Queue(UploadEvent::Progress { layers, .. })
+            if layers.iter().any(|l| l.done > 0 && l.done <= l.total)
+    )));
+    assert!(signals.iter().any(|s| matches!(
+        s,
+        UploadsSignal::Queue(UploadEvent::Step { item, step: Step::Verifying, .. }) if *item == id
+    )));
 }
 
 #[test]

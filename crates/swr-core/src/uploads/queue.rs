@@ -6,11 +6,14 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use swr_registry::archive::{plan_images, ArchiveIndex, ArchiveSource, ImagePlan};
-use swr_registry::push::{push_image, BlobCache, PushContext, PushOptions, PushProgress, Target};
+use swr_registry::push::{
+    push_image, BlobCache, ProgressSnapshot, PushContext, PushOptions, PushPhase, PushProgress,
+    Target,
+};
 use swr_registry::Registry;
 use tokio_util::sync::CancellationToken;
 
-use super::events::{Step, UploadEvent};
+use super::events::{LayerProgress, Step, UploadEvent};
 use super::journal::{FailureKind, ItemState, Journal, JournalError, JournalItem};
 use super::targets::{resolve_targets, ImageOverride, TargetError, TargetOverrides};
 use super::validated::ValidatedFiles;
@@ -409,11 +412,12 @@ impl UploadQueue {
         tokio::pin!(pushing);
         let mut ticker = tokio::time::interval(PROGRESS_PERIOD);
         let mut rate = Rate::new();
+        let mut phase = PushPhase::Blobs;
         loop {
             tokio::select! {
                 r = &mut pushing => {
                     let snap = progress.snapshot();
-                    events(UploadEvent::Progress { item: id, done: snap.done, total: snap.total, bytes_per_sec: rate.per_sec, eta_secs: Some(0.0), current_layer: None, skipped: snap.skipped, layers: Vec::new() });
+                    events(progress_event(id, &snap, rate.per_sec, Some(0.0)));
                     return r;
                 }
                 _ = ticker.tick() => {
@@ -421,10 +425,44 @@ impl UploadQueue {
                     rate.update(snap.done - snap.skipped.min(snap.done));
                     let remaining = snap.total.saturating_sub(snap.done) as f64;
                     let eta = (rate.per_sec > 0.0).then(|| remaining / rate.per_sec);
-                    events(UploadEvent::Progress { item: id, done: snap.done, total: snap.total, bytes_per_sec: rate.per_sec, eta_secs: eta, current_layer: snap.current.first().cloned(), skipped: snap.skipped, layers: Vec::new() });
+                    events(progress_event(id, &snap, rate.per_sec, eta));
+                    // The manifest is written: what is left is reading it back to check it.
+                    let now = progress.phase();
+                    if now != phase {
+                        phase = now;
+                        if now == PushPhase::Verifying {
+                            events(UploadEvent::Step { item: id, step: Step::Verifying, reference: None });
+                        }
+                    }
                 }
             }
         }
+    }
+}
+
+fn progress_event(
+    item: u64,
+    snap: &ProgressSnapshot,
+    bytes_per_sec: f64,
+    eta_secs: Option<f64>,
+) -> UploadEvent {
+    UploadEvent::Progress {
+        item,
+        done: snap.done,
+        total: snap.total,
+        bytes_per_sec,
+        eta_secs,
+        current_layer: snap.current.first().cloned(),
+        skipped: snap.skipped,
+        layers: snap
+            .layers
+            .iter()
+            .map(|l| LayerProgress {
+                name: l.name.clone(),
+                done: l.done,
+                total: l.total,
+            })
+            .collect(),
     }
 }
 
