@@ -453,3 +453,56 @@ fn a_queue_interrupted_by_closing_the_app_resumes_without_resending_confirmed_bl
     });
     assert!(tag_exists(&sb, "team-c/big:1"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_lost_network_makes_the_item_wait_and_a_cancel_ends_the_wait() {
+    let sb = common::Sandbox::start(&[]);
+    let app = App::new(&sb, true);
+    // The registry and API move to a port where nothing listens.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let mut profile = app.profiles.get("sandbox").unwrap();
+    profile.endpoints.registry = Some(closed.to_string());
+    profile.endpoints.api = Some(format!("http://{closed}"));
+    app.profiles.upsert(profile).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        &dir.path().join("app.tar"),
+        Archive::new(Layout::DockerArchive).image(
+            ImageBuilder::new()
+                .tag("team-d/app:1")
+                .layer(layer(7, 50_000)),
+        ),
+    );
+    let (manager, signals) = app.open(tokio::runtime::Handle::current());
+    let id = manager.add_files(vec![file]).unwrap()[0];
+    wait_for(&manager, "report", |v| validated(v, id)).await;
+    manager.set_target(id, target("team-d", vec![])).unwrap();
+    manager.enqueue(&[id]).unwrap();
+    let start = Instant::now();
+    let waiting = loop {
+        let found = signals.lock().unwrap().iter().find_map(|s| match s {
+            UploadsSignal::Queue(UploadEvent::Waiting {
+                kind,
+                retry_in_secs,
+                ..
+            }) => Some((*kind, *retry_in_secs)),
+            _ => None,
+        });
+        if let Some(found) = found {
+            break found;
+        }
+        assert!(start.elapsed() < Duration::from_secs(90), "it never waited");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert_eq!(waiting, (FailureKind::Network, 5));
+    // While it waits the item is still the queue's current one, not failed.
+    assert_eq!(state(&manager.view(), id), ItemState::Running);
+    manager.cancel(id).unwrap();
+    wait_for(&manager, "the cancel", |v| {
+        state(v, id) == ItemState::Cancelled
+    })
+    .await;
+}
