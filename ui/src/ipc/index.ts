@@ -6,13 +6,16 @@ import { isTauri } from "@tauri-apps/api/core";
 
 import {
   commands,
+  events,
   type AppInfo,
   type DockerConfigOutcome,
   type ErrorCode,
+  type FilesOpened,
   type ImportedCredentials,
   type IpcError,
   type LoginFormat,
   type LoginOutputs,
+  type OrganizationOption,
   type Persistence,
   type Profile,
   type ProfileInput,
@@ -22,33 +25,67 @@ import {
   type Result,
   type SecretInput,
   type Settings,
+  type TargetInput,
   type TemporaryLoginView,
+  type UploadEvent,
+  type UploadItemView,
+  type UploadsChanged,
+  type UploadsView,
+  type ValidationProgress,
   type VerifyOutcome,
 } from "./bindings";
 
 export type {
   AppInfo,
+  ArchiveReport,
   DockerConfigOutcome,
+  Efficiency,
   ErrorCode,
+  FailureKind,
+  FilesOpened,
+  Finding,
+  Hint,
+  ImageReport,
+  ImageTarget,
   ImportedCredentials,
+  ItemState,
+  LayerProgress,
+  LayerReport,
+  LocalizedText,
   IpcError,
   LanguagePreference,
   LoginFormat,
   LoginOutputs,
+  OrganizationOption,
   Persistence,
+  Platform,
   Profile,
   ProfileEntry,
   ProfileInput,
   ProfileList,
   ProfileSummary,
   Region,
+  RuleViolation,
   SecretInput,
   Settings,
+  Step,
+  TargetInput,
+  TargetProblem,
   TemporaryLoginView,
   ThemePreference,
+  UploadEvent,
+  UploadItemView,
+  UploadsChanged,
+  UploadsView,
+  Validation,
+  ValidationProgress,
+  ValidationState,
   VerifyFailure,
   VerifyOutcome,
 } from "./bindings";
+
+/** Stops listening to an event. */
+export type Unlisten = () => void;
 
 /** The backend as the UI sees it: every call resolves with data or rejects with `CommandError`. */
 export interface IpcClient {
@@ -79,6 +116,35 @@ export interface IpcClient {
   copyLogin(id: string, format: LoginFormat): Promise<number>;
   /** Copies text already on screen (a temporary login); wiped like `copyLogin`. */
   copySecretText(text: string): Promise<number>;
+  /** Copies text that is not secret (a pull command); it stays on the clipboard. */
+  copyText(text: string): Promise<void>;
+
+  listOrganizations(profileId: string): Promise<OrganizationOption[]>;
+  /** Creates an organization; a name breaking SWR's rules is refused with `invalidInput`. */
+  createOrganization(profileId: string, name: string): Promise<void>;
+
+  uploadsView(): Promise<UploadsView>;
+  /** Opens the native file dialog; the backend adds the picked files (the page never sees paths). */
+  pickUploadFiles(): Promise<void>;
+  setUploadTarget(id: number, target: TargetInput): Promise<UploadItemView>;
+  queueUploads(ids: number[]): Promise<void>;
+  startUploads(): Promise<void>;
+  pauseUploads(): Promise<void>;
+  cancelUpload(id: number): Promise<void>;
+  retryUpload(id: number): Promise<void>;
+  removeUpload(id: number): Promise<void>;
+  moveUpload(id: number, position: number): Promise<void>;
+  clearFinishedUploads(): Promise<void>;
+
+  /** Files were dropped, picked or given on the command line. */
+  onFilesOpened: (cb: (event: FilesOpened) => void) => Promise<Unlisten>;
+  /** Files are dragged over the window (`true`) or no longer are. */
+  onDropHover: (cb: (active: boolean) => void) => Promise<Unlisten>;
+  /** The upload list changed: read `uploadsView` again. */
+  onUploadsChanged: (cb: (event: UploadsChanged) => void) => Promise<Unlisten>;
+  onValidationProgress: (cb: (event: ValidationProgress) => void) => Promise<Unlisten>;
+  /** What the item being pushed is doing, about ten times a second. */
+  onUploadProgress: (cb: (event: UploadEvent) => void) => Promise<Unlisten>;
 }
 
 /** A failed backend call, carrying the structured error the backend returned. */
@@ -102,6 +168,7 @@ const ERROR_CODES: readonly ErrorCode[] = [
   "io",
   "keyringUnavailable",
   "secretKeyMissing",
+  "service",
   "internal",
 ];
 
@@ -157,6 +224,26 @@ export const tauriClient: IpcClient = {
   createTemporaryLogin: (id) => call(async () => unwrap(await commands.createTemporaryLogin(id))),
   copyLogin: (id, format) => call(async () => unwrap(await commands.copyLogin(id, format))),
   copySecretText: (text) => call(async () => unwrap(await commands.copySecretText(text))),
+  copyText: (text) => call(async () => void unwrap(await commands.copyText(text))),
+  listOrganizations: (profileId) => call(async () => unwrap(await commands.listOrganizations(profileId))),
+  createOrganization: (profileId, name) =>
+    call(async () => void unwrap(await commands.createOrganization(profileId, name))),
+  uploadsView: () => call(() => commands.uploadsView()),
+  pickUploadFiles: () => call(async () => void unwrap(await commands.pickUploadFiles())),
+  setUploadTarget: (id, target) => call(async () => unwrap(await commands.setUploadTarget(id, target))),
+  queueUploads: (ids) => call(async () => void unwrap(await commands.queueUploads(ids))),
+  startUploads: () => call(async () => void unwrap(await commands.startUploads())),
+  pauseUploads: () => call(async () => void unwrap(await commands.pauseUploads())),
+  cancelUpload: (id) => call(async () => void unwrap(await commands.cancelUpload(id))),
+  retryUpload: (id) => call(async () => void unwrap(await commands.retryUpload(id))),
+  removeUpload: (id) => call(async () => void unwrap(await commands.removeUpload(id))),
+  moveUpload: (id, position) => call(async () => void unwrap(await commands.moveUpload(id, position))),
+  clearFinishedUploads: () => call(async () => void unwrap(await commands.clearFinishedUploads())),
+  onFilesOpened: (cb) => events.filesOpened.listen((e) => { cb(e.payload); }),
+  onDropHover: (cb) => events.dropHover.listen((e) => { cb(e.payload.active); }),
+  onUploadsChanged: (cb) => events.uploadsChanged.listen((e) => { cb(e.payload); }),
+  onValidationProgress: (cb) => events.validationProgress.listen((e) => { cb(e.payload); }),
+  onUploadProgress: (cb) => events.uploadProgress.listen((e) => { cb(e.payload); }),
 };
 
 /** True inside the desktop app; false in a plain browser or under the test runner. */

@@ -15,6 +15,10 @@ import type {
   VerifyOutcome,
 } from "./index";
 import { CommandError } from "./index";
+import { createMockUploads, type MockUploads } from "./mockUploads";
+import type { OrganizationOption } from "./index";
+
+export { mockImage, mockValidation, type MockFile, type MockUploads } from "./mockUploads";
 
 export interface MockBackendOptions {
   settings?: Settings;
@@ -24,6 +28,8 @@ export interface MockBackendOptions {
   updateSettingsError?: IpcError;
   /** Pretend there is no OS keyring: saving for good fails with `keyringUnavailable`. */
   noKeyring?: boolean;
+  /** What `listOrganizations` answers for every profile (until one is created). */
+  organizations?: OrganizationOption[];
 }
 
 export interface MockBackend extends IpcClient {
@@ -33,6 +39,8 @@ export interface MockBackend extends IpcClient {
   readonly clipboard: string;
   /** Secret keys by access key id, as the keyring (or session) would hold them. */
   readonly storedSecrets: ReadonlyMap<string, { value: string; persistence: Persistence }>;
+  /** Drives the upload manager: adds files, moves items through the queue, emits events. */
+  readonly uploads: MockUploads;
 }
 
 export const MOCK_APP_INFO: AppInfo = {
@@ -95,7 +103,26 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
 
   const fromInput = (id: string, input: ProfileInput): Profile => ({ id, ...input });
 
+  const uploads = createMockUploads(
+    {
+      exists: (id) => find(id) !== undefined,
+      registry: (id) => {
+        const p = find(id);
+        return p ? registryOf(p) : undefined;
+      },
+      active: () => activeProfile()?.id,
+    },
+    {
+      organizations: options.organizations,
+      setClipboard: (text) => {
+        clipboard = text;
+      },
+    },
+  );
+
   return {
+    ...uploads.client,
+    uploads: uploads.control,
     get storedSettings() {
       return settings;
     },
