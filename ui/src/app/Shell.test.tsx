@@ -13,7 +13,7 @@ describe("app shell", () => {
 
     const nav = await screen.findByRole("navigation", { name: "Main navigation" });
     const links = within(nav).getAllByRole("link");
-    expect(links.map((link) => link.textContent)).toEqual(["Profiles", "Settings"]);
+    expect(links.map((link) => link.textContent)).toEqual(["Uploads", "Profiles", "Settings"]);
     expect(within(nav).getByRole("link", { name: "Settings" })).toHaveAttribute("aria-current", "page");
     expect(screen.getByRole("button", { name: "About" })).toBeInTheDocument();
 
@@ -32,9 +32,9 @@ describe("app shell", () => {
     expect(within(header).queryByText("No profile")).not.toBeInTheDocument();
   });
 
-  it("lands on Settings when opened at the root", async () => {
+  it("lands on Uploads when opened at the root", async () => {
     renderApp({ path: "/" });
 
-    expect(await screen.findByTestId("screen-settings")).toBeInTheDocument();
+    expect(await screen.findByTestId("screen-uploads")).toBeInTheDocument();
   });
 });

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 
 import { AboutDialog } from "../features/about/AboutDialog";
 import { ActiveProfile } from "../features/profiles/ActiveProfile";
+import { DropOverlay, IgnoredFilesContext, useOpenedFiles } from "../features/uploads/filesOpened";
 import { Sidebar } from "./Sidebar";
 
 /** The frame around every screen: sidebar, header with the active profile, content area. */
@@ -11,6 +12,7 @@ export function Shell() {
   const { t } = useTranslation();
   const [aboutOpen, setAboutOpen] = useState(false);
   const mainRef = useRef<HTMLElement>(null);
+  const { hovering, ignoredFiles } = useOpenedFiles();
 
   return (
     <div className="shell">
@@ -33,9 +35,12 @@ export function Shell() {
           <ActiveProfile />
         </header>
         <main className="content" ref={mainRef} tabIndex={-1}>
-          <Outlet />
+          <IgnoredFilesContext value={ignoredFiles}>
+            <Outlet />
+          </IgnoredFilesContext>
         </main>
       </div>
+      {hovering && <DropOverlay />}
       <AboutDialog
         open={aboutOpen}
         onClose={() => {

@@ -1,7 +1,7 @@
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 
-import { AppMark, InfoIcon, ProfileIcon, SettingsIcon } from "../components/icons";
+import { AppMark, InfoIcon, ProfileIcon, SettingsIcon, UploadIcon } from "../components/icons";
 
 export function Sidebar({ onOpenAbout }: { onOpenAbout: () => void }) {
   const { t } = useTranslation();
@@ -13,6 +13,12 @@ export function Sidebar({ onOpenAbout }: { onOpenAbout: () => void }) {
       </div>
       <nav className="sidebar-nav" aria-label={t("nav.label")}>
         <ul>
+          <li>
+            <Link to="/uploads" className="nav-item" data-testid="nav-uploads">
+              <UploadIcon />
+              <span>{t("nav.uploads")}</span>
+            </Link>
+          </li>
           <li>
             <Link to="/profiles" className="nav-item" data-testid="nav-profiles">
               <ProfileIcon />

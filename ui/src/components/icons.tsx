@@ -30,6 +30,41 @@ export function SettingsIcon() {
   );
 }
 
+/** An arrow rising out of a tray. */
+export function UploadIcon() {
+  return (
+    <Icon>
+      <path d="M10 13V3.5M6.2 7.2L10 3.4l3.8 3.8" />
+      <path d="M3.5 12.5v2.5a1.5 1.5 0 0 0 1.5 1.5h10a1.5 1.5 0 0 0 1.5-1.5v-2.5" />
+    </Icon>
+  );
+}
+
+export function CopyIcon() {
+  return (
+    <Icon>
+      <rect x="7" y="7" width="9.5" height="9.5" rx="1.5" />
+      <path d="M13 7V5a1.5 1.5 0 0 0-1.5-1.5h-6A1.5 1.5 0 0 0 4 5v6.5A1.5 1.5 0 0 0 5.5 13H7" />
+    </Icon>
+  );
+}
+
+export function ArrowUpIcon() {
+  return (
+    <Icon>
+      <path d="M10 16V4M5 9l5-5 5 5" />
+    </Icon>
+  );
+}
+
+export function ArrowDownIcon() {
+  return (
+    <Icon>
+      <path d="M10 4v12M5 11l5 5 5-5" />
+    </Icon>
+  );
+}
+
 export function InfoIcon() {
   return (
     <Icon>

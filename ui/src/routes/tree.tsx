@@ -15,6 +15,7 @@ import { ScreenError } from "../app/ScreenError";
 import { Shell } from "../app/Shell";
 import { ProfilesScreen } from "../features/profiles/ProfilesScreen";
 import { SettingsScreen } from "../features/settings/SettingsScreen";
+import { UploadsScreen } from "../features/uploads/UploadsScreen";
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -30,7 +31,7 @@ const indexRoute = createRoute({
   path: "/",
   beforeLoad: () => {
     // eslint-disable-next-line @typescript-eslint/only-throw-error -- the router's redirect protocol
-    throw redirect({ to: "/settings", replace: true });
+    throw redirect({ to: "/uploads", replace: true });
   },
 });
 
@@ -40,13 +41,19 @@ const settingsRoute = createRoute({
   component: SettingsScreen,
 });
 
+const uploadsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/uploads",
+  component: UploadsScreen,
+});
+
 const profilesRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/profiles",
   component: ProfilesScreen,
 });
 
-export const routeTree = rootRoute.addChildren([indexRoute, profilesRoute, settingsRoute]);
+export const routeTree = rootRoute.addChildren([indexRoute, uploadsRoute, profilesRoute, settingsRoute]);
 
 export function createAppRouter(options: { history: RouterHistory; queryClient: QueryClient }) {
   return createRouter({

@@ -1,0 +1,121 @@
+import { useTranslation } from "react-i18next";
+
+import type { Finding, ImageReport, Validation } from "../../ipc";
+import { formatBytes, formatPercent } from "./format";
+
+/** What the check found inside the archive; collapsed to one line until opened. */
+export function Report({ validation }: { validation: Validation }) {
+  const { t, i18n } = useTranslation();
+  const { report, findings } = validation;
+  const warnings = findings.filter((f) => f.severity === "warning");
+  return (
+    <details className="report" data-testid="upload-report">
+      <summary>
+        {t("uploads.report.summary", {
+          count: report.images.length,
+          format: report.format ?? t("uploads.report.unknownFormat"),
+          size: formatBytes(report.file_size, i18n.language),
+        })}
+        {warnings.length > 0 && (
+          <span className="badge badge-warning">{t("uploads.report.warnings", { count: warnings.length })}</span>
+        )}
+      </summary>
+      <div className="report-body">
+        {report.images.map((image, index) => (
+          <ImageFacts key={`${index}-${image.config_digest}`} image={image} />
+        ))}
+        {warnings.length > 0 && (
+          <div className="report-section">
+            <h4>{t("uploads.report.warningsTitle")}</h4>
+            <FindingList findings={warnings} />
+          </div>
+        )}
+      </div>
+    </details>
+  );
+}
+
+function ImageFacts({ image }: { image: ImageReport }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const { platform, efficiency } = image;
+  return (
+    <div className="report-image" data-testid="upload-report-image">
+      <div className="report-tags">
+        {image.references.length === 0 ? (
+          <span className="muted">{t("uploads.report.untagged")}</span>
+        ) : (
+          image.references.map((r) => <code key={r} className="chip">{r}</code>)
+        )}
+      </div>
+      <dl className="facts report-facts">
+        <dt>{t("uploads.report.platform")}</dt>
+        <dd>
+          {platform.os}/{platform.architecture}
+          {platform.variant ? `/${platform.variant}` : ""}
+        </dd>
+        <dt>{t("uploads.report.size")}</dt>
+        <dd>
+          {t("uploads.report.sizeValue", {
+            stored: formatBytes(image.stored_size, lang),
+            uncompressed: formatBytes(image.uncompressed_size, lang),
+          })}
+        </dd>
+        <dt>{t("uploads.report.layers")}</dt>
+        <dd>{image.layers.length}</dd>
+        {image.created !== null && (
+          <>
+            <dt>{t("uploads.report.created")}</dt>
+            <dd>{new Date(image.created).toLocaleString(lang)}</dd>
+          </>
+        )}
+        {efficiency !== null && (
+          <>
+            <dt>{t("uploads.report.efficiency")}</dt>
+            <dd>
+              {t("uploads.report.efficiencyValue", {
+                score: formatPercent(efficiency.score, lang),
+                wasted: formatBytes(efficiency.wasted_bytes, lang),
+              })}
+            </dd>
+          </>
+        )}
+      </dl>
+      {image.hints.length > 0 && (
+        <div className="report-section">
+          <h4>{t("uploads.report.hints")}</h4>
+          <ul className="finding-list">
+            {image.hints.map((hint) => (
+              <li key={hint.id} className="finding finding-hint" data-testid="upload-hint" data-id={hint.id}>
+                <p>{hint.message}</p>
+                <p className="muted">{hint.advice}</p>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function FindingList({ findings, testId }: { findings: Finding[]; testId?: string }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="finding-list">
+      {findings.map((f, i) => (
+        <li
+          key={`${f.rule}-${i}`}
+          className={`finding finding-${f.severity}`}
+          data-testid={testId}
+          data-rule={f.rule}
+        >
+          <p>
+            {f.message}
+            {f.entry ? <code className="finding-entry">{f.entry}</code> : null}
+          </p>
+          <p className="muted">{t("uploads.validation.advice", { advice: f.advice })}</p>
+        </li>
+      ))}
+    </ul>
+  );
+}

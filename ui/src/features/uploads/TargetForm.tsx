@@ -1,0 +1,254 @@
+import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+
+import { ErrorNotice } from "../../components/ErrorNotice";
+import type { LocalizedText, TargetProblem, UploadItemView } from "../../ipc";
+import { useProfiles } from "../profiles/queries";
+import { PullCommand } from "./PullCommand";
+import { useCreateOrganization, useOrganizations } from "./queries";
+import type { TargetDraftState } from "./targetDraft";
+
+export function localized(text: LocalizedText, language: string): string {
+  return language === "zh-CN" ? text.zhCn : text.en;
+}
+
+function Problems({ problems }: { problems: TargetProblem[] }) {
+  const { i18n } = useTranslation();
+  if (problems.length === 0) return null;
+  return (
+    <ul className="field-problems">
+      {problems.map((p, i) => (
+        <li key={`${p.violation.rule}-${i}`} className="field-problem" data-testid="upload-problem" data-rule={p.violation.rule} data-field={p.violation.field}>
+          {localized(p.violation.message, i18n.language)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const GENERAL_FIELDS: Record<string, "profile" | "organization"> = {
+  profile: "profile",
+  credentials: "profile",
+  organization: "organization",
+  namespace: "organization",
+};
+
+/** Profile, organization, name and tag per image, compression; problems next to their fields. */
+export function TargetForm({ item, target }: { item: UploadItemView; target: TargetDraftState }) {
+  const { t } = useTranslation();
+  const { draft, change } = target;
+  const profiles = useProfiles();
+  const id = useId();
+
+  const general = item.problems.filter((p) => p.image === null);
+  const of = (field: "profile" | "organization") => general.filter((p) => GENERAL_FIELDS[p.violation.field] === field);
+  const other = [
+    ...general.filter((p) => GENERAL_FIELDS[p.violation.field] === undefined),
+    ...item.problems.filter((p) => p.image !== null && !["repository", "tag"].includes(p.violation.field)),
+  ];
+  const profileList = profiles.data?.profiles ?? [];
+
+  return (
+    <fieldset className="target" data-testid="upload-target">
+      <legend className="target-title">{t("uploads.target.title")}</legend>
+      <div className="target-grid">
+        <label className="target-field" htmlFor={`${id}-profile`}>
+          <span className="target-label">{t("uploads.target.profile")}</span>
+          <select
+            id={`${id}-profile`}
+            className="input"
+            data-testid="upload-profile"
+            value={draft.profileId}
+            aria-invalid={of("profile").length > 0}
+            onChange={(e) => { change({ profileId: e.target.value }); }}
+          >
+            <option value="">{t("uploads.target.chooseProfile")}</option>
+            {profileList.map(({ profile }) => (
+              <option key={profile.id} value={profile.id}>
+                {profile.name} · {profile.region}
+              </option>
+            ))}
+          </select>
+          {profiles.isSuccess && profileList.length === 0 && <span className="field-hint">{t("uploads.target.noProfiles")}</span>}
+          <Problems problems={of("profile")} />
+        </label>
+        <OrganizationField
+          profileId={draft.profileId === "" ? null : draft.profileId}
+          value={draft.organization}
+          problems={of("organization")}
+          onChange={(organization) => { change({ organization }); }}
+        />
+      </div>
+
+      {item.images.map((image, index) => {
+        const values = draft.images[index] ?? { name: "", tag: "" };
+        const mine = item.problems.filter((p) => p.image === index);
+        const setImage = (patch: Partial<{ name: string; tag: string }>) => {
+          change({ images: draft.images.map((v, i) => (i === index ? { ...v, ...patch } : v)) });
+        };
+        return (
+          <div key={image.index} className="target-image" data-testid="upload-target-image" data-index={index}>
+            <div className="target-image-head">
+              <strong>{t("uploads.target.image", { n: index + 1 })}</strong>
+              <span className="muted">
+                {image.sourceReferences.length > 0
+                  ? t("uploads.target.from", { references: image.sourceReferences.join(", ") })
+                  : t("uploads.target.fromUntagged")}
+              </span>
+            </div>
+            <div className="target-grid">
+              <label className="target-field">
+                <span className="target-label">{t("uploads.target.name")}</span>
+                <input
+                  className="input mono"
+                  data-testid="upload-image-name"
+                  data-index={index}
+                  value={values.name}
+                  spellCheck={false}
+                  aria-invalid={mine.some((p) => p.violation.field === "repository")}
+                  onChange={(e) => { setImage({ name: e.target.value }); }}
+                />
+                <Problems problems={mine.filter((p) => p.violation.field === "repository")} />
+              </label>
+              <label className="target-field">
+                <span className="target-label">{t("uploads.target.tag")}</span>
+                <input
+                  className="input mono"
+                  data-testid="upload-image-tag"
+                  data-index={index}
+                  value={values.tag}
+                  spellCheck={false}
+                  aria-invalid={mine.some((p) => p.violation.field === "tag")}
+                  onChange={(e) => { setImage({ tag: e.target.value }); }}
+                />
+                <Problems problems={mine.filter((p) => p.violation.field === "tag")} />
+              </label>
+            </div>
+            <div className="target-preview">
+              <span className="target-label">{t("uploads.target.preview")}</span>
+              {image.references.length === 0 ? (
+                <span className="field-hint">{t("uploads.target.previewIncomplete")}</span>
+              ) : (
+                image.references.map((reference) => <PullCommand key={reference} reference={reference} />)
+              )}
+            </div>
+          </div>
+        );
+      })}
+      <Problems problems={other} />
+
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          data-testid="upload-compress"
+          checked={draft.compress}
+          onChange={(e) => { change({ compress: e.target.checked }); }}
+        />
+        <span>
+          {t("uploads.target.compress")}
+          <span className="field-hint"> — {t("uploads.target.compressHint")}</span>
+        </span>
+      </label>
+      {target.error && <ErrorNotice title={t("uploads.actionFailed")} error={target.error} />}
+    </fieldset>
+  );
+}
+
+function OrganizationField(props: {
+  profileId: string | null;
+  value: string;
+  problems: TargetProblem[];
+  onChange: (organization: string) => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const organizations = useOrganizations(props.profileId);
+  const create = useCreateOrganization(props.profileId);
+  const [creating, setCreating] = useState(false);
+  const [name, setName] = useState("");
+  const list = organizations.data ?? [];
+  const known = list.some((o) => o.name === props.value);
+
+  return (
+    <div className="target-field">
+      <label className="target-label" htmlFor={`${id}-org`}>
+        {t("uploads.target.organization")}
+      </label>
+      <div className="target-inline">
+        <select
+          id={`${id}-org`}
+          className="input"
+          data-testid="upload-organization"
+          value={props.value}
+          disabled={props.profileId === null}
+          aria-invalid={props.problems.length > 0}
+          onChange={(e) => { props.onChange(e.target.value); }}
+        >
+          <option value="">
+            {organizations.isLoading ? t("uploads.target.loadingOrganizations") : t("uploads.target.chooseOrganization")}
+          </option>
+          {!known && props.value !== "" && <option value={props.value}>{props.value}</option>}
+          {list.map((o) => (
+            <option key={o.name} value={o.name} disabled={!o.canPush}>
+              {o.canPush ? o.name : t("uploads.target.readOnly", { name: o.name })}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          className="button button-small"
+          data-testid="upload-org-create"
+          aria-expanded={creating}
+          disabled={props.profileId === null}
+          onClick={() => { setCreating(!creating); }}
+        >
+          {t("uploads.target.create")}
+        </button>
+      </div>
+      {list.some((o) => !o.canPush) && <span className="field-hint">{t("uploads.target.readOnlyHint")}</span>}
+      {organizations.error && <ErrorNotice title={t("uploads.target.organizationsFailed")} error={organizations.error} />}
+      <Problems problems={props.problems} />
+      {creating && (
+        <form
+          className="org-create"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const wanted = name.trim();
+            create.mutate(wanted, {
+              onSuccess: () => {
+                props.onChange(wanted);
+                setCreating(false);
+                setName("");
+              },
+            });
+          }}
+        >
+          <label className="target-field">
+            <span className="target-label">{t("uploads.target.createName")}</span>
+            <div className="target-inline">
+              <input
+                className="input mono"
+                data-testid="upload-org-create-name"
+                value={name}
+                spellCheck={false}
+                onChange={(e) => { setName(e.target.value); }}
+              />
+              <button type="submit" className="button button-small button-primary" data-testid="upload-org-create-submit" disabled={create.isPending}>
+                {t("uploads.target.createSubmit")}
+              </button>
+              <button type="button" className="button button-small" onClick={() => { setCreating(false); }}>
+                {t("uploads.target.createCancel")}
+              </button>
+            </div>
+          </label>
+          <span className="field-hint">{t("uploads.target.createRules")}</span>
+          {create.error && (
+            <p className="field-problem" role="alert" data-testid="upload-org-create-error">
+              {create.error.message}
+            </p>
+          )}
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+
+import { useIpc, type CommandError, type OrganizationOption, type UploadsView } from "../../ipc";
+
+export const uploadKeys = {
+  all: ["uploads"] as const,
+  view: () => [...uploadKeys.all, "view"] as const,
+  organizations: () => ["organizations"] as const,
+  organizationsOf: (profileId: string) => [...uploadKeys.organizations(), profileId] as const,
+};
+
+export function useUploadsView() {
+  const client = useIpc();
+  return useQuery<UploadsView, CommandError>({
+    queryKey: uploadKeys.view(),
+    queryFn: () => client.uploadsView(),
+  });
+}
+
+export function useOrganizations(profileId: string | null) {
+  const client = useIpc();
+  return useQuery<OrganizationOption[], CommandError>({
+    queryKey: uploadKeys.organizationsOf(profileId ?? ""),
+    queryFn: () => client.listOrganizations(profileId ?? ""),
+    enabled: profileId !== null,
+  });
+}
+
+/** Queue and list changes refresh the list (the backend also says so with `uploadsChanged`). */
+export function useUploadMutation<TArgs>(run: (args: TArgs) => Promise<unknown>) {
+  return useMutation<unknown, CommandError, TArgs>({
+    mutationFn: run,
+    meta: { invalidates: [uploadKeys.all] },
+  });
+}
+
+export function useCreateOrganization(profileId: string | null) {
+  const client = useIpc();
+  return useMutation<unknown, CommandError, string>({
+    mutationFn: (name) => client.createOrganization(profileId ?? "", name),
+    meta: { invalidates: [uploadKeys.organizations()] },
+  });
+}
+
+/** Puts an item the backend returned into the cached list, ahead of the next refetch. */
+export function useReplaceItem() {
+  const queryClient = useQueryClient();
+  return (item: UploadsView["items"][number]) => {
+    queryClient.setQueryData<UploadsView>(uploadKeys.view(), (view) =>
+      view ? { ...view, items: view.items.map((i) => (i.id === item.id ? item : i)) } : view,
+    );
+  };
+}
