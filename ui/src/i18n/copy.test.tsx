@@ -1,9 +1,10 @@
 // Guards "no hard-coded UI strings": with Chinese selected, nothing the user can see or hear (text,
 // accessible names, titles, placeholders) may still be English, apart from proper names.
 
-import { screen } from "@testing-library/react";
+import { act, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 
+import { mockImage, mockValidation } from "../ipc/mock";
 import { renderApp, stubSystemLanguage, stubSystemTheme } from "../test/renderApp";
 
 // Names that stay as they are in every language, and values that come from the backend.
@@ -41,5 +42,83 @@ describe("Chinese copy", () => {
     table.remove();
 
     expect(englishLeftIn(document.body)).toEqual([]);
+  });
+});
+
+// What the backend sends (file names, references, archive findings, registry messages) and
+// units that stay as they are.
+const UPLOAD_DATA = /docker save|podman|skopeo|sha256:[0-9a-f]+|team-[ab]|audit|docker-archive|amd64|gzip|\b(B|kB|MB|GB|TB)\b/g;
+
+describe("Chinese copy of the Uploads screen", () => {
+  it("leaves no English in any state of an item", async () => {
+    stubSystemLanguage("zh-CN");
+    stubSystemTheme("dark");
+    const { backend } = renderApp({ path: "/uploads", profile: { id: "p1", name: "production", region: "cn-north-4" } });
+    await screen.findByRole("heading", { level: 1, name: "上传" });
+
+    const up = backend.uploads;
+    let ids: number[] = [];
+    act(() => {
+      ids = up.addFiles(
+        [
+          { name: "draft.tar", validation: mockValidation("draft.tar", [mockImage([])]) },
+          { name: "checking.tar", validation: { done: 10, total: 100 } },
+          { name: "pending.tar", validation: "pending" },
+          {
+            name: "broken.tar",
+            validation: mockValidation("broken.tar", [], [
+              { severity: "error", rule: "archive.truncated", file: "broken.tar", message: "cut short", advice: "save it again" },
+            ]),
+          },
+          { name: "running.tar" },
+          { name: "failed.tar" },
+          { name: "done.tar" },
+          { name: "cancelled.tar" },
+          { name: "queued.tar" },
+        ],
+        ["/tmp/folder: a folder"],
+      );
+    });
+    const [, , , , running = 0, failed = 0, done = 0, cancelled = 0, queued = 0] = ids;
+    for (const id of [running, failed, done, cancelled, queued]) {
+      await backend.setUploadTarget(id, { profileId: "p1", organization: "team-a", images: [], compress: true });
+    }
+    await backend.queueUploads([running, failed, done, cancelled, queued]);
+    act(() => {
+      up.begin(done);
+      up.finish(done);
+      up.begin(failed);
+      up.fail(failed, "permissionDenied", "denied");
+      up.begin(cancelled);
+    });
+    await backend.cancelUpload(cancelled);
+    act(() => {
+      up.resume([queued]);
+      up.begin(running);
+      up.step(running, "pushing", null);
+      up.progress(running, {
+        done: 1000,
+        total: 4000,
+        bytesPerSec: 500,
+        etaSecs: 6,
+        skipped: 100,
+        layers: [{ name: "sha256:abc", done: 1, total: 2 }],
+      });
+      up.waiting(running, "rateLimited", "429", 20);
+      up.dropHover(true);
+    });
+    await screen.findByTestId("upload-waiting");
+    await screen.findByTestId("upload-error");
+    await screen.findByTestId("uploads-resumed");
+    await screen.findAllByRole("option", { name: "audit（只读）" });
+
+    // Backend data is shown as it comes.
+    for (const el of document.querySelectorAll(
+      "code, [data-testid=upload-file-name], [data-testid=upload-finding], [data-testid=uploads-ignored] li, .notice-detail",
+    )) {
+      el.remove();
+    }
+    const left = englishLeftIn(document.body).map((text) => text.replace(UPLOAD_DATA, "")).filter((text) => /[A-Za-z]{2,}/.test(text));
+    expect(left).toEqual([]);
   });
 });

@@ -91,9 +91,14 @@ export function TargetForm({ item, target }: { item: UploadItemView; target: Tar
             <div className="target-image-head">
               <strong>{t("uploads.target.image", { n: index + 1 })}</strong>
               <span className="muted">
-                {image.sourceReferences.length > 0
-                  ? t("uploads.target.from", { references: image.sourceReferences.join(", ") })
-                  : t("uploads.target.fromUntagged")}
+                {image.sourceReferences.length > 0 ? (
+                  <>
+                    {t("uploads.target.from")}{" "}
+                    {image.sourceReferences.map((r) => <code key={r} className="chip">{r}</code>)}
+                  </>
+                ) : (
+                  t("uploads.target.fromUntagged")
+                )}
               </span>
             </div>
             <div className="target-grid">

@@ -147,7 +147,7 @@ const en = {
       createRules: "Lower-case letters, digits, '.', '_' and '-', starting with a letter; at most 64 characters.",
       createFailed: "The organization could not be created.",
       image: "Image {{n}}",
-      from: "In the archive: {{references}}",
+      from: "In the archive:",
       fromUntagged: "Untagged in the archive",
       name: "Image name",
       tag: "Tag",

@@ -148,7 +148,7 @@ const zhCN: Messages = {
       createRules: "只能包含小写字母、数字、“.”、“_”和“-”，以字母开头，最多 64 个字符。",
       createFailed: "无法创建组织。",
       image: "镜像 {{n}}",
-      from: "归档中的名称：{{references}}",
+      from: "归档中的名称：",
       fromUntagged: "归档中没有标签",
       name: "镜像名称",
       tag: "镜像版本",
