@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { AlertIcon, CloseIcon, InfoIcon, UploadIcon } from "../../components/icons";
-import { useIpc, type UploadItemView } from "../../ipc";
+import { useIpc } from "../../ipc";
 import { useIgnoredFiles } from "./filesOpened";
 import { createLiveStore, LiveStoreContext } from "./live";
 import { uploadKeys, useUploadMutation, useUploadsView } from "./queries";
@@ -149,4 +149,3 @@ function EmptyState() {
   );
 }
 
-export type { UploadItemView };
