@@ -4,11 +4,11 @@
 # the ratios the upload pipeline is held to; nothing here asserts, it only measures.
 #
 # Usage: scripts/bench-push.sh [SIZE_MIB]   (default 1024; needs skopeo, curl, /usr/bin/time,
-# docker-registry, python3, openssl)
+# docker-registry, python3, openssl, gzip)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SIZE_MIB="${1:-1024}"
-for tool in skopeo curl python3 openssl /usr/bin/time /usr/bin/docker-registry; do
+for tool in skopeo curl python3 openssl gzip /usr/bin/time /usr/bin/docker-registry; do
   command -v "$tool" >/dev/null || { echo "missing: $tool" >&2; exit 1; }
 done
 
@@ -106,6 +106,11 @@ read -r MO_T MO_RSS < <(timed "$SWRCTL" push --org "$ORG" --name elsewhere --tag
 echo "pushing with swrctl --no-compress…" >&2
 read -r NC_T NC_RSS < <(timed "$SWRCTL" push --no-compress --org "$ORG" --name raw --tag 1 "$WORK/image.tar")
 
+echo "pushing the image gzipped whole (.tar.gz) with swrctl, from an empty blob cache…" >&2
+gzip -1 -c "$WORK/image.tar" > "$WORK/image.tar.gz"
+read -r TG_T TG_RSS < <(SWR_CONSOLE_CONFIG_DIR="$WORK/config-targz" \
+  timed "$SWRCTL" push --org "$ORG" --name targz --tag 1 "$WORK/image.tar.gz")
+
 echo "uploading the same bytes with one curl -T…" >&2
 TOKEN=$(curl -fsS -u "$CREDS" "http://$REG/swr/auth/v2/registry/auth/?service=dockyard&scope=repository:$ORG/curl:pull,push" \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
@@ -115,13 +120,14 @@ case "$LOC" in http*) ;; *) LOC="http://$REG$LOC" ;; esac
 read -r CU_T CU_RSS < <(timed curl -fsS -X PATCH -H "Authorization: Bearer $TOKEN" \
   -H "Content-Type: application/octet-stream" -T "$WORK/image.tar.layers" "$LOC")
 
-python3 - "$SK_T" "$SK_RSS" "$SK_BYTES" "$SW_T" "$SW_RSS" "$SW_BYTES" "$RE_T" "$MO_T" "$NC_T" "$NC_RSS" "$CU_T" "$RE_RSS" "$MO_RSS" <<'PY'
+python3 - "$SK_T" "$SK_RSS" "$SK_BYTES" "$SW_T" "$SW_RSS" "$SW_BYTES" "$RE_T" "$MO_T" "$NC_T" "$NC_RSS" "$CU_T" "$RE_RSS" "$MO_RSS" "$TG_T" "$TG_RSS" <<'PY'
 import sys
-sk_t, sk_rss, sk_b, sw_t, sw_rss, sw_b, re_t, mo_t, nc_t, nc_rss, cu_t, re_rss, mo_rss = map(float, sys.argv[1:])
+sk_t, sk_rss, sk_b, sw_t, sw_rss, sw_b, re_t, mo_t, nc_t, nc_rss, cu_t, re_rss, mo_rss, tg_t, tg_rss = map(float, sys.argv[1:])
 mib = 1024 * 1024
 print(f"skopeo copy (gzip):      {sk_t:7.2f} s  {sk_b/1e6:8.1f} MB of layers  peak RSS {sk_rss/1024:6.1f} MiB")
 print(f"swrctl push (gzip):      {sw_t:7.2f} s  {sw_b/1e6:8.1f} MB of layers  peak RSS {sw_rss/1024:6.1f} MiB")
 print(f"swrctl push --no-compress:{nc_t:6.2f} s                          peak RSS {nc_rss/1024:6.1f} MiB")
+print(f"swrctl push of .tar.gz:  {tg_t:7.2f} s                          peak RSS {tg_rss/1024:6.1f} MiB")
 print(f"curl -T of the layer bytes:{cu_t:5.2f} s")
 print(f"re-push, same repository: {re_t:6.2f} s  peak RSS {re_rss/1024:6.1f} MiB")
 print(f"re-push, new repository:  {mo_t:6.2f} s  peak RSS {mo_rss/1024:6.1f} MiB")
@@ -134,5 +140,5 @@ ratio("pushed layer bytes swrctl / skopeo", sw_b / sk_b, 1.05)
 ratio("wall time --no-compress / curl -T", nc_t / max(cu_t, 0.01), 1.3)
 ratio("re-push, same repository", re_t, 0.5, " s")
 ratio("re-push, new repository", mo_t, 0.5, " s")
-ratio("peak RSS of swrctl push", max(sw_rss, nc_rss, re_rss, mo_rss) / 1024, 100, " MiB")
+ratio("peak RSS of swrctl push", max(sw_rss, nc_rss, re_rss, mo_rss, tg_rss) / 1024, 100, " MiB")
 PY
