@@ -242,6 +242,19 @@ async fn drafts_are_checked_targeted_and_pushed_one_after_another() {
     assert!(pushed[0].starts_with(&format!("{}/team-a/web:1.2@sha256:", sb.ready.registry)));
     sb.skopeo_inspect(sb.user(true), "team-a/web:1.2", false);
     sb.skopeo_inspect(sb.user(true), "team-a/jobs:nightly", false);
+    assert!(view.live.is_empty());
+
+    // The next file is aimed where the last ones went.
+    let next = write(
+        &dir.path().join("next.tar"),
+        Archive::new(Layout::DockerArchive)
+            .image(ImageBuilder::new().tag("web:2").layer(layer(9, 1000))),
+    );
+    let c = manager.add_files(vec![next]).unwrap()[0];
+    assert_eq!(
+        manager.view_of(c).unwrap().organization.as_deref(),
+        Some("team-a")
+    );
 
     let signals = signals.lock().unwrap();
     let at = |pred: &dyn Fn(&UploadsSignal) -> bool| signals.iter().position(pred).unwrap();
@@ -498,8 +511,14 @@ async fn a_lost_network_makes_the_item_wait_and_a_cancel_ends_the_wait() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     };
     assert_eq!(waiting, (FailureKind::Network, 5));
-    // While it waits the item is still the queue's current one, not failed.
-    assert_eq!(state(&manager.view(), id), ItemState::Running);
+    // While it waits the item is still the queue's current one, not failed, and a screen
+    // opened now learns about the wait from the view.
+    let view = manager.view();
+    assert_eq!(state(&view, id), ItemState::Running);
+    assert!(view.live.iter().any(|e| matches!(
+        e,
+        UploadEvent::Waiting { kind: FailureKind::Network, retry_in_secs, .. } if *retry_in_secs <= 5
+    )));
     manager.cancel(id).unwrap();
     wait_for(&manager, "the cancel", |v| {
         state(v, id) == ItemState::Cancelled

@@ -785,7 +785,12 @@ current: number | null;
 /**
  * Items interrupted when the app last closed that were put back in the queue.
  */
-resumed: number[] }
+resumed: number[]; 
+/**
+ * The latest step, progress and wait of the item being pushed, for a screen that opens
+ * mid-push (later ones arrive as events).
+ */
+live: UploadEvent[] }
 /**
  * The outcome of validating one archive.
  */

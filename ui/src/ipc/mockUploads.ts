@@ -239,7 +239,14 @@ export function createMockUploads(
   const changed = () => {
     emit(listeners.changed, undefined);
   };
+  // The latest step, progress and wait of the item being pushed, as the backend keeps them.
+  let live: UploadEvent[] = [];
   const uploadEvent = (event: UploadEvent) => {
+    if (event.event === "step" || event.event === "progress" || event.event === "waiting") {
+      live = [...live.filter((e) => e.event !== event.event && (event.event === "waiting" || e.event !== "waiting")), event];
+    } else {
+      live = [];
+    }
     emit(listeners.progress, event);
   };
 
@@ -448,6 +455,7 @@ export function createMockUploads(
         running,
         current,
         resumed: items.filter((i) => i.resumed).map((i) => i.id),
+        live,
       } satisfies UploadsView),
     pickUploadFiles: () => {
       add([{ name: "demo-app.tar", size: 48_000_000 }]);

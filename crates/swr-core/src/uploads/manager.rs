@@ -137,6 +137,62 @@ pub struct UploadsView {
     pub current: Option<u64>,
     /// Items interrupted when the app last closed that were put back in the queue.
     pub resumed: Vec<u64>,
+    /// The latest step, progress and wait of the item being pushed, for a screen that opens
+    /// mid-push (later ones arrive as events).
+    pub live: Vec<UploadEvent>,
+}
+
+/// What the item being pushed last reported.
+#[derive(Default)]
+struct Live {
+    step: Option<UploadEvent>,
+    progress: Option<UploadEvent>,
+    waiting: Option<(UploadEvent, Instant)>,
+}
+
+impl Live {
+    fn record(&mut self, event: &UploadEvent) {
+        match event {
+            UploadEvent::Started { .. } => *self = Self::default(),
+            UploadEvent::Step { .. } => {
+                self.step = Some(event.clone());
+                self.waiting = None;
+            }
+            UploadEvent::Progress { .. } => {
+                self.progress = Some(event.clone());
+                self.waiting = None;
+            }
+            UploadEvent::Waiting { retry_in_secs, .. } => {
+                let until = Instant::now() + Duration::from_secs(*retry_in_secs);
+                self.waiting = Some((event.clone(), until));
+            }
+            UploadEvent::Finished { .. }
+            | UploadEvent::Failed { .. }
+            | UploadEvent::Cancelled { .. } => *self = Self::default(),
+        }
+    }
+
+    fn events(&self) -> Vec<UploadEvent> {
+        let mut out: Vec<UploadEvent> = self.step.iter().chain(&self.progress).cloned().collect();
+        if let Some((
+            UploadEvent::Waiting {
+                item,
+                kind,
+                message,
+                ..
+            },
+            until,
+        )) = &self.waiting
+        {
+            out.push(UploadEvent::Waiting {
+                item: *item,
+                kind: *kind,
+                message: message.clone(),
+                retry_in_secs: until.saturating_duration_since(Instant::now()).as_secs(),
+            });
+        }
+        out
+    }
 }
 
 /// A change to an item's target, from the form.
@@ -187,6 +243,7 @@ pub struct UploadManager {
     validating: Semaphore,
     resumed: Mutex<Vec<u64>>,
     control: Mutex<Control>,
+    live: Mutex<Live>,
     signal: Arc<dyn Fn(UploadsSignal) + Send + Sync>,
     runtime: tokio::runtime::Handle,
 }
@@ -265,6 +322,7 @@ impl UploadManager {
                 active: false,
                 current: None,
             }),
+            live: Mutex::default(),
             signal,
             runtime,
         });
@@ -294,6 +352,14 @@ impl UploadManager {
     /// is not added twice. Returns the ids of the items for these files.
     pub fn add_files(self: &Arc<Self>, files: Vec<PathBuf>) -> Result<Vec<u64>, ManagerError> {
         let profile = self.profiles.active().map(|p| p.id);
+        // New files go where the last one did (same profile), until the user says otherwise.
+        let organization = self
+            .queue
+            .items()
+            .iter()
+            .rev()
+            .find(|i| i.profile == profile && i.organization.is_some())
+            .and_then(|i| i.organization.clone());
         let mut ids = Vec::new();
         for file in files {
             let file = std::path::absolute(&file).unwrap_or(file);
@@ -313,6 +379,7 @@ impl UploadManager {
                 j.update(id, |i| {
                     i.state = ItemState::Draft;
                     i.profile = profile.clone();
+                    i.organization = organization.clone();
                 })?;
                 Ok(id)
             });
@@ -615,6 +682,7 @@ impl UploadManager {
             running,
             current: lock(&self.control).current.as_ref().map(|(id, _)| *id),
             resumed: lock(&self.resumed).clone(),
+            live: lock(&self.live).events(),
         }
     }
 
@@ -714,7 +782,10 @@ impl UploadManager {
         item: &JournalItem,
         token: &CancellationToken,
     ) -> Option<bool> {
-        let events = |e: UploadEvent| (self.signal)(UploadsSignal::Queue(e));
+        let events = |e: UploadEvent| {
+            lock(&self.live).record(&e);
+            (self.signal)(UploadsSignal::Queue(e));
+        };
         let mut attempt = 0usize;
         loop {
             // A retry re-reads the item: blobs confirmed by the last attempt are not resent.

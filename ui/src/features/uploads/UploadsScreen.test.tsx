@@ -297,6 +297,25 @@ describe("queue", () => {
     });
   });
 
+  it("opened mid-push, shows the progress and the wait the backend already had", async () => {
+    const { backend, user } = renderUploads({ path: "/settings" });
+    const [id = 0] = addFiles(backend, [{ name: "web.tar" }]);
+    await aim(backend, id);
+    await backend.queueUploads([id]);
+    drive(() => {
+      backend.uploads.begin(id);
+      backend.uploads.progress(id, { done: 40, total: 100 });
+      backend.uploads.waiting(id, "rateLimited", "the registry answered 429", 20);
+    });
+    await user.click(await screen.findByTestId("nav-uploads"));
+
+    const item = await findItem("web.tar");
+    const waiting = await inItem(item).findByTestId("upload-waiting");
+    expect(waiting).toHaveAttribute("data-kind", "rateLimited");
+    expect(waiting).toHaveTextContent(/Trying again in (20|19) s/);
+    expect(inItem(item).getByTestId("upload-progress")).toHaveAttribute("data-done", "40");
+  });
+
   it("lists what was pushed with a pull command to copy, then clears finished items", async () => {
     const { backend, user } = renderUploads();
     const { id, item } = await queuedFile(backend);

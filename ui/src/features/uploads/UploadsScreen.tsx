@@ -1,5 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { ErrorNotice } from "../../components/ErrorNotice";
@@ -35,6 +35,15 @@ export function UploadsScreen() {
       void queryClient.invalidateQueries({ queryKey: uploadKeys.view() });
     }
   });
+
+  // A screen opened mid-push starts from what the backend last heard; events take over after.
+  const liveSnapshot = view.data?.live;
+  useEffect(() => {
+    for (const event of liveSnapshot ?? []) {
+      const known = live.get(event.item);
+      if (known === undefined || (event.event === "waiting" && known.waiting === undefined)) live.apply(event);
+    }
+  }, [live, liveSnapshot]);
 
   const add = useUploadMutation(() => client.pickUploadFiles());
   const start = useUploadMutation(() => client.startUploads());
