@@ -40,6 +40,8 @@ export interface MockUploads {
   readonly items: readonly UploadItemView[];
   /** Adds files as a drop would: emits `filesOpened` (with `ignored`) and `uploadsChanged`. */
   addFiles(files: MockFile[], ignored?: string[]): number[];
+  /** As after an app restart: pushed items keep their state but their files are not read again. */
+  restart(): void;
   validationProgress(id: number, done: number, total: number): void;
   finishValidation(id: number, validation?: Validation): void;
   /** The queue takes `id` (default: the first queued item) and emits `started`. */
@@ -424,6 +426,12 @@ export function createMockUploads(
         item.state = { state: "queued" };
       }
       running = true;
+      changed();
+    },
+    restart: () => {
+      for (const item of items) {
+        if (item.state.state === "done") item.validation = { status: "pending" };
+      }
       changed();
     },
     dropHover: (active) => {

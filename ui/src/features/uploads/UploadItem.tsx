@@ -121,6 +121,8 @@ function ValidationView({ item }: { item: UploadItemView }) {
   const { t, i18n } = useTranslation();
   const live = useLive(item.id);
   const v = item.validation;
+  // A pushed file is not checked again after a restart: there is nothing to wait for.
+  if (v.status === "pending" && item.state.state === "done") return null;
   if (v.status === "pending") return <p className="field-hint">{t("uploads.validation.pending")}</p>;
   if (v.status === "running") {
     const { done, total } = live?.validation ?? v;

@@ -439,6 +439,25 @@ describe("queue", () => {
     );
     expect(inItem(await findItem("a.tar")).getByText("Resumed")).toBeInTheDocument();
   });
+
+  it("after a restart, shows pushed items as pushed without waiting for a check", async () => {
+    const { backend } = renderUploads();
+    const [id = 0] = addFiles(backend, [{ name: "web.tar" }]);
+    await aim(backend, id);
+    await backend.queueUploads([id]);
+    drive(() => {
+      backend.uploads.begin(id);
+      backend.uploads.finish(id);
+      backend.uploads.restart();
+    });
+    const item = await findItem("web.tar");
+    await waitFor(() => {
+      expect(item).toHaveAttribute("data-validation", "pending");
+    });
+    expect(item).toHaveAttribute("data-state", "done");
+    expect(item).not.toHaveTextContent("Waiting for another file's check");
+    expect(inItem(item).getByTestId("upload-reference")).toHaveTextContent("/web:latest");
+  });
 });
 
 describe("files from anywhere", () => {
