@@ -77,19 +77,10 @@ pub fn connection(profile: Option<&str>) -> Result<Connection, String> {
     let sk = swr_core::credentials::CredentialStore::default()
         .secret_key(&found.access_key_id)
         .map_err(|e| e.to_string())?;
-    let api = swr_core::verify::client_config(&found, &sk);
-    let host = found.registry_host();
-    let mut registry = RegistryConfig::new(
-        host.clone(),
-        Credentials::AccessKey {
-            region: found.region.clone(),
-            access_key: found.access_key_id.clone(),
-            secret_key: sk,
-        },
-    );
-    registry.transport = swr_core::verify::transport(&found);
-    registry.plain_http = swr_core::logins::registry_is_loopback(&host);
-    Ok(Connection { api, registry })
+    Ok(Connection {
+        api: swr_core::verify::client_config(&found, &sk),
+        registry: swr_core::verify::registry_config(&found, &sk),
+    })
 }
 
 fn from_env(ak: String) -> Result<Connection, String> {
