@@ -85,6 +85,25 @@ json.dump({"active": "sandbox", "profiles": [profile]}, open(sys.argv[2], "w"), 
 PY
 fi
 
+# Sample archives to try the Uploads screen with: a demo image saved by skopeo, as a docker
+# archive and as a gzip-compressed OCI archive (made once).
+samples="$state/samples"
+if [ ! -f "$samples/alpine-mini.tar" ]; then
+  mkdir -p "$samples"
+  login_key="$(printf %s "$(field ak)" | openssl dgst -sha256 -hmac "$(field sk)" | awk '{print $NF}')"
+  src="docker://$(field registry)/demo-base/alpine-mini:3.20"
+  creds="$(field region)@$(field ak):$login_key"
+  if skopeo copy -q --src-tls-verify=false --src-creds "$creds" "$src" \
+      "docker-archive:$samples/alpine-mini.tar:sandbox/alpine-mini:3.20" 2>>"$state/sandbox.log" &&
+    skopeo copy -q --src-tls-verify=false --src-creds "$creds" "$src" \
+      "oci-archive:$samples/alpine-mini-oci.tar:3.20" 2>>"$state/sandbox.log"; then
+    gzip -f "$samples/alpine-mini-oci.tar"
+  else
+    log "could not write the sample archives (see $state/sandbox.log)"
+  fi
+fi
+log "sample archives to drop on the window: $samples"
+
 log "sandbox API at $(python3 -c 'import json,sys;print(json.load(open(sys.argv[1]))["api_endpoint"])' "$ready")"
 log "opening SWR Console"
 "$bin/swr-console" "$@"
