@@ -83,9 +83,20 @@ pub fn run() {
             }
             Ok(())
         })
-        .run(tauri::generate_context!());
+        .build(tauri::generate_context!())
+        .map(|app| app.run(on_run_event));
     if let Err(err) = result {
         tracing::error!(%err, "SWR Console stopped with an error");
         std::process::exit(1);
     }
+}
+
+/// Files opened with the app from the macOS Finder arrive as an event, not on the command line.
+fn on_run_event(app: &tauri::AppHandle, event: tauri::RunEvent) {
+    #[cfg(any(target_os = "macos", target_os = "ios"))]
+    if let tauri::RunEvent::Opened { urls } = &event {
+        let paths = urls.iter().filter_map(|u| u.to_file_path().ok()).collect();
+        commands::uploads::add_paths(app, paths);
+    }
+    let _ = (app, event);
 }
