@@ -384,7 +384,12 @@ async fn a_cancel_mid_push_leaves_no_tag() {
     let pushing = |s: &UploadsSignal| matches!(s, UploadsSignal::Queue(UploadEvent::Progress { done, total, .. }) if *done > 0 && done < total);
     let start = Instant::now();
     while !signals.lock().unwrap().iter().any(pushing) {
-        assert!(start.elapsed() < Duration::from_secs(60), "no progress");
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "no progress; view: {:#?}\nlast signals: {:#?}",
+            manager.view(),
+            signals.lock().unwrap().iter().rev().take(5).collect::<Vec<_>>()
+        );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     manager.cancel(id).unwrap();

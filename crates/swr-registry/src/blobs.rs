@@ -160,7 +160,8 @@ impl Registry {
         // consequence, and the request's failure is the one to report.
         let receiver_gone = Arc::new(AtomicBool::new(false));
         let gone = receiver_gone.clone();
-        let worker = tokio::task::spawn_blocking(move || {
+        // Reading, hashing and compressing the layer: below the window and the network.
+        let worker = crate::background::run("swr-layer", move || {
             let mut emit = |chunk: Bytes| {
                 tx.blocking_send(Ok(chunk)).map_err(|_| {
                     gone.store(true, Ordering::Relaxed);

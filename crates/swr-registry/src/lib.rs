@@ -13,6 +13,7 @@
 
 pub mod archive;
 pub mod auth;
+pub mod background;
 mod blobs;
 pub mod challenge;
 mod client;

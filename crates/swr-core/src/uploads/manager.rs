@@ -411,7 +411,7 @@ impl UploadManager {
             this.changed();
             let worker = this.clone();
             let path = file.clone();
-            let validation = tokio::task::spawn_blocking(move || {
+            let validation = swr_registry::background::run("swr-validate", move || {
                 let last = Mutex::new(Instant::now());
                 let latest = AtomicU64::new(0);
                 let progress = |done: u64| {

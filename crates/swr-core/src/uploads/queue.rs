@@ -65,7 +65,9 @@ impl UploadError {
                 R::Denied { .. } => FailureKind::PermissionDenied,
                 R::Unauthorized { .. } => FailureKind::Unauthorized,
                 R::Status { status: 429, .. } => FailureKind::RateLimited,
-                R::RetriesExhausted { last, .. } if last.contains("429") => {
+                R::RetriesExhausted { last, .. }
+                    if last.starts_with("HTTP 429") || last.contains("answered 429 ") =>
+                {
                     FailureKind::RateLimited
                 }
                 R::Status { status: 413, .. } => FailureKind::Quota,
@@ -291,9 +293,11 @@ impl UploadQueue {
         });
         if !self.validated.contains(&item.file) {
             let file = item.file.clone();
-            let validation = tokio::task::spawn_blocking(move || swr_archive::validate_path(&file))
-                .await
-                .map_err(|e| UploadError::Internal(e.to_string()))?;
+            let validation = swr_registry::background::run("swr-validate", move || {
+                swr_archive::validate_path(&file)
+            })
+            .await
+            .map_err(|e| UploadError::Internal(e.to_string()))?;
             if !validation.is_valid() {
                 let errors = validation.errors().map(|f| f.message.clone()).collect();
                 return Err(UploadError::Invalid {
@@ -310,7 +314,8 @@ impl UploadQueue {
             reference: None,
         });
         let file = item.file.clone();
-        let (index, plans) = tokio::task::spawn_blocking(
+        let (index, plans) = swr_registry::background::run(
+            "swr-index",
             move || -> Result<(ArchiveIndex, Vec<ImagePlan>), swr_registry::Error> {
                 let index = ArchiveIndex::read(&file)?;
                 let plans = plan_images(&index)?;
