@@ -20,7 +20,7 @@ export function Bar({ done, total, label, testId }: { done: number; total: numbe
       data-done={testId ? done : undefined}
       data-total={testId ? total : undefined}
     >
-      <div className="bar-fill" style={{ width: `${(share * 100).toFixed(1)}%` }} />
+      <div className="bar-fill" style={{ transform: `scaleX(${share.toFixed(4)})` }} />
     </div>
   );
 }
