@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { createInterface } from 'node:readline';
 import { remote } from 'webdriverio';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -23,6 +24,32 @@ export const binDir = join(
   'debug',
 );
 export const appBinary = process.env.SWR_CONSOLE_BIN ?? join(binDir, 'swr-console');
+export const sandboxBinary = process.env.SWR_SANDBOX_BIN ?? join(binDir, 'swr-sandbox');
+
+/**
+ * Starts swr-sandbox with the demo data (and `extraArgs`, e.g. faults) in a fresh data dir and
+ * resolves with its child process and ready line. Closing its stdin stops it.
+ */
+export function startSandbox(extraArgs = [], { niceness = 0 } = {}) {
+  if (!existsSync(sandboxBinary)) throw new Error(`swr-sandbox missing at ${sandboxBinary}`);
+  const data = mkdtempSync(join(tmpdir(), 'swr-e2e-sandbox-'));
+  // `niceness` runs it (and its registry) below the app, as a remote registry would be.
+  const [program, ...prefix] = niceness ? ['nice', '-n', String(niceness), sandboxBinary] : [sandboxBinary];
+  const child = spawn(
+    program,
+    [...prefix, '--data', data, '--listen', '127.0.0.1:0', '--registry-bin', '/usr/bin/docker-registry', '--seed', 'demo',
+      '--exit-on-stdin-eof', ...extraArgs],
+    { stdio: ['pipe', 'pipe', 'ignore'] },
+  );
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('swr-sandbox not ready within 90 s')), 90_000);
+    child.once('exit', (code) => reject(new Error(`swr-sandbox exited (${code}) before it was ready`)));
+    createInterface({ input: child.stdout }).once('line', (line) => {
+      clearTimeout(timer);
+      resolve({ child, ready: JSON.parse(line) });
+    });
+  });
+}
 
 function freePort() {
   return new Promise((resolvePort, reject) => {

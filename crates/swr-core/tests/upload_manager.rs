@@ -136,6 +136,15 @@ fn target(org: &str, images: Vec<ImageOverrideInput>) -> TargetInput {
     }
 }
 
+/// The first image of a file under another name and tag.
+fn renamed(name: &str, tag: &str) -> Vec<ImageOverrideInput> {
+    vec![ImageOverrideInput {
+        index: 0,
+        name: Some(name.into()),
+        tag: Some(tag.into()),
+    }]
+}
+
 fn write(path: &Path, archive: Archive) -> PathBuf {
     archive.write(path).unwrap();
     path.to_owned()
@@ -200,33 +209,13 @@ async fn drafts_are_checked_targeted_and_pushed_one_after_another() {
     assert_eq!(item_b.problems[0].image, Some(0));
     assert_eq!(item_b.problems[0].violation.rule, "repository.required");
     manager
-        .set_target(
-            b,
-            target(
-                "team-a",
-                vec![ImageOverrideInput {
-                    index: 0,
-                    name: Some("jobs".into()),
-                    tag: Some("bad tag".into()),
-                }],
-            ),
-        )
+        .set_target(b, target("team-a", renamed("jobs", "bad tag")))
         .unwrap();
     let item_b = manager.view_of(b).unwrap();
     assert_eq!(item_b.problems.len(), 1);
     assert_eq!(item_b.problems[0].violation.field, "tag");
     manager
-        .set_target(
-            b,
-            target(
-                "team-a",
-                vec![ImageOverrideInput {
-                    index: 0,
-                    name: Some("jobs".into()),
-                    tag: Some("nightly".into()),
-                }],
-            ),
-        )
+        .set_target(b, target("team-a", renamed("jobs", "nightly")))
         .unwrap();
 
     manager.enqueue(&[a, b]).unwrap();
@@ -388,7 +377,13 @@ async fn a_cancel_mid_push_leaves_no_tag() {
             start.elapsed() < Duration::from_secs(60),
             "no progress; view: {:#?}\nlast signals: {:#?}",
             manager.view(),
-            signals.lock().unwrap().iter().rev().take(5).collect::<Vec<_>>()
+            signals
+                .lock()
+                .unwrap()
+                .iter()
+                .rev()
+                .take(5)
+                .collect::<Vec<_>>()
         );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }

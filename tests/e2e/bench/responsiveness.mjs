@@ -5,12 +5,10 @@
 //
 // Usage (under a display and a Secret Service): node bench/responsiveness.mjs ARCHIVE
 
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { appBinary, binDir, byTestId, launchApp, newConfigDir } from '../harness.mjs';
+import { appBinary, binDir, byTestId, launchApp, newConfigDir, startSandbox } from '../harness.mjs';
 
 const archive = process.argv[2];
 if (!archive || !existsSync(archive)) {
@@ -19,18 +17,6 @@ if (!archive || !existsSync(archive)) {
 }
 const file = basename(archive);
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
-
-function startSandbox() {
-  const data = mkdtempSync(join(tmpdir(), 'swr-bench-sandbox-'));
-  // The registry is normally another machine: niced, the local one does not compete with the
-  // window for this machine's cores as much.
-  const child = spawn('nice', ['-n', '19', join(binDir, 'swr-sandbox'),
-    '--data', data, '--seed', 'demo', '--exit-on-stdin-eof'], { stdio: ['pipe', 'pipe', 'ignore'] });
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`swr-sandbox exited (${code})`)));
-    createInterface({ input: child.stdout }).once('line', (line) => resolve({ child, ready: JSON.parse(line) }));
-  });
-}
 
 /** Runs in the page for `ms`: frame gaps, IPC round trips, and changes of the progress bar. */
 function sample(browser, ms) {
@@ -80,7 +66,8 @@ const row = (label, s, ms) => {
     + `${f(pct(s.ipc, 50))}${f(pct(s.ipc, 95))}${f(Math.max(...s.ipc))}${f(s.moves / (ms / 1000))}`);
 };
 
-const sandbox = await startSandbox();
+// The registry is normally another machine: niced, the local one competes less for the cores.
+const sandbox = await startSandbox([], { niceness: 19 });
 const admin = sandbox.ready.accounts[0].users.find((u) => u.admin);
 const configDir = newConfigDir('bench');
 const env = { ...process.env, SWR_CONSOLE_CONFIG_DIR: configDir };

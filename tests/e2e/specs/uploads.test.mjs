@@ -7,37 +7,16 @@
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { appBinary, binDir, byTestId, launchApp, newConfigDir, screenshot } from '../harness.mjs';
+import { appBinary, binDir, byTestId, launchApp, newConfigDir, screenshot, startSandbox } from '../harness.mjs';
 
-const sandboxBinary = process.env.SWR_SANDBOX_BIN ?? join(binDir, 'swr-sandbox');
 const swrctl = join(binDir, 'swrctl');
 // Every request to the sandbox waits this long, so a push of the big archive lasts seconds.
 const latencyMs = 200;
-
-function startSandbox() {
-  if (!existsSync(sandboxBinary)) throw new Error(`swr-sandbox missing at ${sandboxBinary}`);
-  const data = mkdtempSync(join(tmpdir(), 'swr-e2e-sandbox-'));
-  const child = spawn(
-    sandboxBinary,
-    ['--data', data, '--registry-bin', '/usr/bin/docker-registry', '--seed', 'demo', '--exit-on-stdin-eof',
-      '--fault-latency-ms', String(latencyMs)],
-    { stdio: ['pipe', 'pipe', 'ignore'] },
-  );
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('swr-sandbox not ready within 90 s')), 90_000);
-    child.once('exit', (code) => reject(new Error(`swr-sandbox exited (${code}) before it was ready`)));
-    createInterface({ input: child.stdout }).once('line', (line) => {
-      clearTimeout(timer);
-      resolve({ child, ready: JSON.parse(line) });
-    });
-  });
-}
 
 /** A docker archive of eight random 4 MiB layers, written by our own generator (Python). */
 function writeBigArchive(path) {
@@ -122,7 +101,7 @@ describe('uploads', () => {
   };
 
   before(async () => {
-    sandbox = await startSandbox();
+    sandbox = await startSandbox(['--fault-latency-ms', String(latencyMs)]);
     admin = sandbox.ready.accounts[0].users.find((u) => u.admin);
     env = { ...process.env, SWR_CONSOLE_CONFIG_DIR: configDir };
     const added = spawnSync(

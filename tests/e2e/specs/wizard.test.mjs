@@ -6,15 +6,13 @@
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { binDir, byTestId, launchApp, newConfigDir, screenshot } from '../harness.mjs';
+import { binDir, byTestId, launchApp, newConfigDir, screenshot, startSandbox } from '../harness.mjs';
 
-const sandboxBinary = process.env.SWR_SANDBOX_BIN ?? join(binDir, 'swr-sandbox');
 const swrctl = join(binDir, 'swrctl');
 const clipboardClearSecs = 3;
 
@@ -23,25 +21,6 @@ function clipboardText() {
   const result = spawnSync('xclip', ['-o', '-selection', 'clipboard'], { encoding: 'utf8', timeout: 5_000 });
   if (result.error) throw new Error(`xclip is needed to read the clipboard: ${result.error.message}`);
   return result.status === 0 ? result.stdout : '';
-}
-
-/** Starts swr-sandbox and resolves with its child process and ready line. */
-function startSandbox() {
-  if (!existsSync(sandboxBinary)) throw new Error(`swr-sandbox missing at ${sandboxBinary}`);
-  const data = mkdtempSync(join(tmpdir(), 'swr-e2e-sandbox-'));
-  const child = spawn(
-    sandboxBinary,
-    ['--data', data, '--listen', '127.0.0.1:0', '--registry-bin', '/usr/bin/docker-registry', '--seed', 'demo', '--exit-on-stdin-eof'],
-    { stdio: ['pipe', 'pipe', 'ignore'] },
-  );
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('swr-sandbox not ready within 90 s')), 90_000);
-    child.once('exit', (code) => reject(new Error(`swr-sandbox exited (${code}) before it was ready`)));
-    createInterface({ input: child.stdout }).once('line', (line) => {
-      clearTimeout(timer);
-      resolve({ child, ready: JSON.parse(line) });
-    });
-  });
 }
 
 /** Every file under `dir` whose bytes contain one of `needles`. */
