@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 
 import type { Finding, ImageReport, Validation } from "../../ipc";
+import { useCheckText, type CheckText } from "./checkCopy";
 import { formatBytes, formatPercent } from "./format";
 
 /** What the check found inside the archive; collapsed to one line until opened. */
@@ -37,6 +38,7 @@ export function Report({ validation }: { validation: Validation }) {
 
 function ImageFacts({ image }: { image: ImageReport }) {
   const { t, i18n } = useTranslation();
+  const checkText = useCheckText();
   const lang = i18n.language;
   const { platform, efficiency } = image;
   return (
@@ -85,10 +87,9 @@ function ImageFacts({ image }: { image: ImageReport }) {
         <div className="report-section">
           <h4>{t("uploads.report.hints")}</h4>
           <ul className="finding-list">
-            {image.hints.map((hint) => (
-              <li key={hint.id} className="finding finding-hint" data-testid="upload-hint" data-id={hint.id}>
-                <p>{hint.message}</p>
-                <p className="muted">{hint.advice}</p>
+            {image.hints.map((hint, i) => (
+              <li key={`${hint.id}-${i}`} className="finding finding-hint" data-testid="upload-hint" data-id={hint.id}>
+                <CheckLines text={checkText(hint.id, hint)} entry={null} plainAdvice />
               </li>
             ))}
           </ul>
@@ -99,7 +100,7 @@ function ImageFacts({ image }: { image: ImageReport }) {
 }
 
 export function FindingList({ findings, testId }: { findings: Finding[]; testId?: string }) {
-  const { t } = useTranslation();
+  const checkText = useCheckText();
   return (
     <ul className="finding-list">
       {findings.map((f, i) => (
@@ -109,13 +110,38 @@ export function FindingList({ findings, testId }: { findings: Finding[]; testId?
           data-testid={testId}
           data-rule={f.rule}
         >
-          <p>
-            {f.message}
-            {f.entry ? <code className="finding-entry">{f.entry}</code> : null}
-          </p>
-          <p className="muted">{t("uploads.validation.advice", { advice: f.advice })}</p>
+          <CheckLines text={checkText(f.rule, f)} entry={f.entry ?? null} />
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * A finding or hint: the localized title, the backend's message as a detail line (it names the
+ * entry, offset or digest, so it stays in every language) and the advice. An id without copy
+ * shows the backend's message as its title and the backend's advice.
+ */
+function CheckLines({ text, entry, plainAdvice = false }: { text: CheckText; entry: string | null; plainAdvice?: boolean }) {
+  const { t } = useTranslation();
+  const entryCode = entry ? <code className="finding-entry">{entry}</code> : null;
+  return (
+    <>
+      {text.title === null ? (
+        <p>
+          {text.message}
+          {entryCode}
+        </p>
+      ) : (
+        <>
+          <p className="finding-title">{text.title}</p>
+          <p className="finding-detail">
+            {t("uploads.validation.details", { message: text.message })}
+            {entryCode}
+          </p>
+        </>
+      )}
+      <p className="muted">{plainAdvice ? text.advice : t("uploads.validation.advice", { advice: text.advice })}</p>
+    </>
   );
 }

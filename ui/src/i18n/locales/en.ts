@@ -111,6 +111,7 @@ const en = {
       progressLabel: "File check",
       findings: "This file cannot be uploaded:",
       advice: "What to do: {{advice}}",
+      details: "Details: {{message}}",
     },
     report: {
       summary_one: "{{count}} image · {{format}} · {{size}}",
@@ -128,6 +129,187 @@ const en = {
       hints: "Suggestions",
       warningsTitle: "Warnings",
       unknownFormat: "unknown format",
+    },
+    // Titles and advice of the archive checks, by the stable ids of crates/swr-archive (the rule
+    // `tar.truncated` is `checks.tar.truncated`); the backend's message stays as the detail.
+    checks: {
+      validation: {
+        cancelled: { title: "Check stopped", advice: "The check stopped before the end; run it again for a verdict." },
+      },
+      file: {
+        unreadable: { title: "The file cannot be read", advice: "Check the path and the file's permissions." },
+        empty: { title: "The file is empty", advice: "Export the image again with docker save -o FILE IMAGE." },
+      },
+      compression: {
+        corrupt: {
+          title: "Compressed data is damaged",
+          advice: "The compressed stream is damaged or cut short; copy or export the archive again.",
+        },
+        unsupported: {
+          title: "Unsupported compression",
+          advice: "Use an uncompressed tar, gzip or zstd (with a window of at most 16 MiB).",
+        },
+      },
+      tar: {
+        corrupt: { title: "Not a readable tar file", advice: "The file is not a tar file or it is damaged; export the image again." },
+        truncated: {
+          title: "The archive ends early",
+          advice: "Probably an interrupted copy or download; copy the file again.",
+        },
+        absolute_path: {
+          title: "Entry with an absolute path",
+          advice: "Image archives use relative names only; re-create the archive with docker save or skopeo copy.",
+        },
+        parent_traversal: {
+          title: "Entry leaves the archive",
+          advice: "Entries must not climb out of the archive with ..; do not use this archive.",
+        },
+        duplicate_entry: {
+          title: "Entry appears twice",
+          advice: "Each name may appear once; re-create the archive instead of appending to it.",
+        },
+        non_utf8_path: { title: "Entry name is not UTF-8", advice: "Entry names must be UTF-8; re-create the archive." },
+        unsupported_entry: {
+          title: "Unsupported entry type",
+          advice: "Only files, directories and symlinks may appear at the top level of an image archive.",
+        },
+        symlink_escape: {
+          title: "Symlink points outside the archive",
+          advice: "Symlinks must point inside the archive; do not use this archive.",
+        },
+        symlink_dangling: {
+          title: "Symlink target is missing",
+          advice: "A symlink points at an entry that is not in the archive; export the image again.",
+        },
+        too_many_entries: {
+          title: "Too many entries",
+          advice: "No image archive needs this many top-level entries; check that the file is an image archive.",
+        },
+      },
+      json: {
+        too_large: {
+          title: "JSON document too large",
+          advice: "JSON documents of image archives are small; this one is over the size limit, so the archive is not trusted.",
+        },
+        invalid: {
+          title: "Invalid JSON document",
+          advice: "The JSON document does not parse or has the wrong shape; export the image again.",
+        },
+      },
+      format: {
+        unknown: {
+          title: "Not an image archive",
+          advice:
+            "Neither manifest.json nor oci-layout/index.json was found; save the image with docker save or skopeo copy (docker-archive: or oci-archive:).",
+        },
+      },
+      manifest: {
+        empty: { title: "No image in the archive", advice: "The archive lists no image; save at least one image into it." },
+        missing_entry: {
+          title: "File missing from the archive",
+          advice: "A file named by the manifest is absent; export the image again.",
+        },
+      },
+      config: {
+        digest_mismatch: {
+          title: "Image config does not match its digest",
+          advice: "The image config does not hash to its name; the archive was modified or damaged.",
+        },
+        invalid: { title: "Invalid image config", advice: "The image config is not a valid image configuration; export the image again." },
+        rootfs_type: {
+          title: "Wrong rootfs type",
+          advice: "rootfs.type must be \"layers\"; export the image again with a current tool.",
+        },
+        layer_count_mismatch: {
+          title: "Layer counts of config and manifest differ",
+          advice: "The config lists a different number of layers (diff_ids) than the manifest; export the image again.",
+        },
+      },
+      layer: {
+        diff_id_mismatch: {
+          title: "Layer does not match its diff_id",
+          advice: "The layer's uncompressed content does not hash to its diff_id; the layer was modified or damaged.",
+        },
+        not_tar: {
+          title: "Layer is not a tar stream",
+          advice: "Layers must be tar streams (optionally gzip or zstd compressed); export the image again.",
+        },
+        too_large: {
+          title: "Layer over 10 GB",
+          advice: "SWR refuses layers above 10 GB; spread the content over several layers or slim the image.",
+        },
+        count_high: {
+          title: "Many layers",
+          advice: "More than 20 layers push slowly to SWR; merge RUN steps or use a multi-stage build.",
+        },
+        files_capped: {
+          title: "File analysis capped",
+          advice: "The efficiency analysis stopped tracking files at its limit; its figures are lower bounds.",
+        },
+      },
+      blob: {
+        digest_mismatch: {
+          title: "Blob does not match its digest",
+          advice: "A blob does not hash to its name; the archive was modified or damaged.",
+        },
+        unsupported_algorithm: {
+          title: "Unsupported digest algorithm",
+          advice: "SWR supports sha256 blobs only; re-create the image with sha256 digests.",
+        },
+      },
+      index: {
+        descriptor_mismatch: {
+          title: "Descriptor does not match its blob",
+          advice: "A descriptor's size or digest disagrees with its blob; export the image again.",
+        },
+        platform_missing: {
+          title: "Platform missing from the archive",
+          advice: "The index names a platform whose blobs are not in the archive; only the platforms present will be pushed.",
+        },
+        invalid: { title: "Invalid OCI index or manifest", advice: "The OCI index or image manifest is malformed; export the image again." },
+      },
+      reference: {
+        invalid: {
+          title: "Invalid image reference",
+          advice: "Tag the image as name:tag (for example myorg/app:1.0) before saving it.",
+        },
+        untagged: {
+          title: "Image without a tag",
+          advice: "Tag the image before saving it, or choose a target name when pushing.",
+        },
+      },
+      swr: {
+        organization: {
+          title: "Organization name not accepted by SWR",
+          advice: "Rename the organization to meet SWR's rules, or choose another target organization when pushing.",
+        },
+        repository: { title: "Image name not accepted by SWR", advice: "Rename the image to meet SWR's naming rules before pushing." },
+        tag: { title: "Tag not accepted by SWR", advice: "Retag the image to meet SWR's tag rules before pushing." },
+      },
+      hint: {
+        runs_as_root: { title: "Runs as root", advice: "Add a non-root USER to the Dockerfile." },
+        no_healthcheck: {
+          title: "No HEALTHCHECK",
+          advice: "Add a HEALTHCHECK so the platform can tell a running container from a working one.",
+        },
+        latest_tag: {
+          title: "Tagged latest",
+          advice: "Push an explicit version tag; latest moves and makes deployments unrepeatable.",
+        },
+        package_cache: {
+          title: "Package manager cache left in the image",
+          advice: "Remove package manager caches in the same RUN that creates them (e.g. && rm -rf /var/lib/apt/lists/*).",
+        },
+        secret_files: {
+          title: "Files that look like secrets",
+          advice:
+            "Keep keys and credentials out of images (use build secrets or runtime configuration); deleting them in a later layer does not remove them.",
+        },
+        many_tiny_layers: {
+          title: "Many tiny layers",
+          advice: "Chain related commands into one RUN to produce fewer, larger layers.",
+        },
+      },
     },
     target: {
       title: "Where it goes",

@@ -112,6 +112,7 @@ const zhCN: Messages = {
       progressLabel: "文件检查",
       findings: "此文件无法上传：",
       advice: "处理建议：{{advice}}",
+      details: "详情：{{message}}",
     },
     report: {
       summary_one: "{{count}} 个镜像 · {{format}} · {{size}}",
@@ -129,6 +130,184 @@ const zhCN: Messages = {
       hints: "优化建议",
       warningsTitle: "警告",
       unknownFormat: "未知格式",
+    },
+    checks: {
+      validation: {
+        cancelled: { title: "检查已中止", advice: "检查在完成前被停止；请重新检查以得出结论。" },
+      },
+      file: {
+        unreadable: { title: "无法读取文件", advice: "请检查文件路径和文件权限。" },
+        empty: { title: "文件为空", advice: "请使用 docker save -o FILE IMAGE 重新导出镜像。" },
+      },
+      compression: {
+        corrupt: {
+          title: "压缩数据已损坏",
+          advice: "压缩数据已损坏或不完整；请重新复制或导出归档。",
+        },
+        unsupported: {
+          title: "不支持的压缩格式",
+          advice: "请使用未压缩的 tar、gzip 或 zstd（窗口不超过 16 MiB）。",
+        },
+      },
+      tar: {
+        corrupt: { title: "不是可读取的 tar 文件", advice: "该文件不是 tar 文件或已损坏；请重新导出镜像。" },
+        truncated: {
+          title: "归档提前结束",
+          advice: "可能是复制或下载过程被中断；请重新复制该文件。",
+        },
+        absolute_path: {
+          title: "条目使用了绝对路径",
+          advice: "镜像归档只能使用相对路径；请使用 docker save 或 skopeo copy 重新生成归档。",
+        },
+        parent_traversal: {
+          title: "条目路径越出归档",
+          advice: "条目不得通过 .. 越出归档；请勿使用此归档。",
+        },
+        duplicate_entry: {
+          title: "条目重复",
+          advice: "每个名称只能出现一次；请重新生成归档，不要向已有归档追加内容。",
+        },
+        non_utf8_path: { title: "条目名称不是 UTF-8 编码", advice: "归档条目名称必须是 UTF-8 编码；请重新生成归档。" },
+        unsupported_entry: {
+          title: "不支持的条目类型",
+          advice: "镜像归档的顶层只能包含文件、目录和符号链接。",
+        },
+        symlink_escape: {
+          title: "符号链接指向归档之外",
+          advice: "符号链接必须指向归档内部；请勿使用此归档。",
+        },
+        symlink_dangling: {
+          title: "符号链接的目标不存在",
+          advice: "符号链接指向的条目不在归档中；请重新导出镜像。",
+        },
+        too_many_entries: {
+          title: "条目过多",
+          advice: "镜像归档不需要这么多顶层条目；请确认该文件是镜像归档。",
+        },
+      },
+      json: {
+        too_large: {
+          title: "JSON 文档过大",
+          advice: "镜像归档中的 JSON 文档都很小；此文档超出了大小上限，因此不信任该归档。",
+        },
+        invalid: {
+          title: "JSON 文档无效",
+          advice: "JSON 文档无法解析或结构不正确；请重新导出镜像。",
+        },
+      },
+      format: {
+        unknown: {
+          title: "不是镜像归档",
+          advice:
+            "未找到 manifest.json 或 oci-layout/index.json；请使用 docker save 或 skopeo copy（docker-archive: 或 oci-archive:）保存镜像。",
+        },
+      },
+      manifest: {
+        empty: { title: "归档中没有镜像", advice: "归档中没有列出任何镜像；请至少保存一个镜像到归档中。" },
+        missing_entry: {
+          title: "归档中缺少文件",
+          advice: "manifest 中列出的文件不存在；请重新导出镜像。",
+        },
+      },
+      config: {
+        digest_mismatch: {
+          title: "镜像配置与其摘要不符",
+          advice: "镜像配置的哈希值与其名称不一致；归档已被修改或损坏。",
+        },
+        invalid: { title: "镜像配置无效", advice: "镜像配置不是有效的镜像配置；请重新导出镜像。" },
+        rootfs_type: {
+          title: "rootfs 类型错误",
+          advice: "rootfs.type 必须是 \"layers\"；请使用较新的工具重新导出镜像。",
+        },
+        layer_count_mismatch: {
+          title: "配置与 manifest 的镜像层数不一致",
+          advice: "配置中列出的镜像层数（diff_ids）与 manifest 不同；请重新导出镜像。",
+        },
+      },
+      layer: {
+        diff_id_mismatch: {
+          title: "镜像层与其 diff_id 不符",
+          advice: "镜像层解压后内容的哈希值与其 diff_id 不一致；该镜像层已被修改或损坏。",
+        },
+        not_tar: {
+          title: "镜像层不是 tar 流",
+          advice: "镜像层必须是 tar 流（可用 gzip 或 zstd 压缩）；请重新导出镜像。",
+        },
+        too_large: {
+          title: "镜像层超过 10 GB",
+          advice: "SWR 不接受超过 10 GB 的镜像层；请将内容分散到多个镜像层，或精简镜像。",
+        },
+        count_high: {
+          title: "镜像层过多",
+          advice: "超过 20 个镜像层时上传到 SWR 较慢；请合并 RUN 步骤或使用多阶段构建。",
+        },
+        files_capped: {
+          title: "文件分析已达上限",
+          advice: "空间效率分析在文件数达到上限后停止统计；其数值为下限。",
+        },
+      },
+      blob: {
+        digest_mismatch: {
+          title: "数据块与其摘要不符",
+          advice: "某个数据块（blob）的哈希值与其名称不一致；归档已被修改或损坏。",
+        },
+        unsupported_algorithm: {
+          title: "不支持的摘要算法",
+          advice: "SWR 仅支持 sha256 数据块；请使用 sha256 摘要重新生成镜像。",
+        },
+      },
+      index: {
+        descriptor_mismatch: {
+          title: "描述符与数据块不符",
+          advice: "描述符中的大小或摘要与其数据块不一致；请重新导出镜像。",
+        },
+        platform_missing: {
+          title: "归档中缺少平台",
+          advice: "索引中列出的某个平台的数据块不在归档中；只会上传归档中已有的平台。",
+        },
+        invalid: { title: "OCI 索引或镜像清单无效", advice: "OCI 索引或镜像清单格式错误；请重新导出镜像。" },
+      },
+      reference: {
+        invalid: {
+          title: "镜像名称或镜像版本无效",
+          advice: "保存前请将镜像标记为“镜像名称:镜像版本”（例如 myorg/app:1.0）。",
+        },
+        untagged: {
+          title: "镜像没有镜像版本",
+          advice: "请在保存前为镜像标记镜像版本，或在上传时指定目标镜像名称和镜像版本。",
+        },
+      },
+      swr: {
+        organization: {
+          title: "组织名称不符合 SWR 的规则",
+          advice: "请按 SWR 的规则修改组织名称，或在上传时选择其他目标组织。",
+        },
+        repository: { title: "镜像名称不符合 SWR 的规则", advice: "上传前请按 SWR 的命名规则修改镜像名称。" },
+        tag: { title: "镜像版本不符合 SWR 的规则", advice: "上传前请按 SWR 的规则重新标记镜像版本。" },
+      },
+      hint: {
+        runs_as_root: { title: "以 root 用户运行", advice: "请在 Dockerfile 中添加非 root 的 USER 指令。" },
+        no_healthcheck: {
+          title: "没有 HEALTHCHECK",
+          advice: "请添加 HEALTHCHECK 指令，以便平台区分容器是仅在运行还是在正常工作。",
+        },
+        latest_tag: {
+          title: "使用了 latest 镜像版本",
+          advice: "请上传明确的镜像版本；latest 会随时变化，导致部署无法复现。",
+        },
+        package_cache: {
+          title: "镜像中残留了包管理器缓存",
+          advice: "请在生成缓存的同一条 RUN 指令中删除包管理器缓存（例如 && rm -rf /var/lib/apt/lists/*）。",
+        },
+        secret_files: {
+          title: "疑似包含密钥的文件",
+          advice: "请勿将密钥和凭证放入镜像（改用构建密钥或运行时配置）；在后续镜像层中删除并不能将其移除。",
+        },
+        many_tiny_layers: {
+          title: "过多的小镜像层",
+          advice: "请将相关命令合并到一条 RUN 指令中，生成数量更少、体积更大的镜像层。",
+        },
+      },
     },
     target: {
       title: "上传目标",
