@@ -197,6 +197,7 @@ describe('uploads', () => {
     for (const file of ['alpine.tar', 'alpine-oci.tar']) {
       await waitForAttribute(browser, file, 'data-state', 'done', 120_000);
     }
+    await browser.execute(() => document.querySelector('[data-testid="screen-uploads"]')?.scrollIntoView());
     await screenshot(browser, 'uploads-done');
     const pushed = await inItem(browser, 'alpine.tar', 'upload-reference');
     assert.match(await pushed.getText(), /demo-apps\/alpine:3\.20/);
