@@ -6,7 +6,7 @@
 // what it remembers.
 
 import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, existsSync, openSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, existsSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -92,6 +92,45 @@ function findTauriDriver() {
   return found;
 }
 
+/** Process ids whose command line passes `match` (Linux: read from /proc). */
+function processes(match) {
+  const pids = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (match(readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0'))) pids.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return pids;
+}
+
+function kill(pids) {
+  for (const pid of pids) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+const appProcesses = () => processes((argv) => argv[0] === appBinary);
+
+/**
+ * Makes sure a session's processes are gone before the next launch: the WebKitWebDriver that
+ * tauri-driver leaves behind, and the app, which may outlive its session (a second launch would
+ * then only hand its arguments to it). The app gets `graceMs` to finish on its own.
+ */
+async function reap(nativePort, graceMs) {
+  kill(processes((argv) => argv[0].endsWith('WebKitWebDriver') && argv.includes(`--port=${nativePort}`)));
+  const deadline = Date.now() + graceMs;
+  while (appProcesses().length > 0 && Date.now() < deadline) await sleep(100);
+  kill(appProcesses());
+  while (appProcesses().length > 0) await sleep(50);
+}
+
 /** A fresh configuration directory for one app profile of the tests. */
 export function newConfigDir(name) {
   return mkdtempSync(join(tmpdir(), `swr-console-e2e-${name}-`));
@@ -102,10 +141,21 @@ export function newConfigDir(name) {
  * app process (tauri-driver and WebKitWebDriver pass their environment on to it); `logFile`
  * collects the output of the drivers and the app instead of the test's own.
  */
-export async function launchApp({ configDir, env = {}, logFile } = {}) {
+export async function launchApp(options = {}) {
   if (!existsSync(appBinary)) {
     throw new Error(`app binary missing at ${appBinary}: build it with tests/e2e/run.sh`);
   }
+  try {
+    return await launchOnce(options);
+  } catch (err) {
+    // WebKitWebDriver sometimes is not listening yet when tauri-driver forwards the new
+    // session; one more try with fresh ports.
+    console.error(`launching the app failed (${err.message}); trying once more`);
+    return launchOnce(options);
+  }
+}
+
+async function launchOnce({ configDir, env = {}, logFile } = {}) {
   const port = await freePort();
   const nativePort = await freePort();
   const logFd = logFile ? openSync(logFile, 'a') : null;
@@ -139,18 +189,26 @@ export async function launchApp({ configDir, env = {}, logFile } = {}) {
     });
     return {
       browser,
-      async close() {
+      /** Ends the session; `crash` ends the app at once instead, as a crash or power cut would. */
+      async close({ crash = false } = {}) {
         try {
-          await browser.deleteSession();
+          if (crash) {
+            kill(appProcesses());
+            await browser.deleteSession().catch(() => {});
+          } else {
+            await browser.deleteSession();
+          }
         } finally {
           driver.kill('SIGTERM');
           await exited;
+          await reap(nativePort, 5_000);
         }
       },
     };
   } catch (err) {
     driver.kill('SIGKILL');
     await exited;
+    await reap(nativePort, 0);
     throw err;
   }
 }

@@ -133,8 +133,12 @@ describe('uploads', () => {
   });
 
   after(async () => {
-    await app?.close();
-    sandbox?.child.stdin.end();
+    try {
+      await app?.close();
+    } finally {
+      // Stopped whatever happened to the app, or the suite would wait on it forever.
+      sandbox?.child.stdin.end();
+    }
   });
 
   it('takes files from the command line, shows their reports and refuses an invalid one', async () => {
@@ -243,10 +247,11 @@ describe('uploads', () => {
     assert.deepEqual(tagsOf('demo-apps/big'), [], 'a cancelled upload left a tag');
   });
 
-  it('brings the queue back after the app closed mid-push and finishes it', async () => {
+  it('brings the queue back after the app stopped mid-push and finishes it', async () => {
     await (await inItem(browser, 'big.tar', 'upload-retry')).click();
     await waitUntilBytesMove();
-    await app.close();
+    // Closed hard, mid-push, as a crash or a power cut would.
+    await app.close({ crash: true });
     assert.deepEqual(tagsOf('demo-apps/big'), [], 'a tag appeared before all blobs were in');
 
     app = await launchApp({ configDir });

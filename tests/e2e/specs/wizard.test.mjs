@@ -76,8 +76,12 @@ describe('connection wizard', () => {
   });
 
   after(async () => {
-    await app?.close();
-    sandbox?.child.stdin.end();
+    try {
+      await app?.close();
+    } finally {
+      // Stopped whatever happened to the app, or the suite would wait on it forever.
+      sandbox?.child.stdin.end();
+    }
   });
 
   it('names a wrong secret key, then verifies the right one', async () => {
