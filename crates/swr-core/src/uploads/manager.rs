@@ -227,6 +227,15 @@ pub enum ManagerError {
     Journal(#[from] JournalError),
 }
 
+/// What the runner does next.
+enum Next {
+    Item(Box<JournalItem>),
+    /// The user paused the queue.
+    Paused,
+    /// Nothing is left to push.
+    Drained,
+}
+
 struct Control {
     /// The runner task is alive.
     active: bool,
@@ -739,18 +748,11 @@ impl UploadManager {
 
     async fn run(self: Arc<Self>) {
         let (mut done, mut failed) = (0usize, 0usize);
-        let mut drained = false;
-        loop {
-            let running = self
-                .queue
-                .with_journal(|j| Ok(j.running()))
-                .unwrap_or(false);
-            if !running {
-                break;
-            }
-            let Some(item) = self.queue.next_queued() else {
-                drained = true;
-                break;
+        let drained = loop {
+            let item = match self.next_or_stop() {
+                Next::Item(item) => item,
+                Next::Paused => break false,
+                Next::Drained => break true,
             };
             let token = CancellationToken::new();
             lock(&self.control).current = Some((item.id, token.clone()));
@@ -764,15 +766,39 @@ impl UploadManager {
                 None => {}
             }
             self.changed();
+        };
+        self.changed();
+        if drained && done + failed > 0 {
+            (self.signal)(UploadsSignal::Drained { done, failed });
         }
-        lock(&self.control).active = false;
-        if drained {
-            let _ = self.queue.with_journal(|j| j.set_running(false));
-            self.changed();
-            if done + failed > 0 {
-                (self.signal)(UploadsSignal::Drained { done, failed });
+    }
+
+    /// The next queued item, or why the runner stops (it then marks itself stopped, and the
+    /// queue no longer running when it ran out of work). Decided under the control lock in one
+    /// journal transaction, so an item queued at the same moment is either seen here or finds
+    /// no runner and starts one ([`Self::ensure_runner`]).
+    fn next_or_stop(&self) -> Next {
+        let mut control = lock(&self.control);
+        let next = self.queue.with_journal(|j| {
+            if !j.running() {
+                return Ok(Next::Paused);
             }
+            match j.items().iter().find(|i| i.state == ItemState::Queued) {
+                Some(item) => Ok(Next::Item(Box::new(item.clone()))),
+                None => {
+                    j.set_running(false)?;
+                    Ok(Next::Drained)
+                }
+            }
+        });
+        let next = next.unwrap_or_else(|e| {
+            tracing::warn!(error = %e, "cannot read the upload queue");
+            Next::Paused
+        });
+        if !matches!(next, Next::Item(_)) {
+            control.active = false;
         }
+        next
     }
 
     /// Pushes one item, waiting and trying again after transient failures (network lost,
