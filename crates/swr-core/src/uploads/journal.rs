@@ -180,20 +180,36 @@ impl Journal {
         tag: Option<String>,
         compress: bool,
     ) -> Result<u64, JournalError> {
+        self.add_with(file, compress, |item| {
+            item.organization = organization;
+            item.name = name;
+            item.tag = tag;
+        })
+    }
+
+    /// Adds an item, `Queued` unless `fill` says otherwise, written once; returns its id.
+    pub fn add_with(
+        &mut self,
+        file: PathBuf,
+        compress: bool,
+        fill: impl FnOnce(&mut JournalItem),
+    ) -> Result<u64, JournalError> {
         self.data.next_id += 1;
-        let id = self.data.next_id;
-        self.data.items.push(JournalItem {
-            id,
+        let mut item = JournalItem {
+            id: self.data.next_id,
             file,
             profile: None,
-            organization,
-            name,
-            tag,
+            organization: None,
+            name: None,
+            tag: None,
             compress,
             state: ItemState::Queued,
             confirmed: BTreeSet::new(),
             images: BTreeMap::new(),
-        });
+        };
+        fill(&mut item);
+        let id = item.id;
+        self.data.items.push(item);
         self.save()?;
         Ok(id)
     }
@@ -201,18 +217,6 @@ impl Journal {
     pub fn set_state(&mut self, id: u64, state: ItemState) -> Result<(), JournalError> {
         if let Some(item) = self.data.items.iter_mut().find(|i| i.id == id) {
             item.state = state;
-        }
-        self.save()
-    }
-
-    /// Sets per-image names and tags of a queued item.
-    pub fn set_images(
-        &mut self,
-        id: u64,
-        images: BTreeMap<usize, ImageOverride>,
-    ) -> Result<(), JournalError> {
-        if let Some(item) = self.data.items.iter_mut().find(|i| i.id == id) {
-            item.images = images;
         }
         self.save()
     }

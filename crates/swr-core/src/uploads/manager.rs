@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -383,19 +383,16 @@ impl UploadManager {
                 ids.push(item.id);
                 continue;
             }
-            let id = self.queue.with_journal(|j| {
-                let id = j.add(file.clone(), None, None, None, true)?;
-                j.update(id, |i| {
-                    i.state = ItemState::Draft;
-                    i.profile = profile.clone();
-                    i.organization = organization.clone();
-                })?;
-                Ok(id)
-            });
-            let id = id.map_err(|e| match e {
-                UploadError::Journal(e) => ManagerError::Journal(e),
-                other => ManagerError::NotNow(other.to_string()),
-            })?;
+            let id = self
+                .queue
+                .with_journal(|j| {
+                    j.add_with(file.clone(), true, |item| {
+                        item.state = ItemState::Draft;
+                        item.profile = profile.clone();
+                        item.organization = organization.clone();
+                    })
+                })
+                .map_err(journal_error)?;
             self.validate(id, file);
             ids.push(id);
         }
@@ -422,9 +419,7 @@ impl UploadManager {
             let path = file.clone();
             let validation = swr_registry::background::run("swr-validate", move || {
                 let last = Mutex::new(Instant::now());
-                let latest = AtomicU64::new(0);
                 let progress = |done: u64| {
-                    latest.store(done, Ordering::Relaxed);
                     let mut last = lock(&last);
                     if last.elapsed() >= VALIDATION_PERIOD {
                         *last = Instant::now();
@@ -515,15 +510,11 @@ impl UploadManager {
             let view = self.view_item(&item);
             match &view.validation {
                 ValidationState::Done { validation } if !validation.is_valid() => {
-                    return Err(ManagerError::NotNow(format!(
-                        "{} is not a valid image archive: {}",
-                        view.file_name,
-                        validation
-                            .errors()
-                            .map(|f| f.message.as_str())
-                            .collect::<Vec<_>>()
-                            .join("; ")
-                    )));
+                    let invalid = UploadError::Invalid {
+                        file: view.file_name.clone(),
+                        errors: validation.errors().map(|f| f.message.clone()).collect(),
+                    };
+                    return Err(ManagerError::NotNow(invalid.to_string()));
                 }
                 ValidationState::Done { .. } => {}
                 _ => {
@@ -612,12 +603,8 @@ impl UploadManager {
                 "only a failed or cancelled upload can be tried again".into(),
             ));
         }
-        if !matches!(
-            lock(&self.validations).get(&id),
-            Some(ValidationState::Done { .. })
-                | Some(ValidationState::Running { .. })
-                | Some(ValidationState::Pending)
-        ) {
+        // Checked again only when its report was never made (or the check was given up).
+        if !lock(&self.validations).contains_key(&id) {
             self.validate(id, item.file.clone());
         }
         self.enqueue(&[id])
@@ -983,18 +970,14 @@ fn plan_targets(
     (images, problems)
 }
 
-/// The last path part and the tag of `[registry/][org/]name[:tag]`.
+/// The name and tag an archive reference gives an image (`[registry/][org/]name[:tag]`). A bare
+/// word is an OCI ref name holding only a tag.
 fn split_name_tag(reference: &str) -> (Option<String>, Option<String>) {
-    let (path, tag) = match reference.rsplit_once(':') {
-        Some((p, t)) if !t.contains('/') => (p, Some(t.to_owned())),
-        _ => (reference, None),
-    };
-    let name = path.rsplit('/').next().filter(|n| !n.is_empty());
-    // A bare word with no `/` and no `:` is an OCI ref name holding only a tag.
+    let (_, name, tag) = super::targets::split_reference(reference);
     if tag.is_none() && !reference.contains('/') {
-        return (None, Some(reference.to_owned()));
+        return (None, Some(name));
     }
-    (name.map(str::to_owned), tag)
+    ((!name.is_empty()).then_some(name), tag)
 }
 
 #[cfg(test)]

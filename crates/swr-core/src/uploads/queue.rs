@@ -161,9 +161,14 @@ impl UploadQueue {
         images: std::collections::BTreeMap<usize, ImageOverride>,
         compress: bool,
     ) -> Result<u64, UploadError> {
-        let id = self.enqueue(file, overrides, compress)?;
-        self.with_journal(|j| j.set_images(id, images))?;
-        Ok(id)
+        self.with_journal(|j| {
+            j.add_with(file, compress, |item| {
+                item.organization = overrides.organization.clone();
+                item.name = overrides.name.clone();
+                item.tag = overrides.tag.clone();
+                item.images = images;
+            })
+        })
     }
 
     /// A copy of the items and their states.

@@ -36,7 +36,7 @@ pub enum TargetError {
 }
 
 /// Splits `[registry/]path[:tag][@digest]` into the last path part and the tag.
-fn split_reference(reference: &str) -> (Option<String>, String, Option<String>) {
+pub(crate) fn split_reference(reference: &str) -> (Option<String>, String, Option<String>) {
     let without_digest = reference.split('@').next().unwrap_or(reference);
     let (path, tag) = match without_digest.rsplit_once(':') {
         Some((p, t)) if !t.contains('/') => (p, Some(t.to_owned())),
