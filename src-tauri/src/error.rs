@@ -90,3 +90,21 @@ impl From<swr_core::credentials::ProfileChangeError> for IpcError {
         }
     }
 }
+
+impl From<swr_api::Error> for IpcError {
+    fn from(err: swr_api::Error) -> Self {
+        let code = match &err {
+            swr_api::Error::InvalidInput(_) => ErrorCode::InvalidInput,
+            _ => ErrorCode::Service,
+        };
+        Self {
+            code,
+            message: match &err {
+                swr_api::Error::InvalidInput(v) => v.message.en.clone(),
+                other => other.to_string(),
+            },
+            request_id: err.request_id().map(str::to_owned),
+            retryable: err.is_retryable(),
+        }
+    }
+}

@@ -36,12 +36,15 @@ pub fn signal_sink<R: Runtime>(app: AppHandle<R>) -> Arc<dyn Fn(UploadsSignal) +
 }
 
 fn forward<R: Runtime>(app: &AppHandle<R>, signal: UploadsSignal) {
-    let chinese = app.try_state::<AppState>().is_some_and(|s| {
-        matches!(
-            s.settings.get().language,
-            LanguagePreference::SimplifiedChinese
-        )
-    });
+    // Progress passes here ten times a second: the language is read only for a notification.
+    let chinese = || {
+        app.try_state::<AppState>().is_some_and(|s| {
+            matches!(
+                s.settings.get().language,
+                LanguagePreference::SimplifiedChinese
+            )
+        })
+    };
     if let Some((title, body)) = notification(&signal, chinese) {
         let focused = app
             .get_webview_window("main")
@@ -66,9 +69,13 @@ fn forward<R: Runtime>(app: &AppHandle<R>, signal: UploadsSignal) {
 }
 
 /// The notification a signal deserves, if any: the queue finished, or an item failed.
-pub fn notification(signal: &UploadsSignal, chinese: bool) -> Option<(String, String)> {
+/// `chinese` is asked only for those.
+pub fn notification(
+    signal: &UploadsSignal,
+    chinese: impl FnOnce() -> bool,
+) -> Option<(String, String)> {
     match signal {
-        UploadsSignal::Drained { done, failed } => Some(if chinese {
+        UploadsSignal::Drained { done, failed } => Some(if chinese() {
             (
                 "上传队列已完成".to_owned(),
                 format!("{done} 个文件已推送，{failed} 个失败。"),
@@ -79,7 +86,7 @@ pub fn notification(signal: &UploadsSignal, chinese: bool) -> Option<(String, St
                 format!("{done} pushed, {failed} failed."),
             )
         }),
-        UploadsSignal::Queue(UploadEvent::Failed { message, .. }) => Some(if chinese {
+        UploadsSignal::Queue(UploadEvent::Failed { message, .. }) => Some(if chinese() {
             ("上传失败".to_owned(), message.clone())
         } else {
             ("An upload failed".to_owned(), message.clone())
@@ -97,7 +104,7 @@ mod tests {
     #[test]
     fn the_end_of_the_queue_and_failures_are_notified_progress_is_not() {
         let (title, body) =
-            notification(&UploadsSignal::Drained { done: 2, failed: 1 }, false).unwrap();
+            notification(&UploadsSignal::Drained { done: 2, failed: 1 }, || false).unwrap();
         assert_eq!(title, "Uploads finished");
         assert_eq!(body, "2 pushed, 1 failed.");
         let failed = UploadsSignal::Queue(UploadEvent::Failed {
@@ -106,17 +113,17 @@ mod tests {
             kind: FailureKind::PermissionDenied,
             transient: false,
         });
-        let (title, body) = notification(&failed, true).unwrap();
+        let (title, body) = notification(&failed, || true).unwrap();
         assert_eq!(title, "上传失败");
         assert_eq!(body, "access denied to team/app");
-        assert!(notification(&UploadsSignal::Changed, false).is_none());
+        assert!(notification(&UploadsSignal::Changed, || false).is_none());
         assert!(notification(
             &UploadsSignal::Validating {
                 item: 1,
                 done: 1,
                 total: 2
             },
-            false
+            || false
         )
         .is_none());
     }

@@ -4,27 +4,9 @@ use serde::Serialize;
 use specta::Type;
 use tauri::State;
 
-use crate::commands::profiles::with_secret;
-use crate::error::{ErrorCode, IpcError};
+use crate::commands::profiles::api_client;
+use crate::error::IpcError;
 use crate::state::AppState;
-
-impl From<swr_api::Error> for IpcError {
-    fn from(err: swr_api::Error) -> Self {
-        let code = match &err {
-            swr_api::Error::InvalidInput(_) => ErrorCode::InvalidInput,
-            _ => ErrorCode::Service,
-        };
-        Self {
-            code,
-            message: match &err {
-                swr_api::Error::InvalidInput(v) => v.message.en.clone(),
-                other => other.to_string(),
-            },
-            request_id: err.request_id().map(str::to_owned),
-            retryable: err.is_retryable(),
-        }
-    }
-}
 
 /// One organization the profile can see.
 #[derive(Debug, Clone, Serialize, Type)]
@@ -37,20 +19,13 @@ pub struct OrganizationOption {
     pub can_push: bool,
 }
 
-async fn client(state: &AppState, profile_id: &str) -> Result<swr_api::Client, IpcError> {
-    let (profile, sk) = with_secret(state, profile_id)?;
-    Ok(swr_api::Client::new(swr_core::verify::client_config(
-        &profile, &sk,
-    ))?)
-}
-
 #[tauri::command]
 #[specta::specta]
 pub async fn list_organizations(
     state: State<'_, AppState>,
     profile_id: String,
 ) -> Result<Vec<OrganizationOption>, IpcError> {
-    let client = client(&state, &profile_id).await?;
+    let client = api_client(&state, &profile_id)?;
     let mut list: Vec<OrganizationOption> = client
         .list_namespaces(false)
         .await?
@@ -75,7 +50,7 @@ pub async fn create_organization(
 ) -> Result<(), IpcError> {
     let name = name.trim().to_owned();
     swr_api::rules::validate_namespace(&name).map_err(swr_api::Error::from)?;
-    let client = client(&state, &profile_id).await?;
+    let client = api_client(&state, &profile_id)?;
     client.create_namespace(&name).await?;
     Ok(())
 }

@@ -160,3 +160,11 @@ pub(crate) fn with_secret(
     let sk = state.credentials.secret_key(&profile.access_key_id)?;
     Ok((profile, sk))
 }
+
+/// An SWR API client for the profile, with its secret key.
+pub(crate) fn api_client(state: &AppState, id: &str) -> Result<swr_api::Client, IpcError> {
+    let (profile, sk) = with_secret(state, id)?;
+    Ok(swr_api::Client::new(swr_core::verify::client_config(
+        &profile, &sk,
+    ))?)
+}
