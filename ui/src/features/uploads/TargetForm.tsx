@@ -34,6 +34,33 @@ const GENERAL_FIELDS: Record<string, "profile" | "organization"> = {
 };
 
 /** Profile, organization, name and tag per image, compression; problems next to their fields. */
+/** An image's name or tag input, with the problems SWR's rules find in it. */
+function ImageField(props: {
+  label: string;
+  testId: string;
+  index: number;
+  value: string;
+  problems: TargetProblem[];
+  onChange: (value: string) => void;
+}) {
+  const { label, testId, index, value, problems, onChange } = props;
+  return (
+    <label className="target-field">
+      <span className="target-label">{label}</span>
+      <input
+        className="input mono"
+        data-testid={testId}
+        data-index={index}
+        value={value}
+        spellCheck={false}
+        aria-invalid={problems.length > 0}
+        onChange={(e) => { onChange(e.target.value); }}
+      />
+      <Problems problems={problems} />
+    </label>
+  );
+}
+
 export function TargetForm({ item, target }: { item: UploadItemView; target: TargetDraftState }) {
   const { t } = useTranslation();
   const { draft, change } = target;
@@ -102,32 +129,22 @@ export function TargetForm({ item, target }: { item: UploadItemView; target: Tar
               </span>
             </div>
             <div className="target-grid">
-              <label className="target-field">
-                <span className="target-label">{t("uploads.target.name")}</span>
-                <input
-                  className="input mono"
-                  data-testid="upload-image-name"
-                  data-index={index}
-                  value={values.name}
-                  spellCheck={false}
-                  aria-invalid={mine.some((p) => p.violation.field === "repository")}
-                  onChange={(e) => { setImage({ name: e.target.value }); }}
-                />
-                <Problems problems={mine.filter((p) => p.violation.field === "repository")} />
-              </label>
-              <label className="target-field">
-                <span className="target-label">{t("uploads.target.tag")}</span>
-                <input
-                  className="input mono"
-                  data-testid="upload-image-tag"
-                  data-index={index}
-                  value={values.tag}
-                  spellCheck={false}
-                  aria-invalid={mine.some((p) => p.violation.field === "tag")}
-                  onChange={(e) => { setImage({ tag: e.target.value }); }}
-                />
-                <Problems problems={mine.filter((p) => p.violation.field === "tag")} />
-              </label>
+              <ImageField
+                label={t("uploads.target.name")}
+                testId="upload-image-name"
+                index={index}
+                value={values.name}
+                problems={mine.filter((p) => p.violation.field === "repository")}
+                onChange={(name) => { setImage({ name }); }}
+              />
+              <ImageField
+                label={t("uploads.target.tag")}
+                testId="upload-image-tag"
+                index={index}
+                value={values.tag}
+                problems={mine.filter((p) => p.violation.field === "tag")}
+                onChange={(tag) => { setImage({ tag }); }}
+              />
             </div>
             <div className="target-preview">
               <span className="target-label">{t("uploads.target.preview")}</span>
