@@ -199,6 +199,8 @@ pub struct ClientConfig {
     pub transport: TransportOptions,
     /// Retry policy for idempotent reads.
     pub retry: RetryPolicy,
+    /// The account's pacer, shared by every client of the account; `None` sends unpaced.
+    pub rate_limiter: Option<std::sync::Arc<crate::rate::RateLimiter>>,
 }
 
 impl ClientConfig {
@@ -211,6 +213,7 @@ impl ClientConfig {
             endpoints: EndpointOverrides::default(),
             transport: TransportOptions::default(),
             retry: RetryPolicy::default(),
+            rate_limiter: None,
         }
     }
 }

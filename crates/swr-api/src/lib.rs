@@ -8,6 +8,7 @@
 //! * [`rules`] — the naming and value rules SWR enforces, with bilingual messages;
 //! * [`secret`] — a wrapper that keeps secrets out of `Debug`/`Display` output;
 //! * [`region`] and [`config`] — regions, endpoints and per-profile overrides;
+//! * [`rate`] — the pacer that keeps one account under SWR's request rate;
 //! * [`Client`] with the typed operations of [`ops`], the wire types of [`model`], paging in
 //!   [`paging`] and one [`Error`] type.
 //!
@@ -22,6 +23,7 @@ pub mod model;
 pub mod ops;
 pub mod paging;
 pub mod path;
+pub mod rate;
 pub mod region;
 pub mod retry;
 pub mod rules;
@@ -32,4 +34,5 @@ pub use client::Client;
 pub use config::{ClientConfig, Credentials, EndpointOverrides, Endpoints, TransportOptions};
 pub use error::{Error, ErrorKind};
 pub use paging::{OffsetRequest, Page};
+pub use rate::RateLimiter;
 pub use secret::Sensitive;

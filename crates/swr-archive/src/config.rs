@@ -1,4 +1,5 @@
-//! The JSON documents of image archives, typed only as far as validation and the report need.
+//! The JSON documents of images (in archives, and as registries serve them), typed only as far
+//! as validation, the report and inspection need.
 //!
 //! Unknown fields are ignored (producers add their own), but a field of the wrong type is an
 //! error with serde's position, so a damaged document is reported rather than half-read.
@@ -74,6 +75,20 @@ pub struct ImageConfig {
     #[serde(default)]
     pub config: Option<ContainerConfig>,
     pub rootfs: RootFs,
+    /// The build steps, one per instruction; those with `empty_layer` made no layer.
+    #[serde(default)]
+    pub history: Vec<HistoryEntry>,
+}
+
+/// One build step of an image.
+#[derive(Debug, Default, Deserialize)]
+pub struct HistoryEntry {
+    #[serde(default)]
+    pub created: Option<String>,
+    #[serde(default)]
+    pub created_by: Option<String>,
+    #[serde(default)]
+    pub empty_layer: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -10,7 +10,7 @@
 //! Nothing here panics on bad input; every problem becomes a [`Finding`] with a stable rule id,
 //! the entry concerned and advice.
 
-mod config;
+pub mod config;
 mod docker;
 mod efficiency;
 mod finding;

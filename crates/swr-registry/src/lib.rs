@@ -9,6 +9,7 @@
 //!
 //! * [`Registry`] — auth ([`challenge`], [`auth`]), blob and manifest operations;
 //! * [`archive`] — indexing an archive and reading its entries again;
+//! * reading manifests and blobs back (inspection, copies between repositories);
 //! * [`push`] — the per-image pipeline, blob cache and progress counters.
 
 pub mod archive;
@@ -19,6 +20,7 @@ pub mod challenge;
 mod client;
 pub mod error;
 mod manifests;
+mod pull;
 pub mod push;
 mod response;
 mod transport;
@@ -28,4 +30,5 @@ pub use blobs::{BlobProgress, Produced, Producer};
 pub use client::{pull_scope, push_scope, Registry, RegistryConfig};
 pub use error::Error;
 pub use manifests::{sha256_digest, ACCEPT_ALL};
+pub use pull::{FetchedManifest, MAX_CONFIG_BYTES, MAX_MANIFEST_BYTES};
 pub use push::PushContext;

@@ -33,6 +33,7 @@ struct Inner {
     retry: RetryPolicy,
     user_agent: String,
     insecure: bool,
+    limiter: Option<Arc<crate::rate::RateLimiter>>,
 }
 
 impl std::fmt::Debug for Client {
@@ -80,6 +81,7 @@ impl Client {
                 retry: config.retry,
                 user_agent: config.transport.user_agent,
                 insecure: config.transport.insecure_skip_tls_verify,
+                limiter: config.rate_limiter,
             }),
         })
     }
@@ -164,6 +166,10 @@ impl Client {
         call: &Call,
         project_id: Option<&str>,
     ) -> Result<Response, Failed> {
+        // Paced before signing, so a long wait cannot age the signature's date.
+        if let Some(limiter) = &self.inner.limiter {
+            limiter.acquire().await;
+        }
         let fail = |error: Error, retry: bool| Failed {
             error,
             retry,
@@ -241,6 +247,10 @@ impl Client {
                 .and_then(|v| parse_retry_after(&v, SystemTime::now()));
             let api = ApiError::from_response(status, request_id, retry_after, &bytes);
             let retry = status == 429 || status >= 500 || api.kind.is_retryable();
+            if let (Some(limiter), 429 | 503) = (&self.inner.limiter, status) {
+                // The account is over SWR's rate: every caller waits, not just this one.
+                limiter.slow_down(retry_after.unwrap_or(std::time::Duration::from_secs(1)));
+            }
             tracing::debug!(op = call.op, status, code = %api.code, "SWR error answer");
             return Err(Failed {
                 error: Error::Api(api),
