@@ -3,6 +3,7 @@
 //! Nothing here knows about Tauri: the desktop commands and the CLI are thin layers over these
 //! services, so a behaviour is written (and tested) once.
 
+pub mod browse;
 pub mod credentials;
 pub mod csv_import;
 pub mod fsio;
@@ -10,6 +11,7 @@ pub mod logins;
 pub mod logins_docker_config;
 pub mod profiles;
 mod profiles_rules;
+pub mod sessions;
 pub mod settings;
 pub mod uploads;
 pub mod verify;

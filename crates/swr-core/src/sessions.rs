@@ -1,0 +1,189 @@
+//! One connection to SWR per profile, shared by every screen and command.
+//!
+//! Building a client costs a connection pool, a TLS handshake and, for a profile without a
+//! project id, an IAM lookup; a registry client also holds bearer tokens. Browsing pages
+//! thousands of rows and inspects tags lazily, so each profile keeps one [`Session`] (API client
+//! and registry client) until the profile or its secret key changes. Every session of one
+//! account (region + access key) shares one [`RateLimiter`], so everything the console does at
+//! once stays under SWR's request rate.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use swr_api::{ClientConfig, RateLimiter, Sensitive};
+use swr_registry::{Registry, RegistryConfig};
+
+use crate::credentials::{CredentialError, CredentialStore};
+use crate::profiles::{Profile, ProfileStore};
+
+/// Why no session could be had.
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    #[error("no profile with id {0}")]
+    ProfileNotFound(String),
+    #[error(transparent)]
+    Credentials(#[from] CredentialError),
+    #[error(transparent)]
+    Api(#[from] swr_api::Error),
+    #[error(transparent)]
+    Registry(#[from] swr_registry::Error),
+}
+
+/// The clients of one profile.
+#[derive(Debug)]
+pub struct Session {
+    /// The profile id, or a label for a session built from the environment.
+    pub profile_id: String,
+    pub region: String,
+    /// `host[:port]` images are pulled from.
+    pub registry_host: String,
+    pub api: swr_api::Client,
+    pub registry: Registry,
+}
+
+impl Session {
+    /// A session from ready configurations (swrctl with environment credentials).
+    pub fn from_configs(
+        profile_id: impl Into<String>,
+        mut api: ClientConfig,
+        registry: RegistryConfig,
+        limiter: Option<Arc<RateLimiter>>,
+    ) -> Result<Self, SessionError> {
+        api.rate_limiter = limiter;
+        let region = api.region.clone();
+        let api = swr_api::Client::new(api)?;
+        Ok(Self {
+            profile_id: profile_id.into(),
+            region,
+            registry_host: registry.host.clone(),
+            api,
+            registry: Registry::new(registry)?,
+        })
+    }
+}
+
+struct Cached {
+    profile: Profile,
+    secret: Sensitive<String>,
+    session: Arc<Session>,
+}
+
+/// Hands out the session of a profile, building it on first use.
+pub struct Sessions {
+    profiles: Arc<ProfileStore>,
+    credentials: Arc<CredentialStore>,
+    cache: Mutex<HashMap<String, Cached>>,
+    limiters: Mutex<HashMap<(String, String), Arc<RateLimiter>>>,
+}
+
+impl Sessions {
+    pub fn new(profiles: Arc<ProfileStore>, credentials: Arc<CredentialStore>) -> Self {
+        Self {
+            profiles,
+            credentials,
+            cache: Mutex::new(HashMap::new()),
+            limiters: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The session of `profile_id`: the cached one while the profile and its secret key are
+    /// unchanged, else a new one.
+    pub fn get(&self, profile_id: &str) -> Result<Arc<Session>, SessionError> {
+        let profile = self
+            .profiles
+            .get(profile_id)
+            .ok_or_else(|| SessionError::ProfileNotFound(profile_id.to_owned()))?;
+        let secret = self.credentials.secret_key(&profile.access_key_id)?;
+        {
+            let cache = self.cache.lock().unwrap_or_else(|p| p.into_inner());
+            if let Some(c) = cache.get(profile_id) {
+                if c.profile == profile && c.secret.expose() == secret.expose() {
+                    return Ok(c.session.clone());
+                }
+            }
+        }
+        let limiter = self.limiter(&profile.region, &profile.access_key_id);
+        let session = Arc::new(Session::from_configs(
+            profile_id,
+            crate::verify::client_config(&profile, &secret),
+            crate::verify::registry_config(&profile, &secret),
+            Some(limiter),
+        )?);
+        self.cache.lock().unwrap_or_else(|p| p.into_inner()).insert(
+            profile_id.to_owned(),
+            Cached {
+                profile,
+                secret,
+                session: session.clone(),
+            },
+        );
+        Ok(session)
+    }
+
+    /// The pacer of one account, made on first use.
+    pub fn limiter(&self, region: &str, access_key: &str) -> Arc<RateLimiter> {
+        self.limiters
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .entry((region.to_owned(), access_key.to_owned()))
+            .or_insert_with(|| Arc::new(RateLimiter::for_account()))
+            .clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::credentials::{MemoryVault, Persistence};
+    use crate::profiles::ProfileInput;
+
+    fn input(name: &str, ak: &str) -> ProfileInput {
+        ProfileInput {
+            name: name.into(),
+            region: "cn-north-4".into(),
+            project_id: Some("p".into()),
+            access_key_id: ak.into(),
+            endpoints: Default::default(),
+            ca_bundle: None,
+            proxy: None,
+            insecure_skip_tls_verify: false,
+        }
+    }
+
+    #[test]
+    fn one_session_per_profile_until_the_profile_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let profiles = Arc::new(ProfileStore::open(dir.path()));
+        let credentials = Arc::new(CredentialStore::new(Box::new(MemoryVault::default())));
+        let a = profiles.add(input("a", "AKAAAAAAAAAAAAAAAAAA")).unwrap();
+        let b = profiles.add(input("b", "AKAAAAAAAAAAAAAAAAAA")).unwrap();
+        credentials
+            .save(
+                "AKAAAAAAAAAAAAAAAAAA",
+                &Sensitive::new("sk".to_owned()),
+                Persistence::Session,
+            )
+            .unwrap();
+        let sessions = Sessions::new(profiles.clone(), credentials.clone());
+
+        let first = sessions.get(&a.id).unwrap();
+        assert!(Arc::ptr_eq(&first, &sessions.get(&a.id).unwrap()));
+        // Two profiles of one account share its pacer.
+        assert!(Arc::ptr_eq(
+            &sessions.limiter("cn-north-4", "AKAAAAAAAAAAAAAAAAAA"),
+            &sessions.limiter(&b.region, &b.access_key_id)
+        ));
+
+        let mut changed = input("a", "AKAAAAAAAAAAAAAAAAAA");
+        changed.region = "cn-east-3".into();
+        profiles.update(&a.id, changed).unwrap();
+        let second = sessions.get(&a.id).unwrap();
+        assert!(!Arc::ptr_eq(&first, &second));
+        assert_eq!(second.region, "cn-east-3");
+
+        assert!(matches!(
+            sessions.get("nope"),
+            Err(SessionError::ProfileNotFound(_))
+        ));
+    }
+}
