@@ -1,7 +1,8 @@
 //! `swrctl`: the SWR Console's command line, for pipelines and terminals.
 //!
 //! Each subcommand lives in `commands/<name>.rs` and returns its exit code, so `main` stays a
-//! dispatcher and new commands (push, ls, profile, login-command) slot in beside `validate`.
+//! dispatcher and new commands slot in beside the others; `commands/shared.rs` holds what the management
+//! commands share (`--profile`, `--json`, confirmation, exit codes).
 
 mod commands;
 
@@ -36,6 +37,11 @@ enum Command {
     Push(commands::push::Args),
     /// List organizations, the images of an organization, or the tags of an image.
     Ls(commands::ls::Args),
+    /// Show what is inside a pushed image: platforms, layers, config and history.
+    Inspect(commands::inspect::Args),
+    /// Delete or copy tags.
+    #[command(subcommand)]
+    Tag(commands::tag::Command),
 }
 
 fn main() -> ExitCode {
@@ -47,5 +53,7 @@ fn main() -> ExitCode {
         Command::Login(args) => commands::login_command::run(&args),
         Command::Push(args) => commands::push::run(&args),
         Command::Ls(args) => commands::ls::run(&args),
+        Command::Inspect(args) => commands::inspect::run(&args),
+        Command::Tag(command) => commands::tag::run(&command),
     }
 }

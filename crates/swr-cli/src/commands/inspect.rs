@@ -1,0 +1,83 @@
+//! `swrctl inspect ORG/IMAGE:TAG` (or `@sha256:…`): what is inside a pushed image, read from the
+//! registry: platforms, layers, config and history. `--json` prints the app's inspection shape.
+
+use std::process::ExitCode;
+
+use swr_core::browse::inspect::{self, Inspection};
+use swr_core::browse::reference::ImageRef;
+
+use super::shared::{self, Common};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// `ORG/IMAGE:TAG` or `ORG/IMAGE@sha256:…`.
+    pub reference: String,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+pub fn run(args: &Args) -> ExitCode {
+    shared::run(async {
+        let image = ImageRef::parse(&args.reference)?;
+        let reference = image.require_reference("inspect")?;
+        let session = shared::session(args.common.profile.as_deref())?;
+        let found =
+            inspect::inspect(&session, None, &image.organization, &image.image, reference).await?;
+        if args.common.json {
+            shared::print_json(&found)?;
+        } else {
+            print_text(&found);
+        }
+        Ok(ExitCode::SUCCESS)
+    })
+}
+
+fn print_text(found: &Inspection) {
+    println!("{}", found.reference);
+    println!("  digest      {}", found.digest);
+    println!("  media type  {}", found.media_type);
+    for p in &found.platforms {
+        let variant = p
+            .variant
+            .as_deref()
+            .map(|v| format!("/{v}"))
+            .unwrap_or_default();
+        println!();
+        println!("platform {}/{}{variant}", p.os, p.architecture);
+        println!("  manifest    {}", p.digest);
+        println!("  config      {}", p.config_digest);
+        println!(
+            "  size        {} bytes in {} layers",
+            p.size,
+            p.layers.len()
+        );
+        let c = &p.config;
+        let fields = [
+            ("entrypoint", c.entrypoint.join(" ")),
+            ("cmd", c.cmd.join(" ")),
+            ("user", c.user.clone()),
+            ("workdir", c.working_dir.clone()),
+            ("ports", c.exposed_ports.join(", ")),
+            ("created", c.created.clone().unwrap_or_default()),
+        ];
+        for (name, value) in fields.iter().filter(|(_, v)| !v.is_empty()) {
+            println!("  {name:<11} {value}");
+        }
+        for e in &c.env {
+            println!("  env         {e}");
+        }
+        for l in &c.labels {
+            println!("  label       {}={}", l.key, l.value);
+        }
+        println!("  layers");
+        for l in &p.layers {
+            let by = l.created_by.as_deref().unwrap_or("");
+            println!("    {}  {:>12}  {by}", short(&l.digest), l.size);
+        }
+    }
+}
+
+fn short(digest: &str) -> &str {
+    let hex = digest.strip_prefix("sha256:").unwrap_or(digest);
+    hex.get(..12).unwrap_or(hex)
+}

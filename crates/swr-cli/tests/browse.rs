@@ -1,0 +1,183 @@
+//! `swrctl ls --json`, `inspect`, `tag rm` and `tag cp` against a sandboxed SWR with a real
+//! registry; every change is read back with skopeo, a client we did not write.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[path = "../../swr-registry/tests/common/mod.rs"]
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+use swr_archive::fixtures::{Archive, ImageBuilder, Layer, Layout};
+
+struct Cli<'a> {
+    sb: &'a common::Sandbox,
+    user: common::User,
+    config: std::path::PathBuf,
+}
+
+impl Cli<'_> {
+    fn run(&self, args: &[&str]) -> Output {
+        let sb = self.sb;
+        Command::new(env!("CARGO_BIN_EXE_swrctl"))
+            .args(args)
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("SWR_REGION", &sb.ready.region)
+            .env("SWR_AK", &self.user.ak)
+            .env("SWR_SK", &self.user.sk)
+            .env("SWR_PROJECT_ID", &sb.ready.project_id)
+            .env("SWR_API_ENDPOINT", &sb.ready.api_endpoint)
+            .env("SWR_REGISTRY", &sb.ready.registry)
+            .env("SWR_INSECURE", "1")
+            .env("SWR_CONSOLE_CONFIG_DIR", &self.config)
+            .output()
+            .unwrap()
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        let out = self.run(args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        serde_json::from_slice(&out.stdout).unwrap()
+    }
+
+    /// The manifest digest skopeo reads for a reference, `None` when the registry has none.
+    fn skopeo_digest(&self, reference: &str) -> Option<String> {
+        let out = Command::new("skopeo")
+            .args([
+                "inspect",
+                "--raw",
+                "--tls-verify=false",
+                "--creds",
+                &self.sb.skopeo_creds(&self.user),
+            ])
+            .arg(format!("docker://{}/{reference}", self.sb.ready.registry))
+            .output()
+            .expect("run skopeo");
+        out.status
+            .success()
+            .then(|| format!("sha256:{}", hex::encode(Sha256::digest(&out.stdout))))
+    }
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn push(cli: &Cli<'_>, dir: &Path, name: &str, image: ImageBuilder) {
+    let archive = dir.join(name);
+    Archive::new(Layout::DockerArchive)
+        .image(image)
+        .write(&archive)
+        .unwrap();
+    let out = cli.run(&["push", "--json", archive.to_str().unwrap()]);
+    assert!(out.status.success(), "push: {}", stderr(&out));
+}
+
+#[tokio::test]
+async fn list_inspect_delete_and_copy_tags_read_back_with_skopeo() {
+    let sb = common::Sandbox::start(&[]);
+    sb.create_org("team-a").await;
+    sb.create_org("team-b").await;
+    let dir = tempfile::tempdir().unwrap();
+    let cli = Cli {
+        sb: &sb,
+        user: sb.user(true).clone(),
+        config: dir.path().join("config"),
+    };
+    push(
+        &cli,
+        dir.path(),
+        "one.tar",
+        ImageBuilder::new()
+            .tag("team-a/web:1.0")
+            .tag("team-a/web:stable")
+            .layer(Layer::new().file("a", "first"))
+            .layer(Layer::new().file("b", "second")),
+    );
+    push(
+        &cli,
+        dir.path(),
+        "two.tar",
+        ImageBuilder::new()
+            .tag("team-a/web:1.10")
+            .layer(Layer::new().file("a", "other")),
+    );
+
+    // Lists are objects, tags newest version first.
+    let images = cli.json(&["ls", "team-a", "--json"]);
+    assert_eq!(images[0]["organization"], "team-a");
+    assert_eq!(images[0]["name"], "web");
+    assert_eq!(images[0]["tagCount"], 3);
+    let tags = cli.json(&["ls", "team-a/web", "--json"]);
+    let names: Vec<&str> = tags
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["tag"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["1.10", "1.0", "stable"]);
+    let stable = cli.skopeo_digest("team-a/web:stable").unwrap();
+    assert_eq!(tags[1]["digest"], stable.as_str());
+    assert_eq!(tags[1]["siblings"], serde_json::json!(["stable"]));
+
+    // Inspection matches what skopeo reads from the registry.
+    let found = cli.json(&["inspect", "team-a/web:1.0", "--json"]);
+    let raw = sb.skopeo_inspect(&cli.user, "team-a/web:1.0", false);
+    let config = sb.skopeo_inspect(&cli.user, "team-a/web:1.0", true);
+    assert_eq!(found["digest"], stable.as_str());
+    let platform = &found["platforms"][0];
+    assert_eq!(platform["config_digest"], raw["config"]["digest"]);
+    assert_eq!(platform["os"], config["os"]);
+    assert_eq!(platform["architecture"], config["architecture"]);
+    let layers: Vec<&Value> = platform["layers"].as_array().unwrap().iter().collect();
+    assert_eq!(layers.len(), 2);
+    for (ours, theirs) in layers.iter().zip(raw["layers"].as_array().unwrap()) {
+        assert_eq!(ours["digest"], theirs["digest"]);
+        assert_eq!(ours["size"], theirs["size"]);
+    }
+    let text = cli.run(&["inspect", "team-a/web"]);
+    assert_eq!(text.status.code(), Some(2), "{}", stderr(&text));
+    assert!(stderr(&text).contains("needs a tag or digest"));
+
+    // A dry run and a refusal without a terminal change nothing.
+    let dry = cli.run(&["tag", "rm", "--dry-run", "team-a/web:1.0"]);
+    assert!(dry.status.success(), "{}", stderr(&dry));
+    assert!(
+        stderr(&dry).contains("would delete team-a/web:1.0")
+            && stderr(&dry).contains("the image stays as stable"),
+        "{}",
+        stderr(&dry)
+    );
+    let refused = cli.run(&["tag", "rm", "team-a/web:1.0"]);
+    assert_eq!(refused.status.code(), Some(2), "{}", stderr(&refused));
+    assert!(stderr(&refused).contains("add --yes"));
+    assert!(cli.skopeo_digest("team-a/web:1.0").is_some());
+
+    // Deleting two tags removes exactly those.
+    let gone = cli.run(&["tag", "rm", "--yes", "team-a/web:1.0", "team-a/web:1.10"]);
+    assert!(gone.status.success(), "{}", stderr(&gone));
+    assert!(cli.skopeo_digest("team-a/web:1.0").is_none());
+    assert!(cli.skopeo_digest("team-a/web:1.10").is_none());
+    assert_eq!(cli.skopeo_digest("team-a/web:stable"), Some(stable.clone()));
+
+    // A copy to another organization keeps the digest and moves no layer bytes.
+    let copied = cli.json(&["tag", "cp", "team-a/web:stable", "team-b/copy:v1", "--json"]);
+    assert_eq!(copied["digest"], stable.as_str());
+    assert_eq!(copied["copied"], 0);
+    assert_eq!(
+        copied["mounted"].as_u64().unwrap() + copied["present"].as_u64().unwrap(),
+        3
+    );
+    assert_eq!(cli.skopeo_digest("team-b/copy:v1"), Some(stable));
+    let missing = cli.run(&["tag", "cp", "team-a/web:stable", "nowhere/copy:v1"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(
+        stderr(&missing).contains("`nowhere` does not exist"),
+        "{}",
+        stderr(&missing)
+    );
+}
