@@ -108,3 +108,48 @@ impl From<swr_api::Error> for IpcError {
         }
     }
 }
+
+impl From<swr_core::sessions::SessionError> for IpcError {
+    fn from(err: swr_core::sessions::SessionError) -> Self {
+        use swr_core::sessions::SessionError;
+        match err {
+            SessionError::ProfileNotFound(_) => Self::new(ErrorCode::NotFound, err.to_string()),
+            SessionError::Credentials(e) => e.into(),
+            SessionError::Api(e) => e.into(),
+            SessionError::Registry(e) => e.into(),
+        }
+    }
+}
+
+impl From<swr_registry::Error> for IpcError {
+    fn from(err: swr_registry::Error) -> Self {
+        use swr_registry::Error;
+        let code = match &err {
+            Error::Config(_) => ErrorCode::InvalidInput,
+            Error::Io { .. } => ErrorCode::Io,
+            Error::Status { status: 404, .. } => ErrorCode::NotFound,
+            _ => ErrorCode::Service,
+        };
+        Self {
+            code,
+            retryable: err.is_transient(),
+            ..Self::new(code, err.to_string())
+        }
+    }
+}
+
+impl From<swr_core::browse::BrowseError> for IpcError {
+    fn from(err: swr_core::browse::BrowseError) -> Self {
+        use swr_core::browse::BrowseError;
+        match err {
+            BrowseError::Session(e) => e.into(),
+            BrowseError::Api(e) => e.into(),
+            BrowseError::Registry(e) => e.into(),
+            BrowseError::Invalid(m) | BrowseError::Refused(m) => {
+                Self::new(ErrorCode::InvalidInput, m)
+            }
+            BrowseError::NotFound(m) => Self::new(ErrorCode::NotFound, m),
+            BrowseError::Io { .. } => Self::new(ErrorCode::Io, err.to_string()),
+        }
+    }
+}

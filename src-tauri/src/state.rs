@@ -3,8 +3,10 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use swr_core::browse::Browser;
 use swr_core::credentials::{CredentialStore, StagedSecrets};
 use swr_core::profiles::ProfileStore;
+use swr_core::sessions::Sessions;
 use swr_core::settings::SettingsStore;
 use swr_core::uploads::{UploadManager, UploadsSignal};
 
@@ -14,6 +16,8 @@ pub struct AppState {
     pub credentials: Arc<CredentialStore>,
     pub staged: Arc<StagedSecrets>,
     pub uploads: Arc<UploadManager>,
+    pub sessions: Arc<Sessions>,
+    pub browser: Arc<Browser>,
 }
 
 impl AppState {
@@ -33,12 +37,16 @@ impl AppState {
             runtime,
         )
         .map_err(|e| e.to_string())?;
+        let sessions = Arc::new(Sessions::new(profiles.clone(), credentials.clone()));
+        let browser = Arc::new(Browser::new(sessions.clone(), config_dir.join("cache")));
         Ok(Self {
             settings: Arc::new(SettingsStore::open(config_dir)),
             profiles,
             credentials,
             staged: Arc::new(StagedSecrets::default()),
             uploads,
+            sessions,
+            browser,
         })
     }
 }

@@ -2,6 +2,7 @@
 //! maps the error: behaviour belongs in `swr-core`.
 
 pub mod app;
+pub mod browse;
 pub mod clipboard;
 pub mod logins;
 pub mod organizations;

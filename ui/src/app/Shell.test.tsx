@@ -13,7 +13,7 @@ describe("app shell", () => {
 
     const nav = await screen.findByRole("navigation", { name: "Main navigation" });
     const links = within(nav).getAllByRole("link");
-    expect(links.map((link) => link.textContent)).toEqual(["Uploads", "Profiles", "Settings"]);
+    expect(links.map((link) => link.textContent)).toEqual(["Uploads", "Images", "Organizations", "Profiles", "Settings"]);
     expect(within(nav).getByRole("link", { name: "Settings" })).toHaveAttribute("aria-current", "page");
     expect(screen.getByRole("button", { name: "About" })).toBeInTheDocument();
 

@@ -3,6 +3,7 @@ import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { AboutDialog } from "../features/about/AboutDialog";
+import { CommandPalette } from "../features/browse/CommandPalette";
 import { ActiveProfile } from "../features/profiles/ActiveProfile";
 import { DropOverlay, IgnoredFilesContext, useOpenedFiles } from "../features/uploads/filesOpened";
 import { Sidebar } from "./Sidebar";
@@ -41,6 +42,7 @@ export function Shell() {
         </main>
       </div>
       {hovering && <DropOverlay />}
+      <CommandPalette />
       <AboutDialog
         open={aboutOpen}
         onClose={() => {

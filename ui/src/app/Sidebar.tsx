@@ -1,7 +1,7 @@
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 
-import { AppMark, InfoIcon, ProfileIcon, SettingsIcon, UploadIcon } from "../components/icons";
+import { AppMark, ImagesIcon, InfoIcon, OrganizationIcon, ProfileIcon, SettingsIcon, UploadIcon } from "../components/icons";
 
 export function Sidebar({ onOpenAbout }: { onOpenAbout: () => void }) {
   const { t } = useTranslation();
@@ -17,6 +17,18 @@ export function Sidebar({ onOpenAbout }: { onOpenAbout: () => void }) {
             <Link to="/uploads" className="nav-item" data-testid="nav-uploads">
               <UploadIcon />
               <span>{t("nav.uploads")}</span>
+            </Link>
+          </li>
+          <li>
+            <Link to="/images" search={{}} className="nav-item" data-testid="nav-images">
+              <ImagesIcon />
+              <span>{t("nav.images")}</span>
+            </Link>
+          </li>
+          <li>
+            <Link to="/organizations" className="nav-item" data-testid="nav-organizations">
+              <OrganizationIcon />
+              <span>{t("nav.organizations")}</span>
             </Link>
           </li>
           <li>

@@ -119,3 +119,50 @@ export function AppMark() {
     </svg>
   );
 }
+
+/** Three stacked layers: an image. */
+export function ImagesIcon() {
+  return (
+    <Icon>
+      <path d="M10 3l7 3.5-7 3.5-7-3.5z" />
+      <path d="M3 10l7 3.5 7-3.5M3 13.5l7 3.5 7-3.5" />
+    </Icon>
+  );
+}
+
+/** Two buildings side by side: an organization. */
+export function OrganizationIcon() {
+  return (
+    <Icon>
+      <rect x="3" y="6.5" width="6" height="10" rx="1" />
+      <rect x="9" y="3.5" width="8" height="13" rx="1" />
+      <path d="M12 7h2M12 10h2M12 13h2M5.5 10h1M5.5 13h1" />
+    </Icon>
+  );
+}
+
+export function SearchIcon() {
+  return (
+    <Icon>
+      <circle cx="8.5" cy="8.5" r="5" />
+      <path d="M12.2 12.2l4.3 4.3" />
+    </Icon>
+  );
+}
+
+export function RefreshIcon() {
+  return (
+    <Icon>
+      <path d="M16 10a6 6 0 1 1-1.8-4.3" />
+      <path d="M16 3.5v3.5h-3.5" />
+    </Icon>
+  );
+}
+
+export function ArrowLeftIcon() {
+  return (
+    <Icon>
+      <path d="M16 10H4M9 5l-5 5 5 5" />
+    </Icon>
+  );
+}

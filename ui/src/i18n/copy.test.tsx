@@ -1,10 +1,11 @@
 // Guards "no hard-coded UI strings": with Chinese selected, nothing the user can see or hear (text,
 // accessible names, titles, placeholders) may still be English, apart from proper names.
 
-import { act, screen } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 
-import { mockImage, mockValidation } from "../ipc/mock";
+import { mockDigest, mockImage, mockImageRow, mockTagRow, mockValidation } from "../ipc/mock";
+import { findTagRow, stubViewport } from "../features/browse/testing";
 import { renderApp, stubSystemLanguage, stubSystemTheme } from "../test/renderApp";
 
 // Names that stay as they are in every language, and values that come from the backend.
@@ -121,5 +122,91 @@ describe("Chinese copy of the Uploads screen", () => {
     }
     const left = englishLeftIn(document.body).map((text) => text.replace(UPLOAD_DATA, "")).filter((text) => /[A-Za-z]{2,}/.test(text));
     expect(left).toEqual([]);
+  });
+});
+
+// Data of the browsing screens: names, tags, digests, commands and the tools' own names.
+const BROWSE_DATA =
+  /team-[abc]|audit|tools\/cli|web|latest|stable|sha256:[0-9a-f]+|[0-9a-f]{12}|swr\.cn-north-4\.myhuaweicloud\.com|Docker|containerd|ctr|nerdctl|Podman|Kubernetes|image:|Linux|Windows|Arm|root|Ctrl|Shift|Enter|Esc|\b(B|kB|MB|GB|TB)\b/g;
+
+/** English left on screen, looked for in a copy so the live page React manages stays whole. */
+function browseEnglish(): string[] {
+  const copy = document.body.cloneNode(true) as HTMLElement;
+  for (const el of copy.querySelectorAll("code, .tag-name")) el.remove();
+  return englishLeftIn(copy)
+    .map((text) => text.replace(BROWSE_DATA, ""))
+    .filter((text) => /[A-Za-z]{2,}/.test(text));
+}
+
+describe("Chinese copy of the browsing screens", () => {
+  const options = {
+    profile: { id: "p1", name: "production", region: "cn-north-4" },
+    images: [mockImageRow("team-a", "web", { isPublic: true }), mockImageRow("team-b", "tools/cli", { category: "linux" })],
+    tags: {
+      "team-a/web": [
+        mockTagRow("latest", { digest: mockDigest(1), siblings: ["stable"], isIndex: true }),
+        mockTagRow("stable", { digest: mockDigest(1), siblings: ["latest"] }),
+      ],
+    },
+  };
+
+  it("leaves no English on Images, an image's tabs and their dialogs", async () => {
+    stubSystemLanguage("zh-CN");
+    stubSystemTheme("light");
+    stubViewport();
+    const { user } = renderApp({ path: "/images", ...options });
+    await screen.findAllByTestId("image-row");
+    expect(browseEnglish()).toEqual([]);
+
+    await user.click(screen.getAllByTestId("image-row")[0] ?? document.body);
+    await screen.findByTestId("image-overview");
+    expect(browseEnglish()).toEqual([]);
+
+    await user.click(screen.getByTestId("tab-tags"));
+    await user.click(within(await findTagRow("latest")).getByTestId("tag-select"));
+    expect(browseEnglish()).toEqual([]);
+
+    await user.click(within(await findTagRow("latest")).getByTestId("tag-inspect"));
+    await screen.findAllByTestId("inspect-layer");
+    expect(browseEnglish()).toEqual([]);
+    await user.keyboard("{Escape}");
+
+    await user.click(await screen.findByTestId("tags-delete"));
+    await screen.findAllByTestId("deletion-item");
+    expect(browseEnglish()).toEqual([]);
+    await user.keyboard("{Escape}");
+
+    await user.click(await screen.findByTestId("tags-copy"));
+    await user.type(await screen.findByTestId("copy-target"), "v2");
+    await user.click(screen.getByTestId("copy-submit"));
+    await screen.findByTestId("copy-result");
+    expect(browseEnglish()).toEqual([]);
+  });
+
+  it("leaves no English on Organizations and in the palette", async () => {
+    stubSystemLanguage("zh-CN");
+    stubSystemTheme("light");
+    const { user } = renderApp({ path: "/organizations", ...options });
+    await screen.findAllByTestId("organization-row");
+    expect(browseEnglish()).toEqual([]);
+
+    await user.click(screen.getAllByTestId("organization-delete")[0] ?? document.body);
+    await screen.findByTestId("organization-delete-dialog");
+    expect(browseEnglish()).toEqual([]);
+    await user.keyboard("{Escape}");
+
+    await user.keyboard("{Control>}k{/Control}");
+    await waitFor(() => {
+      expect(screen.getAllByTestId("palette-item").length).toBeGreaterThan(5);
+    });
+    expect(browseEnglish()).toEqual([]);
+  });
+
+  it("leaves no English where there is no profile", async () => {
+    stubSystemLanguage("zh-CN");
+    stubSystemTheme("light");
+    renderApp({ path: "/images" });
+    await screen.findByTestId("browse-no-profile");
+    expect(browseEnglish()).toEqual([]);
   });
 });

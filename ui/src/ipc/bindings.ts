@@ -172,6 +172,118 @@ async createOrganization(profileId: string, name: string) : Promise<Result<null,
     else return { status: "error", error: e  as any };
 }
 },
+/**
+ * Builds (or with `refresh`, rebuilds) the index of every image of the profile.
+ */
+async loadImageIndex(profileId: string, refresh: boolean) : Promise<Result<IndexStatus, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("load_image_index", { profileId, refresh }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * A window of the image list, filtered and sorted by the core.
+ */
+async queryImages(profileId: string, query: ImageQuery, offset: number, limit: number) : Promise<Result<ImageWindow, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("query_images", { profileId, query, offset, limit }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async imageOverview(profileId: string, organization: string, image: string) : Promise<Result<ImageOverview, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("image_overview", { profileId, organization, image }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async loadTags(profileId: string, organization: string, image: string, refresh: boolean) : Promise<Result<TagsStatus, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("load_tags", { profileId, organization, image, refresh }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * A window of an image's tags; the filter box's text is read by the core.
+ */
+async queryTags(profileId: string, organization: string, image: string, query: TagQuery, offset: number, limit: number) : Promise<Result<TagWindow, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("query_tags", { profileId, organization, image, query, offset, limit }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Platforms, layers, config and history of a tag or digest, read from the registry.
+ */
+async inspectTag(profileId: string, organization: string, image: string, reference: string) : Promise<Result<Inspection, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("inspect_tag", { profileId, organization, image, reference }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Exactly which tags a deletion of `references` (tags or digests) removes.
+ */
+async planTagDeletion(profileId: string, organization: string, image: string, references: string[]) : Promise<Result<DeletionPlan, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("plan_tag_deletion", { profileId, organization, image, references }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Deletes exactly `tags` (a plan's list) and reports each result.
+ */
+async deleteTags(profileId: string, organization: string, image: string, tags: string[]) : Promise<Result<DeletionOutcome, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("delete_tags", { profileId, organization, image, tags }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Copies `source` to `target` (both `org/image:tag`) on the registry.
+ */
+async copyTag(profileId: string, source: string, target: string) : Promise<Result<CopyOutcome, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("copy_tag", { profileId, source, target }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async listOrganizationRows(profileId: string) : Promise<Result<OrganizationRow[], IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_organization_rows", { profileId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Deletes an empty organization; one that still holds images is refused with how many.
+ */
+async deleteOrganization(profileId: string, name: string) : Promise<Result<null, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("delete_organization", { profileId, name }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async uploadsView() : Promise<UploadsView> {
     return await TAURI_INVOKE("uploads_view");
 },
@@ -312,6 +424,51 @@ compression: Compression; file_size: number; images: ImageReport[] }
  * Compression of a stream, told from its magic bytes.
  */
 export type Compression = "none" | "gzip" | "zstd"
+/**
+ * What a copy did.
+ */
+export type CopyOutcome = { source: string; target: string; 
+/**
+ * The digest both names now share.
+ */
+digest: string; 
+/**
+ * Blobs linked from the source repository without transferring them.
+ */
+mounted: number; 
+/**
+ * Blobs downloaded and uploaded again because the registry would not mount them.
+ */
+copied: number; 
+/**
+ * Blobs the target repository already had.
+ */
+present: number }
+export type DeletionFailure = { tag: string; message: string; requestId: string | null }
+/**
+ * One tag that would go.
+ */
+export type DeletionItem = { tag: string; digest: string; 
+/**
+ * No kept tag points to this digest any more: the image itself goes.
+ */
+imageGone: boolean; 
+/**
+ * Tags that are kept and still point to this digest.
+ */
+keptSiblings: string[] }
+/**
+ * What a deletion did.
+ */
+export type DeletionOutcome = { deleted: string[]; failed: DeletionFailure[] }
+/**
+ * What a deletion would remove.
+ */
+export type DeletionPlan = { organization: string; image: string; tags: DeletionItem[]; 
+/**
+ * What the user types to confirm: the image's `organization/name`.
+ */
+confirmation: string }
 export type DockerConfigOutcome = 
 /**
  * The entry was written to `path`.
@@ -459,7 +616,43 @@ export type Hint = {
  * Stable id, e.g. `hint.runs_as_root`.
  */
 id: string; message: string; advice: string }
+/**
+ * One build step.
+ */
+export type HistoryStep = { created: string | null; created_by: string; empty_layer: boolean; 
+/**
+ * The layer this step made, when it made one.
+ */
+layer_digest: string | null }
+/**
+ * What a container started from the image gets.
+ */
+export type ImageConfigView = { entrypoint: string[]; cmd: string[]; env: string[]; labels: Label[]; exposed_ports: string[]; user: string; working_dir: string; created: string | null }
 export type ImageOverrideInput = { index: number; name: string | null; tag: string | null }
+/**
+ * An image's attributes with the pull commands of its default tag.
+ */
+export type ImageOverview = { image: ImageRow; 
+/**
+ * `host[:port]` images are pulled from.
+ */
+registry: string; 
+/**
+ * `latest` when there is one, else the last pushed tag; `None` for an image without tags.
+ */
+defaultTag: string | null; 
+/**
+ * The default tag's digest.
+ */
+digest: string | null; pull: PullCommand[] }
+/**
+ * What the image list shows.
+ */
+export type ImageQuery = { 
+/**
+ * Matched case-insensitively against `organization/name` and the description.
+ */
+text: string; organization: string | null; category: string | null; visibility: Visibility; sort: ImageSort; descending: boolean }
 export type ImageReport = { 
 /**
  * Tagged names (`org/name:tag`); empty for an untagged image.
@@ -481,6 +674,26 @@ stored_size: number;
  * Sum of the layers' uncompressed sizes.
  */
 uncompressed_size: number; efficiency: Efficiency | null; hints: Hint[] }
+/**
+ * One repository (image) as the lists show it.
+ */
+export type ImageRow = { organization: string; name: string; 
+/**
+ * SWR's category value (`linux`, `app_server`, …).
+ */
+category: string; isPublic: boolean; tagCount: number; 
+/**
+ * Bytes, as SWR reports them.
+ */
+size: number; downloads: number; 
+/**
+ * Last update (UTC, as SWR writes it).
+ */
+updated: string; description: string }
+/**
+ * How to order images.
+ */
+export type ImageSort = "name" | "updated" | "tagCount"
 /**
  * Where one image of a file goes, as the form shows it.
  */
@@ -510,15 +723,56 @@ overridden: boolean;
  */
 references: string[] }
 /**
+ * A window of the filtered, sorted images.
+ */
+export type ImageWindow = { 
+/**
+ * Images in the index.
+ */
+total: number; 
+/**
+ * Images the query keeps.
+ */
+matching: number; offset: number; rows: ImageRow[] }
+/**
  * What an imported `credentials.csv` held, minus the secret key (kept in memory).
  */
 export type ImportedCredentials = { userName: string | null; accessKeyId: string; token: string }
+/**
+ * The index's size and age.
+ */
+export type IndexStatus = { total: number; 
+/**
+ * Organizations that hold at least one image, sorted.
+ */
+organizations: string[]; 
+/**
+ * Unix milliseconds.
+ */
+refreshedAt: number }
+/**
+ * A tag or digest, inspected.
+ */
+export type Inspection = { 
+/**
+ * `org/image:tag` or `org/image@digest`.
+ */
+reference: string; 
+/**
+ * Digest of what the reference names (the index for a multi-platform image).
+ */
+digest: string; media_type: string; is_index: boolean; 
+/**
+ * One entry per platform; one for a single-platform image.
+ */
+platforms: PlatformInspection[]; pull: PullCommand[] }
 export type IpcError = { code: ErrorCode; message: string; requestId: string | null; retryable: boolean }
 export type ItemState = 
 /**
  * Added but not queued yet: the user is still choosing where it goes (the app only).
  */
 { state: "draft" } | { state: "queued" } | { state: "running" } | { state: "done"; pushed: string[] } | { state: "failed"; message: string; kind?: FailureKind; transient?: boolean } | { state: "cancelled" }
+export type Label = { key: string; value: string }
 /**
  * Which language the interface speaks.
  */
@@ -527,6 +781,14 @@ export type LanguagePreference =
  * Follow the operating system's language.
  */
 "system" | "en" | "zh-CN"
+/**
+ * One layer as stored in the registry.
+ */
+export type LayerInfo = { digest: string; size: number; media_type: string; 
+/**
+ * The build instruction that made it, from the config's history.
+ */
+created_by: string | null }
 /**
  * One layer in flight.
  */
@@ -619,6 +881,22 @@ permission: number;
  */
 canPush: boolean }
 /**
+ * One organization the profile can see.
+ */
+export type OrganizationRow = { name: string; 
+/**
+ * The account's permission: 7 manage, 3 write, 1 read.
+ */
+permission: number; 
+/**
+ * Write (or manage) permission: images can be pushed into it.
+ */
+canPush: boolean; 
+/**
+ * Images in it, from the image index.
+ */
+imageCount: number }
+/**
  * Where a secret key was put.
  */
 export type Persistence = 
@@ -631,6 +909,18 @@ export type Persistence =
  */
 "session"
 export type Platform = { os: string; architecture: string; variant?: string | null }
+/**
+ * One platform's image.
+ */
+export type PlatformInspection = { os: string; architecture: string; variant: string | null; 
+/**
+ * Digest of this platform's manifest.
+ */
+digest: string; config_digest: string; 
+/**
+ * Compressed bytes of all layers, as pulled.
+ */
+size: number; layers: LayerInfo[]; config: ImageConfigView; history: HistoryStep[] }
 export type Profile = { id: string; name: string; region: string; projectId?: string | null; 
 /**
  * The access key id. It identifies the key pair and is shown in the UI; the secret key
@@ -654,6 +944,22 @@ export type ProfileList = { active: string | null; profiles: ProfileEntry[] }
  * What the header and pickers show of a profile.
  */
 export type ProfileSummary = { id: string; name: string; region: string }
+/**
+ * One tool's command, by tag and (when the digest is known) by digest.
+ */
+export type PullCommand = { tool: PullTool; byTag: string; byDigest: string | null }
+/**
+ * A client that pulls images.
+ */
+export type PullTool = "docker" | 
+/**
+ * containerd's `ctr`.
+ */
+"containerd" | "nerdctl" | "podman" | 
+/**
+ * The `image:` line of a Kubernetes container spec.
+ */
+"kubernetes"
 /**
  * One SWR region.
  */
@@ -707,6 +1013,70 @@ export type Severity = "warning" | "error"
  * A phase of an item, for status lines.
  */
 export type Step = "validating" | "indexing" | "pushing" | "verifying"
+/**
+ * What the tag list shows.
+ */
+export type TagQuery = { 
+/**
+ * Text (substring), a glob (`v1.*`, `?`), or a version range (`>=1.2 <2`).
+ */
+filter: string; sort: TagSort; descending: boolean }
+/**
+ * One tag as the lists show it.
+ */
+export type TagRow = { tag: string; 
+/**
+ * Manifest digest (`sha256:…`).
+ */
+digest: string; 
+/**
+ * Size in bytes as SWR reports it.
+ */
+size: number; 
+/**
+ * When it was last pushed (UTC, as SWR writes it).
+ */
+pushed: string; 
+/**
+ * A multi-platform index rather than one image.
+ */
+isIndex: boolean; 
+/**
+ * The other tags of this image that point to the same digest.
+ */
+siblings: string[] }
+/**
+ * How to order tags.
+ */
+export type TagSort = 
+/**
+ * Versions by version (`v1.9 < v1.10`), other names after them.
+ */
+"version" | "pushed" | "name" | "size"
+/**
+ * A window of the filtered, sorted tags.
+ */
+export type TagWindow = { 
+/**
+ * Tags of the image.
+ */
+total: number; 
+/**
+ * Tags the filter keeps.
+ */
+matching: number; offset: number; rows: TagRow[]; 
+/**
+ * Why the filter could not be read (a malformed range); `rows` is then empty.
+ */
+filterProblem: string | null }
+/**
+ * How many tags an image has and when they were read.
+ */
+export type TagsStatus = { total: number; 
+/**
+ * Unix milliseconds.
+ */
+refreshedAt: number }
 /**
  * A change to an item's target, from the form.
  */
@@ -859,6 +1229,10 @@ export type VerifyFailure =
  * The result of the verification step: either what SWR showed, or why it failed.
  */
 export type VerifyOutcome = { status: "verified"; organizations: string[]; registry: string } | { status: "failed"; failure: VerifyFailure; detail: string; requestId: string | null; skewSeconds: number | null }
+/**
+ * Public, private or both.
+ */
+export type Visibility = "all" | "public" | "private"
 
 /** tauri-specta globals **/
 

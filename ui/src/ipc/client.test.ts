@@ -54,6 +54,24 @@ describe("tauriClient", () => {
     expect((failure as CommandError).message).toBe("command app_info not found");
   });
 
+  it("sends the browsing commands by their Rust names with camel-case arguments", async () => {
+    const received: unknown[] = [];
+    mockIPC((command, payload) => {
+      received.push([command, payload]);
+      return command === "query_tags"
+        ? { total: 0, matching: 0, offset: 0, rows: [], filterProblem: null }
+        : { deleted: ["v1"], failed: [] };
+    });
+
+    const query = { filter: ">=1.2 <2", sort: "version" as const, descending: true };
+    await tauriClient.queryTags("p1", "team-a", "tools/cli", query, 200, 200);
+    await expect(tauriClient.deleteTags("p1", "team-a", "web", ["v1"])).resolves.toEqual({ deleted: ["v1"], failed: [] });
+    expect(received).toEqual([
+      ["query_tags", { profileId: "p1", organization: "team-a", image: "tools/cli", query, offset: 200, limit: 200 }],
+      ["delete_tags", { profileId: "p1", organization: "team-a", image: "web", tags: ["v1"] }],
+    ]);
+  });
+
   it("returns no profile when the backend has none", async () => {
     mockIPC((command) => (command === "active_profile" ? null : undefined));
 

@@ -8,14 +8,23 @@ import {
   commands,
   events,
   type AppInfo,
+  type CopyOutcome,
+  type DeletionOutcome,
+  type DeletionPlan,
   type DockerConfigOutcome,
   type ErrorCode,
   type FilesOpened,
+  type ImageOverview,
+  type ImageQuery,
+  type ImageWindow,
   type ImportedCredentials,
+  type IndexStatus,
+  type Inspection,
   type IpcError,
   type LoginFormat,
   type LoginOutputs,
   type OrganizationOption,
+  type OrganizationRow,
   type Persistence,
   type Profile,
   type ProfileInput,
@@ -25,6 +34,9 @@ import {
   type Result,
   type SecretInput,
   type Settings,
+  type TagQuery,
+  type TagsStatus,
+  type TagWindow,
   type TargetInput,
   type TemporaryLoginView,
   type UploadEvent,
@@ -38,6 +50,11 @@ import {
 export type {
   AppInfo,
   ArchiveReport,
+  CopyOutcome,
+  DeletionFailure,
+  DeletionItem,
+  DeletionOutcome,
+  DeletionPlan,
   DockerConfigOutcome,
   Efficiency,
   ErrorCode,
@@ -45,10 +62,21 @@ export type {
   FilesOpened,
   Finding,
   Hint,
+  HistoryStep,
+  ImageConfigView,
+  ImageOverview,
+  ImageQuery,
   ImageReport,
+  ImageRow,
+  ImageSort,
   ImageTarget,
+  ImageWindow,
   ImportedCredentials,
+  IndexStatus,
+  Inspection,
   ItemState,
+  Label,
+  LayerInfo,
   LayerProgress,
   LayerReport,
   LocalizedText,
@@ -57,18 +85,27 @@ export type {
   LoginFormat,
   LoginOutputs,
   OrganizationOption,
+  OrganizationRow,
   Persistence,
   Platform,
+  PlatformInspection,
   Profile,
   ProfileEntry,
   ProfileInput,
   ProfileList,
   ProfileSummary,
+  PullCommand,
+  PullTool,
   Region,
   RuleViolation,
   SecretInput,
   Settings,
   Step,
+  TagQuery,
+  TagRow,
+  TagSort,
+  TagsStatus,
+  TagWindow,
   TargetInput,
   TargetProblem,
   TemporaryLoginView,
@@ -82,6 +119,7 @@ export type {
   ValidationState,
   VerifyFailure,
   VerifyOutcome,
+  Visibility,
 } from "./bindings";
 
 /** Stops listening to an event. */
@@ -122,6 +160,34 @@ export interface IpcClient {
   listOrganizations(profileId: string): Promise<OrganizationOption[]>;
   /** Creates an organization; a name breaking SWR's rules is refused with `invalidInput`. */
   createOrganization(profileId: string, name: string): Promise<void>;
+  /** The organizations with the account's permission and how many images the index holds in each. */
+  listOrganizationRows(profileId: string): Promise<OrganizationRow[]>;
+  /** Deletes an organization; one that still has images is refused with `invalidInput`. */
+  deleteOrganization(profileId: string, name: string): Promise<void>;
+
+  /** Builds the profile's image index, or rebuilds it with `refresh`; cheap once built. */
+  loadImageIndex(profileId: string, refresh: boolean): Promise<IndexStatus>;
+  /** Rows `offset…offset+limit` of the index, filtered and sorted by the backend. */
+  queryImages(profileId: string, query: ImageQuery, offset: number, limit: number): Promise<ImageWindow>;
+  imageOverview(profileId: string, organization: string, image: string): Promise<ImageOverview>;
+  loadTags(profileId: string, organization: string, image: string, refresh: boolean): Promise<TagsStatus>;
+  /** A window of tags; a filter the backend cannot read comes back as `filterProblem`, not an error. */
+  queryTags(
+    profileId: string,
+    organization: string,
+    image: string,
+    query: TagQuery,
+    offset: number,
+    limit: number,
+  ): Promise<TagWindow>;
+  /** `reference` is a tag or a `sha256:` digest; slow the first time, cached after. */
+  inspectTag(profileId: string, organization: string, image: string, reference: string): Promise<Inspection>;
+  /** What deleting these tags or digests would remove; nothing is deleted yet. */
+  planTagDeletion(profileId: string, organization: string, image: string, references: string[]): Promise<DeletionPlan>;
+  /** Deletes exactly these tags (those of a plan) and reports each one that failed. */
+  deleteTags(profileId: string, organization: string, image: string, tags: string[]): Promise<DeletionOutcome>;
+  /** Copies `org/image:tag` to `org/image:tag` inside the registry. */
+  copyTag(profileId: string, source: string, target: string): Promise<CopyOutcome>;
 
   uploadsView(): Promise<UploadsView>;
   /** Opens the native file dialog; the backend adds the picked files (the page never sees paths). */
@@ -228,6 +294,25 @@ export const tauriClient: IpcClient = {
   listOrganizations: (profileId) => call(async () => unwrap(await commands.listOrganizations(profileId))),
   createOrganization: (profileId, name) =>
     call(async () => void unwrap(await commands.createOrganization(profileId, name))),
+  listOrganizationRows: (profileId) => call(async () => unwrap(await commands.listOrganizationRows(profileId))),
+  deleteOrganization: (profileId, name) =>
+    call(async () => void unwrap(await commands.deleteOrganization(profileId, name))),
+  loadImageIndex: (profileId, refresh) => call(async () => unwrap(await commands.loadImageIndex(profileId, refresh))),
+  queryImages: (profileId, query, offset, limit) =>
+    call(async () => unwrap(await commands.queryImages(profileId, query, offset, limit))),
+  imageOverview: (profileId, organization, image) =>
+    call(async () => unwrap(await commands.imageOverview(profileId, organization, image))),
+  loadTags: (profileId, organization, image, refresh) =>
+    call(async () => unwrap(await commands.loadTags(profileId, organization, image, refresh))),
+  queryTags: (profileId, organization, image, query, offset, limit) =>
+    call(async () => unwrap(await commands.queryTags(profileId, organization, image, query, offset, limit))),
+  inspectTag: (profileId, organization, image, reference) =>
+    call(async () => unwrap(await commands.inspectTag(profileId, organization, image, reference))),
+  planTagDeletion: (profileId, organization, image, references) =>
+    call(async () => unwrap(await commands.planTagDeletion(profileId, organization, image, references))),
+  deleteTags: (profileId, organization, image, tags) =>
+    call(async () => unwrap(await commands.deleteTags(profileId, organization, image, tags))),
+  copyTag: (profileId, source, target) => call(async () => unwrap(await commands.copyTag(profileId, source, target))),
   uploadsView: () => call(() => commands.uploadsView()),
   pickUploadFiles: () => call(async () => void unwrap(await commands.pickUploadFiles())),
   setUploadTarget: (id, target) => call(async () => unwrap(await commands.setUploadTarget(id, target))),

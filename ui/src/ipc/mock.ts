@@ -15,12 +15,22 @@ import type {
   VerifyOutcome,
 } from "./index";
 import { CommandError } from "./index";
+import { createMockBrowse, type MockBrowse, type MockBrowseOptions } from "./mockBrowse";
 import { createMockUploads, type MockUploads } from "./mockUploads";
 import type { OrganizationOption } from "./index";
 
 export { mockImage, mockValidation, type MockFile, type MockUploads } from "./mockUploads";
+export {
+  mockDigest,
+  mockImageRow,
+  mockInspection,
+  mockPullCommands,
+  mockTagRow,
+  type MockBrowse,
+  type MockBrowseOptions,
+} from "./mockBrowse";
 
-export interface MockBackendOptions {
+export interface MockBackendOptions extends MockBrowseOptions {
   settings?: Settings;
   profile?: ProfileSummary | null;
   appInfo?: Partial<AppInfo>;
@@ -41,6 +51,8 @@ export interface MockBackend extends IpcClient {
   readonly storedSecrets: ReadonlyMap<string, { value: string; persistence: Persistence }>;
   /** Drives the upload manager: adds files, moves items through the queue, emits events. */
   readonly uploads: MockUploads;
+  /** What the browsing screens asked for. */
+  readonly browse: MockBrowse;
 }
 
 export const MOCK_APP_INFO: AppInfo = {
@@ -120,9 +132,28 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     },
   );
 
+  const browse = createMockBrowse(
+    {
+      exists: (id) => find(id) !== undefined,
+      registry: (id) => {
+        const p = find(id);
+        return p ? registryOf(p) : undefined;
+      },
+      organizations: (id) => uploads.client.listOrganizations(id),
+      removeOrganization: (id, name) => {
+        const list = uploads.control.organizations.get(id) ?? [];
+        const at = list.findIndex((o) => o.name === name);
+        if (at >= 0) list.splice(at, 1);
+      },
+    },
+    options,
+  );
+
   return {
     ...uploads.client,
+    ...browse.client,
     uploads: uploads.control,
+    browse: browse.control,
     get storedSettings() {
       return settings;
     },

@@ -6,6 +6,7 @@ import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  lazyRouteComponent,
   redirect,
   type RouterHistory,
 } from "@tanstack/react-router";
@@ -47,13 +48,63 @@ const uploadsRoute = createRoute({
   component: UploadsScreen,
 });
 
+/** `?organization=` opens the list filtered to one organization (the Organizations screen links so). */
+export interface ImagesSearch {
+  organization?: string;
+}
+
+const imagesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/images",
+  validateSearch: (search: Record<string, unknown>): ImagesSearch => {
+    const organization = search["organization"];
+    // The router reads `?organization=123` as a number.
+    return typeof organization === "string" || typeof organization === "number" ? { organization: String(organization) } : {};
+  },
+  // The browsing screens load when first opened, keeping them out of the startup bundle.
+  component: lazyRouteComponent(() => import("../features/browse/ImagesScreen"), "ImagesScreen"),
+});
+
+// The image name may hold `/`: the router encodes each parameter (`a/b` → `a%2Fb`) and decodes
+// it again, so `$image` is always one path segment.
+const imageRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/images/$org/$image",
+  beforeLoad: ({ params }) => {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- the router's redirect protocol
+    throw redirect({ to: "/images/$org/$image/$tab", params: { ...params, tab: "overview" }, replace: true });
+  },
+});
+
+// An unknown `$tab` is sent to the first tab by the page, which owns the list of tabs.
+const imageTabRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/images/$org/$image/$tab",
+  component: lazyRouteComponent(() => import("../features/browse/ImagePage"), "ImagePage"),
+});
+
+const organizationsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/organizations",
+  component: lazyRouteComponent(() => import("../features/browse/OrganizationsScreen"), "OrganizationsScreen"),
+});
+
 const profilesRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/profiles",
   component: ProfilesScreen,
 });
 
-export const routeTree = rootRoute.addChildren([indexRoute, uploadsRoute, profilesRoute, settingsRoute]);
+export const routeTree = rootRoute.addChildren([
+  indexRoute,
+  uploadsRoute,
+  imagesRoute,
+  imageRoute,
+  imageTabRoute,
+  organizationsRoute,
+  profilesRoute,
+  settingsRoute,
+]);
 
 export function createAppRouter(options: { history: RouterHistory; queryClient: QueryClient }) {
   return createRouter({

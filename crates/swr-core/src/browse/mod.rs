@@ -274,7 +274,8 @@ impl Browser {
     }
 
     /// After a change to one image: its tags are read again next time, and its row in the image
-    /// index is replaced by what SWR now says (added when new, removed when gone).
+    /// index is replaced by what SWR now says (added when new, removed when gone). The index
+    /// takes a new time, so windows cached by it are asked again.
     async fn changed(&self, profile: &str, session: &Session, organization: &str, image: &str) {
         lock(&self.tags).remove(&(
             profile.to_owned(),
@@ -291,7 +292,7 @@ impl Browser {
                 .cloned()
                 .collect();
             rows.extend(fresh);
-            let replaced = Arc::new(ImageIndex::new(rows, index.status().refreshed_at));
+            let replaced = Arc::new(ImageIndex::new(rows, now_ms()));
             images.insert(profile.to_owned(), replaced);
         }
     }
@@ -305,7 +306,7 @@ impl Browser {
                 .filter(|r| r.organization != name)
                 .cloned()
                 .collect();
-            let replaced = Arc::new(ImageIndex::new(rows, index.status().refreshed_at));
+            let replaced = Arc::new(ImageIndex::new(rows, now_ms()));
             images.insert(profile.to_owned(), replaced);
         }
     }

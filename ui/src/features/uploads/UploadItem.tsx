@@ -165,7 +165,7 @@ function StateView({ item, queueRunning, running }: { item: UploadItemView; queu
           <p className="upload-status upload-status-success">{t("uploads.done")}</p>
           {state.pushed.map((reference) => {
             const at = reference.indexOf("@");
-            return <PullCommand key={reference} reference={withoutDigest(reference)} digest={at < 0 ? null : reference.slice(at + 1)} />;
+            return <PullCommand key={reference} reference={withoutDigest(reference)} digest={at < 0 ? null : reference.slice(at + 1)} pushed />;
           })}
         </div>
       );

@@ -342,6 +342,21 @@ describe("queue", () => {
     });
   });
 
+  it("links what was pushed to the image's tags", async () => {
+    const { backend, user, history } = renderUploads();
+    const { id, item } = await queuedFile(backend);
+    drive(() => {
+      backend.uploads.begin(id);
+      backend.uploads.finish(id);
+    });
+
+    const link = await inItem(item).findByTestId("upload-image-link");
+    await user.click(link);
+    expect(await screen.findByTestId("image-page")).toHaveAttribute("data-image", "team-a/web");
+    expect(history.location.pathname).toBe("/images/team-a/web/tags");
+    expect(screen.getByTestId("tab-tags")).toHaveAttribute("aria-selected", "true");
+  });
+
   const ADVICE: [FailureKind, string][] = [
     ["invalidArchive", "not a valid image archive"],
     ["target", "Correct the fields above"],

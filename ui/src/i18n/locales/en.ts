@@ -1,6 +1,8 @@
 // English copy. The source of truth for the set of keys: every other language must have exactly
 // these keys (see `Messages`), and `t()` only accepts keys that exist here.
 
+import browseEn from "./browse.en";
+
 const en = {
   app: {
     name: "SWR Console",
@@ -9,6 +11,8 @@ const en = {
   },
   nav: {
     uploads: "Uploads",
+    images: "Images",
+    organizations: "Organizations",
     profiles: "Profiles",
     label: "Main navigation",
     settings: "Settings",
@@ -513,6 +517,7 @@ const en = {
     },
     details: "Details: {{message}}",
     requestId: "Request ID: {{requestId}}",
+    retry: "Try again",
   },
   screenError: {
     title: "This screen stopped working",
@@ -524,6 +529,7 @@ const en = {
     description: "This page does not exist in SWR Console.",
     goToSettings: "Go to Settings",
   },
+  ...browseEn,
 };
 
 export type Messages = typeof en;

@@ -1,5 +1,6 @@
 // Simplified Chinese copy. Typed as `Messages`, so a missing or extra key fails the type check.
 
+import browseZhCN from "./browse.zh-CN";
 import type { Messages } from "./en";
 
 const zhCN: Messages = {
@@ -10,6 +11,8 @@ const zhCN: Messages = {
   },
   nav: {
     uploads: "上传",
+    images: "镜像",
+    organizations: "组织",
     profiles: "连接配置",
     label: "主导航",
     settings: "设置",
@@ -511,6 +514,7 @@ const zhCN: Messages = {
     },
     details: "详细信息：{{message}}",
     requestId: "请求 ID：{{requestId}}",
+    retry: "重试",
   },
   screenError: {
     title: "此页面无法显示",
@@ -522,6 +526,7 @@ const zhCN: Messages = {
     description: "SWR Console 中没有这个页面。",
     goToSettings: "前往设置",
   },
+  ...browseZhCN,
 };
 
 export default zhCN;

@@ -1,0 +1,162 @@
+import { useQuery } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { useTranslation } from "react-i18next";
+
+import { Modal } from "../../components/Modal";
+import { useIpc, type CommandError, type ImageQuery, type ImageWindow } from "../../ipc";
+import { useActiveProfile } from "../profiles/queries";
+import { browseKeys, useImageIndex } from "./queries";
+import "./browse.css";
+
+const LIMIT = 20;
+
+type ScreenPath = "/uploads" | "/images" | "/organizations" | "/profiles" | "/settings";
+const SCREENS: readonly { path: ScreenPath; label: "nav.uploads" | "nav.images" | "nav.organizations" | "nav.profiles" | "nav.settings" }[] = [
+  { path: "/uploads", label: "nav.uploads" },
+  { path: "/images", label: "nav.images" },
+  { path: "/organizations", label: "nav.organizations" },
+  { path: "/profiles", label: "nav.profiles" },
+  { path: "/settings", label: "nav.settings" },
+];
+
+type Entry = { kind: "screen"; path: ScreenPath; label: string } | { kind: "image"; organization: string; name: string };
+
+/** Ctrl+K (⌘K on macOS) from anywhere: jump to a screen or to an image found by the backend's search. */
+export function CommandPalette() {
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "k") {
+        event.preventDefault();
+        setOpen(true);
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => {
+      window.removeEventListener("keydown", onKey);
+    };
+  }, []);
+  const { t } = useTranslation();
+  return (
+    <Modal
+      open={open}
+      onClose={() => {
+        setOpen(false);
+      }}
+      title={t("palette.title")}
+      closeLabel={t("palette.close")}
+      testId="palette"
+      className="dialog-palette"
+    >
+      <PaletteBody
+        onDone={() => {
+          setOpen(false);
+        }}
+      />
+    </Modal>
+  );
+}
+
+function PaletteBody({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation();
+  const client = useIpc();
+  const navigate = useNavigate();
+  const profile = useActiveProfile();
+  const profileId = profile.data?.id ?? null;
+  const index = useImageIndex(profileId);
+  const [text, setText] = useState("");
+  const [active, setActive] = useState(0);
+  const listId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    inputRef.current?.focus();
+  }, []);
+  const query: ImageQuery = { text, organization: null, category: null, visibility: "all", sort: "name", descending: false };
+  const images = useQuery<ImageWindow, CommandError>({
+    queryKey: [...browseKeys.imagesOf(profileId ?? ""), "palette", index.data?.refreshedAt ?? 0, query],
+    queryFn: () => client.queryImages(profileId ?? "", query, 0, LIMIT),
+    enabled: profileId !== null && index.data !== undefined,
+  });
+
+  // The few screen names are matched here; image search is the backend's.
+  const needle = text.trim().toLowerCase();
+  const entries: Entry[] = [
+    ...SCREENS.map((s) => ({ path: s.path, label: t(s.label) }))
+      .filter((s) => needle === "" || s.label.toLowerCase().includes(needle) || s.path.includes(needle))
+      .map((s): Entry => ({ kind: "screen", ...s })),
+    ...(images.data?.rows ?? []).map((row): Entry => ({ kind: "image", organization: row.organization, name: row.name })),
+  ];
+  const current = Math.min(active, Math.max(0, entries.length - 1));
+
+  const go = (entry: Entry | undefined) => {
+    if (!entry) return;
+    onDone();
+    if (entry.kind === "screen") void navigate({ to: entry.path });
+    else void navigate({ to: "/images/$org/$image/$tab", params: { org: entry.organization, image: entry.name, tab: "overview" } });
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    const moves: Record<string, number> = { ArrowDown: current + 1, ArrowUp: current - 1 };
+    const to = moves[event.key];
+    if (to !== undefined) {
+      event.preventDefault();
+      setActive((to + entries.length) % Math.max(1, entries.length));
+    } else if (event.key === "Enter") {
+      event.preventDefault();
+      go(entries[current]);
+    }
+  };
+  const optionId = (at: number) => `${listId}-${at}`;
+
+  return (
+    <div className="palette">
+      <input
+        type="text"
+        className="input palette-input"
+        data-testid="palette-input"
+        role="combobox"
+        aria-label={t("palette.label")}
+        aria-expanded="true"
+        aria-controls={listId}
+        aria-activedescendant={entries.length > 0 ? optionId(current) : undefined}
+        aria-autocomplete="list"
+        placeholder={t("palette.placeholder")}
+        ref={inputRef}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          setActive(0);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      <ul id={listId} role="listbox" aria-label={t("palette.results")} className="palette-list">
+        {entries.map((entry, at) => (
+          <li
+            key={entry.kind === "screen" ? entry.path : `${entry.organization}/${entry.name}`}
+            id={optionId(at)}
+            role="option"
+            aria-selected={at === current}
+            className="palette-item"
+            data-testid="palette-item"
+            data-kind={entry.kind}
+            data-target={entry.kind === "screen" ? entry.path : `${entry.organization}/${entry.name}`}
+            onMouseMove={() => {
+              setActive(at);
+            }}
+            onClick={() => {
+              go(entry);
+            }}
+          >
+            <span className="palette-kind">{entry.kind === "screen" ? t("palette.screen") : t("palette.image")}</span>
+            {entry.kind === "screen" ? entry.label : `${entry.organization}/${entry.name}`}
+          </li>
+        ))}
+      </ul>
+      {profile.isSuccess && profileId === null && <p className="field-hint">{t("palette.noProfile")}</p>}
+      {(images.isFetching || index.isPending) && profileId !== null && <p className="field-hint">{t("palette.loading")}</p>}
+      {(images.error ?? index.error) && <p className="field-hint field-error">{t("palette.failed")}</p>}
+      {entries.length === 0 && !images.isFetching && needle !== "" && <p className="field-hint">{t("palette.noMatch", { query: text })}</p>}
+      <p className="field-hint palette-hint">{t("palette.hint")}</p>
+    </div>
+  );
+}

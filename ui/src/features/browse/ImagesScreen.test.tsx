@@ -1,0 +1,140 @@
+import { act, fireEvent, screen, waitFor } from "@testing-library/react";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+import { CommandError } from "../../ipc";
+import { mockImageRow } from "../../ipc/mock";
+import { renderApp, stubSystemLanguage, stubSystemTheme } from "../../test/renderApp";
+import { findImageRow, manyImages, renderBrowse, stubViewport } from "./testing";
+
+beforeEach(() => {
+  stubSystemLanguage("en-US");
+  stubSystemTheme("light");
+  stubViewport();
+});
+
+const IMAGES = [
+  mockImageRow("team-a", "web", { isPublic: true, tagCount: 3, size: 52_000_000 }),
+  mockImageRow("team-a", "api", { category: "database" }),
+  mockImageRow("team-b", "tools/cli"),
+];
+
+describe("images list", () => {
+  it("shows the rows the backend serves and the count", async () => {
+    renderBrowse("/images", { images: IMAGES });
+
+    const web = await findImageRow("team-a/web");
+    expect(web).toHaveTextContent("Application server");
+    expect(web).toHaveTextContent("Public");
+    expect(web).toHaveTextContent("52 MB");
+    expect(await findImageRow("team-a/api")).toHaveTextContent("Database");
+    expect(await findImageRow("team-b/tools/cli")).toHaveTextContent("Private");
+    expect(screen.getByTestId("images-count")).toHaveTextContent("3 of 3 images");
+  });
+
+  it("asks the backend for windows with the query the toolbar sets", async () => {
+    const { backend, user } = renderBrowse("/images", { images: IMAGES });
+    await findImageRow("team-a/web");
+    expect(backend.browse.calls.queryImages[0]).toEqual({
+      query: { text: "", organization: null, category: null, visibility: "all", sort: "name", descending: false },
+      offset: 0,
+      limit: 200,
+    });
+
+    await user.type(screen.getByTestId("images-search"), "web");
+    await user.selectOptions(screen.getByTestId("images-organization"), "team-a");
+    await user.selectOptions(screen.getByTestId("images-category"), "database");
+    await user.selectOptions(screen.getByTestId("images-visibility"), "private");
+    await user.selectOptions(screen.getByTestId("images-sort"), "updated");
+    await user.click(screen.getByTestId("images-direction"));
+
+    await waitFor(() => {
+      expect(backend.browse.lastImageQuery).toEqual({
+        text: "web",
+        organization: "team-a",
+        category: "database",
+        visibility: "private",
+        sort: "updated",
+        descending: true,
+      });
+    });
+    // Each keystroke is a query of its own: the backend filters.
+    const texts = backend.browse.calls.queryImages.map((c) => c.query.text);
+    expect(texts).toContain("w");
+    expect(texts).toContain("we");
+  });
+
+  it("renders only the rows in view of a hundred thousand and asks the window of where it scrolls", async () => {
+    const { backend } = renderBrowse("/images", { images: manyImages(100_000) });
+    await findImageRow("team-a/app-00000");
+
+    expect(screen.getByTestId("images-count")).toHaveTextContent("100,000 of 100,000 images");
+    expect(screen.getAllByTestId("image-row").length).toBeLessThan(60);
+    expect(backend.browse.calls.queryImages.every((c) => c.limit === 200)).toBe(true);
+
+    const scroller = screen.getByTestId("images-list").querySelector(".vgrid-scroll");
+    if (!(scroller instanceof HTMLElement)) throw new Error("no scroll box");
+    act(() => {
+      scroller.scrollTop = 36 * 50_000;
+      fireEvent.scroll(scroller);
+    });
+
+    expect(await findImageRow("team-a/app-50000")).toBeInTheDocument();
+    expect(backend.browse.calls.queryImages.map((c) => c.offset)).toContain(50_000);
+    expect(screen.getAllByTestId("image-row").length).toBeLessThan(60);
+  });
+
+  it("opens an image on click and on Enter, with arrow keys moving between rows", async () => {
+    const { user, history } = renderBrowse("/images", { images: IMAGES });
+    await user.click(await findImageRow("team-a/api"));
+    expect(await screen.findByTestId("image-page")).toHaveAttribute("data-image", "team-a/api");
+    expect(history.location.pathname).toBe("/images/team-a/api/overview");
+
+    await user.click(screen.getByRole("link", { name: "Back to Images" }));
+    const first = await findImageRow("team-a/web");
+    first.focus();
+    await user.keyboard("{ArrowDown}{ArrowDown}");
+    expect(await findImageRow("team-b/tools/cli")).toHaveFocus();
+    await user.keyboard("{ArrowUp}{Enter}");
+    expect(await screen.findByTestId("image-page")).toHaveAttribute("data-image", "team-a/api");
+  });
+
+  it("rebuilds the index with Refresh", async () => {
+    const { backend, user } = renderBrowse("/images", { images: IMAGES });
+    await findImageRow("team-a/web");
+    await user.click(screen.getByTestId("images-refresh"));
+    await waitFor(() => {
+      expect(backend.browse.calls.loadImageIndex.map((c) => c.refresh)).toEqual([false, true]);
+    });
+  });
+
+  it("starts filtered to the organization named in the link", async () => {
+    const { backend } = renderBrowse("/images?organization=team-b", { images: IMAGES });
+    await findImageRow("team-a/web");
+    expect(screen.getByTestId("images-organization")).toHaveValue("team-b");
+    expect(backend.browse.lastImageQuery?.organization).toBe("team-b");
+  });
+
+  it("shows a failed read with its request id and reads again on retry", async () => {
+    const { backend, user } = renderBrowse("/images", { images: IMAGES });
+    vi.spyOn(backend, "queryImages").mockRejectedValueOnce(
+      new CommandError({ code: "service", message: "SWR answered 503", requestId: "req-7", retryable: true }),
+    );
+    const notice = await screen.findByRole("alert");
+    expect(notice).toHaveTextContent("The image list could not be read.");
+    expect(notice).toHaveTextContent("SWR answered 503");
+    expect(notice).toHaveTextContent("Request ID: req-7");
+
+    await user.click(screen.getAllByTestId("error-retry")[0] ?? notice);
+    expect(await findImageRow("team-a/web")).toBeInTheDocument();
+  });
+
+  it("says an empty index is empty", async () => {
+    renderBrowse("/images", { images: [] });
+    expect(await screen.findByTestId("images-empty")).toHaveTextContent("There are no images");
+  });
+
+  it("asks for a profile first", async () => {
+    renderApp({ path: "/images" });
+    expect(await screen.findByTestId("browse-no-profile")).toHaveTextContent("Add a profile first on the Profiles screen.");
+  });
+});

@@ -1,0 +1,194 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { beforeEach, describe, expect, it } from "vitest";
+
+import type { DeletionPlan } from "../../ipc";
+import { mockDigest, mockImageRow, mockInspection, mockTagRow } from "../../ipc/mock";
+import { stubSystemLanguage, stubSystemTheme } from "../../test/renderApp";
+import { findTagRow, inRow, renderBrowse, stubViewport } from "./testing";
+
+beforeEach(() => {
+  stubSystemLanguage("en-US");
+  stubSystemTheme("light");
+  stubViewport();
+});
+
+const TAGS = ["v1", "v2", "v3", "v4", "v5"].map((tag, at) => mockTagRow(tag, { digest: mockDigest(at + 1) }));
+const OPTIONS = {
+  images: [mockImageRow("team-a", "web")],
+  tags: { "team-a/web": TAGS },
+};
+
+const PATH = "/images/team-a/web/tags";
+
+function checkbox(row: HTMLElement): HTMLElement {
+  return inRow(row).getByTestId("tag-select");
+}
+
+describe("tags", () => {
+  it("lists tags with a short digest that copies the whole one, the multi-arch badge and same-image chip", async () => {
+    const { backend, user } = renderBrowse(PATH, {
+      ...OPTIONS,
+      tags: {
+        "team-a/web": [
+          mockTagRow("latest", { digest: mockDigest(7), siblings: ["1.2", "1.2.3"], isIndex: true, size: 31_000_000 }),
+        ],
+      },
+    });
+    const row = await findTagRow("latest");
+    expect(row).toHaveTextContent("777777777777");
+    expect(row).not.toHaveTextContent("7777777777777");
+    expect(row).toHaveTextContent("Multi-arch");
+    expect(row).toHaveTextContent("31 MB");
+    const chip = inRow(row).getByTestId("tag-siblings");
+    expect(chip).toHaveTextContent("+2 same image");
+    expect(chip).toHaveAttribute("title", "Also tagged: 1.2, 1.2.3");
+    expect(screen.getByTestId("tags-count")).toHaveTextContent("1 of 1 tag");
+
+    await user.click(inRow(row).getByTestId("tag-digest"));
+    await waitFor(() => {
+      expect(backend.clipboard).toBe(mockDigest(7));
+    });
+  });
+
+  it("sends each keystroke of the filter and the sort to the backend, and shows a filter it cannot read", async () => {
+    const { backend, user } = renderBrowse(PATH, { ...OPTIONS, filterProblems: { ">=1.x": "“1.x” is not a version." } });
+    await findTagRow("v1");
+    expect(backend.browse.lastTagQuery).toEqual({ filter: "", sort: "version", descending: true });
+
+    await user.selectOptions(screen.getByTestId("tags-sort"), "pushed");
+    await user.type(screen.getByTestId("tags-filter"), ">=1.x");
+
+    await waitFor(() => {
+      expect(backend.browse.lastTagQuery).toEqual({ filter: ">=1.x", sort: "pushed", descending: true });
+    });
+    expect(backend.browse.calls.queryTags.map((c) => c.query.filter)).toContain(">=1.");
+    expect(await screen.findByTestId("tags-filter-problem")).toHaveTextContent("“1.x” is not a version.");
+    expect(screen.getByTestId("tags-filter")).toHaveAttribute("aria-invalid", "true");
+    expect(screen.queryAllByTestId("tag-row")).toHaveLength(0);
+  });
+
+  it("selects a range with Shift-click and every matching tag with Ctrl+A", async () => {
+    const { user } = renderBrowse(PATH, OPTIONS);
+    await user.click(checkbox(await findTagRow("v2")));
+    await user.keyboard("{Shift>}");
+    await user.click(checkbox(await findTagRow("v4")));
+    await user.keyboard("{/Shift}");
+
+    await waitFor(() => {
+      expect(screen.getAllByTestId("tag-row").filter((r) => r.getAttribute("aria-selected") === "true").map((r) => r.dataset["tag"])).toEqual([
+        "v2",
+        "v3",
+        "v4",
+      ]);
+    });
+    expect(screen.getByTestId("tags-selected")).toHaveTextContent("3 selected");
+    expect(screen.getByTestId("tags-inspect")).toBeDisabled();
+    expect(screen.getByTestId("tags-copy")).toBeDisabled();
+    expect(screen.getByTestId("tags-delete")).toBeEnabled();
+
+    (await findTagRow("v1")).focus();
+    await user.keyboard("{Control>}a{/Control}");
+    expect(await screen.findByText("5 selected")).toBeInTheDocument();
+  });
+
+  it("deletes exactly the planned tags once the image's name is typed", async () => {
+    const plan: DeletionPlan = {
+      organization: "team-a",
+      image: "web",
+      confirmation: "team-a/web",
+      tags: [
+        { tag: "v1", digest: mockDigest(1), imageGone: true, keptSiblings: [] },
+        { tag: "v2", digest: mockDigest(2), imageGone: false, keptSiblings: ["stable"] },
+      ],
+    };
+    const { backend, user } = renderBrowse(PATH, {
+      ...OPTIONS,
+      deletionPlan: plan,
+      deletionOutcome: { deleted: ["v1"], failed: [{ tag: "v2", message: "SWR refused: locked", requestId: "req-9" }] },
+    });
+    await user.click(checkbox(await findTagRow("v1")));
+    await user.click(checkbox(await findTagRow("v2")));
+    await user.click(screen.getByTestId("tags-delete"));
+
+    const dialog = await screen.findByTestId("deletion-dialog");
+    expect(backend.browse.calls.planTagDeletion).toEqual([["v1", "v2"]]);
+    const items = await within(dialog).findAllByTestId("deletion-item");
+    expect(items.map((i) => i.dataset["tag"])).toEqual(["v1", "v2"]);
+    expect(items[0]).toHaveTextContent("sha256:111111111111");
+    expect(items[1]).toHaveTextContent("The image stays: it is also tagged stable.");
+
+    const confirm = within(dialog).getByTestId("deletion-confirm");
+    expect(confirm).toBeDisabled();
+    await user.type(within(dialog).getByTestId("deletion-confirm-input"), "team-a/we");
+    expect(confirm).toBeDisabled();
+    await user.type(within(dialog).getByTestId("deletion-confirm-input"), "b");
+    expect(confirm).toBeEnabled();
+    await user.click(confirm);
+
+    const result = await within(dialog).findByTestId("deletion-result");
+    expect(backend.browse.calls.deleteTags).toEqual([["v1", "v2"]]);
+    expect(result).toHaveTextContent("Deleted 1 tag: v1");
+    expect(result).toHaveTextContent("1 tag was not deleted:");
+    expect(result).toHaveTextContent("SWR refused: locked");
+    expect(result).toHaveTextContent("Request ID: req-9");
+    await waitFor(() => {
+      expect(screen.queryAllByTestId("tag-row").map((r) => r.dataset["tag"])).not.toContain("v1");
+    });
+  });
+
+  it("copies a tag to another reference and reports the layers linked and copied", async () => {
+    const { backend, user } = renderBrowse(PATH, { ...OPTIONS, copyOutcome: { mounted: 4, copied: 1, present: 2 } });
+    await user.click(checkbox(await findTagRow("v3")));
+    await user.click(screen.getByTestId("tags-copy"));
+
+    const dialog = await screen.findByTestId("copy-dialog");
+    const target = within(dialog).getByTestId("copy-target");
+    expect(target).toHaveValue("team-a/web:");
+    expect(within(dialog).getByTestId("copy-submit")).toBeDisabled();
+    await user.clear(target);
+    await user.type(target, "team-b/web:v3");
+    await user.click(within(dialog).getByTestId("copy-submit"));
+
+    const result = await within(dialog).findByTestId("copy-result");
+    expect(backend.browse.calls.copyTag).toEqual([{ source: "team-a/web:v3", target: "team-b/web:v3" }]);
+    expect(result).toHaveTextContent("Copied to team-b/web:v3.");
+    expect(result).toHaveTextContent("4 layers linked without download, 1 copied, 2 already there.");
+  });
+
+  it("inspects a tag: platforms of an index, layers, config and history", async () => {
+    const base = mockInspection("v2", mockDigest(2));
+    const [amd] = base.platforms;
+    if (!amd) throw new Error("no platform");
+    const arm = { ...amd, architecture: "arm64", variant: "v8", digest: mockDigest(9), layers: [{ ...amd.layers[0], digest: mockDigest(8), size: 1_000, media_type: "x", created_by: null }] };
+    const { backend, user } = renderBrowse(PATH, {
+      ...OPTIONS,
+      inspections: { v2: { ...base, is_index: true, platforms: [amd, arm] } },
+    });
+    await user.click(inRow(await findTagRow("v2")).getByTestId("tag-inspect"));
+
+    const panel = await screen.findByTestId("inspect-panel");
+    expect(await within(panel).findAllByTestId("inspect-layer")).toHaveLength(1);
+    expect(backend.browse.calls.inspectTag).toEqual(["v2"]);
+    expect(within(panel).getByTestId("inspect-layer")).toHaveTextContent("COPY app /app");
+    const config = within(panel).getByTestId("inspect-config");
+    expect(config).toHaveTextContent("/app");
+    expect(config).toHaveTextContent("--serve");
+    expect(config).toHaveTextContent("PATH=/usr/bin");
+    expect(config).toHaveTextContent("org.opencontainers.image.version=1.0");
+    expect(config).toHaveTextContent("8080/tcp");
+    expect(config).toHaveTextContent("/srv");
+    const steps = within(panel).getAllByTestId("inspect-history-step");
+    expect(steps[1]).toHaveAttribute("data-empty", "true");
+    expect(steps[1]).toHaveTextContent("No layer");
+    expect(panel).toHaveTextContent("Multi-arch index with 2 platforms");
+
+    await user.selectOptions(within(panel).getByTestId("inspect-platform"), "1");
+    expect(within(panel).getByTestId("inspect-platform-view")).toHaveAttribute("data-platform", "linux/arm64/v8");
+    expect(within(panel).getByTestId("inspect-layer")).toHaveTextContent("Not recorded");
+
+    await user.keyboard("{Escape}");
+    await waitFor(() => {
+      expect(screen.queryByTestId("inspect-panel")).not.toBeInTheDocument();
+    });
+  });
+});

@@ -1,0 +1,297 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+
+import { ErrorNotice } from "../../components/ErrorNotice";
+import { ArrowDownIcon, ArrowUpIcon, RefreshIcon } from "../../components/icons";
+import { toCommandError, useIpc, type CommandError, type TagQuery, type TagSort } from "../../ipc";
+import { CopyDialog } from "./CopyDialog";
+import { DeletionDialog } from "./DeletionDialog";
+import { formatCount } from "./format";
+import { InspectPanel } from "./InspectPanel";
+import { useRefreshTags, useTagPage, useTagsStatus, type ImageRef } from "./queries";
+import { NO_SELECTION, rangeTo, toggle, withTags, without, type Selection } from "./selection";
+import { TagHeader, tagRow } from "./TagRow";
+import { VirtualRows } from "./VirtualRows";
+import { pageOffsets, rowAt, START, type VisibleRange } from "./windows";
+
+const SORTS: readonly TagSort[] = ["version", "pushed", "name", "size"];
+
+type Dialog = { kind: "inspect"; reference: string } | { kind: "delete"; references: string[] } | { kind: "copy"; tag: string };
+
+/** An image's tags: filter and sort (by the backend), select, and act on the selection. */
+export function TagsTab({ imageRef }: { imageRef: ImageRef }) {
+  const { t, i18n } = useTranslation();
+  const client = useIpc();
+  const status = useTagsStatus(imageRef);
+  const refresh = useRefreshTags(imageRef);
+  const [query, setQuery] = useState<TagQuery>({ filter: "", sort: "version", descending: true });
+  const [range, setRange] = useState<VisibleRange>(START);
+  const [selection, setSelection] = useState<Selection>(NO_SELECTION);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [selectError, setSelectError] = useState<CommandError | null>(null);
+  const [firstOffset, lastOffset] = pageOffsets(range);
+  const firstPage = useTagPage(imageRef, status.data, query, firstOffset);
+  const lastPage = useTagPage(imageRef, status.data, query, lastOffset);
+  const windows = [firstPage.data, lastPage.data];
+  const latest = firstPage.data ?? lastPage.data;
+  const matching = latest?.matching ?? 0;
+  const total = latest?.total ?? status.data?.total ?? 0;
+  const problem = firstPage.isPlaceholderData ? null : (firstPage.data?.filterProblem ?? null);
+  const pageError = status.error ?? firstPage.error ?? lastPage.error;
+  const selected = [...selection.tags];
+  const language = i18n.language;
+
+  const change = (next: Partial<TagQuery>) => {
+    setQuery({ ...query, ...next });
+    // Rows move under a new query: a range can no longer start from the old anchor, and a
+    // selection the new filter hides could be deleted unseen.
+    setSelection((now) => (next.filter !== undefined ? NO_SELECTION : { ...now, anchor: null }));
+  };
+
+  /** Tag names of rows `from…to`, from the windows on screen or else asked of the backend. */
+  const namesIn = async (from: number, to: number): Promise<string[]> => {
+    const loaded: string[] = [];
+    for (let at = from; at <= to; at++) {
+      const row = rowAt(windows, at);
+      if (!row) {
+        const { profileId, organization, image } = imageRef;
+        const window = await client.queryTags(profileId, organization, image, query, from, to - from + 1);
+        return window.rows.map((r) => r.tag);
+      }
+      loaded.push(row.tag);
+    }
+    return loaded;
+  };
+  const selectRows = (from: number, to: number) => {
+    setSelectError(null);
+    namesIn(from, to).then(
+      (names) => {
+        setSelection((now) => withTags(now, names));
+      },
+      (reason: unknown) => {
+        setSelectError(toCommandError(reason));
+      },
+    );
+  };
+  const onSelect = (tag: string, at: number, shift: boolean) => {
+    const span = shift ? rangeTo(selection, at) : null;
+    if (span) selectRows(span[0], span[1]);
+    else setSelection(toggle(selection, tag, at));
+  };
+  const direction = query.descending ? t("images.descending") : t("images.ascending");
+
+  return (
+    <div className="tags-tab">
+      <div className="browse-toolbar" role="toolbar" aria-label={t("tags.actions")}>
+        <label className="search-field">
+          <span className="visually-hidden">{t("tags.filter")}</span>
+          <input
+            type="search"
+            className="input"
+            data-testid="tags-filter"
+            placeholder={t("tags.filterPlaceholder")}
+            value={query.filter}
+            aria-invalid={problem !== null}
+            aria-describedby={problem !== null ? "tags-filter-problem" : undefined}
+            onChange={(e) => {
+              change({ filter: e.target.value });
+            }}
+          />
+        </label>
+        <span className="toolbar-field">
+          <label htmlFor="tags-sort" className="toolbar-label">
+            {t("tags.sort")}
+          </label>
+          <select
+            id="tags-sort"
+            className="input"
+            data-testid="tags-sort"
+            value={query.sort}
+            onChange={(e) => {
+              change({ sort: SORTS.find((s) => s === e.target.value) ?? "version" });
+            }}
+          >
+            {SORTS.map((s) => (
+              <option key={s} value={s}>
+                {t(`tags.sortBy.${s}`)}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className="icon-button"
+            data-testid="tags-direction"
+            aria-label={t("images.direction", { direction })}
+            title={t("images.direction", { direction })}
+            onClick={() => {
+              change({ descending: !query.descending });
+            }}
+          >
+            {query.descending ? <ArrowDownIcon /> : <ArrowUpIcon />}
+          </button>
+        </span>
+        <span className="toolbar-separator" />
+        <button
+          type="button"
+          className="button"
+          data-testid="tags-inspect"
+          disabled={selected.length !== 1}
+          onClick={() => {
+            const [tag] = selected;
+            if (tag !== undefined) setDialog({ kind: "inspect", reference: tag });
+          }}
+        >
+          {t("tags.inspect")}
+        </button>
+        <button
+          type="button"
+          className="button button-danger"
+          data-testid="tags-delete"
+          disabled={selected.length === 0}
+          onClick={() => {
+            setDialog({ kind: "delete", references: selected });
+          }}
+        >
+          {t("tags.delete")}
+        </button>
+        <button
+          type="button"
+          className="button"
+          data-testid="tags-copy"
+          disabled={selected.length !== 1}
+          onClick={() => {
+            const [tag] = selected;
+            if (tag !== undefined) setDialog({ kind: "copy", tag });
+          }}
+        >
+          {t("tags.copy")}
+        </button>
+        <button
+          type="button"
+          className="button toolbar-end"
+          data-testid="tags-refresh"
+          disabled={refresh.isPending}
+          onClick={() => {
+            refresh.mutate();
+          }}
+        >
+          <RefreshIcon />
+          {t("tags.refresh")}
+        </button>
+      </div>
+      {problem !== null && (
+        <p id="tags-filter-problem" className="field-hint field-error" role="alert" data-testid="tags-filter-problem">
+          {problem}
+        </p>
+      )}
+      <div className="list-status">
+        <p className="list-count" data-testid="tags-count" aria-live="polite">
+          {latest ? t("tags.count", { count: total, matching: formatCount(matching, language) }) : t("app.loading")}
+        </p>
+        {selected.length > 0 && (
+          <>
+            <span data-testid="tags-selected">{t("tags.selected", { count: selected.length })}</span>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => {
+                setSelection(NO_SELECTION);
+              }}
+            >
+              {t("tags.clearSelection")}
+            </button>
+          </>
+        )}
+      </div>
+      <p className="field-hint">{t("tags.keyboardHint")}</p>
+      {pageError && (
+        <ErrorNotice
+          title={t("tags.loadFailed")}
+          error={pageError}
+          onRetry={() => {
+            void status.refetch();
+            void firstPage.refetch();
+            void lastPage.refetch();
+          }}
+        />
+      )}
+      {refresh.error && <ErrorNotice title={t("tags.loadFailed")} error={refresh.error} />}
+      {selectError && <ErrorNotice title={t("tags.selectFailed")} error={selectError} />}
+      {firstPage.isSuccess && !firstPage.isPlaceholderData && matching === 0 && problem === null && (
+        <p className="list-empty" data-testid="tags-empty">
+          {total === 0 ? t("tags.empty") : t("tags.noMatch")}
+        </p>
+      )}
+      <VirtualRows
+        count={matching}
+        label={t("image.tabs.tags")}
+        className="tags-grid"
+        testId="tags-list"
+        resetKey={JSON.stringify(query)}
+        busy={firstPage.isFetching}
+        onRangeChange={setRange}
+        onActivate={(at) => {
+          const row = rowAt(windows, at);
+          if (row) setDialog({ kind: "inspect", reference: row.tag });
+        }}
+        onKeyDown={(event, at) => {
+          const row = rowAt(windows, at);
+          if (event.key === " " && row && event.target instanceof HTMLElement && event.target.getAttribute("role") === "row") {
+            event.preventDefault();
+            onSelect(row.tag, at, event.shiftKey);
+          } else if (event.key.toLowerCase() === "a" && (event.ctrlKey || event.metaKey) && matching > 0) {
+            event.preventDefault();
+            selectRows(0, matching - 1);
+          }
+        }}
+        header={<TagHeader />}
+        row={(at) => {
+          const row = rowAt(windows, at);
+          if (!row) return undefined;
+          return tagRow({
+            row,
+            at,
+            selected: selection.tags.has(row.tag),
+            t,
+            language,
+            onSelect,
+            onInspect: () => {
+              setDialog({ kind: "inspect", reference: row.tag });
+            },
+            onCopyDigest: () => client.copyText(row.digest),
+          });
+        }}
+      />
+      {dialog?.kind === "inspect" && (
+        <InspectPanel
+          imageRef={imageRef}
+          reference={dialog.reference}
+          onClose={() => {
+            setDialog(null);
+          }}
+        />
+      )}
+      {dialog?.kind === "delete" && (
+        <DeletionDialog
+          imageRef={imageRef}
+          references={dialog.references}
+          onDeleted={(tags) => {
+            setSelection((now) => without(now, tags));
+          }}
+          onClose={() => {
+            setDialog(null);
+          }}
+        />
+      )}
+      {dialog?.kind === "copy" && (
+        <CopyDialog
+          imageRef={imageRef}
+          tag={dialog.tag}
+          onClose={() => {
+            setDialog(null);
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,186 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+
+import {
+  useIpc,
+  type CommandError,
+  type CopyOutcome,
+  type DeletionOutcome,
+  type DeletionPlan,
+  type ImageOverview,
+  type ImageQuery,
+  type ImageWindow,
+  type IndexStatus,
+  type Inspection,
+  type OrganizationRow,
+  type TagQuery,
+  type TagsStatus,
+  type TagWindow,
+} from "../../ipc";
+import { uploadKeys } from "../uploads/queries";
+
+/** Rows asked of the backend at a time; one window is far taller than any screen. */
+export const PAGE_SIZE = 200;
+
+export const browseKeys = {
+  all: ["browse"] as const,
+  profile: (profileId: string) => [...browseKeys.all, profileId] as const,
+  index: (profileId: string) => [...browseKeys.profile(profileId), "index"] as const,
+  // Windows depend on when the index was built, so a rebuilt index never shows a stale window.
+  imagesOf: (profileId: string) => [...browseKeys.profile(profileId), "images"] as const,
+  imagePage: (profileId: string, builtAt: number, query: ImageQuery, offset: number) =>
+    [...browseKeys.imagesOf(profileId), builtAt, query, offset] as const,
+  image: (profileId: string, organization: string, image: string) =>
+    [...browseKeys.profile(profileId), "image", organization, image] as const,
+  overview: (profileId: string, organization: string, image: string) =>
+    [...browseKeys.image(profileId, organization, image), "overview"] as const,
+  tags: (profileId: string, organization: string, image: string) =>
+    [...browseKeys.image(profileId, organization, image), "tags"] as const,
+  tagPage: (profileId: string, organization: string, image: string, loadedAt: number, query: TagQuery, offset: number) =>
+    [...browseKeys.tags(profileId, organization, image), loadedAt, query, offset] as const,
+  inspection: (profileId: string, organization: string, image: string, reference: string) =>
+    [...browseKeys.image(profileId, organization, image), "inspect", reference] as const,
+  // Under the key the create-organization mutation already invalidates.
+  organizationRows: (profileId: string) => [...uploadKeys.organizationsOf(profileId), "rows"] as const,
+};
+
+/** An image as the routes name it. */
+export interface ImageRef {
+  profileId: string;
+  organization: string;
+  image: string;
+}
+
+export function useImageIndex(profileId: string | null) {
+  const client = useIpc();
+  return useQuery<IndexStatus, CommandError>({
+    queryKey: browseKeys.index(profileId ?? ""),
+    queryFn: () => client.loadImageIndex(profileId ?? "", false),
+    enabled: profileId !== null,
+  });
+}
+
+/** One page of the image list; while the next page loads, the previous one stays on screen. */
+export function useImagePage(profileId: string, index: IndexStatus | undefined, query: ImageQuery, offset: number) {
+  const client = useIpc();
+  return useQuery<ImageWindow, CommandError>({
+    queryKey: browseKeys.imagePage(profileId, index?.refreshedAt ?? 0, query, offset),
+    queryFn: () => client.queryImages(profileId, query, offset, PAGE_SIZE),
+    enabled: index !== undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Rebuilds the index from SWR; every window and count is read again after. */
+export function useRefreshIndex(profileId: string) {
+  const client = useIpc();
+  const queryClient = useQueryClient();
+  return useMutation<IndexStatus, CommandError>({
+    mutationFn: () => client.loadImageIndex(profileId, true),
+    onSuccess: (status) => {
+      queryClient.setQueryData(browseKeys.index(profileId), status);
+    },
+    meta: { invalidates: [browseKeys.imagesOf(profileId), browseKeys.organizationRows(profileId)] },
+  });
+}
+
+export function useImageOverview({ profileId, organization, image }: ImageRef) {
+  const client = useIpc();
+  return useQuery<ImageOverview, CommandError>({
+    queryKey: browseKeys.overview(profileId, organization, image),
+    queryFn: () => client.imageOverview(profileId, organization, image),
+  });
+}
+
+export function useTagsStatus({ profileId, organization, image }: ImageRef) {
+  const client = useIpc();
+  return useQuery<TagsStatus, CommandError>({
+    queryKey: browseKeys.tags(profileId, organization, image),
+    queryFn: () => client.loadTags(profileId, organization, image, false),
+  });
+}
+
+export function useTagPage(ref: ImageRef, status: TagsStatus | undefined, query: TagQuery, offset: number) {
+  const client = useIpc();
+  const { profileId, organization, image } = ref;
+  return useQuery<TagWindow, CommandError>({
+    queryKey: browseKeys.tagPage(profileId, organization, image, status?.refreshedAt ?? 0, query, offset),
+    queryFn: () => client.queryTags(profileId, organization, image, query, offset, PAGE_SIZE),
+    enabled: status !== undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useRefreshTags(ref: ImageRef) {
+  const client = useIpc();
+  const queryClient = useQueryClient();
+  const { profileId, organization, image } = ref;
+  return useMutation<TagsStatus, CommandError>({
+    mutationFn: () => client.loadTags(profileId, organization, image, true),
+    onSuccess: (status) => {
+      queryClient.setQueryData(browseKeys.tags(profileId, organization, image), status);
+    },
+    meta: { invalidates: [browseKeys.overview(profileId, organization, image)] },
+  });
+}
+
+export function useInspection(ref: ImageRef, reference: string | null) {
+  const client = useIpc();
+  const { profileId, organization, image } = ref;
+  return useQuery<Inspection, CommandError>({
+    queryKey: browseKeys.inspection(profileId, organization, image, reference ?? ""),
+    queryFn: () => client.inspectTag(profileId, organization, image, reference ?? ""),
+    enabled: reference !== null,
+    // A manifest read by digest never changes; the backend keeps it too.
+    staleTime: Infinity,
+  });
+}
+
+/** The plan is asked once per dialog: it is a preview of a deletion, not data worth caching. */
+export function usePlanDeletion(ref: ImageRef) {
+  const client = useIpc();
+  return useMutation<DeletionPlan, CommandError, string[]>({
+    mutationFn: (references) => client.planTagDeletion(ref.profileId, ref.organization, ref.image, references),
+  });
+}
+
+export function useDeleteTags(ref: ImageRef) {
+  const client = useIpc();
+  const { profileId, organization, image } = ref;
+  return useMutation<DeletionOutcome, CommandError, string[]>({
+    mutationFn: (tags) => client.deleteTags(profileId, organization, image, tags),
+    meta: {
+      invalidates: [
+        browseKeys.image(profileId, organization, image),
+        browseKeys.index(profileId),
+        browseKeys.imagesOf(profileId),
+        browseKeys.organizationRows(profileId),
+      ],
+    },
+  });
+}
+
+export function useCopyTag(profileId: string) {
+  const client = useIpc();
+  return useMutation<CopyOutcome, CommandError, { source: string; target: string }>({
+    mutationFn: ({ source, target }) => client.copyTag(profileId, source, target),
+    // The target may be a new image or organization anywhere in the index.
+    meta: { invalidates: [browseKeys.profile(profileId), browseKeys.organizationRows(profileId)] },
+  });
+}
+
+export function useOrganizationRows(profileId: string | null) {
+  const client = useIpc();
+  return useQuery<OrganizationRow[], CommandError>({
+    queryKey: browseKeys.organizationRows(profileId ?? ""),
+    queryFn: () => client.listOrganizationRows(profileId ?? ""),
+    enabled: profileId !== null,
+  });
+}
+
+export function useDeleteOrganization(profileId: string) {
+  const client = useIpc();
+  return useMutation<unknown, CommandError, string>({
+    mutationFn: (name) => client.deleteOrganization(profileId, name),
+    meta: { invalidates: [uploadKeys.organizations(), browseKeys.index(profileId)] },
+  });
+}
