@@ -127,6 +127,9 @@ impl TagFilter {
     }
 }
 
+/// Page size of the listing: the most SWR hands out at once, so 20,000 tags take 20 requests.
+const PAGE: u32 = 1000;
+
 /// The tags of one image.
 #[derive(Debug)]
 pub struct TagIndex {
@@ -167,7 +170,7 @@ impl TagIndex {
     ) -> Result<Self, BrowseError> {
         let details: Vec<_> = session
             .api
-            .list_tags_v3(organization, image, TagListQuery::default(), 100)
+            .list_tags_v3(organization, image, TagListQuery::default(), PAGE)
             .try_collect()
             .await?;
         let rows = details
