@@ -44,6 +44,8 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::browse::copy_tag,
             commands::browse::list_organization_rows,
             commands::browse::delete_organization,
+            commands::browse::dashboard,
+            commands::browse::shared_with_me,
             commands::uploads::uploads_view,
             commands::uploads::pick_upload_files,
             commands::uploads::set_upload_target,

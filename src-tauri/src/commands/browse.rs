@@ -2,8 +2,9 @@
 //! inspection, deleting and copying tags.
 
 use swr_core::browse::copy::CopyOutcome;
+use swr_core::browse::dashboard::Dashboard;
 use swr_core::browse::deletion::{DeletionOutcome, DeletionPlan};
-use swr_core::browse::images::{ImageQuery, ImageWindow, IndexStatus};
+use swr_core::browse::images::{ImageQuery, ImageRow, ImageWindow, IndexStatus};
 use swr_core::browse::inspect::Inspection;
 use swr_core::browse::organizations::OrganizationRow;
 use swr_core::browse::tags::{TagQuery, TagWindow, TagsStatus};
@@ -171,4 +172,24 @@ pub async fn delete_organization(
         .browser
         .delete_organization(&profile_id, &name)
         .await?)
+}
+
+/// Quotas, totals, storage and traffic over time, and shares that end within a week.
+#[tauri::command]
+#[specta::specta]
+pub async fn dashboard(
+    state: State<'_, AppState>,
+    profile_id: String,
+) -> Result<Dashboard, IpcError> {
+    Ok(state.browser.dashboard(&profile_id).await?)
+}
+
+/// Images other accounts share with this one.
+#[tauri::command]
+#[specta::specta]
+pub async fn shared_with_me(
+    state: State<'_, AppState>,
+    profile_id: String,
+) -> Result<Vec<ImageRow>, IpcError> {
+    Ok(state.browser.shared_with_me(&profile_id).await?)
 }

@@ -284,6 +284,28 @@ async deleteOrganization(profileId: string, name: string) : Promise<Result<null,
     else return { status: "error", error: e  as any };
 }
 },
+/**
+ * Quotas, totals, storage and traffic over time, and shares that end within a week.
+ */
+async dashboard(profileId: string) : Promise<Result<Dashboard, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("dashboard", { profileId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Images other accounts share with this one.
+ */
+async sharedWithMe(profileId: string) : Promise<Result<ImageRow[], IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("shared_with_me", { profileId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async uploadsView() : Promise<UploadsView> {
     return await TAURI_INVOKE("uploads_view");
 },
@@ -444,6 +466,31 @@ copied: number;
  * Blobs the target repository already had.
  */
 present: number }
+export type Dashboard = { 
+/**
+ * Account name.
+ */
+account: string; organizations: number; 
+/**
+ * Repositories (images).
+ */
+images: number; 
+/**
+ * Tags over all images.
+ */
+tags: number; 
+/**
+ * Bytes stored.
+ */
+storage: number; 
+/**
+ * Downloads, as SWR counts them.
+ */
+downloads: number; quotas: QuotaUse[]; storageSeries: ReportPoint[]; trafficSeries: ReportPoint[]; expiringShares: ExpiringShare[]; 
+/**
+ * Parts that could not be read, each with why.
+ */
+problems: string[] }
 export type DeletionFailure = { tag: string; message: string; requestId: string | null }
 /**
  * One tag that would go.
@@ -531,6 +578,22 @@ export type ErrorCode =
  * SWR or the network refused the request; the message says why.
  */
 "service" | "internal"
+/**
+ * A share of one of this account's images that ends soon.
+ */
+export type ExpiringShare = { organization: string; image: string; 
+/**
+ * The account it is shared with.
+ */
+account: string; 
+/**
+ * UTC time the share ends.
+ */
+deadline: string; 
+/**
+ * Whole days left (0: ends today).
+ */
+daysLeft: number }
 /**
  * Why an item failed, in the categories a user acts on differently.
  */
@@ -961,6 +1024,14 @@ export type PullTool = "docker" |
  */
 "kubernetes"
 /**
+ * One quota: how much of it is used.
+ */
+export type QuotaUse = { 
+/**
+ * SWR's quota key, e.g. `namespace`.
+ */
+key: string; used: number; limit: number }
+/**
  * One SWR region.
  */
 export type Region = { 
@@ -976,6 +1047,18 @@ nameEn: string;
  * Simplified Chinese display name.
  */
 nameZhCn: string }
+/**
+ * One point of a report series (`ReportData`).
+ */
+export type ReportPoint = { 
+/**
+ * Date, e.g. `2024-09-01`.
+ */
+date: string; 
+/**
+ * Value.
+ */
+value: number }
 /**
  * A value broke a rule. `Display` gives the English message.
  */

@@ -7,6 +7,7 @@
 //! session of its own. Every request goes through the profile's [`Session`], paced per account.
 
 pub mod copy;
+pub mod dashboard;
 pub mod deletion;
 pub mod images;
 pub mod inspect;
@@ -255,6 +256,14 @@ impl Browser {
         self.changed(profile, &session, &target.organization, &target.image)
             .await;
         Ok(outcome)
+    }
+
+    pub async fn dashboard(&self, profile: &str) -> Result<dashboard::Dashboard, BrowseError> {
+        dashboard::dashboard(&*self.session(profile)?).await
+    }
+
+    pub async fn shared_with_me(&self, profile: &str) -> Result<Vec<ImageRow>, BrowseError> {
+        dashboard::shared_with_me(&*self.session(profile)?).await
     }
 
     pub async fn organizations(
