@@ -1,4 +1,4 @@
-//! Replays `shared/reference/signer-vectors.json` (produced by the official SDK) through the
+//! Replays `tests/data/signer-vectors.json` (produced by the official SDK) through the
 //! signer and the verifier, and checks that the verifier refuses tampered requests.
 
 use std::path::PathBuf;
@@ -11,10 +11,10 @@ use super::*;
 
 fn vectors_file() -> Value {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/reference/signer-vectors.json");
+        .join("tests/data/signer-vectors.json");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
         panic!(
-            "cannot read {} ({e}); the `shared/` checkout must sit beside the repository",
+            "cannot read {} ({e})",
             path.display()
         )
     });
