@@ -34,6 +34,9 @@ log "ui: types, lint, unit tests, licenses"
 (cd ui && npm run typecheck && npm run lint && npm test && npm run licenses -- --check)
 
 log "Rust tests (includes the bindings drift check)"
+# The sandbox the suites start is the one this build makes (with the workspace's features); left
+# to themselves, the test harnesses would each build it again with its own feature set.
+export SWR_SANDBOX_BIN="${CARGO_TARGET_DIR:-$ROOT/target}/debug/swr-sandbox"
 cargo nextest run --workspace
 
 if [ -x tests/conformance/run.sh ]; then

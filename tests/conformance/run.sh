@@ -19,7 +19,10 @@ if ! cmp -s "$here/requirements.txt" "$venv/.requirements.installed" 2>/dev/null
   cp "$here/requirements.txt" "$venv/.requirements.installed"
 fi
 
-(cd "$root" && cargo build --quiet -p swr-sandbox)
-export SWR_SANDBOX_BIN="${SWR_SANDBOX_BIN:-${CARGO_TARGET_DIR:-$root/target}/debug/swr-sandbox}"
+# A sandbox built by the caller (scripts/test.sh) is used as it is.
+if [ -z "${SWR_SANDBOX_BIN:-}" ] || [ ! -x "$SWR_SANDBOX_BIN" ]; then
+  (cd "$root" && cargo build --quiet -p swr-sandbox)
+  export SWR_SANDBOX_BIN="${CARGO_TARGET_DIR:-$root/target}/debug/swr-sandbox"
+fi
 cd "$here"
 exec "$venv/bin/python" -m pytest -p no:cacheprovider "$@"
