@@ -67,6 +67,10 @@ pub struct Args {
     /// Fault: per-account push requests per second before answering 503 (SWR's limit is 20).
     #[arg(long)]
     pub push_qps: Option<u32>,
+    /// Fault: per-account API requests per second before answering 429 with `Retry-After`,
+    /// as SWR's API gateway throttles.
+    #[arg(long)]
+    pub api_qps: Option<u32>,
     /// Fault: latency added to every API and registry request, in milliseconds.
     #[arg(long, default_value_t = 0)]
     pub fault_latency_ms: u64,

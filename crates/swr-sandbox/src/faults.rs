@@ -5,6 +5,7 @@
 //!   offset, when `drop_upload_every_time` is set);
 //! * random 503s on a fraction of registry requests;
 //! * SWR's per-account push rate limit (20 requests/s in production), answered with 503;
+//! * the API gateway's per-account request rate limit, answered with 429 and `Retry-After`;
 //! * added latency on every registry and API request.
 
 use std::collections::{HashMap, VecDeque};
@@ -20,6 +21,7 @@ pub struct FaultSettings {
     pub drop_upload_every_time: bool,
     pub rate_503: f64,
     pub push_qps: Option<u32>,
+    pub api_qps: Option<u32>,
     pub latency: Duration,
 }
 
@@ -27,8 +29,8 @@ pub struct Faults {
     pub settings: FaultSettings,
     /// Cut offsets not used yet.
     cuts: Mutex<VecDeque<u64>>,
-    /// Per account: start of the current one-second window and pushes counted in it.
-    windows: Mutex<HashMap<String, (Instant, u32)>>,
+    /// Per limit and account: start of the current one-second window and requests counted in it.
+    windows: Mutex<HashMap<(&'static str, String), (Instant, u32)>>,
 }
 
 impl Faults {
@@ -71,12 +73,23 @@ impl Faults {
 
     /// Counts one push request of `account`; false when it is beyond the limit.
     pub fn admit_push(&self, account: &str) -> bool {
-        let Some(limit) = self.settings.push_qps else {
+        self.admit("push", self.settings.push_qps, account)
+    }
+
+    /// Counts one API request of `account`; false when it is beyond the limit.
+    pub fn admit_api(&self, account: &str) -> bool {
+        self.admit("api", self.settings.api_qps, account)
+    }
+
+    fn admit(&self, kind: &'static str, limit: Option<u32>, account: &str) -> bool {
+        let Some(limit) = limit else {
             return true;
         };
         let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
         let now = Instant::now();
-        let entry = windows.entry(account.to_string()).or_insert((now, 0));
+        let entry = windows
+            .entry((kind, account.to_string()))
+            .or_insert((now, 0));
         if now.duration_since(entry.0) >= Duration::from_secs(1) {
             *entry = (now, 0);
         }
@@ -130,6 +143,8 @@ mod tests {
         assert!(f.admit_push("a") && f.admit_push("a"));
         assert!(!f.admit_push("a"));
         assert!(f.admit_push("b"));
+        // The API limit is counted apart from pushes, and is off here.
+        assert!((0..10).all(|_| f.admit_api("a")));
     }
 
     #[test]

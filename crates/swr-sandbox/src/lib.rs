@@ -239,6 +239,7 @@ async fn serve(args: Args, db: Db, upstream_url: &str) -> Result<(), SandboxErro
             drop_upload_every_time: args.fault_drop_upload_every_time,
             rate_503: args.fault_503_rate,
             push_qps: args.push_qps,
+            api_qps: args.api_qps,
             latency: Duration::from_millis(args.fault_latency_ms),
         }),
     });

@@ -132,8 +132,14 @@ fn sandbox_bin() -> PathBuf {
 }
 
 impl Sandbox {
-    /// Starts a sandbox with the given seed (`none` or `demo`) and waits for its ready line.
+    /// Starts a sandbox with the given seed (`none`, `demo` or `scale`) and waits for its ready
+    /// line.
     pub fn start(seed: &str) -> Self {
+        Self::start_with(seed, &[])
+    }
+
+    /// Like [`Sandbox::start`], with extra flags (faults).
+    pub fn start_with(seed: &str, extra: &[&str]) -> Self {
         assert!(
             std::path::Path::new(REGISTRY_BIN).exists(),
             "{REGISTRY_BIN} is missing: install the Debian package `docker-registry` \
@@ -145,6 +151,7 @@ impl Sandbox {
             .arg("--data")
             .arg(data.path())
             .args(["--seed", seed, "--exit-on-stdin-eof"])
+            .args(extra)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -198,6 +205,11 @@ impl Sandbox {
 
     /// A client for a user of an account.
     pub fn client_for(&self, user: &UserInfo) -> Client {
+        Client::new(self.config_for(user)).expect("client for the sandbox")
+    }
+
+    /// The configuration [`Sandbox::client_for`] uses, to adjust before building a client.
+    pub fn config_for(&self, user: &UserInfo) -> ClientConfig {
         let mut config = ClientConfig::new(
             self.ready.region.clone(),
             Credentials::new(user.ak.clone(), user.sk.clone()),
@@ -210,7 +222,7 @@ impl Sandbox {
             registry: Some(self.ready.registry.clone()),
             iam: None,
         };
-        Client::new(config).expect("client for the sandbox")
+        config
     }
 
     /// The admin of account `index` (0 = alpha, 1 = beta).

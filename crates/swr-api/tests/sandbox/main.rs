@@ -1,5 +1,6 @@
 //! Integration tests of every swr-api operation against the project's SWR emulator, plus the
-//! retry rule against a connection-dropping listener.
+//! retry rule against a connection-dropping listener, and the request pacer against the
+//! sandbox's API rate limit.
 //!
 //! Each test starts its own sandbox (fresh data directory), so tests are independent and can run
 //! in parallel.
@@ -12,6 +13,7 @@ mod harness;
 mod account;
 mod errors;
 mod namespaces;
+mod pacing;
 mod permissions;
 mod repos;
 mod retention;

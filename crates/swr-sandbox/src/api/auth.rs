@@ -83,6 +83,17 @@ pub async fn authenticate(State(app): State<SharedApp>, req: Request, next: Next
             "Incorrect IAM authentication information: verify aksk signature fail",
         );
     };
+    if !app.faults.admit_api(&caller.domain_id) {
+        let mut busy = gateway_error(
+            &request_id,
+            StatusCode::TOO_MANY_REQUESTS,
+            "APIGW.0308",
+            "The throttling threshold has been reached",
+        );
+        busy.headers_mut()
+            .insert("retry-after", axum::http::HeaderValue::from_static("1"));
+        return busy;
+    }
     let mut req = Request::from_parts(parts, Body::from(bytes));
     req.extensions_mut().insert(caller);
     next.run(req).await
