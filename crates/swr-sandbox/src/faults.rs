@@ -25,12 +25,15 @@ pub struct FaultSettings {
     pub latency: Duration,
 }
 
+/// Which limit (`push`, `api`) and which account a request window counts.
+type WindowKey = (&'static str, String);
+
 pub struct Faults {
     pub settings: FaultSettings,
     /// Cut offsets not used yet.
     cuts: Mutex<VecDeque<u64>>,
     /// Per limit and account: start of the current one-second window and requests counted in it.
-    windows: Mutex<HashMap<(&'static str, String), (Instant, u32)>>,
+    windows: Mutex<HashMap<WindowKey, (Instant, u32)>>,
 }
 
 impl Faults {
