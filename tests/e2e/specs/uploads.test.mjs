@@ -89,10 +89,10 @@ describe('uploads', () => {
   let env;
 
   const cli = (...args) => spawnSync(swrctl, args, { env, encoding: 'utf8', timeout: 120_000 });
-  /** The tags SWR lists for an image ([] when the image does not exist). */
+  /** The references of the tags SWR lists for an image ([] when the image does not exist). */
   const tagsOf = (image) => {
     const listed = cli('ls', '--json', image);
-    return listed.status === 0 ? JSON.parse(listed.stdout) : [];
+    return listed.status === 0 ? JSON.parse(listed.stdout).map((t) => `${image}:${t.tag}`) : [];
   };
   /** Hands files to the running app the way a file manager's "Open with" does. */
   const openWithApp = (...paths) => {

@@ -164,8 +164,9 @@ describe('connection wizard', () => {
     // A demo image of the sandbox, saved as an archive with skopeo, is what gets pushed.
     const tags = cli('ls', '--profile', 'Sandbox E2E', '--json', 'demo-base/alpine-mini');
     assert.equal(tags.status, 0, tags.stderr);
-    const source = JSON.parse(tags.stdout)[0];
-    assert.ok(source, 'the demo image has no tag');
+    const first = JSON.parse(tags.stdout)[0];
+    assert.ok(first, 'the demo image has no tag');
+    const source = `demo-base/alpine-mini:${first.tag}`;
     const loginKey = createHmac('sha256', admin.sk).update(admin.ak).digest('hex');
     const archive = join(mkdtempSync(join(tmpdir(), 'swr-e2e-archive-')), 'image.tar');
     const copy = spawnSync(
@@ -179,7 +180,7 @@ describe('connection wizard', () => {
     const pushed = cli('push', '--profile', 'Sandbox E2E', '--org', 'demo-apps', '--name', 'e2e-pushed', '--tag', 'v1', '--json', archive);
     assert.equal(pushed.status, 0, pushed.stdout + pushed.stderr);
     const listed = cli('ls', '--profile', 'Sandbox E2E', '--json', 'demo-apps/e2e-pushed');
-    assert.deepEqual(JSON.parse(listed.stdout), ['demo-apps/e2e-pushed:v1']);
+    assert.deepEqual(JSON.parse(listed.stdout).map((t) => t.tag), ['v1']);
 
     const refused = cli('push', '--profile', 'Sandbox E2E', '--org', 'no-such-org', '--json', archive);
     assert.equal(refused.status, 1);

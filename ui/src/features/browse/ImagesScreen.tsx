@@ -21,7 +21,7 @@ export function ImagesScreen() {
   const profile = useActiveProfile();
   const { organization } = useSearch({ from: "/images" });
   return (
-    <section className="screen screen-wide" data-testid="images-screen" aria-labelledby="images-title">
+    <section className="screen screen-wide" data-testid="screen-images" aria-labelledby="images-title">
       <header className="screen-header">
         <h1 id="images-title">{t("images.title")}</h1>
         <p className="screen-description">{t("images.description")}</p>

@@ -17,7 +17,7 @@ export function OrganizationsScreen() {
   const { t } = useTranslation();
   const profile = useActiveProfile();
   return (
-    <section className="screen" data-testid="organizations-screen" aria-labelledby="organizations-title">
+    <section className="screen" data-testid="screen-organizations" aria-labelledby="organizations-title">
       <header className="screen-header">
         <h1 id="organizations-title">{t("organizations.title")}</h1>
         <p className="screen-description">{t("organizations.description")}</p>
