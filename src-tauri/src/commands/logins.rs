@@ -136,19 +136,11 @@ pub async fn create_temporary_login(
     state: State<'_, AppState>,
     id: String,
 ) -> Result<TemporaryLoginView, IpcError> {
-    let (profile, sk) = with_secret(&state, &id)?;
-    let client = swr_api::Client::new(verify::client_config(&profile, &sk))
-        .map_err(|e| IpcError::new(ErrorCode::InvalidInput, e.to_string()))?;
-    let logins = client.create_temporary_login(None).await.map_err(|e| {
-        let mut err = IpcError::new(ErrorCode::Internal, e.user_message().en);
-        err.request_id = e.request_id().map(str::to_owned);
-        err.retryable = e.is_retryable();
-        err
-    })?;
-    let registry = profile.registry_host();
+    let session = state.sessions.get(&id)?;
+    let logins = session.api.create_temporary_login(None).await?;
     let login = logins
         .iter()
-        .find(|l| l.registry == registry)
+        .find(|l| l.registry == session.registry_host)
         .or_else(|| logins.first())
         .ok_or_else(|| IpcError::new(ErrorCode::Internal, "SWR returned no temporary login"))?;
     Ok(TemporaryLoginView {

@@ -161,10 +161,8 @@ pub(crate) fn with_secret(
     Ok((profile, sk))
 }
 
-/// An SWR API client for the profile, with its secret key.
+/// The profile's SWR API client, from the shared session (one connection pool and one pacer
+/// per account).
 pub(crate) fn api_client(state: &AppState, id: &str) -> Result<swr_api::Client, IpcError> {
-    let (profile, sk) = with_secret(state, id)?;
-    Ok(swr_api::Client::new(swr_core::verify::client_config(
-        &profile, &sk,
-    ))?)
+    Ok(state.sessions.get(id)?.api.clone())
 }
