@@ -136,7 +136,7 @@ describe("tags", () => {
     });
   });
 
-  it("copies a tag to another reference and reports the layers linked and copied", async () => {
+  it("copies a tag to another reference and reports the blobs linked and copied", async () => {
     const { backend, user } = renderBrowse(PATH, { ...OPTIONS, copyOutcome: { mounted: 4, copied: 1, present: 2 } });
     await user.click(checkbox(await findTagRow("v3")));
     await user.click(screen.getByTestId("tags-copy"));
@@ -152,7 +152,7 @@ describe("tags", () => {
     const result = await within(dialog).findByTestId("copy-result");
     expect(backend.browse.calls.copyTag).toEqual([{ source: "team-a/web:v3", target: "team-b/web:v3" }]);
     expect(result).toHaveTextContent("Copied to team-b/web:v3.");
-    expect(result).toHaveTextContent("4 layers linked without download, 1 copied, 2 already there.");
+    expect(result).toHaveTextContent("4 blobs (layers and config) linked without download, 1 copied, 2 already there.");
   });
 
   it("inspects a tag: platforms of an index, layers, config and history", async () => {

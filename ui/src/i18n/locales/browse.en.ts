@@ -100,7 +100,7 @@ const browseEn = {
   },
   tags: {
     filter: "Filter tags",
-    filterPlaceholder: "Text, a pattern like v1.* or a range like >=1.2 <2",
+    filterPlaceholder: "Text, v1.* or >=1.2 <2",
     sort: "Sort tags by",
     sortBy: {
       version: "Version",
@@ -203,7 +203,7 @@ const browseEn = {
     close: "Close",
     failed: "The copy could not be made.",
     result: "Copied to {{target}}.",
-    counts: "{{mounted}} layers linked without download, {{copied}} copied, {{present}} already there.",
+    counts: "{{mounted}} blobs (layers and config) linked without download, {{copied}} copied, {{present}} already there.",
   },
   organizations: {
     title: "Organizations",

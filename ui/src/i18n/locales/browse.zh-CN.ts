@@ -102,7 +102,7 @@ const browseZhCN: BrowseMessages = {
   },
   tags: {
     filter: "筛选镜像版本",
-    filterPlaceholder: "文本、通配符（如 v1.*）或版本范围（如 >=1.2 <2）",
+    filterPlaceholder: "文本、v1.* 或 >=1.2 <2",
     sort: "镜像版本排序方式",
     sortBy: {
       version: "版本号",
@@ -205,7 +205,7 @@ const browseZhCN: BrowseMessages = {
     close: "关闭",
     failed: "无法完成复制。",
     result: "已复制到 {{target}}。",
-    counts: "{{mounted}} 个镜像层直接关联（无需下载），{{copied}} 个已复制，{{present}} 个已存在。",
+    counts: "{{mounted}} 个数据块（镜像层与配置）直接关联（无需下载），{{copied}} 个已复制，{{present}} 个已存在。",
   },
   organizations: {
     title: "组织",
