@@ -20,7 +20,7 @@ export interface AppProps {
 export function App({ client, history, queryClient }: AppProps) {
   const [queries] = useState(() => queryClient ?? createQueryClient());
   const [i18n] = useState(() => createI18n(languageFromTag(navigator.language)));
-  const [router] = useState(() => createAppRouter({ history, queryClient: queries }));
+  const [router] = useState(() => createAppRouter({ history, queryClient: queries, client }));
 
   return (
     <IpcProvider client={client}>

@@ -1,7 +1,29 @@
-import { screen, within } from "@testing-library/react";
+import { createMemoryHistory } from "@tanstack/react-router";
+import { render, screen, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it } from "vitest";
 
+import { createMockBackend, type MockBackend } from "../ipc/mock";
 import { renderApp, stubSystemLanguage } from "../test/renderApp";
+import { App } from "./App";
+
+const PROFILE = { id: "p1", name: "production", region: "cn-north-4" };
+
+/** Starts the app at `/` on a backend whose upload list `prepare` filled beforehand. */
+async function openAtRoot(prepare: (backend: MockBackend) => Promise<void>) {
+  const backend = createMockBackend({ profile: PROFILE });
+  await prepare(backend);
+  const history = createMemoryHistory({ initialEntries: ["/"] });
+  render(<App client={backend} history={history} />);
+  return { backend, history };
+}
+
+/** Adds `name`, aims it at team-a and queues it. */
+async function queue(backend: MockBackend, name: string): Promise<number> {
+  const [id = 0] = backend.uploads.addFiles([{ name }]);
+  await backend.setUploadTarget(id, { profileId: "p1", organization: "team-a", images: [], compress: true });
+  await backend.queueUploads([id]);
+  return id;
+}
 
 describe("app shell", () => {
   beforeEach(() => {
@@ -13,7 +35,7 @@ describe("app shell", () => {
 
     const nav = await screen.findByRole("navigation", { name: "Main navigation" });
     const links = within(nav).getAllByRole("link");
-    expect(links.map((link) => link.textContent)).toEqual(["Uploads", "Images", "Organizations", "Profiles", "Settings"]);
+    expect(links.map((link) => link.textContent)).toEqual(["Dashboard", "Uploads", "Images", "Organizations", "Profiles", "Settings"]);
     expect(within(nav).getByRole("link", { name: "Settings" })).toHaveAttribute("aria-current", "page");
     expect(screen.getByRole("button", { name: "About" })).toBeInTheDocument();
 
@@ -32,9 +54,41 @@ describe("app shell", () => {
     expect(within(header).queryByText("No profile")).not.toBeInTheDocument();
   });
 
-  it("lands on Uploads when opened at the root", async () => {
-    renderApp({ path: "/" });
+  it("lands on the Dashboard when opened at the root with nothing to upload", async () => {
+    const { history } = renderApp({ path: "/" });
+
+    expect(await screen.findByTestId("screen-dashboard")).toBeInTheDocument();
+    expect(history.location.pathname).toBe("/dashboard");
+  });
+
+  it("lands on Uploads while an item waits in the queue", async () => {
+    const { history } = await openAtRoot(async (backend) => {
+      await queue(backend, "web.tar");
+    });
 
     expect(await screen.findByTestId("screen-uploads")).toBeInTheDocument();
+    expect(history.location.pathname).toBe("/uploads");
+  });
+
+  it("lands on Uploads while a failed item waits for a retry", async () => {
+    await openAtRoot(async (backend) => {
+      const id = await queue(backend, "web.tar");
+      backend.uploads.begin(id);
+      backend.uploads.fail(id, "network", "connection reset");
+    });
+
+    expect(await screen.findByTestId("screen-uploads")).toBeInTheDocument();
+  });
+
+  it("lands on the Dashboard when every item is pushed or cancelled", async () => {
+    const { history } = await openAtRoot(async (backend) => {
+      const pushed = await queue(backend, "web.tar");
+      backend.uploads.begin(pushed);
+      backend.uploads.finish(pushed);
+      await backend.cancelUpload(await queue(backend, "api.tar"));
+    });
+
+    expect(await screen.findByTestId("screen-dashboard")).toBeInTheDocument();
+    expect(history.location.pathname).toBe("/dashboard");
   });
 });

@@ -1,7 +1,7 @@
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 
-import { AppMark, ImagesIcon, InfoIcon, OrganizationIcon, ProfileIcon, SettingsIcon, UploadIcon } from "../components/icons";
+import { AppMark, DashboardIcon, ImagesIcon, InfoIcon, OrganizationIcon, ProfileIcon, SettingsIcon, UploadIcon } from "../components/icons";
 
 export function Sidebar({ onOpenAbout }: { onOpenAbout: () => void }) {
   const { t } = useTranslation();
@@ -13,6 +13,12 @@ export function Sidebar({ onOpenAbout }: { onOpenAbout: () => void }) {
       </div>
       <nav className="sidebar-nav" aria-label={t("nav.label")}>
         <ul>
+          <li>
+            <Link to="/dashboard" className="nav-item" data-testid="nav-dashboard">
+              <DashboardIcon />
+              <span>{t("nav.dashboard")}</span>
+            </Link>
+          </li>
           <li>
             <Link to="/uploads" className="nav-item" data-testid="nav-uploads">
               <UploadIcon />

@@ -30,6 +30,18 @@ export function SettingsIcon() {
   );
 }
 
+/** Four panels of different heights, as a dashboard lays out its parts. */
+export function DashboardIcon() {
+  return (
+    <Icon>
+      <rect x="3" y="3" width="6" height="8" rx="1.2" />
+      <rect x="11" y="3" width="6" height="5" rx="1.2" />
+      <rect x="3" y="13" width="6" height="4" rx="1.2" />
+      <rect x="11" y="10" width="6" height="7" rx="1.2" />
+    </Icon>
+  );
+}
+
 /** An arrow rising out of a tray. */
 export function UploadIcon() {
   return (

@@ -1,10 +1,12 @@
 // Guards "no hard-coded UI strings": with Chinese selected, nothing the user can see or hear (text,
 // accessible names, titles, placeholders) may still be English, apart from proper names.
 
-import { act, screen, waitFor, within } from "@testing-library/react";
+import { createMemoryHistory } from "@tanstack/react-router";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 
-import { mockDigest, mockImage, mockImageRow, mockTagRow, mockValidation } from "../ipc/mock";
+import { App } from "../app/App";
+import { createMockBackend, mockDashboard, mockDigest, mockImage, mockImageRow, mockTagRow, mockValidation } from "../ipc/mock";
 import { findTagRow, stubViewport } from "../features/browse/testing";
 import { renderApp, stubSystemLanguage, stubSystemTheme } from "../test/renderApp";
 
@@ -132,7 +134,7 @@ const BROWSE_DATA =
 /** English left on screen, looked for in a copy so the live page React manages stays whole. */
 function browseEnglish(): string[] {
   const copy = document.body.cloneNode(true) as HTMLElement;
-  for (const el of copy.querySelectorAll("code, .tag-name")) el.remove();
+  for (const el of copy.querySelectorAll("code, .tag-name, .notice-detail")) el.remove();
   return englishLeftIn(copy)
     .map((text) => text.replace(BROWSE_DATA, ""))
     .filter((text) => /[A-Za-z]{2,}/.test(text));
@@ -206,6 +208,58 @@ describe("Chinese copy of the browsing screens", () => {
     stubSystemLanguage("zh-CN");
     stubSystemTheme("light");
     renderApp({ path: "/images" });
+    await screen.findByTestId("browse-no-profile");
+    expect(browseEnglish()).toEqual([]);
+  });
+
+  it("leaves no English on the images shared with this account", async () => {
+    stubSystemLanguage("zh-CN");
+    stubSystemTheme("light");
+    stubViewport();
+    const { user } = renderApp({ path: "/images", ...options, sharedWithMe: [mockImageRow("team-c", "web", { isPublic: true })] });
+    await screen.findAllByTestId("image-row");
+    await user.click(screen.getByTestId("images-scope-shared"));
+    await screen.findAllByTestId("shared-image-row");
+    expect(browseEnglish()).toEqual([]);
+  });
+});
+
+describe("Chinese copy of the Dashboard", () => {
+  const week = (value: number) => [1, 2, 3].map((day) => ({ date: `2024-05-0${String(day)}`, value: value * day }));
+  const dashboard = mockDashboard({
+    quotas: [{ key: "namespace", used: 2, limit: 15 }],
+    storageSeries: week(1_000_000_000),
+    trafficSeries: [],
+    expiringShares: [
+      { organization: "team-a", image: "web", account: "team-b", deadline: "2024-05-03T10:00:00Z", daysLeft: 0 },
+      { organization: "team-b", image: "tools/cli", account: "team-a", deadline: "2024-05-06T10:00:00Z", daysLeft: 3 },
+    ],
+    problems: ["quotas: SWR answered 403"],
+  });
+
+  it("leaves no English in its tiles, charts, lists and notices", async () => {
+    stubSystemLanguage("zh-CN");
+    stubSystemTheme("dark");
+    const backend = createMockBackend({ profile: { id: "p1", name: "production", region: "cn-north-4" }, dashboard });
+    const [id = 0] = backend.uploads.addFiles([{ name: "web.tar" }]);
+    await backend.setUploadTarget(id, { profileId: "p1", organization: "team-a", images: [], compress: true });
+    await backend.queueUploads([id]);
+    backend.uploads.begin(id);
+    backend.uploads.finish(id);
+    render(<App client={backend} history={createMemoryHistory({ initialEntries: ["/dashboard"] })} />);
+
+    await screen.findAllByTestId("dashboard-tile");
+    await screen.findAllByTestId("recent-push");
+    await screen.findAllByTestId("expiring-share");
+    await screen.findByTestId("dashboard-problem");
+    expect(screen.getByTestId("chart-traffic-empty")).toBeInTheDocument();
+    expect(browseEnglish().map((text) => text.replace(/demo-account|\.tar\b/g, "")).filter((text) => /[A-Za-z]{2,}/.test(text))).toEqual([]);
+  });
+
+  it("leaves no English where there is no profile", async () => {
+    stubSystemLanguage("zh-CN");
+    stubSystemTheme("light");
+    renderApp({ path: "/dashboard" });
     await screen.findByTestId("browse-no-profile");
     expect(browseEnglish()).toEqual([]);
   });

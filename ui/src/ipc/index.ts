@@ -9,6 +9,7 @@ import {
   events,
   type AppInfo,
   type CopyOutcome,
+  type Dashboard,
   type DeletionOutcome,
   type DeletionPlan,
   type DockerConfigOutcome,
@@ -16,6 +17,7 @@ import {
   type FilesOpened,
   type ImageOverview,
   type ImageQuery,
+  type ImageRow,
   type ImageWindow,
   type ImportedCredentials,
   type IndexStatus,
@@ -51,6 +53,7 @@ export type {
   AppInfo,
   ArchiveReport,
   CopyOutcome,
+  Dashboard,
   DeletionFailure,
   DeletionItem,
   DeletionOutcome,
@@ -58,6 +61,7 @@ export type {
   DockerConfigOutcome,
   Efficiency,
   ErrorCode,
+  ExpiringShare,
   FailureKind,
   FilesOpened,
   Finding,
@@ -96,7 +100,9 @@ export type {
   ProfileSummary,
   PullCommand,
   PullTool,
+  QuotaUse,
   Region,
+  ReportPoint,
   RuleViolation,
   SecretInput,
   Settings,
@@ -188,6 +194,11 @@ export interface IpcClient {
   deleteTags(profileId: string, organization: string, image: string, tags: string[]): Promise<DeletionOutcome>;
   /** Copies `org/image:tag` to `org/image:tag` inside the registry. */
   copyTag(profileId: string, source: string, target: string): Promise<CopyOutcome>;
+
+  /** Totals, quotas, series and shares ending soon; parts SWR did not serve are named in `problems`. */
+  dashboard(profileId: string): Promise<Dashboard>;
+  /** Images other accounts share with this one. */
+  sharedWithMe(profileId: string): Promise<ImageRow[]>;
 
   uploadsView(): Promise<UploadsView>;
   /** Opens the native file dialog; the backend adds the picked files (the page never sees paths). */
@@ -313,6 +324,8 @@ export const tauriClient: IpcClient = {
   deleteTags: (profileId, organization, image, tags) =>
     call(async () => unwrap(await commands.deleteTags(profileId, organization, image, tags))),
   copyTag: (profileId, source, target) => call(async () => unwrap(await commands.copyTag(profileId, source, target))),
+  dashboard: (profileId) => call(async () => unwrap(await commands.dashboard(profileId))),
+  sharedWithMe: (profileId) => call(async () => unwrap(await commands.sharedWithMe(profileId))),
   uploadsView: () => call(() => commands.uploadsView()),
   pickUploadFiles: () => call(async () => void unwrap(await commands.pickUploadFiles())),
   setUploadTarget: (id, target) => call(async () => unwrap(await commands.setUploadTarget(id, target))),

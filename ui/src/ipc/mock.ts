@@ -16,6 +16,7 @@ import type {
 } from "./index";
 import { CommandError } from "./index";
 import { createMockBrowse, type MockBrowse, type MockBrowseOptions } from "./mockBrowse";
+import { createMockDashboard, type MockDashboardOptions } from "./mockDashboard";
 import { createMockUploads, type MockUploads } from "./mockUploads";
 import type { OrganizationOption } from "./index";
 
@@ -29,8 +30,9 @@ export {
   type MockBrowse,
   type MockBrowseOptions,
 } from "./mockBrowse";
+export { mockDashboard, type MockDashboardOptions } from "./mockDashboard";
 
-export interface MockBackendOptions extends MockBrowseOptions {
+export interface MockBackendOptions extends MockBrowseOptions, MockDashboardOptions {
   settings?: Settings;
   profile?: ProfileSummary | null;
   appInfo?: Partial<AppInfo>;
@@ -149,9 +151,12 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     options,
   );
 
+  const dashboard = createMockDashboard({ exists: (id) => find(id) !== undefined }, options);
+
   return {
     ...uploads.client,
     ...browse.client,
+    ...dashboard,
     uploads: uploads.control,
     browse: browse.control,
     get storedSettings() {

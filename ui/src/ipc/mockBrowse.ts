@@ -38,6 +38,8 @@ export interface MockBrowseOptions {
   copyOutcome?: Partial<Omit<CopyOutcome, "source" | "target">>;
   /** `deleteOrganization` refuses these organizations with this error. */
   organizationRefusals?: Record<string, IpcError>;
+  /** What `sharedWithMe` answers, in this order; their pages open like those of the index. */
+  sharedWithMe?: ImageRow[];
 }
 
 /** What the UI asked of the browsing commands, oldest first. */
@@ -80,6 +82,7 @@ type BrowseClient = Pick<
   | "copyTag"
   | "listOrganizationRows"
   | "deleteOrganization"
+  | "sharedWithMe"
 >;
 
 const HEX = "0123456789abcdef";
@@ -194,6 +197,8 @@ const DEFAULT_TAGS: Record<string, TagRow[]> = {
   "team-b/tools/cli": [mockTagRow("0.3")],
 };
 
+const DEFAULT_SHARED: ImageRow[] = [mockImageRow("partner", "base/runtime", { tagCount: 4, description: "Shared base image" })];
+
 function fail(code: IpcError["code"], message: string): Promise<never> {
   return Promise.reject(new CommandError({ code, message, requestId: null, retryable: false }));
 }
@@ -203,6 +208,7 @@ export function createMockBrowse(
   options: MockBrowseOptions,
 ): { client: BrowseClient; control: MockBrowse } {
   const images = options.images ?? DEFAULT_IMAGES;
+  const shared = options.sharedWithMe ?? (options.images ? [] : DEFAULT_SHARED);
   const tags = new Map(Object.entries(options.tags ?? (options.images ? {} : DEFAULT_TAGS)).map(([k, v]) => [k, [...v]]));
   const calls: MockBrowseCalls = {
     loadImageIndex: [],
@@ -217,7 +223,7 @@ export function createMockBrowse(
   };
   const tagsOf = (organization: string, image: string) => tags.get(`${organization}/${image}`) ?? [];
   const rowOf = (organization: string, image: string) =>
-    images.find((row) => row.organization === organization && row.name === image);
+    [...images, ...shared].find((row) => row.organization === organization && row.name === image);
   const known = (profileId: string): Promise<never> | null =>
     profiles.exists(profileId) ? null : fail("notFound", `no profile with id ${profileId}`);
   const repository = (profileId: string, organization: string, image: string) =>
@@ -348,6 +354,7 @@ export function createMockBrowse(
       profiles.removeOrganization(profileId, name);
       return Promise.resolve();
     },
+    sharedWithMe: (profileId) => known(profileId) ?? Promise.resolve(structuredClone(shared)),
   };
 
   const control: MockBrowse = {

@@ -1,5 +1,5 @@
 // The route tree, declared in code. Each feature adds its screens here; the sidebar links only to
-// routes that exist, and `/` lands on the first working section.
+// routes that exist, and `/` lands on Uploads while files wait there, on the Dashboard otherwise.
 
 import type { QueryClient } from "@tanstack/react-query";
 import {
@@ -16,10 +16,14 @@ import { ScreenError } from "../app/ScreenError";
 import { Shell } from "../app/Shell";
 import { ProfilesScreen } from "../features/profiles/ProfilesScreen";
 import { SettingsScreen } from "../features/settings/SettingsScreen";
+import { isUnfinished } from "../features/uploads/itemStatus";
+import { uploadsViewQuery } from "../features/uploads/queries";
 import { UploadsScreen } from "../features/uploads/UploadsScreen";
+import type { IpcClient } from "../ipc";
 
 export interface RouterContext {
   queryClient: QueryClient;
+  client: IpcClient;
 }
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
@@ -27,13 +31,32 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({
   notFoundComponent: NotFoundScreen,
 });
 
+/** Uploads while an item is not finished, the Dashboard otherwise; the list read stays cached. */
+async function landing({ queryClient, client }: RouterContext): Promise<"/uploads" | "/dashboard"> {
+  try {
+    // Cached data as it is, or a first read (what `ensureQueryData` did before it was deprecated).
+    const view = await queryClient.query({ ...uploadsViewQuery(client), staleTime: "static" });
+    return view.items.some(isUnfinished) ? "/uploads" : "/dashboard";
+  } catch {
+    // Uploads says why the list could not be read and offers to read it again.
+    return "/uploads";
+  }
+}
+
 const indexRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/",
-  beforeLoad: () => {
+  beforeLoad: async ({ context }) => {
     // eslint-disable-next-line @typescript-eslint/only-throw-error -- the router's redirect protocol
-    throw redirect({ to: "/uploads", replace: true });
+    throw redirect({ to: await landing(context), replace: true });
   },
+});
+
+const dashboardRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/dashboard",
+  // Loaded when first opened, with the chart library, keeping both out of the startup bundle.
+  component: lazyRouteComponent(() => import("../features/dashboard/DashboardScreen"), "DashboardScreen"),
 });
 
 const settingsRoute = createRoute({
@@ -48,9 +71,13 @@ const uploadsRoute = createRoute({
   component: UploadsScreen,
 });
 
-/** `?organization=` opens the list filtered to one organization (the Organizations screen links so). */
+/**
+ * `?organization=` opens the list filtered to one organization (the Organizations screen links
+ * so); `?scope=shared` opens the images other accounts share with this one.
+ */
 export interface ImagesSearch {
   organization?: string;
+  scope?: "shared";
 }
 
 const imagesRoute = createRoute({
@@ -59,7 +86,10 @@ const imagesRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): ImagesSearch => {
     const organization = search["organization"];
     // The router reads `?organization=123` as a number.
-    return typeof organization === "string" || typeof organization === "number" ? { organization: String(organization) } : {};
+    return {
+      ...(typeof organization === "string" || typeof organization === "number" ? { organization: String(organization) } : {}),
+      ...(search["scope"] === "shared" ? { scope: "shared" as const } : {}),
+    };
   },
   // The browsing screens load when first opened, keeping them out of the startup bundle.
   component: lazyRouteComponent(() => import("../features/browse/ImagesScreen"), "ImagesScreen"),
@@ -97,6 +127,7 @@ const profilesRoute = createRoute({
 
 export const routeTree = rootRoute.addChildren([
   indexRoute,
+  dashboardRoute,
   uploadsRoute,
   imagesRoute,
   imageRoute,
@@ -106,11 +137,11 @@ export const routeTree = rootRoute.addChildren([
   settingsRoute,
 ]);
 
-export function createAppRouter(options: { history: RouterHistory; queryClient: QueryClient }) {
+export function createAppRouter(options: { history: RouterHistory; queryClient: QueryClient; client: IpcClient }) {
   return createRouter({
     routeTree,
     history: options.history,
-    context: { queryClient: options.queryClient },
+    context: { queryClient: options.queryClient, client: options.client },
     defaultErrorComponent: ScreenError,
     defaultPreload: false,
   });

@@ -36,3 +36,20 @@ export function useSystemTheme(): Theme {
 export function applyTheme(theme: Theme): void {
   document.documentElement.dataset["theme"] = theme;
 }
+
+function subscribeApplied(onChange: () => void): () => void {
+  const observer = new MutationObserver(onChange);
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+  return () => {
+    observer.disconnect();
+  };
+}
+
+/** The theme the document shows now, for code that paints with token colours itself (charts). */
+export function useAppliedTheme(): Theme {
+  return useSyncExternalStore(
+    subscribeApplied,
+    () => (document.documentElement.dataset["theme"] === "dark" ? "dark" : "light"),
+    () => "light",
+  );
+}

@@ -11,8 +11,10 @@ import "./browse.css";
 
 const LIMIT = 20;
 
-type ScreenPath = "/uploads" | "/images" | "/organizations" | "/profiles" | "/settings";
-const SCREENS: readonly { path: ScreenPath; label: "nav.uploads" | "nav.images" | "nav.organizations" | "nav.profiles" | "nav.settings" }[] = [
+type ScreenPath = "/dashboard" | "/uploads" | "/images" | "/organizations" | "/profiles" | "/settings";
+type ScreenLabel = "nav.dashboard" | "nav.uploads" | "nav.images" | "nav.organizations" | "nav.profiles" | "nav.settings";
+const SCREENS: readonly { path: ScreenPath; label: ScreenLabel }[] = [
+  { path: "/dashboard", label: "nav.dashboard" },
   { path: "/uploads", label: "nav.uploads" },
   { path: "/images", label: "nav.images" },
   { path: "/organizations", label: "nav.organizations" },

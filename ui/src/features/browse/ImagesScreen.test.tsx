@@ -2,7 +2,7 @@ import { act, fireEvent, screen, waitFor } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 import { CommandError } from "../../ipc";
-import { mockImageRow } from "../../ipc/mock";
+import { mockImageRow, mockTagRow } from "../../ipc/mock";
 import { renderApp, stubSystemLanguage, stubSystemTheme } from "../../test/renderApp";
 import { findImageRow, manyImages, renderBrowse, stubViewport } from "./testing";
 
@@ -136,5 +136,58 @@ describe("images list", () => {
   it("asks for a profile first", async () => {
     renderApp({ path: "/images" });
     expect(await screen.findByTestId("browse-no-profile")).toHaveTextContent("Add a profile first on the Profiles screen.");
+  });
+});
+
+describe("images shared with me", () => {
+  const SHARED = [mockImageRow("partner", "base/runtime", { tagCount: 4 }), mockImageRow("vendor", "agent", { isPublic: true })];
+  const TAGS = { "partner/base/runtime": [mockTagRow("1.0")] };
+
+  it("lists the shared images without the filters and opens one's page with its pull commands", async () => {
+    const { backend, user, history } = renderBrowse("/images", { images: IMAGES, sharedWithMe: SHARED, tags: TAGS });
+    const asked = vi.spyOn(backend, "sharedWithMe");
+    await findImageRow("team-a/web");
+    expect(screen.getByRole("radio", { name: "My images" })).toBeChecked();
+
+    await user.click(screen.getByTestId("images-scope-shared"));
+    const rows = await screen.findAllByTestId("shared-image-row");
+    expect(rows.map((row) => row.dataset["image"])).toEqual(["partner/base/runtime", "vendor/agent"]);
+    expect(rows[1]).toHaveTextContent("Public");
+    expect(screen.getByRole("radio", { name: "Shared with me" })).toBeChecked();
+    expect(screen.getByTestId("images-count")).toHaveTextContent("2 images shared with this account");
+    expect(screen.queryByTestId("images-search")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("images-organization")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("image-row")).not.toBeInTheDocument();
+    expect(history.location.search).toContain("scope=shared");
+    expect(asked).toHaveBeenCalledWith("p1");
+
+    await user.click(rows[0] ?? document.body);
+    expect(await screen.findByTestId("image-page")).toHaveAttribute("data-image", "partner/base/runtime");
+    expect(history.location.pathname).toBe("/images/partner/base%2Fruntime/overview");
+    expect((await screen.findAllByTestId("pull-command"))[0]).toHaveTextContent("docker pull");
+  });
+
+  it("opens a shared image with Enter and goes back to my images", async () => {
+    const { user } = renderBrowse("/images?scope=shared", { images: IMAGES, sharedWithMe: SHARED });
+    const rows = await screen.findAllByTestId("shared-image-row");
+    rows[1]?.focus();
+    await user.keyboard("{Enter}");
+    expect(await screen.findByTestId("image-page")).toHaveAttribute("data-image", "vendor/agent");
+
+    await user.click(screen.getByRole("link", { name: "Back to Images" }));
+    expect(await findImageRow("team-a/web")).toBeInTheDocument();
+  });
+
+  it("says when no account shares an image, and shows a failed read with retry", async () => {
+    const { backend, user } = renderBrowse("/images?scope=shared", { images: IMAGES, sharedWithMe: [] });
+    vi.spyOn(backend, "sharedWithMe").mockRejectedValueOnce(
+      new CommandError({ code: "service", message: "SWR answered 500", requestId: "req-3", retryable: true }),
+    );
+    const notice = await screen.findByRole("alert");
+    expect(notice).toHaveTextContent("The images shared with this account could not be read.");
+    expect(notice).toHaveTextContent("Request ID: req-3");
+
+    await user.click(screen.getByTestId("error-retry"));
+    expect(await screen.findByTestId("shared-empty")).toHaveTextContent("No other account shares an image with this one.");
   });
 });

@@ -5,12 +5,12 @@ import { useTranslation } from "react-i18next";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import type { ImageQuery } from "../../ipc";
 import { useActiveProfile } from "../profiles/queries";
-import { formatBytes } from "../uploads/format";
-import { categoryLabel } from "./categories";
-import { formatCount, formatDate } from "./format";
+import { formatCount } from "./format";
+import { ImageCells, ImageColumns } from "./ImageCells";
 import { ImagesToolbar } from "./ImagesToolbar";
 import { NoProfile } from "./NoProfile";
 import { useImageIndex, useImagePage } from "./queries";
+import { ScopeSwitch, SharedImages } from "./SharedImages";
 import { VirtualRows } from "./VirtualRows";
 import { pageOffsets, rowAt, START, type VisibleRange } from "./windows";
 import "./browse.css";
@@ -19,7 +19,7 @@ import "./browse.css";
 export function ImagesScreen() {
   const { t } = useTranslation();
   const profile = useActiveProfile();
-  const { organization } = useSearch({ from: "/images" });
+  const { organization, scope } = useSearch({ from: "/images" });
   return (
     <section className="screen screen-wide" data-testid="screen-images" aria-labelledby="images-title">
       <header className="screen-header">
@@ -28,7 +28,11 @@ export function ImagesScreen() {
       </header>
       {profile.isSuccess && profile.data === null && <NoProfile />}
       {profile.error && <ErrorNotice title={t("images.loadFailed")} error={profile.error} onRetry={() => void profile.refetch()} />}
-      {profile.data && <ImageBrowser key={`${profile.data.id}\0${organization ?? ""}`} profileId={profile.data.id} organization={organization ?? null} />}
+      {profile.data && <ScopeSwitch organization={organization} shared={scope === "shared"} />}
+      {profile.data && scope === "shared" && <SharedImages key={profile.data.id} profileId={profile.data.id} />}
+      {profile.data && scope !== "shared" && (
+        <ImageBrowser key={`${profile.data.id}\0${organization ?? ""}`} profileId={profile.data.id} organization={organization ?? null} />
+      )}
     </section>
   );
 }
@@ -95,39 +99,14 @@ function ImageBrowser({ profileId, organization }: { profileId: string; organiza
         onRangeChange={setRange}
         onActivate={open}
         activateOnClick
-        header={
-          <>
-            <div role="columnheader">{t("images.column.image")}</div>
-            <div role="columnheader">{t("images.column.category")}</div>
-            <div role="columnheader">{t("images.column.visibility")}</div>
-            <div role="columnheader" className="cell-number">{t("images.column.tags")}</div>
-            <div role="columnheader" className="cell-number">{t("images.column.size")}</div>
-            <div role="columnheader">{t("images.column.updated")}</div>
-          </>
-        }
+        header={<ImageColumns />}
         row={(at) => {
           const row = rowAt(windows, at);
           if (!row) return undefined;
           const name = `${row.organization}/${row.name}`;
           return {
             attributes: { "data-testid": "image-row", "data-image": name, title: row.description || undefined },
-            cells: (
-              <>
-                <div role="gridcell" className="cell-name">
-                  <span className="muted">{row.organization}/</span>
-                  {row.name}
-                </div>
-                <div role="gridcell">{categoryLabel(t, row.category)}</div>
-                <div role="gridcell">
-                  <span className={row.isPublic ? "badge badge-info" : "badge"}>
-                    {row.isPublic ? t("images.public") : t("images.private")}
-                  </span>
-                </div>
-                <div role="gridcell" className="cell-number">{formatCount(row.tagCount, language)}</div>
-                <div role="gridcell" className="cell-number">{formatBytes(row.size, language)}</div>
-                <div role="gridcell">{formatDate(row.updated, language)}</div>
-              </>
-            ),
+            cells: <ImageCells row={row} />,
           };
         }}
       />

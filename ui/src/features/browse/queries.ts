@@ -9,6 +9,7 @@ import {
   type ImageOverview,
   type ImageQuery,
   type ImageWindow,
+  type ImageRow,
   type IndexStatus,
   type Inspection,
   type OrganizationRow,
@@ -39,6 +40,7 @@ export const browseKeys = {
     [...browseKeys.tags(profileId, organization, image), loadedAt, query, offset] as const,
   inspection: (profileId: string, organization: string, image: string, reference: string) =>
     [...browseKeys.image(profileId, organization, image), "inspect", reference] as const,
+  sharedWithMe: (profileId: string) => [...browseKeys.profile(profileId), "sharedWithMe"] as const,
   // Under the key the create-organization mutation already invalidates.
   organizationRows: (profileId: string) => [...uploadKeys.organizationsOf(profileId), "rows"] as const,
 };
@@ -80,6 +82,15 @@ export function useRefreshIndex(profileId: string) {
       queryClient.setQueryData(browseKeys.index(profileId), status);
     },
     meta: { invalidates: [browseKeys.imagesOf(profileId), browseKeys.organizationRows(profileId)] },
+  });
+}
+
+/** Images other accounts share with this one: a few, read whole. */
+export function useSharedWithMe(profileId: string) {
+  const client = useIpc();
+  return useQuery<ImageRow[], CommandError>({
+    queryKey: browseKeys.sharedWithMe(profileId),
+    queryFn: () => client.sharedWithMe(profileId),
   });
 }
 

@@ -22,6 +22,14 @@ export function isReady(item: UploadItemView): boolean {
   return item.state.state === "draft" && queueBlocker(item) === null;
 }
 
+/**
+ * The item still needs the user or the queue: everything but pushed and cancelled (a draft waits
+ * for its check or its target, a failed item for a retry or its removal).
+ */
+export function isUnfinished(item: UploadItemView): boolean {
+  return item.state.state !== "done" && item.state.state !== "cancelled";
+}
+
 /** The word on the item's badge. */
 export function badgeOf(item: UploadItemView): Exclude<UploadItemView["state"]["state"], "draft"> | "waitingCheck" | "checking" | "invalid" | "needsTarget" | "ready" {
   if (item.state.state !== "draft") return item.state.state;

@@ -1,6 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
-import { useIpc, type CommandError, type OrganizationOption, type UploadsView } from "../../ipc";
+import { useIpc, type CommandError, type IpcClient, type OrganizationOption, type UploadsView } from "../../ipc";
 
 export const uploadKeys = {
   all: ["uploads"] as const,
@@ -9,12 +9,16 @@ export const uploadKeys = {
   organizationsOf: (profileId: string) => [...uploadKeys.organizations(), profileId] as const,
 };
 
-export function useUploadsView() {
-  const client = useIpc();
-  return useQuery<UploadsView, CommandError>({
+/** The upload list, for a screen or for a route that reads it before it renders. */
+export function uploadsViewQuery(client: IpcClient) {
+  return queryOptions<UploadsView, CommandError>({
     queryKey: uploadKeys.view(),
     queryFn: () => client.uploadsView(),
   });
+}
+
+export function useUploadsView() {
+  return useQuery(uploadsViewQuery(useIpc()));
 }
 
 export function useOrganizations(profileId: string | null) {

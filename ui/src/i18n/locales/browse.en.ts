@@ -37,6 +37,17 @@ const browseEn = {
     noMatch: "No image matches these filters.",
     noProfileTitle: "No profile",
     goToProfiles: "Open Profiles",
+    scope: {
+      label: "Whose images",
+      mine: "My images",
+      shared: "Shared with me",
+    },
+    shared: {
+      count_one: "{{count}} image shared with this account",
+      count_other: "{{count}} images shared with this account",
+      empty: "No other account shares an image with this one.",
+      loadFailed: "The images shared with this account could not be read.",
+    },
     column: {
       image: "Image",
       category: "Category",

@@ -39,6 +39,17 @@ const browseZhCN: BrowseMessages = {
     noMatch: "没有符合这些筛选条件的镜像。",
     noProfileTitle: "未选择连接配置",
     goToProfiles: "打开连接配置",
+    scope: {
+      label: "镜像范围",
+      mine: "我的镜像",
+      shared: "共享给我的",
+    },
+    shared: {
+      count_one: "{{count}} 个镜像共享给此账号",
+      count_other: "{{count}} 个镜像共享给此账号",
+      empty: "没有其他账号向此账号共享镜像。",
+      loadFailed: "无法读取共享给此账号的镜像。",
+    },
     column: {
       image: "镜像",
       category: "类型",

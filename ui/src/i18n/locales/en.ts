@@ -2,6 +2,7 @@
 // these keys (see `Messages`), and `t()` only accepts keys that exist here.
 
 import browseEn from "./browse.en";
+import dashboardEn from "./dashboard.en";
 
 const en = {
   app: {
@@ -10,6 +11,7 @@ const en = {
     loading: "Loading…",
   },
   nav: {
+    dashboard: "Dashboard",
     uploads: "Uploads",
     images: "Images",
     organizations: "Organizations",
@@ -530,6 +532,7 @@ const en = {
     goToSettings: "Go to Settings",
   },
   ...browseEn,
+  ...dashboardEn,
 };
 
 export type Messages = typeof en;

@@ -1,6 +1,7 @@
 // Simplified Chinese copy. Typed as `Messages`, so a missing or extra key fails the type check.
 
 import browseZhCN from "./browse.zh-CN";
+import dashboardZhCN from "./dashboard.zh-CN";
 import type { Messages } from "./en";
 
 const zhCN: Messages = {
@@ -10,6 +11,7 @@ const zhCN: Messages = {
     loading: "正在加载…",
   },
   nav: {
+    dashboard: "总览",
     uploads: "上传",
     images: "镜像",
     organizations: "组织",
@@ -527,6 +529,7 @@ const zhCN: Messages = {
     goToSettings: "前往设置",
   },
   ...browseZhCN,
+  ...dashboardZhCN,
 };
 
 export default zhCN;
