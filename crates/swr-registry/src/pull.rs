@@ -15,7 +15,7 @@ use sha2::{Digest, Sha256};
 use crate::client::{pull_scope, Registry, Retry};
 use crate::error::{Error, Result};
 use crate::manifests::{sha256_digest, ACCEPT_ALL};
-use crate::response::status_error;
+use crate::response::{status_error, url_without_query};
 
 /// Largest manifest we accept (registries commonly refuse more than 4 MiB).
 pub const MAX_MANIFEST_BYTES: usize = 4 << 20;
@@ -86,15 +86,7 @@ impl Registry {
 
     /// A small blob (an image config), checked against its digest.
     pub async fn get_blob_bytes(&self, repository: &str, digest: &str) -> Result<Vec<u8>> {
-        let url = self.url(&format!("v2/{repository}/blobs/{digest}"))?;
-        let resp = self
-            .send(&[pull_scope(repository)], repository, Retry::Yes, &|| {
-                Ok(self.http.get(url.clone()))
-            })
-            .await?;
-        if !resp.status().is_success() {
-            return Err(status_error("GET", &url, resp).await);
-        }
+        let resp = self.get_blob(repository, digest).await?;
         let bytes = read_capped(resp, MAX_CONFIG_BYTES, "a config blob").await?;
         let actual = sha256_digest(&bytes);
         if actual != digest {
@@ -115,21 +107,14 @@ impl Registry {
         digest: &str,
         out: &mut (dyn Write + Send),
     ) -> Result<u64> {
-        let url = self.url(&format!("v2/{repository}/blobs/{digest}"))?;
-        let resp = self
-            .send(&[pull_scope(repository)], repository, Retry::Yes, &|| {
-                Ok(self.http.get(url.clone()))
-            })
-            .await?;
-        if !resp.status().is_success() {
-            return Err(status_error("GET", &url, resp).await);
-        }
+        let resp = self.get_blob(repository, digest).await?;
+        let url = url_without_query(resp.url());
         let mut hasher = Sha256::new();
         let mut size = 0u64;
         let mut body = resp.bytes_stream();
         while let Some(chunk) = body.next().await {
             let chunk = chunk.map_err(|e| Error::Transport {
-                url: url.to_string(),
+                url: url.clone(),
                 message: e.to_string(),
             })?;
             hasher.update(&chunk);
@@ -151,8 +136,24 @@ impl Registry {
     }
 }
 
+impl Registry {
+    /// A successful `GET` of a blob, its body not read yet.
+    async fn get_blob(&self, repository: &str, digest: &str) -> Result<reqwest::Response> {
+        let url = self.url(&format!("v2/{repository}/blobs/{digest}"))?;
+        let resp = self
+            .send(&[pull_scope(repository)], repository, Retry::Yes, &|| {
+                Ok(self.http.get(url.clone()))
+            })
+            .await?;
+        if !resp.status().is_success() {
+            return Err(status_error("GET", &url, resp).await);
+        }
+        Ok(resp)
+    }
+}
+
 async fn read_capped(resp: reqwest::Response, cap: usize, what: &str) -> Result<Vec<u8>> {
-    let url = resp.url().to_string();
+    let url = url_without_query(resp.url());
     let mut out = Vec::new();
     let mut body = resp.bytes_stream();
     while let Some(chunk) = body.next().await {

@@ -1,4 +1,5 @@
-// The browsing screens on the real app against a real swr-sandbox with its demo data: the Images
+// The browsing screens on the real app against a real swr-sandbox with its demo data: the
+// Dashboard it lands on, the Images
 // list and its search, an image's Overview with pull commands that land on the clipboard, the
 // Tags tab with its version-range filter, an inspection whose layers are the registry's own, a
 // deletion of two tags through the typed-confirmation preview, a copy of a tag to another
@@ -155,6 +156,25 @@ describe('browsing images, tags and organizations', () => {
       // Stopped whatever happened to the app, or the suite would wait on it forever.
       sandbox?.child.stdin.end();
     }
+  });
+
+  it('lands on the Dashboard, whose totals agree with a fresh listing', async () => {
+    // The upload queue is empty, so the app opens on the Dashboard.
+    await byTestId(browser, 'screen-dashboard', 20_000);
+    const tile = (name) => browser.$(`[data-testid="dashboard-tile"][data-tile="${name}"] .tile-value`);
+    const organizations = ls();
+    const listed = spawnSync(swrctl, ['ls', '--json'], { env: cliEnv, encoding: 'utf8', timeout: 120_000 });
+    assert.equal(listed.status, 0, listed.stderr);
+    const images = JSON.parse(listed.stdout).reduce((sum, org) => sum + org.imageCount, 0);
+    await browser
+      .waitUntil(
+        async () =>
+          (await (await tile('organizations')).getText()) === String(organizations.length) &&
+          (await (await tile('images')).getText()) === String(images),
+        { timeout: 20_000, interval: 200 },
+      )
+      .catch(() => assert.fail(`the tiles never showed ${organizations.length} organizations and ${images} images`));
+    await screenshot(browser, 'browse-dashboard');
   });
 
   it('lists the demo images and narrows them by search', async () => {

@@ -10,7 +10,7 @@ use swr_api::model::{ReportPoint, SharedBy, SharedRepoQuery};
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
-use super::images::ImageRow;
+use super::images::{non_negative, ImageRow};
 use super::BrowseError;
 use crate::sessions::Session;
 
@@ -167,25 +167,11 @@ pub async fn shared_with_me(session: &Session) -> Result<Vec<ImageRow>, BrowseEr
     let mut rows: Vec<ImageRow> = session
         .api
         .list_shared_repos_v3(query, 1000)
-        .map_ok(|r| ImageRow {
-            organization: r.namespace_name,
-            name: r.name,
-            category: r.category,
-            is_public: r.is_public,
-            tag_count: non_negative(r.num_images),
-            size: non_negative(r.size),
-            downloads: non_negative(r.num_download),
-            updated: r.updated_at,
-            description: r.description,
-        })
+        .map_ok(ImageRow::from)
         .try_collect()
         .await?;
     rows.sort_by(|a, b| (&a.organization, &a.name).cmp(&(&b.organization, &b.name)));
     Ok(rows)
-}
-
-fn non_negative(n: i64) -> u64 {
-    u64::try_from(n).unwrap_or(0)
 }
 
 #[cfg(test)]

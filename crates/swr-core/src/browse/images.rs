@@ -8,13 +8,12 @@
 //! window is a slice of it.
 
 use std::collections::{BTreeSet, HashMap};
-use std::sync::Mutex;
 
 use futures::TryStreamExt;
 use serde::{Deserialize, Serialize};
 use swr_api::model::{RepoListQuery, RepoListQueryV3};
 
-use super::{now_ms, window, BrowseError};
+use super::{now_ms, window, BrowseError, Orders};
 use crate::sessions::Session;
 
 /// One repository (image) as the lists show it.
@@ -40,6 +39,38 @@ impl ImageRow {
     /// `organization/name`.
     pub fn path(&self) -> String {
         format!("{}/{}", self.organization, self.name)
+    }
+}
+
+impl From<swr_api::model::RepoSummaryV3> for ImageRow {
+    fn from(r: swr_api::model::RepoSummaryV3) -> Self {
+        Self {
+            organization: r.namespace_name,
+            name: r.name,
+            category: r.category,
+            is_public: r.is_public,
+            tag_count: non_negative(r.num_images),
+            size: non_negative(r.size),
+            downloads: non_negative(r.num_download),
+            updated: r.updated_at,
+            description: r.description,
+        }
+    }
+}
+
+impl From<swr_api::model::RepoSummary> for ImageRow {
+    fn from(r: swr_api::model::RepoSummary) -> Self {
+        Self {
+            organization: r.namespace,
+            name: r.name,
+            category: r.category,
+            is_public: r.is_public,
+            tag_count: non_negative(r.num_images),
+            size: non_negative(r.size),
+            downloads: non_negative(r.num_download),
+            updated: r.updated_at,
+            description: r.description,
+        }
     }
 }
 
@@ -122,7 +153,7 @@ pub struct ImageIndex {
     /// `organization/name` lower-cased, then the description lower-cased: what text matches.
     haystacks: Vec<String>,
     refreshed_at: u64,
-    orders: Mutex<HashMap<ImageQuery, Vec<u32>>>,
+    orders: Orders<ImageQuery>,
 }
 
 /// Page size of the listing: the most SWR hands out at once.
@@ -138,7 +169,7 @@ impl ImageIndex {
             rows,
             haystacks,
             refreshed_at,
-            orders: Mutex::new(HashMap::new()),
+            orders: Orders::new(),
         }
     }
 
@@ -151,17 +182,7 @@ impl ImageIndex {
         let rows = match session
             .api
             .list_repos_v3(query, PAGE)
-            .map_ok(|r| ImageRow {
-                organization: r.namespace_name,
-                name: r.name,
-                category: r.category,
-                is_public: r.is_public,
-                tag_count: non_negative(r.num_images),
-                size: non_negative(r.size),
-                downloads: non_negative(r.num_download),
-                updated: r.updated_at,
-                description: r.description,
-            })
+            .map_ok(ImageRow::from)
             .try_collect::<Vec<_>>()
             .await
         {
@@ -184,17 +205,7 @@ impl ImageIndex {
         Ok(session
             .api
             .list_repos(query, 100)
-            .map_ok(|r| ImageRow {
-                organization: r.namespace,
-                name: r.name,
-                category: r.category,
-                is_public: r.is_public,
-                tag_count: non_negative(r.num_images),
-                size: non_negative(r.size),
-                downloads: non_negative(r.num_download),
-                updated: r.updated_at,
-                description: r.description,
-            })
+            .map_ok(ImageRow::from)
             .try_collect()
             .await?)
     }
@@ -230,15 +241,12 @@ impl ImageIndex {
 
     /// `limit` rows from `offset` of the images `query` keeps, in its order.
     pub fn query(&self, query: &ImageQuery, offset: u64, limit: u64) -> ImageWindow {
-        let mut orders = self.orders.lock().unwrap_or_else(|p| p.into_inner());
-        let order = orders
-            .entry(query.clone())
-            .or_insert_with(|| self.order(query));
+        let order = self.orders.of(query, || self.order(query));
         ImageWindow {
             total: self.rows.len() as u64,
             matching: order.len() as u64,
             offset,
-            rows: window(order, offset, limit)
+            rows: window(&order, offset, limit)
                 .iter()
                 .map(|&i| self.rows[i as usize].clone())
                 .collect(),
@@ -279,7 +287,7 @@ impl ImageIndex {
     }
 }
 
-fn non_negative(n: i64) -> u64 {
+pub(crate) fn non_negative(n: i64) -> u64 {
     u64::try_from(n).unwrap_or(0)
 }
 

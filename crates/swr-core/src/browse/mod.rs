@@ -369,6 +369,38 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
+/// The orders of the last few queries of one index. A window is a slice of an order, so
+/// scrolling costs nothing and a new query costs one pass; only a few are kept, since every
+/// keystroke in a filter box is a query.
+#[derive(Debug)]
+pub(crate) struct Orders<Q> {
+    recent: Mutex<std::collections::VecDeque<(Q, Arc<Vec<u32>>)>>,
+}
+
+impl<Q: PartialEq + Clone> Orders<Q> {
+    const KEPT: usize = 8;
+
+    pub(crate) fn new() -> Self {
+        Self {
+            recent: Mutex::new(std::collections::VecDeque::new()),
+        }
+    }
+
+    /// The order of `query`, computed by `order` the first time.
+    pub(crate) fn of(&self, query: &Q, order: impl FnOnce() -> Vec<u32>) -> Arc<Vec<u32>> {
+        let mut recent = lock(&self.recent);
+        if let Some(i) = recent.iter().position(|(q, _)| q == query) {
+            let hit = recent.remove(i).map(|(_, o)| o).unwrap_or_default();
+            recent.push_front((query.clone(), hit.clone()));
+            return hit;
+        }
+        let computed = Arc::new(order());
+        recent.push_front((query.clone(), computed.clone()));
+        recent.truncate(Self::KEPT);
+        computed
+    }
+}
+
 /// Unix milliseconds now.
 pub(crate) fn now_ms() -> u64 {
     std::time::SystemTime::now()
@@ -424,6 +456,28 @@ mod tests {
         assert!(!glob_matches("v1.*", "xv1.2"));
         assert!(!glob_matches("v?", "v10"));
         assert!(glob_matches("a*b*c", "aXbYbZc"));
+    }
+
+    #[test]
+    fn orders_are_computed_once_per_recent_query() {
+        let orders = Orders::new();
+        let mut runs = 0;
+        for q in [1, 1, 2, 1] {
+            orders.of(&q, || {
+                runs += 1;
+                vec![q]
+            });
+        }
+        assert_eq!(runs, 2);
+        for q in 10..20 {
+            orders.of(&q, Vec::new);
+        }
+        // The oldest ones went; 1 is computed again.
+        orders.of(&1, || {
+            runs += 1;
+            vec![1]
+        });
+        assert_eq!(runs, 3);
     }
 
     #[test]

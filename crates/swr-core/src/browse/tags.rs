@@ -6,14 +6,13 @@
 //! scrolling costs nothing and a keystroke costs one pass over the names.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
 
 use futures::TryStreamExt;
 use serde::{Deserialize, Serialize};
 use swr_api::model::TagListQuery;
 
 use super::version::{compare_tags, Range, Version};
-use super::{glob_matches, window, BrowseError};
+use super::{glob_matches, window, BrowseError, Orders};
 use crate::sessions::Session;
 
 /// One tag as the lists show it.
@@ -135,7 +134,7 @@ const PAGE: u32 = 1000;
 pub struct TagIndex {
     rows: Vec<TagRow>,
     refreshed_at: u64,
-    orders: Mutex<HashMap<TagQuery, Vec<u32>>>,
+    orders: Orders<TagQuery>,
 }
 
 impl TagIndex {
@@ -158,7 +157,7 @@ impl TagIndex {
         Self {
             rows,
             refreshed_at,
-            orders: Mutex::new(HashMap::new()),
+            orders: Orders::new(),
         }
     }
 
@@ -227,15 +226,12 @@ impl TagIndex {
                 }
             }
         };
-        let mut orders = self.orders.lock().unwrap_or_else(|p| p.into_inner());
-        let order = orders
-            .entry(query.clone())
-            .or_insert_with(|| self.order(&filter, query));
+        let order = self.orders.of(query, || self.order(&filter, query));
         TagWindow {
             total: self.rows.len() as u64,
             matching: order.len() as u64,
             offset,
-            rows: window(order, offset, limit)
+            rows: window(&order, offset, limit)
                 .iter()
                 .map(|&i| self.rows[i as usize].clone())
                 .collect(),
