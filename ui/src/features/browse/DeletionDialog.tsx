@@ -1,9 +1,10 @@
-import { useEffect, useId, useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { AlertIcon } from "../../components/icons";
 import { Modal } from "../../components/Modal";
+import { TypedConfirmation } from "../../components/TypedConfirmation";
 import type { DeletionOutcome } from "../../ipc";
 import { shortDigest } from "../uploads/format";
 import { useDeleteTags, usePlanDeletion, type ImageRef } from "./queries";
@@ -23,7 +24,6 @@ export function DeletionDialog(props: {
   const plan = usePlanDeletion(imageRef);
   const remove = useDeleteTags(imageRef);
   const [typed, setTyped] = useState("");
-  const inputId = useId();
   const name = `${imageRef.organization}/${imageRef.image}`;
 
   const { mutate: makePlan } = plan;
@@ -103,20 +103,12 @@ export function DeletionDialog(props: {
             <AlertIcon />
             <p className="notice-body">{t("deletion.irreversible")}</p>
           </div>
-          <div className="stacked-field">
-            <label htmlFor={inputId}>{t("deletion.confirmLabel", { confirmation: planned.confirmation })}</label>
-            <input
-              id={inputId}
-              className="input"
-              data-testid="deletion-confirm-input"
-              autoComplete="off"
-              spellCheck={false}
-              value={typed}
-              onChange={(e) => {
-                setTyped(e.target.value);
-              }}
-            />
-          </div>
+          <TypedConfirmation
+            label={t("deletion.confirmLabel", { confirmation: planned.confirmation })}
+            value={typed}
+            onChange={setTyped}
+            testId="deletion-confirm-input"
+          />
         </>
       )}
       {remove.error && <ErrorNotice title={t("deletion.failed")} error={remove.error} />}

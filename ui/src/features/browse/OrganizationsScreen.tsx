@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { Modal } from "../../components/Modal";
+import { TypedConfirmation } from "../../components/TypedConfirmation";
 import type { OrganizationRow } from "../../ipc";
 import { useActiveProfile } from "../profiles/queries";
 import { useCreateOrganization } from "../uploads/queries";
@@ -167,7 +168,6 @@ function DeleteOrganization({ profileId, name, onClose }: { profileId: string; n
   const { t } = useTranslation();
   const remove = useDeleteOrganization(profileId);
   const [typed, setTyped] = useState("");
-  const inputId = useId();
   return (
     <Modal
       open
@@ -195,20 +195,12 @@ function DeleteOrganization({ profileId, name, onClose }: { profileId: string; n
       }
     >
       <p>{t("organizations.deleteIntro")}</p>
-      <div className="stacked-field">
-        <label htmlFor={inputId}>{t("organizations.deleteConfirmLabel", { name })}</label>
-        <input
-          id={inputId}
-          className="input"
-          data-testid="organization-delete-input"
-          autoComplete="off"
-          spellCheck={false}
-          value={typed}
-          onChange={(e) => {
-            setTyped(e.target.value);
-          }}
-        />
-      </div>
+      <TypedConfirmation
+        label={t("organizations.deleteConfirmLabel", { name })}
+        value={typed}
+        onChange={setTyped}
+        testId="organization-delete-input"
+      />
       {remove.error && <ErrorNotice title={t("organizations.deleteFailed")} error={remove.error} testId="organization-delete-error" />}
     </Modal>
   );
