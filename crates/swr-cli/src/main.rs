@@ -4,6 +4,14 @@
 //! dispatcher and new commands slot in beside the others; `commands/shared.rs` holds what the management
 //! commands share (`--profile`, `--json`, confirmation, exit codes).
 
+/// `println!` for stdout that a closed reader cannot turn into a panic: when the other end of a
+/// pipe is gone (`swrctl ls | head -1`), the command stops quietly, as its output is not wanted.
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        $crate::write_line(format_args!($($arg)*))
+    };
+}
+
 mod commands;
 
 use std::process::ExitCode;
@@ -42,6 +50,17 @@ enum Command {
     /// Delete or copy tags.
     #[command(subcommand)]
     Tag(commands::tag::Command),
+}
+
+fn write_line(args: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    if let Err(e) = writeln!(std::io::stdout().lock(), "{args}") {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("error: cannot write the output: {e}");
+        std::process::exit(1);
+    }
 }
 
 fn main() -> ExitCode {

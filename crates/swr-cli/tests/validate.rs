@@ -181,3 +181,28 @@ fn readable_output_shows_report_and_findings() {
         "{text}"
     );
 }
+
+#[test]
+fn a_reader_that_closes_the_pipe_early_ends_the_command_quietly() {
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(
+        dir.path(),
+        "a.tar",
+        &Archive::new(Layout::DockerArchive)
+            .image(sample_image())
+            .to_bytes(),
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_swrctl"))
+        .args(["validate", a.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // As `swrctl … | head -0` would: the reading end is gone before anything is written.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(out.status.success(), "{:?}: {stderr}", out.status);
+}

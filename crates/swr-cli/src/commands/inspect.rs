@@ -33,20 +33,20 @@ pub fn run(args: &Args) -> ExitCode {
 }
 
 fn print_text(found: &Inspection) {
-    println!("{}", found.reference);
-    println!("  digest      {}", found.digest);
-    println!("  media type  {}", found.media_type);
+    outln!("{}", found.reference);
+    outln!("  digest      {}", found.digest);
+    outln!("  media type  {}", found.media_type);
     for p in &found.platforms {
         let variant = p
             .variant
             .as_deref()
             .map(|v| format!("/{v}"))
             .unwrap_or_default();
-        println!();
-        println!("platform {}/{}{variant}", p.os, p.architecture);
-        println!("  manifest    {}", p.digest);
-        println!("  config      {}", p.config_digest);
-        println!(
+        outln!("");
+        outln!("platform {}/{}{variant}", p.os, p.architecture);
+        outln!("  manifest    {}", p.digest);
+        outln!("  config      {}", p.config_digest);
+        outln!(
             "  size        {} bytes in {} layers",
             p.size,
             p.layers.len()
@@ -61,18 +61,18 @@ fn print_text(found: &Inspection) {
             ("created", c.created.clone().unwrap_or_default()),
         ];
         for (name, value) in fields.iter().filter(|(_, v)| !v.is_empty()) {
-            println!("  {name:<11} {value}");
+            outln!("  {name:<11} {value}");
         }
         for e in &c.env {
-            println!("  env         {e}");
+            outln!("  env         {e}");
         }
         for l in &c.labels {
-            println!("  label       {}={}", l.key, l.value);
+            outln!("  label       {}={}", l.key, l.value);
         }
-        println!("  layers");
+        outln!("  layers");
         for l in &p.layers {
             let by = l.created_by.as_deref().unwrap_or("");
-            println!("    {}  {:>12}  {by}", short(&l.digest), l.size);
+            outln!("    {}  {:>12}  {by}", short(&l.digest), l.size);
         }
     }
 }

@@ -77,7 +77,7 @@ fn print(args: &Args) -> Result<(), String> {
         Format::AuthJson => LoginFormat::AuthJson,
         Format::DockerConfig => return write_docker_config(&login),
     };
-    println!("{}", login.revealed(format).expose());
+    outln!("{}", login.revealed(format).expose());
     Ok(())
 }
 
@@ -85,7 +85,7 @@ fn write_docker_config(login: &LoginMaterial) -> Result<(), String> {
     let path = logins_docker_config::default_path().map_err(|e| e.to_string())?;
     match logins_docker_config::write_login(&path, login).map_err(|e| e.to_string())? {
         DockerConfigOutcome::Written { path } => {
-            println!("added a login for {} to {}", login.registry, path.display());
+            outln!("added a login for {} to {}", login.registry, path.display());
             Ok(())
         }
         DockerConfigOutcome::CredentialHelper { helper, path } => Err(format!(

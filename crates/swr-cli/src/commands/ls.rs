@@ -38,7 +38,7 @@ async fn list(args: &Args) -> Result<ExitCode, Failure> {
             if args.common.json {
                 shared::print_json(&rows)?;
             } else {
-                rows.iter().for_each(|r| println!("{}", r.name));
+                rows.iter().for_each(|r| outln!("{}", r.name));
             }
         }
         Some(org) if !org.contains('/') => {
@@ -47,7 +47,7 @@ async fn list(args: &Args) -> Result<ExitCode, Failure> {
             if args.common.json {
                 shared::print_json(&all.rows)?;
             } else {
-                all.rows.iter().for_each(|r| println!("{}", r.path()));
+                all.rows.iter().for_each(|r| outln!("{}", r.path()));
             }
         }
         Some(path) => {
@@ -60,7 +60,7 @@ async fn list(args: &Args) -> Result<ExitCode, Failure> {
                 let repository = image.repository();
                 all.rows
                     .iter()
-                    .for_each(|r| println!("{repository}:{}", r.tag));
+                    .for_each(|r| outln!("{repository}:{}", r.tag));
             }
         }
     }

@@ -85,7 +85,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Use { profile } => match profiles.find(&profile) {
             Some(p) => profiles
                 .set_active(&p.id)
-                .map(|()| println!("active profile: {} ({})", p.name, p.id))
+                .map(|()| outln!("active profile: {} ({})", p.name, p.id))
                 .map_err(|e| e.to_string()),
             None => Err(format!("no profile `{profile}`")),
         },
@@ -155,7 +155,7 @@ fn add(profiles: &ProfileStore, secrets: &CredentialStore, args: AddArgs) -> Res
             .set_active(&profile.id)
             .map_err(|e| e.to_string())?;
     }
-    println!(
+    outln!(
         "added profile {} ({}) for {}; secret key stored in the OS keyring",
         profile.name,
         profile.id,
@@ -179,14 +179,14 @@ fn list(profiles: &ProfileStore, secrets: &CredentialStore, json: bool) -> Resul
                 })
             })
             .collect();
-        println!(
+        outln!(
             "{}",
             serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?
         );
         return Ok(());
     }
     if all.is_empty() {
-        println!("no profiles; add one with `swrctl profile add`");
+        outln!("no profiles; add one with `swrctl profile add`");
     }
     for p in &all {
         let mark = if active.as_deref() == Some(p.id.as_str()) {
@@ -198,9 +198,13 @@ fn list(profiles: &ProfileStore, secrets: &CredentialStore, json: bool) -> Resul
             Some(_) => "secret key stored",
             None => "secret key missing",
         };
-        println!(
+        outln!(
             "{mark} {:<20} {:<24} {:<16} {:<24} {}",
-            p.id, p.name, p.region, p.access_key_id, key
+            p.id,
+            p.name,
+            p.region,
+            p.access_key_id,
+            key
         );
     }
     Ok(())
@@ -211,6 +215,6 @@ fn remove(profiles: &ProfileStore, secrets: &CredentialStore, which: &str) -> Re
         .find(which)
         .ok_or_else(|| format!("no profile `{which}`"))?;
     credentials::remove_profile(profiles, secrets, &profile.id).map_err(|e| e.to_string())?;
-    println!("removed profile {} ({})", profile.name, profile.id);
+    outln!("removed profile {} ({})", profile.name, profile.id);
     Ok(())
 }

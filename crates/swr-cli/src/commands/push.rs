@@ -185,7 +185,7 @@ async fn push(args: &Args, conn: Connection) -> ExitCode {
     let print = move |event: UploadEvent| {
         if json {
             if let Ok(line) = serde_json::to_string(&event) {
-                println!("{line}");
+                outln!("{line}");
             }
             return;
         }

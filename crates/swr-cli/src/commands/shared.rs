@@ -87,7 +87,7 @@ pub fn session(profile: Option<&str>) -> Result<Session, Failure> {
 pub fn print_json<T: Serialize>(value: &T) -> Result<(), Failure> {
     let text = serde_json::to_string_pretty(value)
         .map_err(|e| Failure::Failed(format!("cannot encode the output: {e}")))?;
-    println!("{text}");
+    outln!("{text}");
     Ok(())
 }
 

@@ -158,7 +158,7 @@ async fn copy_one(args: &CpArgs) -> Result<ExitCode, Failure> {
     if args.common.json {
         shared::print_json(&outcome)?;
     } else {
-        println!(
+        outln!(
             "copied {} to {} ({}): {} blobs mounted, {} copied, {} already there",
             outcome.source,
             outcome.target,
