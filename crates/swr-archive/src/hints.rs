@@ -46,9 +46,11 @@ const CA_DIRS: &[&str] = &[
 const TINY_LAYER: u64 = 1024 * 1024;
 const TINY_LAYERS_HINTED: usize = 5;
 
-pub fn hints(image: &ImageReport, layers: &[&LayerFiles], final_fs: &FinalFs) -> Vec<Hint> {
+/// The hints an image's configuration and names alone give (no file of a layer needed), so a
+/// pushed image read back from a registry gets them too: root user, no HEALTHCHECK, `latest`.
+pub fn config_hints(user: Option<&str>, healthcheck: bool, references: &[String]) -> Vec<Hint> {
     let mut out = Vec::new();
-    let user = image.user.as_deref().unwrap_or("").trim();
+    let user = user.unwrap_or("").trim();
     let user_name = user.split(':').next().unwrap_or("");
     if user_name.is_empty() || user_name == "root" || user_name == "0" {
         out.push(Hint {
@@ -61,15 +63,14 @@ pub fn hints(image: &ImageReport, layers: &[&LayerFiles], final_fs: &FinalFs) ->
             advice: "Add a non-root USER to the Dockerfile.",
         });
     }
-    if !image.healthcheck {
+    if !healthcheck {
         out.push(Hint {
             id: "hint.no_healthcheck",
             message: "the image defines no HEALTHCHECK".into(),
             advice: "Add a HEALTHCHECK so the platform can tell a running container from a working one.",
         });
     }
-    let latest: Vec<&String> = image
-        .references
+    let latest: Vec<&String> = references
         .iter()
         .filter(|r| r.ends_with(":latest"))
         .collect();
@@ -81,6 +82,11 @@ pub fn hints(image: &ImageReport, layers: &[&LayerFiles], final_fs: &FinalFs) ->
                 "Push an explicit version tag; `latest` moves and makes deployments unrepeatable.",
         });
     }
+    out
+}
+
+pub fn hints(image: &ImageReport, layers: &[&LayerFiles], final_fs: &FinalFs) -> Vec<Hint> {
+    let mut out = config_hints(image.user.as_deref(), image.healthcheck, &image.references);
     for (prefix, what) in PACKAGE_CACHES {
         let bytes: u64 = final_fs
             .range(prefix.to_string()..)

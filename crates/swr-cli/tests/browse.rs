@@ -139,6 +139,15 @@ async fn list_inspect_delete_and_copy_tags_read_back_with_skopeo() {
         assert_eq!(ours["digest"], theirs["digest"]);
         assert_eq!(ours["size"], theirs["size"]);
     }
+    // The fixture sets no USER: the same hint as the pre-upload report.
+    assert!(
+        platform["hints"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h["id"] == "hint.runs_as_root"),
+        "{platform}"
+    );
     let text = cli.run(&["inspect", "team-a/web"]);
     assert_eq!(text.status.code(), Some(2), "{}", stderr(&text));
     assert!(stderr(&text).contains("needs a tag or digest"));

@@ -129,12 +129,13 @@ describe("Chinese copy of the Uploads screen", () => {
 
 // Data of the browsing screens: names, tags, digests, commands and the tools' own names.
 const BROWSE_DATA =
-  /team-[abc]|audit|tools\/cli|web|latest|stable|sha256:[0-9a-f]+|[0-9a-f]{12}|swr\.cn-north-4\.myhuaweicloud\.com|Docker|containerd|ctr|nerdctl|Podman|Kubernetes|image:|Linux|Windows|Arm|root|Ctrl|Shift|Enter|Esc|\b(B|kB|MB|GB|TB)\b/g;
+  /team-[abc]|audit|tools\/cli|web|latest|stable|sha256:[0-9a-f]+|[0-9a-f]{12}|swr\.cn-north-4\.myhuaweicloud\.com|Docker|containerd|ctr|nerdctl|Podman|Kubernetes|image:|Linux|Windows|Arm|root|Ctrl|Shift|Enter|Esc|HEALTHCHECK|USER|\b(B|kB|MB|GB|TB)\b/g;
 
 /** English left on screen, looked for in a copy so the live page React manages stays whole. */
 function browseEnglish(): string[] {
   const copy = document.body.cloneNode(true) as HTMLElement;
-  for (const el of copy.querySelectorAll("code, .tag-name, .notice-detail")) el.remove();
+  // A hint's detail line is the backend's message, shown as it comes.
+  for (const el of copy.querySelectorAll("code, .tag-name, .notice-detail, .finding-detail")) el.remove();
   return englishLeftIn(copy)
     .map((text) => text.replace(BROWSE_DATA, ""))
     .filter((text) => /[A-Za-z]{2,}/.test(text));

@@ -829,6 +829,14 @@ digest: string; media_type: string; is_index: boolean;
  * One entry per platform; one for a single-platform image.
  */
 platforms: PlatformInspection[]; pull: PullCommand[] }
+/**
+ * A best-practice hint, with the same stable ids as the archive report's.
+ */
+export type InspectionHint = { 
+/**
+ * e.g. `hint.runs_as_root`.
+ */
+id: string; message: string; advice: string }
 export type IpcError = { code: ErrorCode; message: string; requestId: string | null; retryable: boolean }
 export type ItemState = 
 /**
@@ -983,7 +991,12 @@ digest: string; config_digest: string;
 /**
  * Compressed bytes of all layers, as pulled.
  */
-size: number; layers: LayerInfo[]; config: ImageConfigView; history: HistoryStep[] }
+size: number; layers: LayerInfo[]; config: ImageConfigView; history: HistoryStep[]; 
+/**
+ * Best-practice hints the configuration alone gives (those of the pre-upload report that
+ * need no layer's files): root user, no HEALTHCHECK.
+ */
+hints: InspectionHint[] }
 export type Profile = { id: string; name: string; region: string; projectId?: string | null; 
 /**
  * The access key id. It identifies the key pair and is shown in the UI; the secret key

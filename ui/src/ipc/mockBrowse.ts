@@ -173,6 +173,9 @@ export function mockInspection(reference: string, digest: string, extra: Partial
           { created: "2024-05-01T10:00:00Z", created_by: "COPY app /app # buildkit", empty_layer: false, layer_digest: mockDigest(10) },
           { created: "2024-05-01T10:00:00Z", created_by: "ENTRYPOINT [\"/app\"]", empty_layer: true, layer_digest: null },
         ],
+        hints: [
+          { id: "hint.no_healthcheck", message: "the image defines no HEALTHCHECK", advice: "Add a HEALTHCHECK." },
+        ],
       },
     ],
     pull: [],

@@ -69,6 +69,9 @@ fn print_text(found: &Inspection) {
         for l in &c.labels {
             outln!("  label       {}={}", l.key, l.value);
         }
+        for h in &p.hints {
+            outln!("  hint        {} -> {}", h.message, h.advice);
+        }
         outln!("  layers");
         for l in &p.layers {
             let by = l.created_by.as_deref().unwrap_or("");

@@ -49,6 +49,19 @@ pub struct PlatformInspection {
     pub layers: Vec<LayerInfo>,
     pub config: ImageConfigView,
     pub history: Vec<HistoryStep>,
+    /// Best-practice hints the configuration alone gives (those of the pre-upload report that
+    /// need no layer's files): root user, no HEALTHCHECK.
+    pub hints: Vec<InspectionHint>,
+}
+
+/// A best-practice hint, with the same stable ids as the archive report's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct InspectionHint {
+    /// e.g. `hint.runs_as_root`.
+    pub id: String,
+    pub message: String,
+    pub advice: String,
 }
 
 /// One layer as stored in the registry.
@@ -259,6 +272,17 @@ pub fn describe(digest: &str, manifest: &OciManifest, config: &ImageConfig) -> P
         .collect();
     let c = config.config.as_ref();
     let list = |v: Option<&Vec<String>>| v.cloned().unwrap_or_default();
+    let healthcheck = c
+        .and_then(|c| c.healthcheck.as_ref())
+        .is_some_and(|h| h.is_enabled());
+    let hints = swr_archive::config_hints(c.and_then(|c| c.user.as_deref()), healthcheck, &[])
+        .into_iter()
+        .map(|h| InspectionHint {
+            id: h.id.to_owned(),
+            message: h.message,
+            advice: h.advice.to_owned(),
+        })
+        .collect();
     PlatformInspection {
         os: config.os.clone().unwrap_or_default(),
         architecture: config.architecture.clone().unwrap_or_default(),
@@ -291,6 +315,7 @@ pub fn describe(digest: &str, manifest: &OciManifest, config: &ImageConfig) -> P
             created: config.created.clone(),
         },
         history,
+        hints,
     }
 }
 
@@ -325,5 +350,8 @@ mod tests {
         assert_eq!(p.config.exposed_ports, ["8080/tcp"]);
         assert_eq!(p.config.labels[0].key, "team");
         assert_eq!(p.config_digest, "sha256:cfg");
+        // User 1000 is not root; no HEALTHCHECK is defined.
+        let ids: Vec<&str> = p.hints.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["hint.no_healthcheck"]);
     }
 }

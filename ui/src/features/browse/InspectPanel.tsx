@@ -5,6 +5,7 @@ import { ErrorNotice } from "../../components/ErrorNotice";
 import { Modal } from "../../components/Modal";
 import type { PlatformInspection } from "../../ipc";
 import { formatBytes, shortDigest } from "../uploads/format";
+import { HintList } from "../uploads/Report";
 import { formatDate } from "./format";
 import { PullCommands } from "./PullCommands";
 import { useInspection, type ImageRef } from "./queries";
@@ -105,6 +106,13 @@ function PlatformView({ platform }: { platform: PlatformInspection }) {
         <dt>{t("inspect.size")}</dt>
         <dd>{formatBytes(platform.size, language)}</dd>
       </dl>
+
+      {platform.hints.length > 0 && (
+        <section className="inspect-section">
+          <h3>{t("inspect.hints")}</h3>
+          <HintList hints={platform.hints} testId="inspect-hint" />
+        </section>
+      )}
 
       <section className="inspect-section">
         <h3>{t("inspect.layers")}</h3>

@@ -177,6 +177,8 @@ describe("tags", () => {
     expect(config).toHaveTextContent("org.opencontainers.image.version=1.0");
     expect(config).toHaveTextContent("8080/tcp");
     expect(config).toHaveTextContent("/srv");
+    // The configuration's best-practice hints, in the interface's words.
+    expect(within(panel).getByTestId("inspect-hint")).toHaveAttribute("data-id", "hint.no_healthcheck");
     const steps = within(panel).getAllByTestId("inspect-history-step");
     expect(steps[1]).toHaveAttribute("data-empty", "true");
     expect(steps[1]).toHaveTextContent("No layer");

@@ -38,7 +38,6 @@ export function Report({ validation }: { validation: Validation }) {
 
 function ImageFacts({ image }: { image: ImageReport }) {
   const { t, i18n } = useTranslation();
-  const checkText = useCheckText();
   const lang = i18n.language;
   const { platform, efficiency } = image;
   return (
@@ -86,16 +85,24 @@ function ImageFacts({ image }: { image: ImageReport }) {
       {image.hints.length > 0 && (
         <div className="report-section">
           <h4>{t("uploads.report.hints")}</h4>
-          <ul className="finding-list">
-            {image.hints.map((hint, i) => (
-              <li key={`${hint.id}-${i}`} className="finding finding-hint" data-testid="upload-hint" data-id={hint.id}>
-                <CheckLines text={checkText(hint.id, hint)} entry={null} plainAdvice />
-              </li>
-            ))}
-          </ul>
+          <HintList hints={image.hints} testId="upload-hint" />
         </div>
       )}
     </div>
+  );
+}
+
+/** Best-practice hints by their stable ids, in the interface language (the pre-upload report's and an inspection's). */
+export function HintList({ hints, testId }: { hints: { id: string; message: string; advice: string }[]; testId: string }) {
+  const checkText = useCheckText();
+  return (
+    <ul className="finding-list">
+      {hints.map((hint, i) => (
+        <li key={`${hint.id}-${i}`} className="finding finding-hint" data-testid={testId} data-id={hint.id}>
+          <CheckLines text={checkText(hint.id, hint)} entry={null} plainAdvice />
+        </li>
+      ))}
+    </ul>
   );
 }
 

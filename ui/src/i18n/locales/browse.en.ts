@@ -154,6 +154,7 @@ const browseEn = {
   inspect: {
     title: "Inspect {{reference}}",
     close: "Close",
+    hints: "Best practices",
     loading: "Reading the manifest and configuration from the registry…",
     failed: "The image could not be inspected.",
     platform: "Platform",

@@ -156,6 +156,7 @@ const browseZhCN: BrowseMessages = {
   inspect: {
     title: "{{reference}} 的详情",
     close: "关闭",
+    hints: "最佳实践建议",
     loading: "正在从镜像仓库读取清单和配置…",
     failed: "无法读取此镜像的详情。",
     platform: "平台",
