@@ -3,6 +3,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 
 import { App } from "./app/App";
+import { repairNavigatorLanguage } from "./i18n/language";
 import { runningInTauri, tauriClient, type IpcClient } from "./ipc";
 import "./styles/tokens.css";
 import "./styles/base.css";
@@ -15,6 +16,8 @@ async function backend(): Promise<IpcClient> {
   const { createMockBackend } = await import("./ipc/mock");
   return createMockBackend();
 }
+
+repairNavigatorLanguage();
 
 const root = document.getElementById("root");
 if (root === null) throw new Error("index.html has no #root element");

@@ -14,6 +14,20 @@ export function resolveLanguage(preference: LanguagePreference, systemTag: strin
   return preference === "system" ? languageFromTag(systemTag) : preference;
 }
 
+/**
+ * Under `LANG=C` WebKitGTK reports the POSIX locale itself, `C`, as `navigator.language`. That is
+ * no BCP 47 tag: `Intl` throws on it, and so does every library that formats numbers or dates
+ * with the browser's language (uPlot does at import). Such a tag is replaced once, at start,
+ * by `en-US`, the language the app falls back to anyway.
+ */
+export function repairNavigatorLanguage(): void {
+  try {
+    Intl.getCanonicalLocales(navigator.language);
+  } catch {
+    Object.defineProperty(navigator, "language", { value: "en-US", configurable: true });
+  }
+}
+
 function subscribe(onChange: () => void): () => void {
   window.addEventListener("languagechange", onChange);
   return () => {
