@@ -27,17 +27,18 @@ export const appBinary = process.env.SWR_CONSOLE_BIN ?? join(binDir, 'swr-consol
 export const sandboxBinary = process.env.SWR_SANDBOX_BIN ?? join(binDir, 'swr-sandbox');
 
 /**
- * Starts swr-sandbox with the demo data (and `extraArgs`, e.g. faults) in a fresh data dir and
- * resolves with its child process and ready line. Closing its stdin stops it.
+ * Starts swr-sandbox with the demo data (or another `seed`, e.g. `scale`) and `extraArgs` (e.g.
+ * faults) in a fresh data dir and resolves with its child process and ready line. Closing its
+ * stdin stops it.
  */
-export function startSandbox(extraArgs = [], { niceness = 0 } = {}) {
+export function startSandbox(extraArgs = [], { niceness = 0, seed = 'demo' } = {}) {
   if (!existsSync(sandboxBinary)) throw new Error(`swr-sandbox missing at ${sandboxBinary}`);
   const data = mkdtempSync(join(tmpdir(), 'swr-e2e-sandbox-'));
   // `niceness` runs it (and its registry) below the app, as a remote registry would be.
   const [program, ...prefix] = niceness ? ['nice', '-n', String(niceness), sandboxBinary] : [sandboxBinary];
   const child = spawn(
     program,
-    [...prefix, '--data', data, '--listen', '127.0.0.1:0', '--registry-bin', '/usr/bin/docker-registry', '--seed', 'demo',
+    [...prefix, '--data', data, '--listen', '127.0.0.1:0', '--registry-bin', '/usr/bin/docker-registry', '--seed', seed,
       '--exit-on-stdin-eof', ...extraArgs],
     { stdio: ['pipe', 'pipe', 'ignore'] },
   );
@@ -116,7 +117,8 @@ function kill(pids) {
   }
 }
 
-const appProcesses = () => processes((argv) => argv[0] === appBinary);
+/** Process ids of the running app binary (the harness runs one at a time). */
+export const appProcesses = () => processes((argv) => argv[0] === appBinary);
 
 /**
  * Makes sure a session's processes are gone before the next launch: the WebKitWebDriver that

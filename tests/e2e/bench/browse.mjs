@@ -1,0 +1,381 @@
+// Measures the browsing screens of the real app on a large account: swr-sandbox's `scale` seed
+// (10,000 repositories in scale-0 … scale-4, and scale-tags/many with 20,000 tags). These are the
+// figures a user feels on a big account:
+//  1. Images, warm index: Settings → Images once the index is loaded, from the click to the first
+//     loaded row in the DOM and to the frame after it (target ≤ 300 ms). Going back to a list is
+//     the most frequent move; it should cost no new read from SWR.
+//  2. Images, cold index: Refresh, from the click until the index is rebuilt from SWR and the
+//     list shows all 10,001 images again (10,000 + scale-tags/many).
+//  3. Tags list of 20,000: the virtualized list scrolled top to bottom in one step per animation
+//     frame, each as far as the time since the last one asks (a fast wheel: top to bottom in
+//     ~3 s), with the gaps between frames (targets p95 ≤ 20 ms, max ≤ 50 ms) and how many frames
+//     began with rows still loading in view; with the list, and the Settings screen, at rest
+//     for reference (the window's own frame rate under this display).
+//  4. Tag filter on 20,000 tags: from the input event of a new filter to the count (rendered with
+//     the rows, from the same window) showing its result (target: within a frame, ~16 ms); first
+//     as typed, then again with the answer already in the UI's cache.
+//  5. Memory (VmRSS from /proc, with its anonymous part RssAnon) of the app's own process (Rust,
+//     with GTK and WebKit's UI side) and of its WebKitWebProcess (targets ≤ 150 MB and ≤ 300 MB),
+//     once the index and the tag list are loaded, and again after everything above.
+// Times 1, 2 and 4 are taken inside the page: performance.now() just before the click or input
+// event is dispatched (by the page's own DOM, so WebDriver's round trips are not in them) and in
+// a MutationObserver when the awaited element or text appears; WebKit's clock has a resolution of
+// 1 ms. The load average is printed too: figures from a busy machine are not the app's. Prints
+// tables; asserts nothing (see scripts/bench-browse-ui.sh).
+//
+// Usage (under a display and a Secret Service): node bench/browse.mjs
+
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { basename, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { appProcesses, binDir, byTestId, launchApp, newConfigDir, startSandbox } from '../harness.mjs';
+
+const scrollSeconds = Number(process.env.BENCH_SCROLL_SECONDS ?? 3);
+const WARM_RUNS = 5;
+const COLD_RUNS = 3;
+const IMAGES = 10_001;
+const TAGS = 20_000;
+// The tags are 1.0.0 … 1.19999.0. Each count differs from the one before, so each change shows:
+// 1,111 / 100 / 1,111 / 11 / 10 / all.
+const FILTERS = ['1.19', '>=1.100 <1.200', '*.5*', '1.1999', '<1.10', ''];
+
+/**
+ * In the page: clicks the sidebar link `nav`, and times until `selector` is in the DOM and until
+ * the frame after that starts.
+ */
+function timeNavigation(browser, nav, selector) {
+  return browser.executeAsync((nav, selector, done) => {
+    const found = () => document.querySelector(selector) !== null;
+    let start = 0;
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      done({ error: `${selector} did not appear within 120 s` });
+    }, 120_000);
+    const seen = () => {
+      const dom = performance.now();
+      observer.disconnect();
+      clearTimeout(timer);
+      requestAnimationFrame((frame) => done({ dom: dom - start, frame: Math.max(frame, dom) - start }));
+    };
+    const observer = new MutationObserver(() => {
+      if (found()) seen();
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    start = performance.now();
+    document.querySelector(`[data-testid="${nav}"]`).click();
+  }, nav, selector);
+}
+
+/**
+ * In the page: clicks Refresh on the Images screen and times until it is enabled again (the index
+ * is rebuilt) and until the list has settled on `count` with its rows.
+ */
+function timeRefresh(browser, count) {
+  return browser.executeAsync((count, done) => {
+    const button = document.querySelector('[data-testid="images-refresh"]');
+    let start = 0;
+    let pending = false;
+    let built = null;
+    const check = () => {
+      if (button.disabled) pending = true;
+      if (!pending || button.disabled) return;
+      const now = performance.now();
+      built ??= now;
+      const grid = document.querySelector('[data-testid="images-list"]');
+      const text = document.querySelector('[data-testid="images-count"]')?.textContent ?? '';
+      if (grid?.getAttribute('aria-busy') !== 'true' && text === count
+        && document.querySelector('[data-testid="image-row"]') !== null) {
+        observer.disconnect();
+        clearTimeout(timer);
+        done({ built: built - start, shown: now - start, text });
+      }
+    };
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      done({ error: `the list did not show "${count}" within 300 s`,
+        text: document.querySelector('[data-testid="images-count"]')?.textContent });
+    }, 300_000);
+    const observer = new MutationObserver(check);
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+    start = performance.now();
+    button.click();
+    check();
+  }, count);
+}
+
+/**
+ * In the page: puts `value` into the tag filter in one input event (as a paste does) and times
+ * until the count changes (the rows change in the same render) and until the next frame.
+ */
+function timeFilter(browser, value) {
+  return browser.executeAsync((value, done) => {
+    const input = document.querySelector('[data-testid="tags-filter"]');
+    const count = () => document.querySelector('[data-testid="tags-count"]')?.textContent ?? '';
+    const before = count();
+    let start = 0;
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      done({ error: `the count stayed "${before}" for 10 s after "${value}"` });
+    }, 10_000);
+    const observer = new MutationObserver(() => {
+      const text = count();
+      if (text === before) return;
+      const dom = performance.now();
+      observer.disconnect();
+      clearTimeout(timer);
+      requestAnimationFrame((frame) => done({ dom: dom - start, frame: Math.max(frame, dom) - start, text }));
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    // A React-controlled field takes a value set through the native setter plus an input event.
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+    input.focus();
+    start = performance.now();
+    setter.call(input, value);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }, value);
+}
+
+/**
+ * In the page: gaps between animation frames for `ms`; with `scroll`, `list` is scrolled from top
+ * to bottom in that time, once per frame to where the time says. Counts the frames that began
+ * with a row of the viewport still loading. Without a `list`, the screen at rest.
+ */
+function sampleFrames(browser, list, ms, scroll) {
+  return browser.executeAsync((list, ms, scroll, done) => {
+    const box = document.querySelector(`[data-testid="${list}"] .vgrid-scroll`) ?? document.createElement('div');
+    box.scrollTop = 0;
+    const bottom = box.scrollHeight - box.clientHeight;
+    const gaps = [];
+    let blank = 0;
+    const loadingInView = () => {
+      const top = box.scrollTop;
+      for (const row of box.querySelectorAll('.vgrid-loading')) {
+        const y = Number(row.getAttribute('data-index')) * 36;
+        if (y + 36 > top && y < top + box.clientHeight) return true;
+      }
+      return false;
+    };
+    // Two frames first, so the reset to the top is behind us.
+    requestAnimationFrame(() => requestAnimationFrame((first) => {
+      const start = first;
+      let last = first;
+      const frame = (t) => {
+        gaps.push(t - last);
+        last = t;
+        if (loadingInView()) blank += 1;
+        if (t - start >= ms + (scroll ? 100 : 0)) {
+          done({ gaps, blank, ms: t - start, top: box.scrollTop, bottom });
+          return;
+        }
+        if (scroll) box.scrollTop = Math.min(bottom, ((t - start) / ms) * bottom);
+        requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    }));
+  }, list, ms, scroll);
+}
+
+/** Every process under `root` (by parent id, read from /proc), `root` included. */
+function processTree(root) {
+  const children = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const tree = [root];
+  for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i]) ?? []));
+  return tree;
+}
+
+/** `field` (VmRSS, RssAnon) of /proc/PID/status, in MB. */
+const status = (pid, field) => {
+  try {
+    const kib = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return (Number(kib ?? 0) * 1024) / 1e6;
+  } catch {
+    return 0;
+  }
+};
+const program = (pid) => {
+  try {
+    return basename(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0]);
+  } catch {
+    return '';
+  }
+};
+
+/** VmRSS and RssAnon in MB of the app's process, its WebKitWebProcess(es) and WebKitNetworkProcess. */
+function memory() {
+  const [app] = appProcesses();
+  if (app === undefined) return null;
+  const tree = processTree(app);
+  const of = (pids) => ({
+    rss: pids.reduce((sum, pid) => sum + status(pid, 'VmRSS'), 0),
+    anon: pids.reduce((sum, pid) => sum + status(pid, 'RssAnon'), 0),
+  });
+  const named = (name) => of(tree.filter((pid) => program(pid) === name));
+  return { app: of([app]), web: named('WebKitWebProcess'), network: named('WebKitNetworkProcess') };
+}
+
+const pct = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
+};
+const f = (v, width = 8) => (Number.isFinite(v) ? v.toFixed(1) : '-').padStart(width);
+const stats = (values) => `${f(pct(values, 50))}${f(pct(values, 95))}${f(Math.max(...values))}`;
+const runs = (values) => values.map((v) => f(v, 0)).join(' ');
+
+/** Runs `measure` and fails loudly if the page reported that it gave up. */
+async function measured(what, measure) {
+  const result = await measure();
+  if (result?.error) throw new Error(`${what}: ${result.error}`);
+  return result;
+}
+
+const loadBefore = loadavg()[0];
+// The registry is normally another machine: niced, the local one competes less for the cores.
+const sandbox = await startSandbox([], { niceness: 19, seed: 'scale' });
+const admin = sandbox.ready.accounts[0].users.find((u) => u.admin);
+const configDir = newConfigDir('bench-browse');
+const env = { ...process.env, SWR_CONSOLE_CONFIG_DIR: configDir };
+const added = spawnSync(join(binDir, 'swrctl'),
+  ['profile', 'add', 'Bench', '--activate', '--region', sandbox.ready.region, '--ak', admin.ak,
+    '--project-id', sandbox.ready.project_id, '--api-endpoint', sandbox.ready.api_endpoint,
+    '--registry', sandbox.ready.registry], { env, input: admin.sk, encoding: 'utf8' });
+if (added.status !== 0) throw new Error(added.stderr);
+
+const app = await launchApp({ configDir, logFile: join(configDir, 'app.log') });
+const { browser } = app;
+await browser.setTimeout({ script: 600_000 });
+try {
+  // An empty queue lands on the Dashboard; everything here starts from the sidebar.
+  await byTestId(browser, 'nav-images', 30_000);
+  await sleep(2000);
+
+  // 1. The first visit builds the index; the next ones find it loaded.
+  const first = await measured('first Images', () => timeNavigation(browser, 'nav-images', '[data-testid="image-row"]'));
+  const countText = await browser.execute(() => document.querySelector('[data-testid="images-count"]')?.textContent ?? '');
+  if (!countText.startsWith(`${IMAGES.toLocaleString('en')} of`)) console.error(`the Images list reads "${countText}"`);
+  const warm = [];
+  for (let i = 0; i < WARM_RUNS; i++) {
+    await measured('Settings', () => timeNavigation(browser, 'nav-settings', '[data-testid="screen-settings"]'));
+    await sleep(500);
+    warm.push(await measured('warm Images', () => timeNavigation(browser, 'nav-images', '[data-testid="image-row"]')));
+    await sleep(500);
+  }
+
+  // The window's own frame rate, on a screen without a list, for reference.
+  await measured('Settings', () => timeNavigation(browser, 'nav-settings', '[data-testid="screen-settings"]'));
+  await sleep(1000);
+  const settingsRest = await sampleFrames(browser, null, 2000, false);
+  await measured('Images', () => timeNavigation(browser, 'nav-images', '[data-testid="image-row"]'));
+
+  // 3. The tags of scale-tags/many, reached as a user does: search, open, Tags tab.
+  const search = await byTestId(browser, 'images-search');
+  await search.setValue('many');
+  const many = await browser.$('[data-testid="image-row"][data-image="scale-tags/many"]');
+  await many.waitForExist({ timeout: 60_000 });
+  await many.click();
+  await (await byTestId(browser, 'tab-tags', 30_000)).click();
+  await (await browser.$('[data-testid="tag-row"]')).waitForExist({ timeout: 120_000 });
+  const tagsText = await (await byTestId(browser, 'tags-count')).getText();
+  if (!tagsText.startsWith(`${TAGS.toLocaleString('en')} of`)) console.error(`the tag list reads "${tagsText}"`);
+  await sleep(2000);
+  const memoryLoaded = memory();
+
+  const rest = await sampleFrames(browser, 'tags-list', 2000, false);
+  const scrolled = await sampleFrames(browser, 'tags-list', scrollSeconds * 1000, true);
+  await sleep(1000);
+  const again = await sampleFrames(browser, 'tags-list', scrollSeconds * 1000, true);
+  await sleep(1000);
+
+  // 4. Each filter first as typed, then once more with its answer in the UI's cache.
+  const filters = [];
+  for (const pass of ['typed', 'cached']) {
+    for (const value of FILTERS) {
+      filters.push({ pass, value, ...(await measured(`filter ${value}`, () => timeFilter(browser, value))) });
+      await sleep(500);
+    }
+  }
+  await sleep(2000);
+  const memoryUsed = memory();
+
+  // 2. Back on Images: rebuilds of the index from SWR.
+  await measured('Images', () => timeNavigation(browser, 'nav-images', '[data-testid="image-row"]'));
+  const images = await byTestId(browser, 'images-refresh');
+  await browser.waitUntil(() => images.isEnabled(), { timeout: 60_000 });
+  const cold = [];
+  for (let i = 0; i < COLD_RUNS; i++) {
+    await sleep(1000);
+    cold.push(await measured('Refresh', () => timeRefresh(browser, countText)));
+  }
+  await sleep(2000);
+  const memoryRebuilt = memory();
+
+  const loadAfter = loadavg()[0];
+  const title = (text) => console.log(`\n${text}`);
+  const header = (label, columns) => console.log(`${label.padEnd(34)}${columns.map((c) => c.padStart(8)).join('')}`);
+  console.log(`\nSWR Console browsing a large account (swr-sandbox --seed scale): "${countText}", "${tagsText}"`);
+  console.log(`load average (1 min) before ${loadBefore.toFixed(2)}, after ${loadAfter.toFixed(2)}`);
+
+  title('1. Images list, warm index: Settings → Images, ms from the click (in-page clock)');
+  header('', ['p50', 'p95', 'max', 'target']);
+  console.log(`${'first image row in the DOM'.padEnd(34)}${stats(warm.map((r) => r.dom))}${'300'.padStart(8)}   runs: ${runs(warm.map((r) => r.dom))}`);
+  console.log(`${'next frame after it'.padEnd(34)}${stats(warm.map((r) => r.frame))}${'300'.padStart(8)}   runs: ${runs(warm.map((r) => r.frame))}`);
+  console.log(`${'first visit (index built)'.padEnd(34)}${f(first.dom)}${''.padStart(24)}   next frame ${f(first.frame, 0)}`);
+
+  title(`2. Images list, cold index: Refresh until "${countText}", ms from the click (in-page clock)`);
+  header('', ['p50', 'p95', 'max']);
+  console.log(`${'index rebuilt (button enabled)'.padEnd(34)}${stats(cold.map((r) => r.built))}   runs: ${runs(cold.map((r) => r.built))}`);
+  console.log(`${'list settled with its rows'.padEnd(34)}${stats(cold.map((r) => r.shown))}   runs: ${runs(cold.map((r) => r.shown))}`);
+
+  title(`3. Tags list of ${TAGS.toLocaleString('en')}: frame gaps, ms`);
+  header('', ['p50', 'p95', 'max', 'frames', 'loading', 'seconds']);
+  const frameRow = (label, s) => console.log(`${label.padEnd(34)}${stats(s.gaps)}${String(s.gaps.length).padStart(8)}`
+    + `${String(s.blank).padStart(8)}${f(s.ms / 1000)}`);
+  frameRow('Settings screen at rest', settingsRest);
+  frameRow('tag list at rest', rest);
+  frameRow('scrolling top to bottom', scrolled);
+  frameRow('again (pages in the UI cache)', again);
+  console.log(`${'target'.padEnd(34)}${''.padStart(8)}${'20.0'.padStart(8)}${'50.0'.padStart(8)}`
+    + '   ("loading": frames that began with a placeholder row in view)');
+
+  title(`4. Tag filter on ${TAGS.toLocaleString('en')} tags: ms from the input event to the new count (in-page clock)`);
+  header('filter', ['matching', 'DOM', 'frame', 'cached', 'frame']);
+  for (const value of FILTERS) {
+    const typed = filters.find((r) => r.pass === 'typed' && r.value === value);
+    const cached = filters.find((r) => r.pass === 'cached' && r.value === value);
+    const matching = typed.text.split(' of ')[0];
+    console.log(`${(value === '' ? '(cleared)' : value).padEnd(34)}${matching.padStart(8)}${f(typed.dom)}${f(typed.frame)}`
+      + `${f(cached.dom)}${f(cached.frame)}`);
+  }
+  const typed = filters.filter((r) => r.pass === 'typed');
+  const cachedRuns = filters.filter((r) => r.pass === 'cached');
+  header('', ['p50', 'p95', 'max', 'target']);
+  console.log(`${'typed: DOM'.padEnd(34)}${stats(typed.map((r) => r.dom))}${'16.7'.padStart(8)}`);
+  console.log(`${'typed: next frame'.padEnd(34)}${stats(typed.map((r) => r.frame))}`);
+  console.log(`${'cached: DOM'.padEnd(34)}${stats(cachedRuns.map((r) => r.dom))}${'16.7'.padStart(8)}`);
+  console.log(`${'cached: next frame'.padEnd(34)}${stats(cachedRuns.map((r) => r.frame))}`);
+
+  title('5. Memory in MB: VmRSS (of which RssAnon)');
+  header('', ['app', '', 'web', '', 'network', '']);
+  const pair = (m) => `${f(m?.rss)}${`(${(m?.anon ?? NaN).toFixed(1)})`.padStart(8)}`;
+  const memoryRow = (label, m) => console.log(`${label.padEnd(34)}${pair(m?.app)}${pair(m?.web)}${pair(m?.network)}`);
+  memoryRow('index + 20,000 tags shown', memoryLoaded);
+  memoryRow('after scrolling and filtering', memoryUsed);
+  memoryRow(`after ${COLD_RUNS} index rebuilds`, memoryRebuilt);
+  console.log(`${'target'.padEnd(34)}${'150'.padStart(8)}${''.padStart(8)}${'300'.padStart(8)}`
+    + '   (app: the swr-console process, Rust with GTK and WebKit\'s UI side; web: its WebKitWebProcess)');
+} finally {
+  await app.close();
+  sandbox.child.stdin.end();
+}
