@@ -88,14 +88,7 @@ impl Registry {
     pub async fn get_blob_bytes(&self, repository: &str, digest: &str) -> Result<Vec<u8>> {
         let resp = self.get_blob(repository, digest).await?;
         let bytes = read_capped(resp, MAX_CONFIG_BYTES, "a config blob").await?;
-        let actual = sha256_digest(&bytes);
-        if actual != digest {
-            return Err(Error::DigestMismatch {
-                entry: format!("{repository}@{digest}"),
-                expected: digest.to_owned(),
-                actual,
-            });
-        }
+        check_digest(repository, digest, sha256_digest(&bytes))?;
         Ok(bytes)
     }
 
@@ -108,30 +101,22 @@ impl Registry {
         out: &mut (dyn Write + Send),
     ) -> Result<u64> {
         let resp = self.get_blob(repository, digest).await?;
-        let url = url_without_query(resp.url());
         let mut hasher = Sha256::new();
         let mut size = 0u64;
-        let mut body = resp.bytes_stream();
-        while let Some(chunk) = body.next().await {
-            let chunk = chunk.map_err(|e| Error::Transport {
-                url: url.clone(),
-                message: e.to_string(),
-            })?;
-            hasher.update(&chunk);
+        for_each_chunk(resp, |chunk| {
+            hasher.update(chunk);
             size += chunk.len() as u64;
-            out.write_all(&chunk).map_err(|source| Error::Io {
+            out.write_all(chunk).map_err(|source| Error::Io {
                 path: format!("the copy of {digest}"),
                 source,
-            })?;
-        }
-        let actual = format!("sha256:{}", hex::encode(hasher.finalize()));
-        if actual != digest {
-            return Err(Error::DigestMismatch {
-                entry: format!("{repository}@{digest}"),
-                expected: digest.to_owned(),
-                actual,
-            });
-        }
+            })
+        })
+        .await?;
+        check_digest(
+            repository,
+            digest,
+            format!("sha256:{}", hex::encode(hasher.finalize())),
+        )?;
         Ok(size)
     }
 }
@@ -152,24 +137,49 @@ impl Registry {
     }
 }
 
-async fn read_capped(resp: reqwest::Response, cap: usize, what: &str) -> Result<Vec<u8>> {
+/// Hands each chunk of a response body to `sink` as it arrives.
+async fn for_each_chunk(
+    resp: reqwest::Response,
+    mut sink: impl FnMut(&[u8]) -> Result<()>,
+) -> Result<()> {
     let url = url_without_query(resp.url());
-    let mut out = Vec::new();
     let mut body = resp.bytes_stream();
     while let Some(chunk) = body.next().await {
         let chunk = chunk.map_err(|e| Error::Transport {
             url: url.clone(),
             message: e.to_string(),
         })?;
+        sink(&chunk)?;
+    }
+    Ok(())
+}
+
+async fn read_capped(resp: reqwest::Response, cap: usize, what: &str) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    for_each_chunk(resp, |chunk| {
         if out.len() + chunk.len() > cap {
             return Err(Error::Protocol {
                 what: what.to_owned(),
                 message: format!("larger than {} MiB", cap >> 20),
             });
         }
-        out.extend_from_slice(&chunk);
-    }
+        out.extend_from_slice(chunk);
+        Ok(())
+    })
+    .await?;
     Ok(out)
+}
+
+/// A blob read back must be the one its digest names.
+fn check_digest(repository: &str, digest: &str, actual: String) -> Result<()> {
+    if actual == digest {
+        return Ok(());
+    }
+    Err(Error::DigestMismatch {
+        entry: format!("{repository}@{digest}"),
+        expected: digest.to_owned(),
+        actual,
+    })
 }
 
 /// The `mediaType` a manifest names inside itself, for registries that serve a bare JSON type.

@@ -246,10 +246,7 @@ impl ImageIndex {
             total: self.rows.len() as u64,
             matching: order.len() as u64,
             offset,
-            rows: window(&order, offset, limit)
-                .iter()
-                .map(|&i| self.rows[i as usize].clone())
-                .collect(),
+            rows: window(&self.rows, &order, offset, limit),
         }
     }
 

@@ -409,15 +409,18 @@ pub(crate) fn now_ms() -> u64 {
         .unwrap_or(0)
 }
 
-/// `limit` entries of `order` from `offset`, empty past the end.
-pub(crate) fn window(order: &[u32], offset: u64, limit: u64) -> &[u32] {
+/// The rows of `limit` entries of `order` from `offset`, none past the end.
+pub(crate) fn window<T: Clone>(rows: &[T], order: &[u32], offset: u64, limit: u64) -> Vec<T> {
     let start = usize::try_from(offset)
         .unwrap_or(usize::MAX)
         .min(order.len());
     let end = start
         .saturating_add(usize::try_from(limit).unwrap_or(usize::MAX))
         .min(order.len());
-    &order[start..end]
+    order[start..end]
+        .iter()
+        .map(|&i| rows[i as usize].clone())
+        .collect()
 }
 
 /// `*` any run of characters, `?` one character; the whole text must match.
@@ -482,9 +485,10 @@ mod tests {
 
     #[test]
     fn windows_stop_at_the_end() {
-        let order = [5, 6, 7];
-        assert_eq!(window(&order, 1, 5), &[6, 7]);
-        assert!(window(&order, 3, 5).is_empty());
-        assert!(window(&order, u64::MAX, u64::MAX).is_empty());
+        let rows = ["a", "b", "c", "d"];
+        let order = [3, 1, 2];
+        assert_eq!(window(&rows, &order, 1, 5), ["b", "c"]);
+        assert!(window(&rows, &order, 3, 5).is_empty());
+        assert!(window(&rows, &order, u64::MAX, u64::MAX).is_empty());
     }
 }
