@@ -9,6 +9,7 @@
 //! * [`secret`] — a wrapper that keeps secrets out of `Debug`/`Display` output;
 //! * [`region`] and [`config`] — regions, endpoints and per-profile overrides;
 //! * [`rate`] — the pacer that keeps one account under SWR's request rate;
+//! * [`requests`] — the request ids of the calls a change made, for the journal;
 //! * [`Client`] with the typed operations of [`ops`], the wire types of [`model`], paging in
 //!   [`paging`] and one [`Error`] type.
 //!
@@ -25,6 +26,7 @@ pub mod paging;
 pub mod path;
 pub mod rate;
 pub mod region;
+pub mod requests;
 pub mod retry;
 pub mod rules;
 pub mod secret;

@@ -238,6 +238,7 @@ impl Client {
         let status = response.status().as_u16();
         let headers = response.headers().clone();
         let request_id = header_text(&headers, "x-request-id");
+        crate::requests::note(request_id.as_deref());
         let bytes = response.bytes().await.map_err(|e| {
             let retry = error::transport::is_connection_drop(&e);
             fail(error::from_reqwest(e), retry)
