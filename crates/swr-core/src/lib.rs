@@ -7,6 +7,7 @@ pub mod browse;
 pub mod credentials;
 pub mod csv_import;
 pub mod fsio;
+pub mod journal;
 pub mod logins;
 pub mod logins_docker_config;
 pub mod profiles;

@@ -14,6 +14,7 @@ use swr_api::{ClientConfig, RateLimiter, Sensitive};
 use swr_registry::{Registry, RegistryConfig};
 
 use crate::credentials::{CredentialError, CredentialStore};
+use crate::journal::{Change, Journal};
 use crate::profiles::{Profile, ProfileStore};
 
 /// Why no session could be had.
@@ -39,6 +40,10 @@ pub struct Session {
     pub registry_host: String,
     pub api: swr_api::Client,
     pub registry: Registry,
+    /// The profile's name, as the journal shows it.
+    pub profile_name: String,
+    /// Where changes are recorded; `None` records nothing (tests, read-only tools).
+    pub journal: Option<Journal>,
 }
 
 impl Session {
@@ -52,13 +57,51 @@ impl Session {
         api.rate_limiter = limiter;
         let region = api.region.clone();
         let api = swr_api::Client::new(api)?;
+        let profile_id = profile_id.into();
         Ok(Self {
-            profile_id: profile_id.into(),
+            profile_name: profile_id.clone(),
+            journal: None,
+            profile_id,
             region,
             registry_host: registry.host.clone(),
             api,
             registry: Registry::new(registry)?,
         })
+    }
+}
+
+impl Session {
+    /// The same session, recording its changes in `journal` under `profile_name`.
+    pub fn journaled(mut self, journal: Journal, profile_name: impl Into<String>) -> Self {
+        self.journal = Some(journal);
+        self.profile_name = profile_name.into();
+        self
+    }
+
+    /// Makes a change to SWR and records it in the journal, whatever the outcome, with the
+    /// request id of the last call `work` made. This is the one place changes are recorded:
+    /// every mutating function of swr-core calls SWR through here.
+    pub async fn change<T, E: std::fmt::Display>(
+        &self,
+        change: Change,
+        work: impl std::future::Future<Output = Result<T, E>>,
+    ) -> Result<T, E> {
+        let (result, ids) = swr_api::requests::capture(work).await;
+        if let Some(journal) = &self.journal {
+            let outcome = result.as_ref().map(drop);
+            if let Err(e) = journal.record(
+                &self.profile_name,
+                &self.region,
+                change,
+                outcome,
+                ids.last().cloned(),
+            ) {
+                // The change is made either way; losing its record must not turn it into a
+                // failure the user would retry.
+                tracing::warn!(error = %e, "a change was made but not recorded");
+            }
+        }
+        result
     }
 }
 
@@ -74,6 +117,7 @@ pub struct Sessions {
     credentials: Arc<CredentialStore>,
     cache: Mutex<HashMap<String, Cached>>,
     limiters: Mutex<HashMap<(String, String), Arc<RateLimiter>>>,
+    journal: Option<Journal>,
 }
 
 impl Sessions {
@@ -83,7 +127,19 @@ impl Sessions {
             credentials,
             cache: Mutex::new(HashMap::new()),
             limiters: Mutex::new(HashMap::new()),
+            journal: None,
         }
+    }
+
+    /// Sessions whose changes are recorded in `journal`.
+    pub fn journaled(mut self, journal: Journal) -> Self {
+        self.journal = Some(journal);
+        self
+    }
+
+    /// The journal changes are recorded in, when there is one.
+    pub fn journal(&self) -> Option<&Journal> {
+        self.journal.as_ref()
     }
 
     /// The session of `profile_id`: the cached one while the profile and its secret key are
@@ -103,12 +159,16 @@ impl Sessions {
             }
         }
         let limiter = self.limiter(&profile.region, &profile.access_key_id);
-        let session = Arc::new(Session::from_configs(
+        let mut session = Session::from_configs(
             profile_id,
             crate::verify::client_config(&profile, &secret),
             crate::verify::registry_config(&profile, &secret),
             Some(limiter),
-        )?);
+        )?;
+        if let Some(journal) = &self.journal {
+            session = session.journaled(journal.clone(), profile.name.clone());
+        }
+        let session = Arc::new(session);
         self.cache.lock().unwrap_or_else(|p| p.into_inner()).insert(
             profile_id.to_owned(),
             Cached {

@@ -18,6 +18,7 @@ use tokio_util::sync::CancellationToken;
 
 use super::reference::{ImageRef, TagOrDigest};
 use super::BrowseError;
+use crate::journal::{Change, Operation};
 use crate::sessions::Session;
 
 /// What a copy did.
@@ -39,6 +40,18 @@ pub struct CopyOutcome {
 
 /// Copies `source` (a tag or digest) to `target` (a tag).
 pub async fn copy_tag(
+    session: &Session,
+    source: &ImageRef,
+    target: &ImageRef,
+) -> Result<CopyOutcome, BrowseError> {
+    let record =
+        Change::new(Operation::TagCopy, target.to_string()).after(format!("copy of {source}"));
+    session
+        .change(record, copy_unrecorded(session, source, target))
+        .await
+}
+
+async fn copy_unrecorded(
     session: &Session,
     source: &ImageRef,
     target: &ImageRef,

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::reference::TagOrDigest;
 use super::tags::TagIndex;
 use super::BrowseError;
+use crate::journal::{Change, Operation};
 use crate::sessions::Session;
 
 /// What a deletion would remove.
@@ -132,7 +133,12 @@ pub async fn delete(
 ) -> DeletionOutcome {
     let mut outcome = DeletionOutcome::default();
     for tag in tags {
-        match session.api.delete_tag(organization, image, tag).await {
+        let record = Change::new(
+            Operation::TagDelete,
+            format!("{organization}/{image}:{tag}"),
+        );
+        let work = session.api.delete_tag(organization, image, tag);
+        match session.change(record, work).await {
             Ok(()) => outcome.deleted.push(tag.clone()),
             Err(e) => outcome.failed.push(DeletionFailure {
                 tag: tag.clone(),

@@ -282,6 +282,14 @@ impl Browser {
         Ok(())
     }
 
+    /// After a change made elsewhere (attributes, a push): the image's row and tags are read
+    /// again.
+    pub async fn image_changed(&self, profile: &str, organization: &str, image: &str) {
+        if let Ok(session) = self.session(profile) {
+            self.changed(profile, &session, organization, image).await;
+        }
+    }
+
     /// After a change to one image: its tags are read again next time, and its row in the image
     /// index is replaced by what SWR now says (added when new, removed when gone). The index
     /// takes a new time, so windows cached by it are asked again.

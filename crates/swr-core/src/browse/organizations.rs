@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::images::ImageIndex;
 use super::BrowseError;
+use crate::journal::{Change, Operation};
 use crate::sessions::Session;
 
 /// One organization the profile can see.
@@ -54,6 +55,19 @@ pub async fn delete(session: &Session, name: &str) -> Result<(), BrowseError> {
             if count == 1 { "it" } else { "them" }
         )));
     }
-    session.api.delete_namespace(name).await?;
+    let record = Change::new(Operation::OrganizationDelete, name);
+    session
+        .change(record, session.api.delete_namespace(name))
+        .await?;
     Ok(())
+}
+
+/// Creates an organization after checking its name against SWR's rules.
+pub async fn create(session: &Session, name: &str) -> Result<(), swr_api::Error> {
+    let name = name.trim();
+    swr_api::rules::validate_namespace(name)?;
+    let record = Change::new(Operation::OrganizationCreate, name);
+    session
+        .change(record, session.api.create_namespace(name))
+        .await
 }

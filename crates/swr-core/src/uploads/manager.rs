@@ -298,6 +298,16 @@ fn resolver(profiles: Arc<ProfileStore>, credentials: Arc<CredentialStore>) -> R
     })
 }
 
+/// The profile name and region of an item for the change journal.
+fn item_label(profiles: Arc<ProfileStore>) -> super::queue::ItemLabel {
+    Arc::new(move |item: &JournalItem| {
+        let id = item.profile.clone().unwrap_or_default();
+        profiles
+            .get(&id)
+            .map_or((id, String::new()), |p| (p.name, p.region))
+    })
+}
+
 impl UploadManager {
     /// Opens the journal in `config_dir`, puts interrupted items back in the queue and, when
     /// the queue was left running, starts it again.
@@ -318,7 +328,11 @@ impl UploadManager {
         )
         .with_validated_files(ValidatedFiles::load(
             &config_dir.join("validated-archives.json"),
-        ));
+        ))
+        .with_change_journal(
+            crate::journal::Journal::open(config_dir, crate::journal::Source::App),
+            item_label(profiles.clone()),
+        );
         let manager = Arc::new(Self {
             queue,
             profiles,

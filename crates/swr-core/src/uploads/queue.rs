@@ -97,8 +97,12 @@ pub struct UploadQueue {
     journal: Mutex<Journal>,
     cache: BlobCache,
     validated: ValidatedFiles,
+    changes: Option<(crate::journal::Journal, ItemLabel)>,
     pub options: PushOptions,
 }
+
+/// The profile name and region of an item, as the change journal names them.
+pub type ItemLabel = Arc<dyn Fn(&JournalItem) -> (String, String) + Send + Sync>;
 
 impl UploadQueue {
     /// A queue pushing every item to `registry`.
@@ -113,7 +117,64 @@ impl UploadQueue {
             journal: Mutex::new(journal),
             cache,
             validated: ValidatedFiles::in_memory(),
+            changes: None,
             options: PushOptions::default(),
+        }
+    }
+
+    /// Records every finished or failed push in the change journal, named by `label`.
+    pub fn with_change_journal(
+        mut self,
+        journal: crate::journal::Journal,
+        label: ItemLabel,
+    ) -> Self {
+        self.changes = Some((journal, label));
+        self
+    }
+
+    fn record_change(&self, item: &JournalItem, result: Result<&[String], &UploadError>) {
+        let Some((journal, label)) = &self.changes else {
+            return;
+        };
+        if matches!(
+            result,
+            Err(UploadError::Registry(swr_registry::Error::Cancelled))
+        ) {
+            return;
+        }
+        // A pushed reference is `host/org/image:tag@digest`: the journal names `org/image:tag`.
+        let short = |r: &String| {
+            let path = r.split_once('/').map_or(r.as_str(), |(_, p)| p);
+            path.split_once('@').map_or(path, |(p, _)| p).to_owned()
+        };
+        let target = match result {
+            Ok(pushed) if !pushed.is_empty() => {
+                pushed.iter().map(short).collect::<Vec<_>>().join(", ")
+            }
+            // Not pushed: the target that was asked for, else the file.
+            _ => match (&item.organization, &item.name) {
+                (Some(org), Some(name)) => format!("{org}/{name}"),
+                (Some(org), None) => org.clone(),
+                _ => item.file.display().to_string(),
+            },
+        };
+        let digests: Vec<&str> = match result {
+            Ok(pushed) => pushed
+                .iter()
+                .filter_map(|r| r.split_once('@'))
+                .map(|(_, d)| d)
+                .collect(),
+            Err(_) => Vec::new(),
+        };
+        let after = match digests.first() {
+            Some(d) => format!("{d} from {}", item.file.display()),
+            None => item.file.display().to_string(),
+        };
+        let change =
+            crate::journal::Change::new(crate::journal::Operation::Push, target).after(after);
+        let (profile, region) = label(item);
+        if let Err(e) = journal.record(&profile, &region, change, result.map(drop), None) {
+            tracing::warn!(error = %e, "a push was made but not recorded");
         }
     }
 
@@ -215,6 +276,7 @@ impl UploadQueue {
         if let Err(e) = self.with_journal(|j| j.set_state(item.id, state)) {
             tracing::warn!(error = %e, "cannot record an upload's state");
         }
+        self.record_change(item, Err(&error));
         events(UploadEvent::Failed {
             item: item.id,
             message: error.to_string(),
@@ -257,6 +319,7 @@ impl UploadQueue {
         if let Err(e) = self.with_journal(|j| j.set_state(item.id, state)) {
             tracing::warn!(error = %e, "cannot record an upload's state");
         }
+        self.record_change(item, result.as_deref());
         match &result {
             Ok(pushed) => events(UploadEvent::Finished {
                 item: item.id,
