@@ -3,6 +3,7 @@
 //! Nothing here knows about Tauri: the desktop commands and the CLI are thin layers over these
 //! services, so a behaviour is written (and tested) once.
 
+pub mod access;
 pub mod browse;
 pub mod credentials;
 pub mod csv_import;
