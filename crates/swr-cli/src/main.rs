@@ -50,6 +50,20 @@ enum Command {
     /// Delete or copy tags.
     #[command(subcommand)]
     Tag(commands::tag::Command),
+    /// Create or delete organizations.
+    #[command(subcommand)]
+    Org(commands::org::Command),
+    /// Change an image's attributes: public or private, category, description.
+    #[command(subcommand)]
+    Repo(commands::repo::Command),
+    /// List, grant and revoke permissions on organizations and images.
+    #[command(subcommand)]
+    Perm(commands::perm::Command),
+    /// Share private images with other accounts.
+    #[command(subcommand)]
+    Share(commands::share::Command),
+    /// The changes the app and swrctl made (time, profile, operation, values, request id).
+    Journal(commands::journal::Args),
 }
 
 fn write_line(args: std::fmt::Arguments<'_>) {
@@ -74,5 +88,10 @@ fn main() -> ExitCode {
         Command::Ls(args) => commands::ls::run(&args),
         Command::Inspect(args) => commands::inspect::run(&args),
         Command::Tag(command) => commands::tag::run(&command),
+        Command::Org(command) => commands::org::run(&command),
+        Command::Repo(command) => commands::repo::run(&command),
+        Command::Perm(command) => commands::perm::run(&command),
+        Command::Share(command) => commands::share::run(&command),
+        Command::Journal(args) => commands::journal::run(&args),
     }
 }

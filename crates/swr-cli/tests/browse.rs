@@ -5,67 +5,14 @@
 
 #[path = "../../swr-registry/tests/common/mod.rs"]
 mod common;
+mod swrctl;
+
+use swrctl::{stderr, Cli};
 
 use std::path::Path;
-use std::process::{Command, Output};
 
 use serde_json::Value;
-use sha2::{Digest, Sha256};
 use swr_archive::fixtures::{Archive, ImageBuilder, Layer, Layout};
-
-struct Cli<'a> {
-    sb: &'a common::Sandbox,
-    user: common::User,
-    config: std::path::PathBuf,
-}
-
-impl Cli<'_> {
-    fn run(&self, args: &[&str]) -> Output {
-        let sb = self.sb;
-        Command::new(env!("CARGO_BIN_EXE_swrctl"))
-            .args(args)
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("SWR_REGION", &sb.ready.region)
-            .env("SWR_AK", &self.user.ak)
-            .env("SWR_SK", &self.user.sk)
-            .env("SWR_PROJECT_ID", &sb.ready.project_id)
-            .env("SWR_API_ENDPOINT", &sb.ready.api_endpoint)
-            .env("SWR_REGISTRY", &sb.ready.registry)
-            .env("SWR_INSECURE", "1")
-            .env("SWR_CONSOLE_CONFIG_DIR", &self.config)
-            .output()
-            .unwrap()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let out = self.run(args);
-        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
-        serde_json::from_slice(&out.stdout).unwrap()
-    }
-
-    /// The manifest digest skopeo reads for a reference, `None` when the registry has none.
-    fn skopeo_digest(&self, reference: &str) -> Option<String> {
-        let out = Command::new("skopeo")
-            .args([
-                "inspect",
-                "--raw",
-                "--tls-verify=false",
-                "--creds",
-                &self.sb.skopeo_creds(&self.user),
-            ])
-            .arg(format!("docker://{}/{reference}", self.sb.ready.registry))
-            .output()
-            .expect("run skopeo");
-        out.status
-            .success()
-            .then(|| format!("sha256:{}", hex::encode(Sha256::digest(&out.stdout))))
-    }
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
 
 fn push(cli: &Cli<'_>, dir: &Path, name: &str, image: ImageBuilder) {
     let archive = dir.join(name);

@@ -52,6 +52,8 @@ pub struct Args {
 pub struct Connection {
     pub api: ClientConfig,
     pub registry: RegistryConfig,
+    /// The profile's name, or `environment`; the change journal names changes by it.
+    pub profile_name: String,
 }
 
 fn env(name: &str) -> Option<String> {
@@ -80,6 +82,7 @@ pub fn connection(profile: Option<&str>) -> Result<Connection, String> {
     Ok(Connection {
         api: swr_core::verify::client_config(&found, &sk),
         registry: swr_core::verify::registry_config(&found, &sk),
+        profile_name: found.name.clone(),
     })
 }
 
@@ -108,7 +111,11 @@ fn from_env(ak: String) -> Result<Connection, String> {
         },
     );
     registry.plain_http = insecure;
-    Ok(Connection { api, registry })
+    Ok(Connection {
+        api,
+        registry,
+        profile_name: "environment".into(),
+    })
 }
 
 pub(crate) fn runtime() -> Result<tokio::runtime::Runtime, String> {
@@ -137,6 +144,7 @@ pub fn run(args: &Args) -> ExitCode {
 }
 
 async fn push(args: &Args, conn: Connection) -> ExitCode {
+    let conn_label = (conn.profile_name.clone(), conn.api.region.clone());
     let registry = match Registry::new(conn.registry) {
         Ok(r) => Arc::new(r),
         Err(e) => {
@@ -172,7 +180,14 @@ async fn push(args: &Args, conn: Connection) -> ExitCode {
         eprintln!("error: {e}");
         return ExitCode::FAILURE;
     }
-    let queue = UploadQueue::new(registry, journal, cache).with_validated_files(validated);
+    let mut queue = UploadQueue::new(registry, journal, cache).with_validated_files(validated);
+    if let Some(dir) = swr_core::profiles::default_config_dir() {
+        let label = (conn_label.0.clone(), conn_label.1.clone());
+        queue = queue.with_change_journal(
+            swr_core::journal::Journal::open(&dir, swr_core::journal::Source::Swrctl),
+            Arc::new(move |_| label.clone()),
+        );
+    }
     let cancel = CancellationToken::new();
     let on_signal = cancel.clone();
     tokio::spawn(async move {

@@ -19,6 +19,17 @@ pub struct Common {
     pub json: bool,
 }
 
+/// `--dry-run` and `--yes`, flattened into each destructive command.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Destructive {
+    /// Print what would change and change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Go ahead without asking.
+    #[arg(long)]
+    pub yes: bool,
+}
+
 /// How a command ended badly.
 #[derive(Debug)]
 pub enum Failure {
@@ -74,13 +85,22 @@ where
 pub fn session(profile: Option<&str>) -> Result<Session, Failure> {
     let conn = super::push::connection(profile).map_err(Failure::Failed)?;
     let limiter = std::sync::Arc::new(swr_api::RateLimiter::for_account());
-    Session::from_configs(
+    let name = conn.profile_name.clone();
+    let session = Session::from_configs(
         profile.unwrap_or("environment"),
         conn.api,
         conn.registry,
         Some(limiter),
     )
-    .map_err(|e| Failure::Failed(e.to_string()))
+    .map_err(|e| Failure::Failed(e.to_string()))?;
+    // Every change swrctl makes is recorded beside the app's, in the same journal.
+    Ok(match swr_core::profiles::default_config_dir() {
+        Some(dir) => session.journaled(
+            swr_core::journal::Journal::open(&dir, swr_core::journal::Source::Swrctl),
+            name,
+        ),
+        None => session,
+    })
 }
 
 /// Prints one JSON document.

@@ -12,7 +12,7 @@ use swr_core::browse::deletion::{self, DeletionOutcome, DeletionPlan};
 use swr_core::browse::reference::ImageRef;
 use swr_core::browse::tags::TagIndex;
 
-use super::shared::{self, Common, Failure};
+use super::shared::{self, Common, Destructive, Failure};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
@@ -24,12 +24,8 @@ pub enum Command {
 
 #[derive(Debug, clap::Args)]
 pub struct RmArgs {
-    /// Print what would be deleted and change nothing.
-    #[arg(long)]
-    pub dry_run: bool,
-    /// Delete without asking.
-    #[arg(long)]
-    pub yes: bool,
+    #[command(flatten)]
+    pub destructive: Destructive,
     /// `ORG/IMAGE:TAG` or `ORG/IMAGE@sha256:…`, one or more.
     #[arg(required = true)]
     pub references: Vec<String>,
@@ -87,17 +83,17 @@ async fn remove(args: &RmArgs) -> Result<ExitCode, Failure> {
         });
     }
     let count: usize = work.iter().map(|w| w.plan.tags.len()).sum();
-    if !args.common.json || !args.dry_run {
-        print_plans(&work, args.dry_run);
+    if !args.common.json || !args.destructive.dry_run {
+        print_plans(&work, args.destructive.dry_run);
     }
-    if args.dry_run {
+    if args.destructive.dry_run {
         if args.common.json {
             shared::print_json(&work)?;
         }
         return Ok(ExitCode::SUCCESS);
     }
     let question = format!("Delete {count} tag{}?", if count == 1 { "" } else { "s" });
-    if !shared::confirm(&question, args.yes)? {
+    if !shared::confirm(&question, args.destructive.yes)? {
         eprintln!("nothing was deleted");
         return Ok(ExitCode::FAILURE);
     }

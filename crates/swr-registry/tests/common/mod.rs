@@ -35,6 +35,8 @@ pub struct Account {
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct User {
+    #[serde(default)]
+    pub user_id: String,
     pub user_name: String,
     pub ak: String,
     pub sk: String,
