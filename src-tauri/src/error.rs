@@ -32,6 +32,9 @@ pub struct IpcError {
     pub message: String,
     pub request_id: Option<String>,
     pub retryable: bool,
+    /// For `invalidInput` from a rule: the field, the rule id and the message in each
+    /// language, so a form shows it on the field.
+    pub violation: Option<Box<swr_api::rules::RuleViolation>>,
 }
 
 impl IpcError {
@@ -41,6 +44,16 @@ impl IpcError {
             message: message.into(),
             request_id: None,
             retryable: false,
+            violation: None,
+        }
+    }
+
+    /// A broken rule, carried whole.
+    pub fn violation(v: swr_api::rules::RuleViolation) -> Self {
+        Self {
+            message: v.message.en.clone(),
+            violation: Some(Box::new(v)),
+            ..Self::new(ErrorCode::InvalidInput, String::new())
         }
     }
 }
@@ -93,18 +106,19 @@ impl From<swr_core::credentials::ProfileChangeError> for IpcError {
 
 impl From<swr_api::Error> for IpcError {
     fn from(err: swr_api::Error) -> Self {
+        if let swr_api::Error::InvalidInput(v) = err {
+            return Self::violation(v);
+        }
         let code = match &err {
             swr_api::Error::InvalidInput(_) => ErrorCode::InvalidInput,
             _ => ErrorCode::Service,
         };
         Self {
             code,
-            message: match &err {
-                swr_api::Error::InvalidInput(v) => v.message.en.clone(),
-                other => other.to_string(),
-            },
+            message: err.to_string(),
             request_id: err.request_id().map(str::to_owned),
             retryable: err.is_retryable(),
+            violation: None,
         }
     }
 }
@@ -151,5 +165,49 @@ impl From<swr_core::browse::BrowseError> for IpcError {
             BrowseError::NotFound(m) => Self::new(ErrorCode::NotFound, m),
             BrowseError::Io { .. } => Self::new(ErrorCode::Io, err.to_string()),
         }
+    }
+}
+
+impl From<swr_core::access::AccessError> for IpcError {
+    fn from(err: swr_core::access::AccessError) -> Self {
+        use swr_core::access::AccessError;
+        match err {
+            AccessError::Session(e) => e.into(),
+            AccessError::Api(e) => e.into(),
+            AccessError::Invalid(v) => Self::violation(v),
+            AccessError::NotFound(m) => Self::new(ErrorCode::NotFound, m),
+            AccessError::Refused(m) => Self::new(ErrorCode::InvalidInput, m),
+        }
+    }
+}
+
+impl From<swr_core::journal::JournalError> for IpcError {
+    fn from(err: swr_core::journal::JournalError) -> Self {
+        use swr_core::journal::JournalError;
+        let code = match &err {
+            JournalError::Io { .. } => ErrorCode::Io,
+            JournalError::Encode(_) => ErrorCode::Internal,
+        };
+        Self::new(code, err.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_broken_rule_crosses_whole_so_the_form_can_show_it_on_its_field() {
+        let v = swr_api::rules::validate_share_description(&"x".repeat(1_001)).unwrap_err();
+        let err = IpcError::from(swr_core::access::AccessError::Invalid(v));
+        assert_eq!(err.code, ErrorCode::InvalidInput);
+        let json = serde_json::to_value(&err).unwrap();
+        assert_eq!(json["violation"]["field"], "share_description");
+        assert_eq!(json["violation"]["rule"], "share_description.length");
+        assert!(json["violation"]["message"]["zhCn"].is_string());
+        assert_eq!(json["message"], json["violation"]["message"]["en"]);
+
+        let plain = IpcError::from(swr_core::access::AccessError::Refused("no".into()));
+        assert!(serde_json::to_value(&plain).unwrap()["violation"].is_null());
     }
 }

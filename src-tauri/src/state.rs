@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use swr_core::browse::Browser;
 use swr_core::credentials::{CredentialStore, StagedSecrets};
+use swr_core::journal::{Journal, Source};
 use swr_core::profiles::ProfileStore;
 use swr_core::sessions::Sessions;
 use swr_core::settings::SettingsStore;
@@ -18,6 +19,8 @@ pub struct AppState {
     pub uploads: Arc<UploadManager>,
     pub sessions: Arc<Sessions>,
     pub browser: Arc<Browser>,
+    /// The journal of changes, for the Journal screen (changes are recorded by the sessions).
+    pub journal: Journal,
 }
 
 impl AppState {
@@ -37,7 +40,10 @@ impl AppState {
             runtime,
         )
         .map_err(|e| e.to_string())?;
-        let sessions = Arc::new(Sessions::new(profiles.clone(), credentials.clone()));
+        let journal = Journal::open(config_dir, Source::App);
+        let sessions = Arc::new(
+            Sessions::new(profiles.clone(), credentials.clone()).journaled(journal.clone()),
+        );
         let browser = Arc::new(Browser::new(sessions.clone(), config_dir.join("cache")));
         Ok(Self {
             settings: Arc::new(SettingsStore::open(config_dir)),
@@ -47,6 +53,7 @@ impl AppState {
             uploads,
             sessions,
             browser,
+            journal,
         })
     }
 }

@@ -1,9 +1,11 @@
 //! Tauri commands, one module per screen domain. Each command takes `State`, calls the core and
 //! maps the error: behaviour belongs in `swr-core`.
 
+pub mod access;
 pub mod app;
 pub mod browse;
 pub mod clipboard;
+pub mod journal;
 pub mod logins;
 pub mod organizations;
 pub mod profiles;

@@ -48,9 +48,7 @@ pub async fn create_organization(
     profile_id: String,
     name: String,
 ) -> Result<(), IpcError> {
-    let name = name.trim().to_owned();
-    swr_api::rules::validate_namespace(&name).map_err(swr_api::Error::from)?;
-    let client = api_client(&state, &profile_id)?;
-    client.create_namespace(&name).await?;
+    let session = state.sessions.get(&profile_id)?;
+    swr_core::browse::organizations::create(&session, &name).await?;
     Ok(())
 }
