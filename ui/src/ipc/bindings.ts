@@ -306,6 +306,126 @@ async sharedWithMe(profileId: string) : Promise<Result<ImageRow[], IpcError>> {
     else return { status: "error", error: e  as any };
 }
 },
+async imageAttributes(profileId: string, organization: string, image: string) : Promise<Result<Attributes, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("image_attributes", { profileId, organization, image }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Changes an image's attributes; the image list shows the new values at once.
+ */
+async setImageAttributes(profileId: string, organization: string, image: string, change: AttributesChange) : Promise<Result<AttributesOutcome, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_image_attributes", { profileId, organization, image, change }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async listPermissions(profileId: string, scope: Scope) : Promise<Result<PermissionList, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_permissions", { profileId, scope }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The diff of a permission change against what SWR holds now.
+ */
+async planPermissions(profileId: string, wanted: Wanted[]) : Promise<Result<BulkPlan, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("plan_permissions", { profileId, wanted }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Applies a planned permission change, one request per item.
+ */
+async applyPermissions(profileId: string, plan: BulkPlan) : Promise<Result<BulkOutcome, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("apply_permissions", { profileId, plan }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Users × organizations; every organization the profile sees when `organizations` is empty.
+ * Its users are also the picker's list of known IAM users.
+ */
+async organizationMatrix(profileId: string, organizations: string[]) : Promise<Result<Matrix, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("organization_matrix", { profileId, organizations }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async imageMatrix(profileId: string, organization: string, images: string[]) : Promise<Result<Matrix, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("image_matrix", { profileId, organization, images }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async listShares(profileId: string, organization: string, image: string) : Promise<Result<ShareRow[], IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_shares", { profileId, organization, image }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async addShare(profileId: string, organization: string, image: string, share: ShareInput) : Promise<Result<null, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("add_share", { profileId, organization, image, share }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async updateShare(profileId: string, organization: string, image: string, share: ShareInput) : Promise<Result<null, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("update_share", { profileId, organization, image, share }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async removeShare(profileId: string, organization: string, image: string, account: string) : Promise<Result<null, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("remove_share", { profileId, organization, image, account }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async queryJournal(query: JournalQuery) : Promise<Result<JournalPage, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("query_journal", { query }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Writes the entries `query` selects to a file the user picks; `None` when they cancel.
+ */
+async exportJournal(query: JournalQuery, format: ExportFormat) : Promise<Result<string | null, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("export_journal", { query, format }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async uploadsView() : Promise<UploadsView> {
     return await TAURI_INVOKE("uploads_view");
 },
@@ -420,6 +540,14 @@ validationProgress: "validation-progress"
 
 /** user-defined types **/
 
+/**
+ * What applying an item does.
+ */
+export type Action = "grant" | "change" | "revoke" | 
+/**
+ * Already so; nothing is sent.
+ */
+"unchanged"
 export type AppInfo = { name: string; version: string; tauriVersion: string; webview: string; os: string; arch: string }
 /**
  * The producer family of an archive, from its layout.
@@ -442,6 +570,71 @@ export type ArchiveReport = { format: ArchiveFormat | null;
  * Compression of the file itself.
  */
 compression: Compression; file_size: number; images: ImageReport[] }
+/**
+ * What an image says about itself.
+ */
+export type Attributes = { 
+/**
+ * Anyone may pull a public image without logging in; public images cannot be shared.
+ */
+isPublic: boolean; 
+/**
+ * `None` when SWR holds a value the console does not know.
+ */
+category: Category | null; description: string }
+/**
+ * The fields to change; `None` keeps the current value.
+ */
+export type AttributesChange = { isPublic: boolean | null; category: Category | null; description: string | null }
+/**
+ * The attributes before and after a change. `changed` is false when the change asked for
+ * what SWR already held; then no request was made.
+ */
+export type AttributesOutcome = { before: Attributes; after: Attributes; changed: boolean }
+/**
+ * The result of every item, in the plan's order.
+ */
+export type BulkOutcome = { results: ItemResult[]; done: number; failed: number }
+/**
+ * The diff of a permission change, against what SWR held when it was planned.
+ */
+export type BulkPlan = { items: PlanItem[] }
+/**
+ * Repository category.
+ */
+export type Category = 
+/**
+ * `app_server`
+ */
+"app_server" | 
+/**
+ * `linux`
+ */
+"linux" | 
+/**
+ * `framework_app`
+ */
+"framework_app" | 
+/**
+ * `database`
+ */
+"database" | 
+/**
+ * `lang`
+ */
+"lang" | 
+/**
+ * `other`
+ */
+"other" | 
+/**
+ * `windows`
+ */
+"windows" | 
+/**
+ * `arm`
+ */
+"arm"
 /**
  * Compression of a stream, told from its magic bytes.
  */
@@ -530,6 +723,10 @@ export type DockerConfigOutcome =
  */
 export type DropHover = { active: boolean }
 /**
+ * One cell of the matrix.
+ */
+export type Effective = { level: Level | null; origin: Origin | null }
+/**
  * Space lost to files that later layers overwrite or delete (they still ship in the image).
  */
 export type Efficiency = { 
@@ -594,6 +791,7 @@ deadline: string;
  * Whole days left (0: ends today).
  */
 daysLeft: number }
+export type ExportFormat = "csv" | "json"
 /**
  * Why an item failed, in the categories a user acts on differently.
  */
@@ -837,12 +1035,91 @@ export type InspectionHint = {
  * e.g. `hint.runs_as_root`.
  */
 id: string; message: string; advice: string }
-export type IpcError = { code: ErrorCode; message: string; requestId: string | null; retryable: boolean }
+export type IpcError = { code: ErrorCode; message: string; requestId: string | null; retryable: boolean; 
+/**
+ * For `invalidInput` from a rule: the field, the rule id and the message in each
+ * language, so a form shows it on the field.
+ */
+violation: RuleViolation | null }
+export type ItemResult = { item: PlanItem; status: ItemStatus }
 export type ItemState = 
 /**
  * Added but not queued yet: the user is still choosing where it goes (the app only).
  */
 { state: "draft" } | { state: "queued" } | { state: "running" } | { state: "done"; pushed: string[] } | { state: "failed"; message: string; kind?: FailureKind; transient?: boolean } | { state: "cancelled" }
+/**
+ * How one item of a plan ended.
+ */
+export type ItemStatus = { status: "done" } | { status: "failed"; message: string; request_id: string | null } | 
+/**
+ * Nothing to send.
+ */
+{ status: "unchanged" }
+/**
+ * One recorded change.
+ */
+export type JournalEntry = { 
+/**
+ * RFC 3339, UTC, milliseconds.
+ */
+time: string; source: Source; 
+/**
+ * The profile's name (or `environment` for credentials from the environment).
+ */
+profile: string; region: string; operation: Operation; 
+/**
+ * What was changed: `org`, `org/image`, `org/image:tag`, with the user or account when
+ * the change is about one.
+ */
+target: string; 
+/**
+ * The value before the change, where it was read first.
+ */
+before: string | null; 
+/**
+ * The value asked for.
+ */
+after: string | null; outcome: Outcome; 
+/**
+ * Why it failed.
+ */
+error: string | null; 
+/**
+ * SWR's `X-Request-Id` of the last call the change made.
+ */
+requestId: string | null }
+/**
+ * The selected entries, newest first.
+ */
+export type JournalPage = { entries: JournalEntry[]; 
+/**
+ * How many entries matched before `limit` cut the list.
+ */
+matched: number; 
+/**
+ * Entries in the journal.
+ */
+total: number; 
+/**
+ * Lines that could not be read.
+ */
+unreadable: number }
+/**
+ * Filters; every one that is set must match.
+ */
+export type JournalQuery = { 
+/**
+ * Entries at or after this day (`YYYY-MM-DD`, UTC) or instant (RFC 3339).
+ */
+since: string | null; 
+/**
+ * Words that must all appear in the target, profile, values, error or request id.
+ */
+text: string | null; operations: Operation[]; outcome: Outcome | null; profile: string | null; 
+/**
+ * At most this many entries (newest first); all when unset.
+ */
+limit: number | null }
 export type Label = { key: string; value: string }
 /**
  * Which language the interface speaks.
@@ -889,6 +1166,22 @@ stored_size: number; uncompressed_size: number;
  * Entries in the layer's tar (files, directories, links, whiteouts).
  */
 entries: number }
+/**
+ * A permission level as the console names it (SWR sends 1, 3 and 7).
+ */
+export type Level = 
+/**
+ * Pull.
+ */
+"read" | 
+/**
+ * Pull, push, edit attributes, add triggers.
+ */
+"write" | 
+/**
+ * All of that, and delete, grant and share.
+ */
+"manage"
 /**
  * A message in each language the console ships.
  */
@@ -940,6 +1233,31 @@ export type LoginOutput = { format: LoginFormat;
 masked: string }
 export type LoginOutputs = { registry: string; username: string; outputs: LoginOutput[] }
 /**
+ * Users × columns (organizations, or the images of one organization).
+ */
+export type Matrix = { 
+/**
+ * The organization of an image matrix; `None` for the organization matrix.
+ */
+organization: string | null; columns: string[]; users: MatrixUser[]; 
+/**
+ * `cells[user][column]`.
+ */
+cells: Effective[][] }
+export type MatrixUser = { userId: string; userName: string; 
+/**
+ * The caller.
+ */
+own: boolean }
+/**
+ * What kind of change an entry records.
+ */
+export type Operation = "organizationCreate" | "organizationDelete" | "imageAttributes" | "permissionGrant" | "permissionChange" | "permissionRevoke" | "shareAdd" | "shareChange" | "shareRemove" | "tagDelete" | "tagCopy" | "push" | 
+/**
+ * Written by a newer version of the console.
+ */
+"other"
+/**
  * One organization the profile can see.
  */
 export type OrganizationOption = { name: string; 
@@ -968,6 +1286,38 @@ canPush: boolean;
  */
 imageCount: number }
 /**
+ * Where an effective level comes from.
+ */
+export type Origin = 
+/**
+ * A grant on the organization.
+ */
+"organization" | 
+/**
+ * A grant on the image, higher than the organization's.
+ */
+"image" | 
+/**
+ * The caller's own level as SWR reports it (account admin rights included).
+ */
+"own"
+/**
+ * How a change ended.
+ */
+export type Outcome = "done" | "failed"
+/**
+ * The grants of one organization or image.
+ */
+export type PermissionList = { scope: Scope; 
+/**
+ * The caller's own level as SWR reports it (account admins hold manage everywhere).
+ */
+own: UserLevel | null; 
+/**
+ * Everybody else's grants, by user name.
+ */
+users: UserLevel[] }
+/**
  * Where a secret key was put.
  */
 export type Persistence = 
@@ -979,6 +1329,10 @@ export type Persistence =
  * In memory until the app quits.
  */
 "session"
+/**
+ * One line of the diff.
+ */
+export type PlanItem = { scope: Scope; userId: string; userName: string; before: Level | null; after: Level | null; action: Action }
 export type Platform = { os: string; architecture: string; variant?: string | null }
 /**
  * One platform's image.
@@ -1093,6 +1447,14 @@ value: string;
  */
 message: LocalizedText }
 /**
+ * What a grant applies to.
+ */
+export type Scope = { organization: string; 
+/**
+ * `None` for the whole organization.
+ */
+image: string | null }
+/**
  * How the secret key arrives: typed into the form, or from an imported `credentials.csv`.
  */
 export type SecretInput = { kind: "typed"; value: string } | 
@@ -1105,6 +1467,34 @@ export type Settings = { language: LanguagePreference; theme: ThemePreference }
  * How bad a finding is. Errors make the archive invalid; warnings do not.
  */
 export type Severity = "warning" | "error"
+/**
+ * A share to make or change.
+ */
+export type ShareInput = { account: string; 
+/**
+ * `forever`, a day `YYYY-MM-DD`, or an RFC 3339 time.
+ */
+until: string; description: string | null }
+/**
+ * One account an image is shared with.
+ */
+export type ShareRow = { account: string; 
+/**
+ * `forever` or a UTC time.
+ */
+deadline: string; 
+/**
+ * Whole days left; `None` for `forever`.
+ */
+daysLeft: number | null; expired: boolean; 
+/**
+ * Ends within [`WARN_WITHIN_DAYS`].
+ */
+expiring: boolean; description: string; creator: string; created: string }
+/**
+ * Which program made the change.
+ */
+export type Source = "app" | "swrctl"
 /**
  * A phase of an item, for status lines.
  */
@@ -1258,6 +1648,10 @@ resumed: number[];
  */
 live: UploadEvent[] }
 /**
+ * An IAM user and a level.
+ */
+export type UserLevel = { userId: string; userName: string; level: Level }
+/**
  * The outcome of validating one archive.
  */
 export type Validation = { file: string; 
@@ -1329,6 +1723,10 @@ export type VerifyOutcome = { status: "verified"; organizations: string[]; regis
  * Public, private or both.
  */
 export type Visibility = "all" | "public" | "private"
+/**
+ * One wanted level: `None` revokes.
+ */
+export type Wanted = { scope: Scope; userId: string; userName: string; level: Level | null }
 
 /** tauri-specta globals **/
 

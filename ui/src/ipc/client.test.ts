@@ -11,6 +11,7 @@ const refused: IpcError = {
   message: "unknown theme",
   requestId: "req-42",
   retryable: false,
+  violation: null,
 };
 
 afterEach(() => {

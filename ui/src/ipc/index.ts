@@ -8,6 +8,20 @@ import {
   commands,
   events,
   type AppInfo,
+  type Attributes,
+  type AttributesChange,
+  type AttributesOutcome,
+  type BulkOutcome,
+  type BulkPlan,
+  type ExportFormat,
+  type JournalPage,
+  type JournalQuery,
+  type Matrix,
+  type PermissionList,
+  type Scope,
+  type ShareInput,
+  type ShareRow,
+  type Wanted,
   type CopyOutcome,
   type Dashboard,
   type DeletionOutcome,
@@ -51,6 +65,34 @@ import {
 
 export type {
   AppInfo,
+  Action as PermissionAction,
+  Attributes,
+  AttributesChange,
+  AttributesOutcome,
+  BulkOutcome,
+  BulkPlan,
+  Category,
+  Effective,
+  ExportFormat,
+  ItemResult,
+  ItemStatus,
+  JournalEntry,
+  JournalPage,
+  JournalQuery,
+  Level,
+  Matrix,
+  MatrixUser,
+  Operation,
+  Origin,
+  Outcome,
+  PermissionList,
+  PlanItem,
+  Scope,
+  ShareInput,
+  ShareRow,
+  Source as JournalSource,
+  UserLevel,
+  Wanted,
   ArchiveReport,
   CopyOutcome,
   Dashboard,
@@ -200,6 +242,32 @@ export interface IpcClient {
   /** Images other accounts share with this one. */
   sharedWithMe(profileId: string): Promise<ImageRow[]>;
 
+  imageAttributes(profileId: string, organization: string, image: string): Promise<Attributes>;
+  /** Changes the touched fields over what SWR holds now; a broken rule comes back with `violation`. */
+  setImageAttributes(
+    profileId: string,
+    organization: string,
+    image: string,
+    change: AttributesChange,
+  ): Promise<AttributesOutcome>;
+  listPermissions(profileId: string, scope: Scope): Promise<PermissionList>;
+  /** The diff of wanted levels against what SWR holds now; nothing is changed yet. */
+  planPermissions(profileId: string, wanted: Wanted[]): Promise<BulkPlan>;
+  /** Applies a plan one request per item; each item reports its own result. */
+  applyPermissions(profileId: string, plan: BulkPlan): Promise<BulkOutcome>;
+  /** Users × organizations; every organization of the profile when `organizations` is empty. */
+  organizationMatrix(profileId: string, organizations: string[]): Promise<Matrix>;
+  /** Users × the given images of one organization. */
+  imageMatrix(profileId: string, organization: string, images: string[]): Promise<Matrix>;
+  listShares(profileId: string, organization: string, image: string): Promise<ShareRow[]>;
+  addShare(profileId: string, organization: string, image: string, share: ShareInput): Promise<void>;
+  updateShare(profileId: string, organization: string, image: string, share: ShareInput): Promise<void>;
+  removeShare(profileId: string, organization: string, image: string, account: string): Promise<void>;
+  /** Journal entries, newest first. */
+  queryJournal(query: JournalQuery): Promise<JournalPage>;
+  /** Asks where to save and writes the selected entries; the saved path, or null when cancelled. */
+  exportJournal(query: JournalQuery, format: ExportFormat): Promise<string | null>;
+
   uploadsView(): Promise<UploadsView>;
   /** Opens the native file dialog; the backend adds the picked files (the page never sees paths). */
   pickUploadFiles(): Promise<void>;
@@ -264,7 +332,7 @@ export function toCommandError(reason: unknown): CommandError {
   if (reason instanceof CommandError) return reason;
   if (isIpcError(reason)) return new CommandError(reason);
   const message = reason instanceof Error ? reason.message : String(reason);
-  return new CommandError({ code: "internal", message, requestId: null, retryable: false });
+  return new CommandError({ code: "internal", message, requestId: null, retryable: false, violation: null });
 }
 
 async function call<T>(run: () => Promise<T>): Promise<T> {
@@ -326,6 +394,27 @@ export const tauriClient: IpcClient = {
   copyTag: (profileId, source, target) => call(async () => unwrap(await commands.copyTag(profileId, source, target))),
   dashboard: (profileId) => call(async () => unwrap(await commands.dashboard(profileId))),
   sharedWithMe: (profileId) => call(async () => unwrap(await commands.sharedWithMe(profileId))),
+  imageAttributes: (profileId, organization, image) =>
+    call(async () => unwrap(await commands.imageAttributes(profileId, organization, image))),
+  setImageAttributes: (profileId, organization, image, change) =>
+    call(async () => unwrap(await commands.setImageAttributes(profileId, organization, image, change))),
+  listPermissions: (profileId, scope) => call(async () => unwrap(await commands.listPermissions(profileId, scope))),
+  planPermissions: (profileId, wanted) => call(async () => unwrap(await commands.planPermissions(profileId, wanted))),
+  applyPermissions: (profileId, plan) => call(async () => unwrap(await commands.applyPermissions(profileId, plan))),
+  organizationMatrix: (profileId, organizations) =>
+    call(async () => unwrap(await commands.organizationMatrix(profileId, organizations))),
+  imageMatrix: (profileId, organization, images) =>
+    call(async () => unwrap(await commands.imageMatrix(profileId, organization, images))),
+  listShares: (profileId, organization, image) =>
+    call(async () => unwrap(await commands.listShares(profileId, organization, image))),
+  addShare: (profileId, organization, image, share) =>
+    call(async () => void unwrap(await commands.addShare(profileId, organization, image, share))),
+  updateShare: (profileId, organization, image, share) =>
+    call(async () => void unwrap(await commands.updateShare(profileId, organization, image, share))),
+  removeShare: (profileId, organization, image, account) =>
+    call(async () => void unwrap(await commands.removeShare(profileId, organization, image, account))),
+  queryJournal: (query) => call(async () => unwrap(await commands.queryJournal(query))),
+  exportJournal: (query, format) => call(async () => unwrap(await commands.exportJournal(query, format))),
   uploadsView: () => call(() => commands.uploadsView()),
   pickUploadFiles: () => call(async () => void unwrap(await commands.pickUploadFiles())),
   setUploadTarget: (id, target) => call(async () => unwrap(await commands.setUploadTarget(id, target))),

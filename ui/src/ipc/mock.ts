@@ -15,6 +15,7 @@ import type {
   VerifyOutcome,
 } from "./index";
 import { CommandError } from "./index";
+import { createMockAccess, type MockAccess, type MockAccessOptions } from "./mockAccess";
 import { createMockBrowse, type MockBrowse, type MockBrowseOptions } from "./mockBrowse";
 import { createMockDashboard, type MockDashboardOptions } from "./mockDashboard";
 import { createMockUploads, type MockUploads } from "./mockUploads";
@@ -31,8 +32,9 @@ export {
   type MockBrowseOptions,
 } from "./mockBrowse";
 export { mockDashboard, type MockDashboardOptions } from "./mockDashboard";
+export type { MockAccess, MockAccessOptions } from "./mockAccess";
 
-export interface MockBackendOptions extends MockBrowseOptions, MockDashboardOptions {
+export interface MockBackendOptions extends MockBrowseOptions, MockDashboardOptions, MockAccessOptions {
   settings?: Settings;
   profile?: ProfileSummary | null;
   appInfo?: Partial<AppInfo>;
@@ -55,6 +57,8 @@ export interface MockBackend extends IpcClient {
   readonly uploads: MockUploads;
   /** What the browsing screens asked for. */
   readonly browse: MockBrowse;
+  /** What the access and journal screens asked for. */
+  readonly access: MockAccess;
 }
 
 export const MOCK_APP_INFO: AppInfo = {
@@ -76,7 +80,7 @@ const MOCK_REGIONS: Region[] = [
 ];
 
 function fail(code: IpcError["code"], message: string): Promise<never> {
-  return Promise.reject(new CommandError({ code, message, requestId: null, retryable: false }));
+  return Promise.reject(new CommandError({ code, message, requestId: null, retryable: false, violation: null }));
 }
 
 function registryOf(p: Profile): string {
@@ -152,13 +156,16 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   );
 
   const dashboard = createMockDashboard({ exists: (id) => find(id) !== undefined }, options);
+  const access = createMockAccess({ exists: (id) => find(id) !== undefined }, options);
 
   return {
     ...uploads.client,
     ...browse.client,
     ...dashboard,
+    ...access.client,
     uploads: uploads.control,
     browse: browse.control,
+    access: access.control,
     get storedSettings() {
       return settings;
     },

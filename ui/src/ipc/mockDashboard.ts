@@ -43,7 +43,7 @@ const DEFAULT_DASHBOARD: Dashboard = mockDashboard({
 });
 
 function fail(code: IpcError["code"], message: string): Promise<never> {
-  return Promise.reject(new CommandError({ code, message, requestId: null, retryable: false }));
+  return Promise.reject(new CommandError({ code, message, requestId: null, retryable: false, violation: null }));
 }
 
 export function createMockDashboard(

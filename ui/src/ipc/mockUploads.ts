@@ -178,7 +178,7 @@ function splitNameTag(reference: string): [string | null, string | null] {
 }
 
 function fail(code: "invalidInput" | "notFound", message: string): Promise<never> {
-  return Promise.reject(new CommandError({ code, message, requestId: null, retryable: false }));
+  return Promise.reject(new CommandError({ code, message, requestId: null, retryable: false, violation: null }));
 }
 
 type UploadsClient = Pick<

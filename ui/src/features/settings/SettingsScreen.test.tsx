@@ -66,6 +66,7 @@ describe("settings: language", () => {
         message: "settings file is read-only",
         requestId: null,
         retryable: false,
+        violation: null,
       },
     });
 
