@@ -14,6 +14,8 @@ pub enum Seed {
     Demo,
     /// 10,000 repositories and 100,000 tags of synthetic metadata, for performance work.
     Scale,
+    /// 60 small sets of synthetic tags with spread push times, for checking retention previews.
+    RetentionLab,
 }
 
 /// A local SWR (shared edition) in front of a real registry, for development and tests.

@@ -113,10 +113,17 @@ impl Sandbox {
     fn start_in(data: tempfile::TempDir, extra: &[&str]) -> Self {
         require("/usr/bin/docker-registry", "docker-registry");
         let bin = sandbox_bin();
+        // No seed unless the test asks for one.
+        let seed: &[&str] = if extra.contains(&"--seed") {
+            &[]
+        } else {
+            &["--seed", "none"]
+        };
         let mut child = Command::new(&bin)
             .arg("--data")
             .arg(data.path())
-            .args(["--seed", "none", "--exit-on-stdin-eof"])
+            .args(seed)
+            .arg("--exit-on-stdin-eof")
             .args(extra)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -160,7 +167,7 @@ impl Sandbox {
             .expect("an admin and a non-admin user")
     }
 
-    pub fn api(&self, user: &User) -> swr_api::Client {
+    pub fn api_config(&self, user: &User) -> swr_api::ClientConfig {
         let mut config = swr_api::ClientConfig::new(
             self.ready.region.clone(),
             swr_api::Credentials::new(user.ak.clone(), user.sk.clone()),
@@ -171,7 +178,11 @@ impl Sandbox {
             registry: Some(self.ready.registry.clone()),
             iam: None,
         };
-        swr_api::Client::new(config).expect("api client")
+        config
+    }
+
+    pub fn api(&self, user: &User) -> swr_api::Client {
+        swr_api::Client::new(self.api_config(user)).expect("api client")
     }
 
     pub async fn create_org(&self, name: &str) {
@@ -185,7 +196,7 @@ impl Sandbox {
         self.registry_with_retries(user, 10)
     }
 
-    pub fn registry_with_retries(&self, user: &User, retries: u32) -> Registry {
+    pub fn registry_config(&self, user: &User, retries: u32) -> RegistryConfig {
         let mut config = RegistryConfig::new(
             self.ready.registry.clone(),
             Credentials::AccessKey {
@@ -197,7 +208,11 @@ impl Sandbox {
         config.plain_http = true;
         config.retry.base_delay = Duration::from_millis(50);
         config.retry.max_retries = retries;
-        Registry::new(config).expect("registry client")
+        config
+    }
+
+    pub fn registry_with_retries(&self, user: &User, retries: u32) -> Registry {
+        Registry::new(self.registry_config(user, retries)).expect("registry client")
     }
 
     /// `user:password` for skopeo's `--creds`.

@@ -2,6 +2,7 @@
 
 pub mod demo;
 pub mod image;
+pub mod retention_lab;
 pub mod scale;
 
 use crate::app::SharedApp;
@@ -21,6 +22,7 @@ pub async fn apply(app: &SharedApp, seed: Seed) -> Result<(), SeedError> {
         Seed::None => return Ok(()),
         Seed::Demo => "demo",
         Seed::Scale => "scale",
+        Seed::RetentionLab => "retention-lab",
     };
     if app.store.lock().seeded.iter().any(|s| s == name) {
         tracing::info!(seed = name, "seed already applied to this data directory");
@@ -29,6 +31,7 @@ pub async fn apply(app: &SharedApp, seed: Seed) -> Result<(), SeedError> {
     match seed {
         Seed::Demo => demo::apply(app).await?,
         Seed::Scale => scale::apply(app),
+        Seed::RetentionLab => retention_lab::apply(app),
         Seed::None => {}
     }
     app.store.lock().seeded.push(name.to_string());

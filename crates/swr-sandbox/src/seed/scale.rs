@@ -60,18 +60,7 @@ fn organization(
     tags_per_repo: usize,
 ) {
     let ns = ns.to_owned();
-    let id = db.next_id();
-    db.namespaces
-        .entry(ns.clone())
-        .or_insert_with(|| Namespace {
-            id,
-            name: ns.clone(),
-            domain_id: account.domain_id.clone(),
-            creator_id: admin.user_id.clone(),
-            creator_name: admin.user_name.clone(),
-            created: clock::seconds(base),
-            grants: Default::default(),
-        });
+    namespace(db, account, admin, &ns, base);
     for (r, name) in names.iter().enumerate() {
         let name = name.clone();
         let repo_id = db.next_id();
@@ -81,60 +70,120 @@ fn organization(
             let at = base + time::Duration::hours((r * tags_per_repo + t) as i64 % 9_000);
             let digest = super::image::digest(format!("{ns}/{name}:{tag}").as_bytes());
             let id = db.next_id();
-            tags.insert(
-                tag.clone(),
-                Tag {
-                    id,
-                    name: tag,
-                    digest: digest.clone(),
-                    media_type: super::image::MANIFEST_TYPE.into(),
-                    manifest: String::new(),
-                    image_id: digest,
-                    size: 1_000_000 + (r as u64 * 7_919 + t as u64 * 104_729) % 50_000_000,
-                    created: clock::seconds(at),
-                    updated: clock::seconds(at),
-                    pushed_by: admin.user_name.clone(),
-                    synthetic: true,
-                },
-            );
+            let size = 1_000_000 + (r as u64 * 7_919 + t as u64 * 104_729) % 50_000_000;
+            tags.insert(tag.clone(), synthetic_tag(id, tag, digest, size, at, admin));
         }
-        let updated = tags
-            .values()
-            .map(|t| t.updated.clone())
-            .max()
-            .unwrap_or_default();
+        let repo = synthetic_repo(
+            account,
+            admin,
+            &ns,
+            name,
+            tags,
+            base,
+            r,
+            "synthetic metadata (scale seed); no image behind it",
+        );
         db.repos.insert(
-            repo_key(&ns, &name),
+            repo_key(&ns, &repo.name),
             Repo {
                 id: repo_id,
-                namespace: ns.clone(),
-                name,
-                domain_id: account.domain_id.clone(),
-                category: [
-                    "app_server",
-                    "linux",
-                    "framework_app",
-                    "database",
-                    "lang",
-                    "other",
-                ][r % 6]
-                    .into(),
-                description: "synthetic metadata (scale seed); no image behind it".into(),
-                is_public: r % 10 == 0,
-                creator_id: admin.user_id.clone(),
-                creator_name: admin.user_name.clone(),
-                created: clock::seconds(base),
-                updated,
-                num_download: (r as u64 * 31) % 1_000,
-                grants: Default::default(),
-                tags,
-                retention: None,
-                retention_log: Vec::new(),
-                triggers: Vec::new(),
-                shares: Default::default(),
-                sync_rules: Vec::new(),
-                sync_jobs: Vec::new(),
+                ..repo
             },
         );
+    }
+}
+
+/// A repository of synthetic tags (number `r` of its organization, for the varied attributes).
+#[allow(clippy::too_many_arguments)]
+pub(super) fn synthetic_repo(
+    account: &Account,
+    admin: &User,
+    ns: &str,
+    name: String,
+    tags: std::collections::BTreeMap<String, Tag>,
+    base: time::OffsetDateTime,
+    r: usize,
+    description: &str,
+) -> Repo {
+    let updated = tags
+        .values()
+        .map(|t| t.updated.clone())
+        .max()
+        .unwrap_or_default();
+    Repo {
+        id: 0,
+        namespace: ns.to_owned(),
+        name,
+        domain_id: account.domain_id.clone(),
+        category: [
+            "app_server",
+            "linux",
+            "framework_app",
+            "database",
+            "lang",
+            "other",
+        ][r % 6]
+            .into(),
+        description: description.into(),
+        is_public: r.is_multiple_of(10),
+        creator_id: admin.user_id.clone(),
+        creator_name: admin.user_name.clone(),
+        created: clock::seconds(base),
+        updated,
+        num_download: (r as u64 * 31) % 1_000,
+        grants: Default::default(),
+        tags,
+        retention: None,
+        retention_log: Vec::new(),
+        triggers: Vec::new(),
+        shares: Default::default(),
+        sync_rules: Vec::new(),
+        sync_jobs: Vec::new(),
+    }
+}
+
+/// An organization of the first account, created if missing.
+pub(super) fn namespace(
+    db: &mut Db,
+    account: &Account,
+    admin: &User,
+    ns: &str,
+    at: time::OffsetDateTime,
+) {
+    let id = db.next_id();
+    db.namespaces
+        .entry(ns.to_owned())
+        .or_insert_with(|| Namespace {
+            id,
+            name: ns.to_owned(),
+            domain_id: account.domain_id.clone(),
+            creator_id: admin.user_id.clone(),
+            creator_name: admin.user_name.clone(),
+            created: clock::seconds(at),
+            grants: Default::default(),
+        });
+}
+
+/// A tag with no image behind it, pushed at `at` by `admin`.
+pub(super) fn synthetic_tag(
+    id: u64,
+    name: String,
+    digest: String,
+    size: u64,
+    at: time::OffsetDateTime,
+    admin: &User,
+) -> Tag {
+    Tag {
+        id,
+        name,
+        digest: digest.clone(),
+        media_type: super::image::MANIFEST_TYPE.into(),
+        manifest: String::new(),
+        image_id: digest,
+        size,
+        created: clock::seconds(at),
+        updated: clock::seconds(at),
+        pushed_by: admin.user_name.clone(),
+        synthetic: true,
     }
 }
