@@ -4,6 +4,7 @@
 //! services, so a behaviour is written (and tested) once.
 
 pub mod access;
+pub mod automation;
 pub mod browse;
 pub mod credentials;
 pub mod csv_import;

@@ -43,6 +43,11 @@ pub enum Operation {
     TagDelete,
     TagCopy,
     Push,
+    RetentionSet,
+    RetentionDelete,
+    TriggerCreate,
+    TriggerChange,
+    TriggerDelete,
     /// Written by a newer version of the console.
     #[serde(other)]
     Other,
@@ -64,6 +69,11 @@ impl Operation {
             Self::TagDelete => "tagDelete",
             Self::TagCopy => "tagCopy",
             Self::Push => "push",
+            Self::RetentionSet => "retentionSet",
+            Self::RetentionDelete => "retentionDelete",
+            Self::TriggerCreate => "triggerCreate",
+            Self::TriggerChange => "triggerChange",
+            Self::TriggerDelete => "triggerDelete",
             Self::Other => "other",
         }
     }
