@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod app;
+pub mod automation;
 pub mod browse;
 pub mod clipboard;
 pub mod journal;

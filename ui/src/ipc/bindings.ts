@@ -407,6 +407,95 @@ async removeShare(profileId: string, organization: string, image: string, accoun
     else return { status: "error", error: e  as any };
 }
 },
+async retentionPolicy(profileId: string, organization: string, image: string) : Promise<Result<Policy | null, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("retention_policy", { profileId, organization, image }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * What a policy would delete now, over every tag of the image; nothing is changed.
+ */
+async previewRetention(profileId: string, organization: string, image: string, policy: PolicyInput) : Promise<Result<RetentionPreview, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("preview_retention", { profileId, organization, image, policy }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Saves the policy; SWR applies it at once. The image's tags are read again afterwards.
+ */
+async saveRetention(profileId: string, organization: string, image: string, policy: PolicyInput) : Promise<Result<SaveOutcome, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("save_retention", { profileId, organization, image, policy }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async removeRetention(profileId: string, organization: string, image: string) : Promise<Result<null, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("remove_retention", { profileId, organization, image }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async retentionHistory(profileId: string, organization: string, image: string) : Promise<Result<RetentionLog[], IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("retention_history", { profileId, organization, image }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async listTriggers(profileId: string, organization: string, image: string) : Promise<Result<Trigger[], IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_triggers", { profileId, organization, image }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Which triggers a push of `tag` would fire, and why each does or does not.
+ */
+async testTriggerTag(profileId: string, organization: string, image: string, tag: string) : Promise<Result<TriggerMatch[], IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("test_trigger_tag", { profileId, organization, image, tag }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async addTrigger(profileId: string, organization: string, image: string, trigger: CreateTriggerRequest) : Promise<Result<null, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("add_trigger", { profileId, organization, image, trigger }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async setTriggerEnabled(profileId: string, organization: string, image: string, name: string, enabled: boolean) : Promise<Result<null, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_trigger_enabled", { profileId, organization, image, name, enabled }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async deleteTrigger(profileId: string, organization: string, image: string, name: string) : Promise<Result<null, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("delete_trigger", { profileId, organization, image, name }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async queryJournal(query: JournalQuery) : Promise<Result<JournalPage, IpcError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("query_journal", { query }) };
@@ -659,6 +748,58 @@ copied: number;
  * Blobs the target repository already had.
  */
 present: number }
+/**
+ * What a new trigger does. Serializes to the exact `create_trigger` body.
+ */
+export type CreateTriggerRequest = { 
+/**
+ * Trigger name (1–64 characters, see the rules).
+ */
+name: string; 
+/**
+ * Enabled on creation; sent as `"true"`/`"false"`.
+ */
+enable: boolean; 
+/**
+ * Always `update`.
+ */
+action: string; 
+/**
+ * `cce` or `cci`.
+ */
+trigger_mode: string; 
+/**
+ * `all`, `tag` or `regular`.
+ */
+trigger_type: string; 
+/**
+ * `.*` for `all`, tag name(s) for `tag`, a regular expression for `regular`.
+ */
+condition: string; 
+/**
+ * `deployments` or `statefulsets`.
+ */
+app_type: string; 
+/**
+ * Workload name.
+ */
+application: string; 
+/**
+ * CCE cluster id (empty for CCI).
+ */
+cluster_id: string; 
+/**
+ * CCE cluster name (empty for CCI).
+ */
+cluster_name: string; 
+/**
+ * Kubernetes namespace.
+ */
+cluster_ns: string; 
+/**
+ * Container to update; empty = all.
+ */
+container: string }
 export type Dashboard = { 
 /**
  * Account name.
@@ -1120,6 +1261,22 @@ text: string | null; operations: Operation[]; outcome: Outcome | null; profile: 
  * At most this many entries (newest first); all when unset.
  */
 limit: number | null }
+/**
+ * Why a tag stays.
+ */
+export type KeepReason = 
+/**
+ * An exception of the rule names it (exact tag or regular expression).
+ */
+{ kind: "exception"; selector: string; regexp: boolean } | 
+/**
+ * Among the `count` newest tags the rule keeps (`rank` 1 = newest).
+ */
+{ kind: "withinCount"; rank: number; count: number } | 
+/**
+ * Pushed within the rule's days.
+ */
+{ kind: "withinDays"; age_days: number; days: number }
 export type Label = { key: string; value: string }
 /**
  * Which language the interface speaks.
@@ -1252,7 +1409,7 @@ own: boolean }
 /**
  * What kind of change an entry records.
  */
-export type Operation = "organizationCreate" | "organizationDelete" | "imageAttributes" | "permissionGrant" | "permissionChange" | "permissionRevoke" | "shareAdd" | "shareChange" | "shareRemove" | "tagDelete" | "tagCopy" | "push" | 
+export type Operation = "organizationCreate" | "organizationDelete" | "imageAttributes" | "permissionGrant" | "permissionChange" | "permissionRevoke" | "shareAdd" | "shareChange" | "shareRemove" | "tagDelete" | "tagCopy" | "push" | "retentionSet" | "retentionDelete" | "triggerCreate" | "triggerChange" | "triggerDelete" | 
 /**
  * Written by a newer version of the console.
  */
@@ -1351,6 +1508,31 @@ size: number; layers: LayerInfo[]; config: ImageConfigView; history: HistoryStep
  * need no layer's files): root user, no HEALTHCHECK.
  */
 hints: InspectionHint[] }
+/**
+ * The policy of an image as SWR holds it.
+ */
+export type Policy = { id: number; input: PolicyInput }
+/**
+ * A policy as the console edits it: one rule, by days or by count, with exceptions.
+ */
+export type PolicyInput = { 
+/**
+ * Keep tags pushed within this many days (1–365).
+ */
+keepDays: number | null; 
+/**
+ * Keep this many of the newest tags (1–1000).
+ */
+keepTags: number | null; 
+/**
+ * Tags never deleted, by exact name.
+ */
+exceptTags: string[]; 
+/**
+ * Tags never deleted, by a regular expression over the whole name.
+ */
+exceptRegex: string[] }
+export type PreviewItem = { tag: string; digest: string; pushed: string; verdict: Verdict }
 export type Profile = { id: string; name: string; region: string; projectId?: string | null; 
 /**
  * The access key id. It identifies the key pair and is shown in the UI; the secret key
@@ -1427,6 +1609,71 @@ date: string;
  */
 value: number }
 /**
+ * A tag removed by a retention policy (`RetentionLog`).
+ */
+export type RetentionLog = { 
+/**
+ * Record id.
+ */
+id: number; 
+/**
+ * When (UTC, possibly with microseconds).
+ */
+created_at: string; 
+/**
+ * Organization.
+ */
+namespace: string; 
+/**
+ * Repository.
+ */
+repo: string; 
+/**
+ * Policy that ran.
+ */
+retention_id: number; 
+/**
+ * The rule, as JSON text.
+ */
+rule_type: string; 
+/**
+ * Tag removed.
+ */
+tag: string }
+/**
+ * The policy over a full tag list, in the order of the list given.
+ */
+export type RetentionPreview = { items: PreviewItem[]; deleted: number; kept: number; warnings: RetentionWarning[] }
+/**
+ * Something the user should see before saving.
+ */
+export type RetentionWarning = 
+/**
+ * A deleted tag's image stays, because kept tags still point to its digest.
+ */
+{ kind: "digestStillHeld"; tag: string; kept: string[] } | 
+/**
+ * A trigger fires on a tag the policy deletes.
+ */
+{ kind: "triggerNamesDeletedTag"; trigger: string; tag: string } | 
+/**
+ * Every tag is deleted.
+ */
+{ kind: "everythingGoes" } | 
+/**
+ * Only one tag is left.
+ */
+{ kind: "onlyOneLeft"; kept: string } | 
+/**
+ * Tags pushed in the same second straddle the count: SWR breaks the tie by an order the
+ * API does not show, so these may swap.
+ */
+{ kind: "tieAtTheCount"; tags: string[] } | 
+/**
+ * A time SWR gave could not be read; the tag is counted as oldest and kept by day rules.
+ */
+{ kind: "unreadableTime"; tag: string }
+/**
  * A value broke a rule. `Display` gives the English message.
  */
 export type RuleViolation = { 
@@ -1446,6 +1693,18 @@ value: string;
  * What is wrong and how to fix it.
  */
 message: LocalizedText }
+/**
+ * What saving a policy did: the preview it was saved with and the tags SWR deleted.
+ */
+export type SaveOutcome = { preview: RetentionPreview; 
+/**
+ * Tags that were there before saving and are gone after.
+ */
+deleted: string[]; 
+/**
+ * SWR deleted exactly the tags the preview said.
+ */
+asPreviewed: boolean }
 /**
  * What a grant applies to.
  */
@@ -1596,6 +1855,147 @@ export type ThemePreference =
  * Follow the operating system's appearance.
  */
 "system" | "light" | "dark"
+/**
+ * A trigger with its history (`Trigger`).
+ */
+export type Trigger = { 
+/**
+ * Trigger name (its key in paths).
+ */
+name: string; 
+/**
+ * Enabled; the wire carries the string `"true"`/`"false"`.
+ */
+enable: boolean; 
+/**
+ * Always `update`.
+ */
+action: string; 
+/**
+ * `deployments` or `statefulsets`.
+ */
+app_type: string; 
+/**
+ * Workload name.
+ */
+application: string; 
+/**
+ * CCE cluster id (empty for CCI).
+ */
+cluster_id: string; 
+/**
+ * CCE cluster name (empty for CCI).
+ */
+cluster_name: string; 
+/**
+ * Kubernetes namespace.
+ */
+cluster_ns: string; 
+/**
+ * `.*`, tag name(s) separated by `;`, or a regular expression.
+ */
+condition: string; 
+/**
+ * Container to update; empty = all.
+ */
+container: string; 
+/**
+ * `cce` or `cci`.
+ */
+trigger_mode: string; 
+/**
+ * `all`, `tag` or `regular`.
+ */
+trigger_type: string; 
+/**
+ * Creation time.
+ */
+created_at: string; 
+/**
+ * Creator.
+ */
+creator_name: string; 
+/**
+ * Executions.
+ */
+trigger_history: TriggerHistory[] }
+/**
+ * One execution of a trigger (`TriggerHistories`).
+ */
+export type TriggerHistory = { 
+/**
+ * Always `update`.
+ */
+action: string; 
+/**
+ * Workload type.
+ */
+app_type: string; 
+/**
+ * Workload name.
+ */
+application: string; 
+/**
+ * CCE cluster id.
+ */
+cluster_id: string; 
+/**
+ * CCE cluster name.
+ */
+cluster_name: string; 
+/**
+ * Kubernetes namespace.
+ */
+cluster_ns: string; 
+/**
+ * Condition that matched.
+ */
+condition: string; 
+/**
+ * Container updated.
+ */
+container: string; 
+/**
+ * When.
+ */
+created_at: string; 
+/**
+ * Who.
+ */
+creator_name: string; 
+/**
+ * Detail text.
+ */
+detail: string; 
+/**
+ * `success` or `failed`.
+ */
+result: string; 
+/**
+ * Tag that fired.
+ */
+tag: string }
+/**
+ * What a trigger would do on a push of one tag.
+ */
+export type TriggerMatch = { trigger: string; enabled: boolean; 
+/**
+ * The condition matches the tag.
+ */
+matches: boolean; 
+/**
+ * It matches and is enabled: the workload would be updated.
+ */
+fires: boolean; 
+/**
+ * The part of the tag the condition matched, as character offsets `[start, end)`; the
+ * whole tag for `all`, `tag` and whole-name expressions.
+ */
+matched: [number, number] | null; 
+/**
+ * Why it does or does not match, for the user.
+ */
+because: string }
 export type UploadEvent = { event: "started"; item: number; file: string } | { event: "step"; item: number; step: Step; reference: string | null } | { event: "progress"; item: number; done: number; total: number; bytesPerSec: number; etaSecs: number | null; currentLayer: string | null; skipped: number; layers: LayerProgress[] } | 
 /**
  * A transient failure: the item waits and is tried again (blobs already sent are kept).
@@ -1675,6 +2075,18 @@ export type ValidationState =
  * The report; errors among its findings mean the file cannot be queued.
  */
 { status: "done"; validation: Validation }
+/**
+ * What the policy does to one tag.
+ */
+export type Verdict = 
+/**
+ * Deleted by rule `rule` (its index in the policy), with what condemned it.
+ */
+{ verdict: "delete"; rule: number; because: string } | 
+/**
+ * Kept; with several rules, the reason of each.
+ */
+{ verdict: "keep"; reasons: KeepReason[] }
 /**
  * Why verification failed; the UI has one explanation per variant.
  */

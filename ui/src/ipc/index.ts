@@ -13,14 +13,22 @@ import {
   type AttributesOutcome,
   type BulkOutcome,
   type BulkPlan,
+  type CreateTriggerRequest,
   type ExportFormat,
   type JournalPage,
   type JournalQuery,
   type Matrix,
   type PermissionList,
+  type Policy,
+  type PolicyInput,
+  type RetentionLog,
+  type RetentionPreview,
+  type SaveOutcome,
   type Scope,
   type ShareInput,
   type ShareRow,
+  type Trigger,
+  type TriggerMatch,
   type Wanted,
   type CopyOutcome,
   type Dashboard,
@@ -66,6 +74,19 @@ import {
 export type {
   AppInfo,
   Action as PermissionAction,
+  CreateTriggerRequest,
+  KeepReason,
+  Policy,
+  PolicyInput,
+  PreviewItem,
+  RetentionLog,
+  RetentionPreview,
+  RetentionWarning,
+  SaveOutcome,
+  Trigger,
+  TriggerHistory,
+  TriggerMatch,
+  Verdict,
   Attributes,
   AttributesChange,
   AttributesOutcome,
@@ -263,6 +284,21 @@ export interface IpcClient {
   addShare(profileId: string, organization: string, image: string, share: ShareInput): Promise<void>;
   updateShare(profileId: string, organization: string, image: string, share: ShareInput): Promise<void>;
   removeShare(profileId: string, organization: string, image: string, account: string): Promise<void>;
+  retentionPolicy(profileId: string, organization: string, image: string): Promise<Policy | null>;
+  /** What a policy would delete now over every tag of the image, and why each tag stays; nothing changes. */
+  previewRetention(profileId: string, organization: string, image: string, policy: PolicyInput): Promise<RetentionPreview>;
+  /** Saves the policy (SWR applies it at once) and reports the tags SWR deleted. */
+  saveRetention(profileId: string, organization: string, image: string, policy: PolicyInput): Promise<SaveOutcome>;
+  removeRetention(profileId: string, organization: string, image: string): Promise<void>;
+  /** Tags retention deleted, newest first. */
+  retentionHistory(profileId: string, organization: string, image: string): Promise<RetentionLog[]>;
+  /** The image's triggers, each with its history. */
+  listTriggers(profileId: string, organization: string, image: string): Promise<Trigger[]>;
+  /** Which triggers a push of `tag` would fire, and why each does or does not. */
+  testTriggerTag(profileId: string, organization: string, image: string, tag: string): Promise<TriggerMatch[]>;
+  addTrigger(profileId: string, organization: string, image: string, trigger: CreateTriggerRequest): Promise<void>;
+  setTriggerEnabled(profileId: string, organization: string, image: string, name: string, enabled: boolean): Promise<void>;
+  deleteTrigger(profileId: string, organization: string, image: string, name: string): Promise<void>;
   /** Journal entries, newest first. */
   queryJournal(query: JournalQuery): Promise<JournalPage>;
   /** Asks where to save and writes the selected entries; the saved path, or null when cancelled. */
@@ -413,6 +449,26 @@ export const tauriClient: IpcClient = {
     call(async () => void unwrap(await commands.updateShare(profileId, organization, image, share))),
   removeShare: (profileId, organization, image, account) =>
     call(async () => void unwrap(await commands.removeShare(profileId, organization, image, account))),
+  retentionPolicy: (profileId, organization, image) =>
+    call(async () => unwrap(await commands.retentionPolicy(profileId, organization, image))),
+  previewRetention: (profileId, organization, image, policy) =>
+    call(async () => unwrap(await commands.previewRetention(profileId, organization, image, policy))),
+  saveRetention: (profileId, organization, image, policy) =>
+    call(async () => unwrap(await commands.saveRetention(profileId, organization, image, policy))),
+  removeRetention: (profileId, organization, image) =>
+    call(async () => void unwrap(await commands.removeRetention(profileId, organization, image))),
+  retentionHistory: (profileId, organization, image) =>
+    call(async () => unwrap(await commands.retentionHistory(profileId, organization, image))),
+  listTriggers: (profileId, organization, image) =>
+    call(async () => unwrap(await commands.listTriggers(profileId, organization, image))),
+  testTriggerTag: (profileId, organization, image, tag) =>
+    call(async () => unwrap(await commands.testTriggerTag(profileId, organization, image, tag))),
+  addTrigger: (profileId, organization, image, trigger) =>
+    call(async () => void unwrap(await commands.addTrigger(profileId, organization, image, trigger))),
+  setTriggerEnabled: (profileId, organization, image, name, enabled) =>
+    call(async () => void unwrap(await commands.setTriggerEnabled(profileId, organization, image, name, enabled))),
+  deleteTrigger: (profileId, organization, image, name) =>
+    call(async () => void unwrap(await commands.deleteTrigger(profileId, organization, image, name))),
   queryJournal: (query) => call(async () => unwrap(await commands.queryJournal(query))),
   exportJournal: (query, format) => call(async () => unwrap(await commands.exportJournal(query, format))),
   uploadsView: () => call(() => commands.uploadsView()),

@@ -16,6 +16,7 @@ import type {
 } from "./index";
 import { CommandError } from "./index";
 import { createMockAccess, type MockAccess, type MockAccessOptions } from "./mockAccess";
+import { createMockAutomation, type MockAutomation, type MockAutomationOptions } from "./mockAutomation";
 import { createMockBrowse, type MockBrowse, type MockBrowseOptions } from "./mockBrowse";
 import { createMockDashboard, type MockDashboardOptions } from "./mockDashboard";
 import { createMockUploads, type MockUploads } from "./mockUploads";
@@ -33,8 +34,9 @@ export {
 } from "./mockBrowse";
 export { mockDashboard, type MockDashboardOptions } from "./mockDashboard";
 export type { MockAccess, MockAccessOptions } from "./mockAccess";
+export type { MockAutomation, MockAutomationOptions } from "./mockAutomation";
 
-export interface MockBackendOptions extends MockBrowseOptions, MockDashboardOptions, MockAccessOptions {
+export interface MockBackendOptions extends MockBrowseOptions, MockDashboardOptions, MockAccessOptions, MockAutomationOptions {
   settings?: Settings;
   profile?: ProfileSummary | null;
   appInfo?: Partial<AppInfo>;
@@ -59,6 +61,8 @@ export interface MockBackend extends IpcClient {
   readonly browse: MockBrowse;
   /** What the access and journal screens asked for. */
   readonly access: MockAccess;
+  /** What the retention and trigger tabs asked for. */
+  readonly automation: MockAutomation;
 }
 
 export const MOCK_APP_INFO: AppInfo = {
@@ -157,15 +161,18 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
 
   const dashboard = createMockDashboard({ exists: (id) => find(id) !== undefined }, options);
   const access = createMockAccess({ exists: (id) => find(id) !== undefined }, options);
+  const automation = createMockAutomation({ exists: (id) => find(id) !== undefined }, options);
 
   return {
     ...uploads.client,
     ...browse.client,
     ...dashboard,
     ...access.client,
+    ...automation.client,
     uploads: uploads.control,
     browse: browse.control,
     access: access.control,
+    automation: automation.control,
     get storedSettings() {
       return settings;
     },
