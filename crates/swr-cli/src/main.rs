@@ -62,6 +62,12 @@ enum Command {
     /// Share private images with other accounts.
     #[command(subcommand)]
     Share(commands::share::Command),
+    /// Retention policies: show, preview what they delete, set, remove.
+    #[command(subcommand)]
+    Retention(commands::retention::Command),
+    /// Triggers that update CCE/CCI workloads on a push, and the condition tester.
+    #[command(subcommand)]
+    Trigger(commands::trigger::Command),
     /// The changes the app and swrctl made (time, profile, operation, values, request id).
     Journal(commands::journal::Args),
 }
@@ -92,6 +98,8 @@ fn main() -> ExitCode {
         Command::Repo(command) => commands::repo::run(&command),
         Command::Perm(command) => commands::perm::run(&command),
         Command::Share(command) => commands::share::run(&command),
+        Command::Retention(command) => commands::retention::run(&command),
+        Command::Trigger(command) => commands::trigger::run(&command),
         Command::Journal(args) => commands::journal::run(&args),
     }
 }
