@@ -1,7 +1,18 @@
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 
-import { AppMark, DashboardIcon, ImagesIcon, InfoIcon, OrganizationIcon, ProfileIcon, SettingsIcon, UploadIcon } from "../components/icons";
+import {
+  AppMark,
+  DashboardIcon,
+  ImagesIcon,
+  InfoIcon,
+  JournalIcon,
+  KeyIcon,
+  OrganizationIcon,
+  ProfileIcon,
+  SettingsIcon,
+  UploadIcon,
+} from "../components/icons";
 
 export function Sidebar({ onOpenAbout }: { onOpenAbout: () => void }) {
   const { t } = useTranslation();
@@ -35,6 +46,18 @@ export function Sidebar({ onOpenAbout }: { onOpenAbout: () => void }) {
             <Link to="/organizations" className="nav-item" data-testid="nav-organizations">
               <OrganizationIcon />
               <span>{t("nav.organizations")}</span>
+            </Link>
+          </li>
+          <li>
+            <Link to="/permissions" search={{}} className="nav-item" data-testid="nav-permissions">
+              <KeyIcon />
+              <span>{t("nav.permissions")}</span>
+            </Link>
+          </li>
+          <li>
+            <Link to="/journal" className="nav-item" data-testid="nav-journal">
+              <JournalIcon />
+              <span>{t("nav.journal")}</span>
             </Link>
           </li>
           <li>

@@ -178,3 +178,23 @@ export function ArrowLeftIcon() {
     </Icon>
   );
 }
+
+/** A key: who may do what. */
+export function KeyIcon() {
+  return (
+    <Icon>
+      <circle cx="7" cy="10" r="3.5" />
+      <path d="M10.5 10h7M15 10v3M17.5 10v2" />
+    </Icon>
+  );
+}
+
+/** A page with lines: the record of changes. */
+export function JournalIcon() {
+  return (
+    <Icon>
+      <rect x="4" y="2.5" width="12" height="15" rx="1.5" />
+      <path d="M7 6.5h6M7 10h6M7 13.5h4" />
+    </Icon>
+  );
+}

@@ -119,6 +119,33 @@ const organizationsRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/browse/OrganizationsScreen"), "OrganizationsScreen"),
 });
 
+const organizationUsersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/organizations/$org/users",
+  component: lazyRouteComponent(() => import("../features/permissions/OrganizationUsersScreen"), "OrganizationUsersScreen"),
+});
+
+/** `?organization=` shows the images of one organization instead of every organization. */
+export interface PermissionsSearch {
+  organization?: string;
+}
+
+const permissionsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/permissions",
+  validateSearch: (search: Record<string, unknown>): PermissionsSearch => {
+    const organization = search["organization"];
+    return typeof organization === "string" || typeof organization === "number" ? { organization: String(organization) } : {};
+  },
+  component: lazyRouteComponent(() => import("../features/permissions/PermissionsScreen"), "PermissionsScreen"),
+});
+
+const journalRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/journal",
+  component: lazyRouteComponent(() => import("../features/journal/JournalScreen"), "JournalScreen"),
+});
+
 const profilesRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/profiles",
@@ -133,6 +160,9 @@ export const routeTree = rootRoute.addChildren([
   imageRoute,
   imageTabRoute,
   organizationsRoute,
+  organizationUsersRoute,
+  permissionsRoute,
+  journalRoute,
   profilesRoute,
   settingsRoute,
 ]);

@@ -1,4 +1,5 @@
 import { Link } from "@tanstack/react-router";
+import type { TFunction } from "i18next";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -30,7 +31,7 @@ export function OrganizationsScreen() {
   );
 }
 
-function permissionLabel(t: ReturnType<typeof useTranslation>["t"], permission: number): string {
+function permissionLabel(t: TFunction, permission: number): string {
   if (permission >= 7) return t("organizations.permission.manage");
   if (permission >= 3) return t("organizations.permission.write");
   if (permission >= 1) return t("organizations.permission.read");

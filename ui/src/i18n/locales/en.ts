@@ -3,6 +3,12 @@
 
 import browseEn from "./browse.en";
 import dashboardEn from "./dashboard.en";
+import attributesEn from "./attributes.en";
+import journalEn from "./journal.en";
+import permissionsEn from "./permissions.en";
+import retentionEn from "./retention.en";
+import sharingEn from "./sharing.en";
+import triggersEn from "./triggers.en";
 
 const en = {
   app: {
@@ -15,6 +21,8 @@ const en = {
     uploads: "Uploads",
     images: "Images",
     organizations: "Organizations",
+    permissions: "Permissions",
+    journal: "Journal",
     profiles: "Profiles",
     label: "Main navigation",
     settings: "Settings",
@@ -533,6 +541,12 @@ const en = {
   },
   ...browseEn,
   ...dashboardEn,
+  ...attributesEn,
+  ...journalEn,
+  ...permissionsEn,
+  ...sharingEn,
+  ...retentionEn,
+  ...triggersEn,
 };
 
 export type Messages = typeof en;

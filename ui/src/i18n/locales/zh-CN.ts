@@ -2,6 +2,12 @@
 
 import browseZhCN from "./browse.zh-CN";
 import dashboardZhCN from "./dashboard.zh-CN";
+import attributesZhCN from "./attributes.zh-CN";
+import journalZhCN from "./journal.zh-CN";
+import permissionsZhCN from "./permissions.zh-CN";
+import retentionZhCN from "./retention.zh-CN";
+import sharingZhCN from "./sharing.zh-CN";
+import triggersZhCN from "./triggers.zh-CN";
 import type { Messages } from "./en";
 
 const zhCN: Messages = {
@@ -15,6 +21,8 @@ const zhCN: Messages = {
     uploads: "上传",
     images: "镜像",
     organizations: "组织",
+    permissions: "权限",
+    journal: "操作日志",
     profiles: "连接配置",
     label: "主导航",
     settings: "设置",
@@ -530,6 +538,12 @@ const zhCN: Messages = {
   },
   ...browseZhCN,
   ...dashboardZhCN,
+  ...attributesZhCN,
+  ...journalZhCN,
+  ...permissionsZhCN,
+  ...sharingZhCN,
+  ...retentionZhCN,
+  ...triggersZhCN,
 };
 
 export default zhCN;

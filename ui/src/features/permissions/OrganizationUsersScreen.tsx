@@ -1,0 +1,3 @@
+export function OrganizationUsersScreen() {
+  return <section className="screen" data-testid="organization-users-screen" />;
+}

@@ -1,0 +1,3 @@
+export function PermissionsScreen() {
+  return <section className="screen" data-testid="permissions-screen" />;
+}
