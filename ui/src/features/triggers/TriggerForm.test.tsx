@@ -1,0 +1,223 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { beforeEach, describe, expect, it } from "vitest";
+
+import type { IpcError } from "../../ipc";
+import { stubSystemLanguage, stubSystemTheme } from "../../test/renderApp";
+import { renderBrowse, stubViewport } from "../browse/testing";
+import { OPTIONS, PATH } from "./testing";
+
+beforeEach(() => {
+  stubSystemTheme("light");
+  stubViewport();
+});
+
+/** The live problem shown under a field, or null. */
+function problemOn(field: string): HTMLElement | null {
+  return screen.queryAllByTestId("trigger-problem").find((el) => el.dataset["field"] === field) ?? null;
+}
+
+async function openForm(options = {}) {
+  const view = renderBrowse(PATH, { ...OPTIONS, ...options });
+  await view.user.click(await screen.findByTestId("trigger-add-open"));
+  return { ...view, form: await screen.findByTestId("trigger-add-form") };
+}
+
+function violation(field: string, en: string, zhCn: string): IpcError {
+  return {
+    code: "invalidInput",
+    message: en,
+    requestId: "req-42",
+    retryable: false,
+    violation: { field, rule: `trigger.${field}`, value: "", message: { en, zhCn } },
+  };
+}
+
+describe("adding a trigger", () => {
+  it("checks the name against SWR's rules as it is typed", async () => {
+    stubSystemLanguage("en-US");
+    const { user } = await openForm();
+    const name = screen.getByTestId("trigger-name");
+    expect(name).toHaveFocus();
+    expect(problemOn("name")).toBeNull();
+
+    const cases: [string, string][] = [
+      ["1deploy", "A name must start with a letter."],
+      ["deploy app", "A name may only contain letters, digits, '_' and '-'; remove U+0020."],
+      ["deploy.app", "remove '.'"],
+      ["deploy-", "A name cannot end with '_' or '-'."],
+      ["deploy__app", "'_' and '-' cannot be doubled or next to each other ('__')"],
+      ["deploy-_app", "('-_')"],
+      ["a".repeat(65), "A name can have at most 64 characters; this one has 65."],
+    ];
+    for (const [value, message] of cases) {
+      await user.clear(name);
+      await user.type(name, value);
+      expect(problemOn("name")).toHaveTextContent(message);
+      expect(name).toHaveAttribute("aria-invalid", "true");
+    }
+    await user.clear(name);
+    expect(problemOn("name")).toHaveTextContent("Enter a name.");
+    await user.type(name, "Deploy_web-2");
+    expect(problemOn("name")).toBeNull();
+    expect(name).not.toHaveAttribute("aria-invalid");
+  });
+
+  it("checks each listed tag, and that an expression compiles and must match the whole tag", async () => {
+    stubSystemLanguage("en-US");
+    const { user, form } = await openForm();
+    expect(form).toHaveTextContent("Every tag pushed to this image updates the workload.");
+    expect(within(form).queryByTestId("trigger-condition")).not.toBeInTheDocument();
+
+    await user.click(screen.getByTestId("trigger-type-tag"));
+    const tags = screen.getByTestId("trigger-condition");
+    await user.type(tags, "v1.0; -rc");
+    expect(problemOn("condition")).toHaveTextContent("-rc: a tag must start with a letter, a digit or '_'.");
+    await user.clear(tags);
+    await user.type(tags, "v1.0;v1/1");
+    expect(problemOn("condition")).toHaveTextContent("v1/1: a tag may only contain letters, digits, '_', '.' and '-'; remove '/'.");
+    await user.clear(tags);
+    expect(problemOn("condition")).toHaveTextContent("List at least one tag.");
+    await user.type(tags, "v1.0, latest");
+    expect(problemOn("condition")).toBeNull();
+    expect(screen.getByTestId("trigger-condition-preview")).toHaveTextContent("Any of the tags v1.0, latest");
+
+    await user.click(screen.getByTestId("trigger-type-regular"));
+    const expression = screen.getByTestId("trigger-condition");
+    expect(form).toHaveTextContent("The expression must match the WHOLE tag, not just a part of it");
+    await user.type(expression, "v1\\.(\\d+");
+    expect(problemOn("condition")).toHaveTextContent("This is not a regular expression:");
+    expect(expression).toHaveAttribute("aria-invalid", "true");
+    await user.type(expression, ")");
+    expect(problemOn("condition")).toBeNull();
+  });
+
+  it("marks every missing field on submit and sends nothing", async () => {
+    stubSystemLanguage("en-US");
+    const { user, backend } = await openForm();
+    await user.click(screen.getByTestId("trigger-add-submit"));
+
+    expect(problemOn("name")).toHaveTextContent("Enter a name.");
+    expect(problemOn("clusterName")).toHaveTextContent("A CCE trigger needs the name of its cluster.");
+    expect(problemOn("namespace")).toHaveTextContent("Enter the Kubernetes namespace.");
+    expect(problemOn("application")).toHaveTextContent("Enter the workload's name.");
+    expect(screen.getByTestId("trigger-fix-fields")).toHaveTextContent("Correct the marked fields first.");
+    await waitFor(() => {
+      expect(screen.getByTestId("trigger-name")).toHaveFocus();
+    });
+
+    // CCI has no clusters, so the cluster is no longer asked for.
+    await user.selectOptions(screen.getByTestId("trigger-mode"), "cci");
+    expect(screen.queryByTestId("trigger-cluster-name")).not.toBeInTheDocument();
+    expect(problemOn("clusterName")).toBeNull();
+    expect(backend.automation.addedTriggers).toEqual([]);
+  });
+
+  it("sends SWR's request and shows the new trigger in the list", async () => {
+    stubSystemLanguage("en-US");
+    const { user, backend } = await openForm();
+    await user.type(screen.getByTestId("trigger-name"), "release");
+    await user.click(screen.getByTestId("trigger-type-tag"));
+    await user.type(screen.getByTestId("trigger-condition"), "v2.0, v2.1");
+    await user.type(screen.getByTestId("trigger-cluster-name"), "prod-cluster");
+    await user.type(screen.getByTestId("trigger-cluster-id"), "c-123");
+    await user.type(screen.getByTestId("trigger-namespace"), "shop");
+    await user.selectOptions(screen.getByTestId("trigger-app-type"), "statefulsets");
+    await user.type(screen.getByTestId("trigger-application"), "cart");
+    await user.click(screen.getByTestId("trigger-add-submit"));
+
+    await waitFor(() => {
+      expect(backend.automation.addedTriggers).toHaveLength(1);
+    });
+    expect(backend.automation.addedTriggers[0]).toEqual({
+      image: "team-a/web",
+      trigger: {
+        name: "release",
+        enable: true,
+        action: "update",
+        trigger_mode: "cce",
+        trigger_type: "tag",
+        condition: "v2.0;v2.1",
+        app_type: "statefulsets",
+        application: "cart",
+        cluster_id: "c-123",
+        cluster_name: "prod-cluster",
+        cluster_ns: "shop",
+        container: "",
+      },
+    });
+    expect(await screen.findByTestId("trigger-added")).toHaveTextContent("Trigger release added.");
+    expect(screen.queryByTestId("trigger-add-form")).not.toBeInTheDocument();
+    const row = await waitFor(() => {
+      const found = screen.getAllByTestId("trigger-row").find((el) => el.dataset["trigger"] === "release");
+      if (!found) throw new Error("no new row");
+      return found;
+    });
+    expect(within(row).getByTestId("trigger-row-condition")).toHaveTextContent("Any of the tags v2.0, v2.1");
+    expect(within(row).getByTestId("trigger-row-workload")).toHaveTextContent("StatefulSet cart");
+    expect(screen.getByTestId("triggers-count")).toHaveTextContent("4 triggers");
+  });
+
+  it("shows a rule the backend finds broken on the field it names, until that field changes", async () => {
+    stubSystemLanguage("en-US");
+    const { user } = await openForm({
+      triggerError: violation("clusterNs", "Enter the Kubernetes namespace.", "请输入命名空间。"),
+    });
+    await user.type(screen.getByTestId("trigger-name"), "deploy");
+    await user.selectOptions(screen.getByTestId("trigger-mode"), "cci");
+    await user.type(screen.getByTestId("trigger-namespace"), "prod");
+    await user.type(screen.getByTestId("trigger-application"), "web");
+    await user.click(screen.getByTestId("trigger-add-submit"));
+
+    const error = await screen.findByTestId("trigger-add-error");
+    expect(error).toHaveAttribute("data-field", "namespace");
+    expect(error).toHaveTextContent("Enter the Kubernetes namespace.");
+    expect(error).toHaveTextContent("Request ID: req-42");
+    const namespace = screen.getByTestId("trigger-namespace");
+    expect(namespace).toHaveAttribute("aria-invalid", "true");
+    expect(namespace.getAttribute("aria-describedby")).toContain(error.id);
+
+    await user.type(screen.getByTestId("trigger-application"), "2");
+    expect(screen.getByTestId("trigger-add-error")).toBeInTheDocument();
+    await user.type(namespace, "2");
+    expect(screen.queryByTestId("trigger-add-error")).not.toBeInTheDocument();
+  });
+
+  it("shows the backend's rule in Chinese when the interface is Chinese", async () => {
+    stubSystemLanguage("zh-CN");
+    const { user } = await openForm({
+      triggerError: violation("trigger_name", "Trigger name must start with a letter.", "触发器名称必须以字母开头。"),
+    });
+    expect(screen.getByRole("heading", { name: "新建触发器" })).toBeInTheDocument();
+    await user.type(screen.getByTestId("trigger-name"), "deploy");
+    await user.click(screen.getByTestId("trigger-type-regular"));
+    await user.type(screen.getByTestId("trigger-condition"), "v\\d+");
+    expect(screen.getByTestId("trigger-add-form")).toHaveTextContent("表达式必须匹配镜像版本的完整名称");
+    await user.type(screen.getByTestId("trigger-cluster-name"), "prod");
+    await user.type(screen.getByTestId("trigger-namespace"), "default");
+    await user.type(screen.getByTestId("trigger-application"), "web");
+    await user.click(screen.getByTestId("trigger-add-submit"));
+
+    const error = await screen.findByTestId("trigger-add-error");
+    expect(error).toHaveAttribute("data-field", "name");
+    expect(error).toHaveTextContent("触发器名称必须以字母开头。");
+    expect(screen.getByTestId("trigger-name")).toHaveAttribute("aria-invalid", "true");
+  });
+
+  it("shows a failure that names no field above the buttons", async () => {
+    stubSystemLanguage("en-US");
+    const { user } = await openForm({
+      triggerError: { code: "service", message: "quota exceeded", requestId: "req-7", retryable: false, violation: null },
+    });
+    await user.type(screen.getByTestId("trigger-name"), "deploy");
+    await user.selectOptions(screen.getByTestId("trigger-mode"), "cci");
+    await user.type(screen.getByTestId("trigger-namespace"), "default");
+    await user.type(screen.getByTestId("trigger-application"), "web");
+    await user.click(screen.getByTestId("trigger-add-submit"));
+
+    const error = await screen.findByTestId("trigger-add-error");
+    expect(error).toHaveTextContent("The trigger could not be added.");
+    expect(error).toHaveTextContent("quota exceeded");
+    expect(error).toHaveTextContent("Request ID: req-7");
+    expect(screen.getByTestId("trigger-add-form")).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,68 @@
+// With Chinese selected, nothing the triggers tab shows may still be English, apart from the
+// names and values that come from SWR, and names kept in every language (CCE, CCI, Kubernetes, ID).
+
+import { screen, waitFor, within } from "@testing-library/react";
+import { beforeEach, describe, expect, it } from "vitest";
+
+import { stubSystemLanguage, stubSystemTheme } from "../../test/renderApp";
+import { renderBrowse, stubViewport } from "../browse/testing";
+import { OPTIONS, PATH } from "./testing";
+
+const ALLOWED =
+  /SWR|CCE|CCI|Kubernetes|\bID\b|image pull failed|worker updated|fires on every tag|deploy-all|release-tags|nightly|prod-cluster|cluster-id|default|jobs|worker|web|\bapp\b|team-a|latest|admin|v\d[\w.-]*|\\d/g;
+
+function englishLeftIn(root: HTMLElement): string[] {
+  const texts: string[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) texts.push(node.textContent ?? "");
+  for (const element of root.querySelectorAll("*")) {
+    for (const attribute of ["aria-label", "title", "placeholder", "alt"]) {
+      const value = element.getAttribute(attribute);
+      if (value !== null) texts.push(value);
+    }
+  }
+  return texts.map((text) => text.replace(ALLOWED, "")).filter((text) => /[A-Za-z]{2,}/.test(text));
+}
+
+beforeEach(() => {
+  stubSystemLanguage("zh-CN");
+  stubSystemTheme("light");
+  stubViewport();
+});
+
+describe("Chinese copy of the triggers tab", () => {
+  it("leaves no English in the list, history, add form, tester and delete dialog", async () => {
+    const { user } = renderBrowse(PATH, {
+      ...OPTIONS,
+      triggerTests: {
+        latest: [
+          { trigger: "deploy-all", enabled: true, matches: true, fires: true, matched: [0, 6], because: "fires on every tag" },
+          { trigger: "nightly", enabled: false, matches: false, fires: false, matched: null, because: "" },
+        ],
+      },
+    });
+    const tab = await screen.findByTestId("triggers-tab");
+    await screen.findAllByTestId("trigger-row");
+    for (const toggle of screen.getAllByTestId("trigger-history-toggle")) await user.click(toggle);
+    await user.click(screen.getByTestId("trigger-add-open"));
+    await user.click(screen.getByTestId("trigger-type-tag"));
+    await user.type(screen.getByTestId("trigger-condition"), "-x");
+    await user.type(screen.getByTestId("trigger-name"), "1");
+    await user.click(screen.getByTestId("trigger-add-submit"));
+    await user.type(screen.getByTestId("trigger-test-tag"), "latest");
+    await user.click(screen.getByTestId("trigger-test-run"));
+    await screen.findAllByTestId("trigger-test-result");
+    expect(within(tab).getAllByTestId("trigger-problem").length).toBeGreaterThan(0);
+
+    expect(englishLeftIn(tab)).toEqual([]);
+
+    const row = screen.getAllByTestId("trigger-row")[1];
+    if (!row) throw new Error("no second trigger");
+    await user.click(within(row).getByTestId("trigger-delete"));
+    const dialog = await screen.findByTestId("trigger-delete-confirm");
+    await waitFor(() => {
+      expect(dialog).toHaveTextContent("删除触发器 release-tags？");
+    });
+    expect(englishLeftIn(dialog)).toEqual([]);
+  });
+});
