@@ -336,7 +336,7 @@ describe("journal in Chinese", () => {
     expect(within(row("team-a/web dev-1")).getByTestId("journal-row-outcome")).toHaveTextContent("失败");
     expect(screen.getByTestId("journal-export-csv")).toHaveTextContent("导出 CSV");
 
-    const copy = screen.getByTestId("journal-screen").cloneNode(true) as HTMLElement;
+    const copy = screen.getByTestId("screen-journal").cloneNode(true) as HTMLElement;
     // A failed change's error is SWR's message, shown as it came.
     for (const el of copy.querySelectorAll("[data-testid=journal-row-error]")) el.remove();
     const texts: string[] = [];

@@ -84,7 +84,7 @@ export function JournalScreen() {
   };
 
   return (
-    <section className="screen screen-wide" data-testid="journal-screen" aria-labelledby={`${id}-title`}>
+    <section className="screen screen-wide" data-testid="screen-journal" aria-labelledby={`${id}-title`}>
       <header className="screen-header">
         <h1 id={`${id}-title`}>{t("journal.title")}</h1>
         <p className="screen-description">{t("journal.description")}</p>
