@@ -1,15 +1,17 @@
-//! Shared services of one running sandbox, handed to every handler.
+//! Shared services of one region of a running sandbox, handed to every handler.
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use crate::faults::Faults;
+use crate::regions::Regions;
 use crate::state::Store;
 use crate::upstream::Upstream;
 
 /// Settings fixed at start-up.
 #[derive(Debug, Clone)]
 pub struct Settings {
+    /// The region this `App` is.
     pub region: String,
     /// `127.0.0.1:Q`, the registry host clients push to (the gateway).
     pub registry_host: String,
@@ -19,9 +21,13 @@ pub struct Settings {
 
 pub struct App {
     pub store: Store,
+    /// The backing registry, seen through this region's path prefix.
     pub upstream: Upstream,
     pub settings: Settings,
-    pub faults: Faults,
+    /// Shared by every region: limits and cuts count per process, as one client sees them.
+    pub faults: Arc<Faults>,
+    /// Every region of the process, this one included.
+    pub regions: Arc<Regions>,
 }
 
 pub type SharedApp = Arc<App>;

@@ -25,12 +25,14 @@ pub struct Args {
     /// Directory holding the state, the registry's storage and its configuration.
     #[arg(long)]
     pub data: PathBuf,
-    /// Address of the management API; port 0 picks a free port. Loopback only.
-    #[arg(long, default_value = "127.0.0.1:0")]
-    pub listen: SocketAddr,
-    /// Address of the registry gateway; port 0 picks a free port. Loopback only.
-    #[arg(long, default_value = "127.0.0.1:0")]
-    pub registry_listen: SocketAddr,
+    /// Address of the management API; port 0 picks a free port. Loopback only. With several
+    /// regions, a comma-separated list gives one address per region, in `--regions` order;
+    /// regions without one get 127.0.0.1:0.
+    #[arg(long, value_delimiter = ',', default_value = "127.0.0.1:0")]
+    pub listen: Vec<SocketAddr>,
+    /// Address of the registry gateway, like `--listen` (one per region).
+    #[arg(long, value_delimiter = ',', default_value = "127.0.0.1:0")]
+    pub registry_listen: Vec<SocketAddr>,
     /// The CNCF distribution binary to run as the backing registry.
     #[arg(
         long,
@@ -44,6 +46,10 @@ pub struct Args {
     /// Region id the sandbox pretends to be.
     #[arg(long, default_value = "cn-north-4")]
     pub region: String,
+    /// Serve several regions (comma-separated ids); the first one is the region of the
+    /// readiness line's top-level fields. Default: just `--region`.
+    #[arg(long, value_delimiter = ',', conflicts_with = "region")]
+    pub regions: Vec<String>,
     /// Data to create on first start (applied once per data directory).
     #[arg(long, value_enum, default_value_t = Seed::None)]
     pub seed: Seed,
@@ -79,4 +85,58 @@ pub struct Args {
     /// Exit when standard input reaches end of file (for supervisors that hold a pipe).
     #[arg(long)]
     pub exit_on_stdin_eof: bool,
+}
+
+impl Args {
+    /// The served regions, the first one first.
+    pub fn region_ids(&self) -> Vec<String> {
+        if self.regions.is_empty() {
+            vec![self.region.clone()]
+        } else {
+            self.regions.clone()
+        }
+    }
+
+    /// The management API and registry gateway addresses of the region at `index`.
+    pub fn listen_addrs(&self, index: usize) -> (SocketAddr, SocketAddr) {
+        let default = SocketAddr::from(([127, 0, 0, 1], 0));
+        (
+            self.listen.get(index).copied().unwrap_or(default),
+            self.registry_listen.get(index).copied().unwrap_or(default),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_region_unless_several_are_asked_for() {
+        let one = Args::parse_from(["swr-sandbox", "--data", "/d", "--region", "eu-west-101"]);
+        assert_eq!(one.region_ids(), ["eu-west-101"]);
+        let two = Args::parse_from([
+            "swr-sandbox",
+            "--data",
+            "/d",
+            "--regions",
+            "cn-north-4,cn-east-3",
+            "--listen",
+            "127.0.0.1:7001",
+        ]);
+        assert_eq!(two.region_ids(), ["cn-north-4", "cn-east-3"]);
+        assert_eq!(two.listen_addrs(0).0.port(), 7001);
+        assert_eq!(two.listen_addrs(1).0.port(), 0);
+        assert_eq!(two.listen_addrs(1).1.port(), 0);
+        assert!(Args::try_parse_from([
+            "swr-sandbox",
+            "--data",
+            "/d",
+            "--region",
+            "cn-north-4",
+            "--regions",
+            "cn-east-3"
+        ])
+        .is_err());
+    }
 }

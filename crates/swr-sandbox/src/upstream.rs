@@ -1,10 +1,13 @@
 //! Direct calls from the sandbox to the real registry behind the gateway.
 //!
 //! The gateway proxies clients' traffic; this module is for what SWR itself does to stored
-//! images: deleting tags (management API, retention), retagging, and pushing the demo seed.
-//! The registry (distribution 2.8) can only delete a manifest by digest, which untags every tag
-//! pointing at it; [`Upstream::delete_tag`] therefore re-pushes the manifest for the tags that
-//! must survive.
+//! images: deleting tags (management API, retention), retagging, copying images to another
+//! region (synchronisation), and pushing the demo seed. The registry (distribution 2.8) can
+//! only delete a manifest by digest, which untags every tag pointing at it;
+//! [`Upstream::delete_tag`] therefore re-pushes the manifest for the tags that must survive.
+//!
+//! Every name given to these methods is a repository as clients see it (`org/app`); the
+//! region's path prefix (see `regions`) is added here.
 
 use bytes::Bytes;
 use reqwest::StatusCode;
@@ -17,10 +20,21 @@ pub enum UpstreamError {
     Status { what: String, status: StatusCode },
 }
 
+/// Manifest media types the sandbox asks the registry for, so it answers with what was pushed.
+const MANIFEST_TYPES: [&str; 5] = [
+    "application/vnd.oci.image.index.v1+json",
+    "application/vnd.docker.distribution.manifest.list.v2+json",
+    "application/vnd.oci.image.manifest.v1+json",
+    "application/vnd.docker.distribution.manifest.v2+json",
+    "application/vnd.docker.distribution.manifest.v1+prettyjws",
+];
+
 #[derive(Clone)]
 pub struct Upstream {
     pub base: String,
     pub client: reqwest::Client,
+    /// Put in front of every repository path: empty, or `0-<region>/`.
+    prefix: String,
 }
 
 impl Upstream {
@@ -33,7 +47,30 @@ impl Upstream {
         Self {
             base: base.trim_end_matches('/').to_string(),
             client,
+            prefix: String::new(),
         }
+    }
+
+    /// The same registry (and connection pool) seen through another region's path prefix.
+    pub fn with_prefix(&self, prefix: &str) -> Self {
+        Self {
+            prefix: prefix.to_string(),
+            ..self.clone()
+        }
+    }
+
+    pub fn prefix(&self) -> &str {
+        &self.prefix
+    }
+
+    /// The upstream repository path of the client-visible repository `name`.
+    pub fn path(&self, name: &str) -> String {
+        format!("{}{name}", self.prefix)
+    }
+
+    /// `<base>/v2/<prefix><name>/<rest>`.
+    pub fn url(&self, name: &str, rest: &str) -> String {
+        format!("{}/v2/{}/{rest}", self.base, self.path(name))
     }
 
     fn check(what: String, status: StatusCode) -> Result<(), UpstreamError> {
@@ -51,7 +88,7 @@ impl Upstream {
         media_type: &str,
         body: Bytes,
     ) -> Result<(), UpstreamError> {
-        let url = format!("{}/v2/{name}/manifests/{reference}", self.base);
+        let url = self.url(name, &format!("manifests/{reference}"));
         let resp = self
             .client
             .put(&url)
@@ -63,7 +100,7 @@ impl Upstream {
     }
 
     pub async fn delete_manifest(&self, name: &str, digest: &str) -> Result<(), UpstreamError> {
-        let url = format!("{}/v2/{name}/manifests/{digest}", self.base);
+        let url = self.url(name, &format!("manifests/{digest}"));
         let resp = self.client.delete(&url).send().await?;
         // Already gone is fine: the goal is that it is not there.
         if resp.status() == StatusCode::NOT_FOUND {
@@ -94,40 +131,124 @@ impl Upstream {
         digest: &str,
         data: Bytes,
     ) -> Result<(), UpstreamError> {
-        let head = self
-            .client
-            .head(format!("{}/v2/{name}/blobs/{digest}", self.base))
-            .send()
-            .await?;
-        if head.status().is_success() {
+        if self.has_blob(name, digest).await? {
             return Ok(());
         }
         // distribution 2.8 ignores a body on POST: open a session, then PUT the bytes.
         let start = self
             .client
-            .post(format!("{}/v2/{name}/blobs/uploads/", self.base))
+            .post(self.url(name, "blobs/uploads/"))
             .send()
             .await?;
         Self::check(format!("POST upload {name}"), start.status())?;
-        let location = start
+        let session = self.location(&start);
+        self.finish_upload(name, &session, digest, reqwest::Body::from(data), None)
+            .await
+    }
+
+    pub async fn has_blob(&self, name: &str, digest: &str) -> Result<bool, UpstreamError> {
+        let head = self
+            .client
+            .head(self.url(name, &format!("blobs/{digest}")))
+            .send()
+            .await?;
+        Ok(head.status().is_success())
+    }
+
+    /// The absolute URL of a response's `Location` (an upload session).
+    fn location(&self, resp: &reqwest::Response) -> String {
+        let location = resp
             .headers()
             .get(reqwest::header::LOCATION)
             .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
-            .to_string();
-        let url = if location.starts_with("http") {
-            location
+            .unwrap_or_default();
+        if location.starts_with("http") {
+            location.to_string()
         } else {
             format!("{}{location}", self.base)
-        };
-        let sep = if url.contains('?') { '&' } else { '?' };
-        let resp = self
+        }
+    }
+
+    /// Completes the upload session at `session` with the whole blob in one PUT.
+    async fn finish_upload(
+        &self,
+        name: &str,
+        session: &str,
+        digest: &str,
+        body: reqwest::Body,
+        length: Option<u64>,
+    ) -> Result<(), UpstreamError> {
+        let sep = if session.contains('?') { '&' } else { '?' };
+        let mut put = self
             .client
-            .put(format!("{url}{sep}digest={digest}"))
-            .header(reqwest::header::CONTENT_TYPE, "application/octet-stream")
-            .body(data)
+            .put(format!("{session}{sep}digest={digest}"))
+            .header(reqwest::header::CONTENT_TYPE, "application/octet-stream");
+        if let Some(length) = length {
+            put = put.header(reqwest::header::CONTENT_LENGTH, length);
+        }
+        let resp = put.body(body).send().await?;
+        Self::check(format!("PUT blob {name}@{digest}"), resp.status())
+    }
+
+    /// Makes blob `digest` of `from` (a repository of `source`, possibly another region's
+    /// view of the same registry) present in `name`: nothing when it is there already, a
+    /// cross-repository mount when the registry can do it, else a streamed copy.
+    pub async fn copy_blob(
+        &self,
+        source: &Upstream,
+        from: &str,
+        name: &str,
+        digest: &str,
+    ) -> Result<(), UpstreamError> {
+        if self.has_blob(name, digest).await? {
+            return Ok(());
+        }
+        let query = url::form_urlencoded::Serializer::new(String::new())
+            .append_pair("mount", digest)
+            .append_pair("from", &source.path(from))
+            .finish();
+        let start = self
+            .client
+            .post(format!("{}?{query}", self.url(name, "blobs/uploads/")))
             .send()
             .await?;
-        Self::check(format!("PUT blob {name}@{digest}"), resp.status())
+        if start.status() == StatusCode::CREATED {
+            return Ok(());
+        }
+        Self::check(format!("POST upload {name}"), start.status())?;
+        tracing::debug!(%digest, %from, to = %name, "mount refused; copying the blob");
+        let session = self.location(&start);
+        let blob = source
+            .client
+            .get(source.url(from, &format!("blobs/{digest}")))
+            .send()
+            .await?;
+        Self::check(format!("GET blob {from}@{digest}"), blob.status())?;
+        let length = blob.content_length();
+        let body = reqwest::Body::wrap_stream(blob.bytes_stream());
+        self.finish_upload(name, &session, digest, body, length)
+            .await
+    }
+
+    /// A manifest's exact bytes and media type, fetched by digest or tag.
+    pub async fn get_manifest(
+        &self,
+        name: &str,
+        reference: &str,
+    ) -> Result<(Bytes, String), UpstreamError> {
+        let resp = self
+            .client
+            .get(self.url(name, &format!("manifests/{reference}")))
+            .header(reqwest::header::ACCEPT, MANIFEST_TYPES.join(", "))
+            .send()
+            .await?;
+        Self::check(format!("GET manifest {name}:{reference}"), resp.status())?;
+        let media_type = resp
+            .headers()
+            .get(reqwest::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string();
+        Ok((resp.bytes().await?, media_type))
     }
 }

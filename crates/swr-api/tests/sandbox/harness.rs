@@ -25,6 +25,17 @@ pub struct Ready {
     pub region: String,
     pub project_id: String,
     pub accounts: Vec<AccountInfo>,
+    /// Every served region, the first one (the fields above) included.
+    #[serde(default)]
+    pub regions: Vec<RegionInfo>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct RegionInfo {
+    pub region: String,
+    pub api_endpoint: String,
+    pub registry: String,
+    pub project_id: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -138,7 +149,7 @@ impl Sandbox {
         Self::start_with(seed, &[])
     }
 
-    /// Like [`Sandbox::start`], with extra flags (faults).
+    /// Like [`Sandbox::start`], with extra flags (faults, `--regions`).
     pub fn start_with(seed: &str, extra: &[&str]) -> Self {
         assert!(
             std::path::Path::new(REGISTRY_BIN).exists(),
@@ -223,6 +234,17 @@ impl Sandbox {
             iam: None,
         };
         config
+    }
+
+    /// A client for a user in the served region `index` (0 = the first, as [`Sandbox::client_for`]).
+    pub fn client_in(&self, index: usize, user: &UserInfo) -> Client {
+        let region = &self.ready.regions[index];
+        let mut config = self.config_for(user);
+        config.region.clone_from(&region.region);
+        config.project_id = Some(region.project_id.clone());
+        config.endpoints.api = Some(region.api_endpoint.clone());
+        config.endpoints.registry = Some(region.registry.clone());
+        Client::new(config).expect("client for a sandbox region")
     }
 
     /// The admin of account `index` (0 = alpha, 1 = beta).

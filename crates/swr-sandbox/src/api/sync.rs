@@ -1,7 +1,7 @@
 //! Image synchronisation to other regions: target regions, automatic rules, manual sync and
-//! the job list. No other region is reachable from the sandbox, so every job is recorded and
-//! ends `failed` (see `engine::push::unreachable_region_job`); rules and requests are checked
-//! exactly as for a reachable region.
+//! the job list. Jobs run in `engine::sync`: to another region this sandbox serves they copy
+//! the image for real; to any other region they end `failed`. Rules and requests are checked
+//! the same way whichever the target.
 
 use axum::extract::{Extension, Path, Query, State};
 use axum::http::StatusCode;
@@ -17,26 +17,12 @@ use super::repo_name;
 use super::repos::{require, require_mut};
 use crate::app::SharedApp;
 use crate::clock;
-use crate::engine::push::unreachable_region_job;
+use crate::engine::sync::{self, Order};
 use crate::state::access::{Caller, READ, WRITE};
 use crate::state::model::SyncRule;
 
-/// Regions SWR offers as synchronisation targets (a subset of the reference's region table).
-const TARGETS: [&str; 6] = [
-    "cn-north-4",
-    "cn-east-3",
-    "cn-south-1",
-    "ap-southeast-1",
-    "ap-southeast-3",
-    "eu-west-101",
-];
-
-fn targets(own: &str) -> Vec<&'static str> {
-    TARGETS.iter().copied().filter(|r| *r != own).collect()
-}
-
 pub async fn regions(State(app): State<SharedApp>) -> Response {
-    let list: Vec<Value> = targets(&app.settings.region)
+    let list: Vec<Value> = sync::targets(&app)
         .into_iter()
         .map(|r| json!({"regionID": r}))
         .collect();
@@ -65,7 +51,7 @@ struct ManualBody {
 }
 
 fn check_target(app: &SharedApp, region: &str, namespace: &str) -> ApiResult<()> {
-    if !targets(&app.settings.region).contains(&region) {
+    if !sync::targets(app).iter().any(|r| r == region) {
         return Err(ApiError::invalid(format!(
             "{region} is not a synchronisation target of this region"
         )));
@@ -180,33 +166,38 @@ pub async fn manual(
     if b.image_tag.is_empty() {
         return Err(ApiError::invalid("imageTag must list at least one tag"));
     }
-    let rejected = {
+    let (rejected, jobs) = {
         let mut db = app.store.lock();
         require(&db, &caller, &namespace, &repository, WRITE)?;
-        let mut next = db.next_id;
-        let repo = db
-            .repo_mut(&namespace, &repository)
-            .ok_or_else(|| ApiError::repo_not_found(&repository))?;
         let mut rejected = Vec::new();
+        let mut jobs = Vec::new();
         for tag in &b.image_tag {
-            if !repo.tags.contains_key(tag) {
+            let exists = db
+                .repo(&namespace, &repository)
+                .is_some_and(|r| r.tags.contains_key(tag));
+            if !exists {
                 rejected.push(tag.clone());
                 continue;
             }
-            next += 1;
-            repo.sync_jobs.push(unreachable_region_job(
-                next,
-                &b.remote_region_id,
-                &b.remote_namespace,
-                b.r#override,
-                tag,
-                &caller.user_id,
-                &caller.user_name,
-            ));
+            let order = Order {
+                namespace: namespace.clone(),
+                repository: repository.clone(),
+                tag: tag.clone(),
+                region: b.remote_region_id.clone(),
+                remote_namespace: b.remote_namespace.clone(),
+                overwrite: b.r#override,
+                operator_id: caller.user_id.clone(),
+                operator_name: caller.user_name.clone(),
+            };
+            if let Some(job) = sync::enqueue(&app, &mut db, &order) {
+                jobs.push((job, order));
+            }
         }
-        db.next_id = next;
-        rejected
+        (rejected, jobs)
     };
+    for (job, order) in jobs {
+        sync::start(&app, job, order);
+    }
     app.store.persist_soon();
     Ok(Json(rejected).into_response())
 }

@@ -2,13 +2,14 @@
 //!
 //! SWR creates the repository on the first push into an existing organization (private,
 //! category `other`), records the tag with its digest, size and pusher, then fires matching
-//! triggers, queues automatic synchronisation and runs the repository's retention policy.
+//! triggers, starts automatic synchronisation and runs the repository's retention policy.
 
 use bytes::Bytes;
 
+use super::sync::{self, Order};
 use crate::app::SharedApp;
 use crate::clock;
-use crate::state::model::{repo_key, Repo, SyncJob, Tag};
+use crate::state::model::{repo_key, Repo, Tag};
 
 pub struct PushedManifest {
     /// `namespace/repository`.
@@ -59,6 +60,7 @@ pub async fn record(app: &SharedApp, user_id: &str, pushed: PushedManifest) {
     };
     let is_tag = !pushed.reference.contains(':');
     let now = clock::now_seconds();
+    let mut jobs = Vec::new();
     {
         let mut db = app.store.lock();
         let Some((account, user)) = db.user_by_id(user_id).map(|(a, u)| (a.clone(), u.clone()))
@@ -98,7 +100,6 @@ pub async fn record(app: &SharedApp, user_id: &str, pushed: PushedManifest) {
         if is_tag {
             let (size, image_id, _) = describe(&pushed.body);
             let tag_id = db.next_id();
-            let next_job = db.next_id;
             let Some(repo) = db.repos.get_mut(&key) else {
                 return;
             };
@@ -124,52 +125,34 @@ pub async fn record(app: &SharedApp, user_id: &str, pushed: PushedManifest) {
             );
             repo.updated = now.clone();
             super::triggers::fire(repo, &pushed.reference, &app.settings.registry_host);
-            let mut job_id = next_job;
-            for rule in repo.sync_rules.iter().filter(|r| r.sync_auto) {
-                job_id += 1;
-                repo.sync_jobs.push(unreachable_region_job(
-                    job_id,
-                    &rule.remote_region_id,
-                    &rule.remote_namespace,
-                    rule.overwrite,
-                    &pushed.reference,
-                    &user.user_id,
-                    &user.user_name,
-                ));
+            let orders: Vec<Order> = repo
+                .sync_rules
+                .iter()
+                .filter(|r| r.sync_auto)
+                .map(|rule| Order {
+                    namespace: namespace.to_string(),
+                    repository: repository.to_string(),
+                    tag: pushed.reference.clone(),
+                    region: rule.remote_region_id.clone(),
+                    remote_namespace: rule.remote_namespace.clone(),
+                    overwrite: rule.overwrite,
+                    operator_id: user.user_id.clone(),
+                    operator_name: user.user_name.clone(),
+                })
+                .collect();
+            for order in orders {
+                if let Some(job) = sync::enqueue(app, &mut db, &order) {
+                    jobs.push((job, order));
+                }
             }
-            db.next_id = job_id;
         }
+    }
+    for (job, order) in jobs {
+        sync::start(app, job, order);
     }
     app.store.persist_soon();
     if is_tag {
         super::retention::run(app, namespace, repository).await;
-    }
-}
-
-/// A synchronisation job to another region. No other region is reachable from the sandbox,
-/// so every job is recorded as failed, the state a real job reaches when its target is down.
-#[allow(clippy::too_many_arguments)]
-pub fn unreachable_region_job(
-    id: u64,
-    region: &str,
-    namespace: &str,
-    overwrite: bool,
-    tag: &str,
-    operator_id: &str,
-    operator_name: &str,
-) -> SyncJob {
-    let now = clock::now_seconds();
-    SyncJob {
-        id,
-        remote_region_id: region.to_string(),
-        remote_namespace: namespace.to_string(),
-        overwrite,
-        tag: tag.to_string(),
-        status: "failed".into(),
-        operator_id: operator_id.to_string(),
-        operator_name: operator_name.to_string(),
-        created_at: now.clone(),
-        updated_at: now,
     }
 }
 

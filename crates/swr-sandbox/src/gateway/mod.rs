@@ -1,4 +1,5 @@
-//! The registry host clients push to and pull from (`registry` in the readiness line).
+//! The registry host clients push to and pull from (`registry` in the readiness line), one per
+//! region.
 //!
 //! It speaks the token-auth flavour of the distribution API exactly as SWR presents it: `GET
 //! /v2/` answers 401 with a Bearer challenge pointing at the realm on this same host; the
@@ -6,6 +7,7 @@
 //! server runs its own accept loop instead of `axum::serve` so that a fault can cut a single
 //! client connection mid-upload (see [`ConnKill`]).
 
+pub mod paths;
 pub mod proxy;
 pub mod realm;
 pub mod token;

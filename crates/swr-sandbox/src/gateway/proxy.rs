@@ -3,6 +3,8 @@
 //! Request and response bodies are passed through as streams, so a blob is never held in
 //! memory. The one exception is a manifest PUT (at most 4 MiB, the registry's own limit): its
 //! bytes are kept to record the tag for the management API once the registry accepted it.
+//! Repository names are translated to and from the region's part of the registry by `paths`;
+//! for that a tag list of a region other than the first is read whole (it is small).
 
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -11,60 +13,14 @@ use axum::response::{IntoResponse, Response};
 use bytes::Bytes;
 use futures::StreamExt;
 
+use super::paths::{self, parse_target, Target};
 use super::{bearer_claims, challenge, registry_error, ConnKill};
 use crate::app::SharedApp;
 use crate::engine::push::{self, PushedManifest};
 
 const MANIFEST_LIMIT: usize = 4 * 1024 * 1024;
-
-/// What a distribution path addresses.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Target {
-    Manifest { name: String, reference: String },
-    Blob { name: String },
-    Upload { name: String },
-    TagList { name: String },
-}
-
-pub fn parse_target(path: &str) -> Option<Target> {
-    let rest = path.strip_prefix("/v2/")?;
-    let segs: Vec<&str> = rest.split('/').collect();
-    let n = segs.len();
-    let name_until = |k: usize| segs[..n - k].join("/");
-    if n >= 3 && segs[n - 2] == "manifests" {
-        return Some(Target::Manifest {
-            name: name_until(2),
-            reference: segs[n - 1].to_string(),
-        });
-    }
-    if n >= 3 && segs[n - 2] == "tags" && segs[n - 1] == "list" {
-        return Some(Target::TagList {
-            name: name_until(2),
-        });
-    }
-    if n >= 4 && segs[n - 3] == "blobs" && segs[n - 2] == "uploads" {
-        return Some(Target::Upload {
-            name: name_until(3),
-        });
-    }
-    if n >= 3 && segs[n - 2] == "blobs" {
-        return Some(Target::Blob {
-            name: name_until(2),
-        });
-    }
-    None
-}
-
-impl Target {
-    fn name(&self) -> &str {
-        match self {
-            Target::Manifest { name, .. }
-            | Target::Blob { name }
-            | Target::Upload { name }
-            | Target::TagList { name } => name,
-        }
-    }
-}
+/// A tag list read whole to give it the client's repository name (other regions only).
+const TAG_LIST_LIMIT: usize = 16 * 1024 * 1024;
 
 const HOP_BY_HOP: [&str; 7] = [
     "connection",
@@ -124,12 +80,17 @@ pub async fn forward(State(app): State<SharedApp>, req: Request) -> Response {
         );
     }
 
+    let prefix = app.upstream.prefix();
     let query = req
         .uri()
         .query()
-        .map(|q| format!("?{}", mountable_query(q, &claims)))
+        .map(|q| format!("?{}", paths::upstream_query(q, &claims, prefix)))
         .unwrap_or_default();
-    let url = format!("{}{path}{query}", app.upstream.base);
+    let url = format!(
+        "{}{}{query}",
+        app.upstream.base,
+        paths::upstream_path(&path, prefix)
+    );
     let kill = req.extensions().get::<ConnKill>().cloned();
     let (parts, body) = req.into_parts();
     let mut out = app.upstream.client.request(method.clone(), &url);
@@ -216,28 +177,12 @@ pub async fn forward(State(app): State<SharedApp>, req: Request) -> Response {
         if method == Method::DELETE && status.is_success() {
             push::record_manifest_delete(&app, name, reference);
         }
+    } else if let Target::TagList { name } = &target {
+        if method == Method::GET && status.is_success() && !prefix.is_empty() {
+            return relay_tag_list(&app, upstream, name).await;
+        }
     }
     relay(&app, upstream)
-}
-
-/// A cross-repository mount (`?mount=<digest>&from=<repo>`) is only passed on when the token
-/// also allows pulling from the source repository; otherwise the mount parameters are dropped
-/// and the registry starts an ordinary upload, as it does for any mount it cannot serve.
-fn mountable_query(query: &str, claims: &super::token::Claims) -> String {
-    let from = url::form_urlencoded::parse(query.as_bytes())
-        .find(|(k, _)| k == "from")
-        .map(|(_, v)| v.into_owned());
-    match from {
-        Some(source) if !claims.allows(&source, "pull") => {
-            url::form_urlencoded::Serializer::new(String::new())
-                .extend_pairs(
-                    url::form_urlencoded::parse(query.as_bytes())
-                        .filter(|(k, _)| k != "mount" && k != "from"),
-                )
-                .finish()
-        }
-        _ => query.to_string(),
-    }
 }
 
 /// The client's upload body, cut (and the client connection with it) after `cut` bytes.
@@ -264,19 +209,24 @@ fn cut_stream(
     })
 }
 
-fn relay(app: &SharedApp, upstream: reqwest::Response) -> Response {
-    let status = upstream.status();
-    let mut builder = Response::builder().status(status);
+/// The registry's status and headers for the client (`skip`: headers the body replaces).
+fn response_head(
+    app: &SharedApp,
+    upstream: &reqwest::Response,
+    skip: &[HeaderName],
+) -> axum::http::response::Builder {
+    let mut builder = Response::builder().status(upstream.status());
     for (k, v) in upstream.headers() {
-        if HOP_BY_HOP.contains(&k.as_str()) {
+        if HOP_BY_HOP.contains(&k.as_str()) || skip.contains(k) {
             continue;
         }
-        if k == header::LOCATION {
-            if let Ok(loc) = v.to_str() {
-                let rewritten = loc.replacen(
+        if k == header::LOCATION || k == header::LINK {
+            if let Ok(text) = v.to_str() {
+                let rewritten = paths::client_reference(
+                    text,
                     &app.upstream.base,
-                    &format!("http://{}", app.settings.registry_host),
-                    1,
+                    &app.settings.registry_host,
+                    app.upstream.prefix(),
                 );
                 if let Ok(value) = HeaderValue::from_str(&rewritten) {
                     builder = builder.header(k, value);
@@ -287,73 +237,27 @@ fn relay(app: &SharedApp, upstream: reqwest::Response) -> Response {
         builder = builder.header(HeaderName::from(k), v);
     }
     builder
+}
+
+fn relay(app: &SharedApp, upstream: reqwest::Response) -> Response {
+    response_head(app, &upstream, &[])
         .body(Body::from_stream(upstream.bytes_stream()))
         .unwrap_or_else(|_| StatusCode::BAD_GATEWAY.into_response())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::gateway::token::{Access, Claims};
-
-    #[test]
-    fn mounts_from_unreadable_repositories_become_plain_uploads() {
-        let claims = Claims {
-            sub: "u".into(),
-            exp: 0,
-            access: vec![Access {
-                kind: "repository".into(),
-                name: "mine/app".into(),
-                actions: vec!["pull".into()],
-            }],
-        };
-        assert_eq!(
-            mountable_query("mount=sha256:1&from=mine/app", &claims),
-            "mount=sha256:1&from=mine/app"
-        );
-        assert_eq!(
-            mountable_query("mount=sha256:1&from=theirs/app", &claims),
-            ""
-        );
-        assert_eq!(
-            mountable_query("digest=sha256:1", &claims),
-            "digest=sha256:1"
-        );
+/// A tag list of a region other than the first, named as the client named the repository.
+async fn relay_tag_list(app: &SharedApp, upstream: reqwest::Response, name: &str) -> Response {
+    let builder = response_head(app, &upstream, &[header::CONTENT_LENGTH]);
+    let mut body = Vec::new();
+    let mut chunks = upstream.bytes_stream();
+    while let Some(chunk) = chunks.next().await {
+        match chunk {
+            Ok(c) if body.len() + c.len() <= TAG_LIST_LIMIT => body.extend_from_slice(&c),
+            _ => return registry_error(StatusCode::BAD_GATEWAY, "UNKNOWN", "registry unavailable"),
+        }
     }
-
-    #[test]
-    fn distribution_paths_name_their_repository() {
-        assert_eq!(
-            parse_target("/v2/org/group/app/manifests/v1"),
-            Some(Target::Manifest {
-                name: "org/group/app".into(),
-                reference: "v1".into()
-            })
-        );
-        assert_eq!(
-            parse_target("/v2/org/app/blobs/uploads/"),
-            Some(Target::Upload {
-                name: "org/app".into()
-            })
-        );
-        assert_eq!(
-            parse_target("/v2/org/app/blobs/uploads/abc"),
-            Some(Target::Upload {
-                name: "org/app".into()
-            })
-        );
-        assert_eq!(
-            parse_target("/v2/org/app/blobs/sha256:00"),
-            Some(Target::Blob {
-                name: "org/app".into()
-            })
-        );
-        assert_eq!(
-            parse_target("/v2/org/app/tags/list"),
-            Some(Target::TagList {
-                name: "org/app".into()
-            })
-        );
-        assert_eq!(parse_target("/v2/_catalog"), None);
-    }
+    let body = paths::client_tag_list(&body, name).unwrap_or(body);
+    builder
+        .body(Body::from(body))
+        .unwrap_or_else(|_| StatusCode::BAD_GATEWAY.into_response())
 }

@@ -1,4 +1,6 @@
-//! Tenants of the emulated region and their credentials.
+//! Tenants of the emulated regions and their credentials. Accounts belong to the cloud, not to
+//! a region: the first region's state holds them and every other region gets the same copy at
+//! start-up.
 //!
 //! Without `--accounts`, a new data directory gets two accounts, each with an admin user and one
 //! IAM user without SWR rights, so that cross-account sharing and permission denials can be

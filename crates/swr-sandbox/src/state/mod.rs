@@ -4,8 +4,8 @@
 //! (never across an `.await`). After a mutation the caller calls [`Store::persist_soon`]; a
 //! background flusher (`app::flush_loop`) then takes a snapshot (a clone, so the lock is held only
 //! briefly even with the 100,000-tag scale seed), serialises it off the async workers, writes it
-//! to a temporary file and renames it over `state.json`, so a crash leaves either the old or the
-//! new file. Changes made within ~100 ms are written together; shutdown writes synchronously
+//! to a temporary file and renames it over the region's state file (`state.json` for the first
+//! region, see `regions::state_file`), so a crash leaves either the old or the new file. Changes made within ~100 ms are written together; shutdown writes synchronously
 //! with [`Store::persist`]. A generation counter keeps an older snapshot from overwriting a newer.
 
 pub mod access;
@@ -50,9 +50,9 @@ pub struct Store {
 }
 
 impl Store {
-    /// Loads `state.json` from `dir`, or returns `None` when the directory has none yet.
-    pub fn load(dir: &Path) -> Result<Option<Db>, StoreError> {
-        let path = dir.join("state.json");
+    /// Loads the state file at `path`, or returns `None` when there is none yet.
+    pub fn load(path: &Path) -> Result<Option<Db>, StoreError> {
+        let path = path.to_path_buf();
         match std::fs::read(&path) {
             Ok(bytes) => serde_json::from_slice(&bytes)
                 .map(Some)
@@ -62,10 +62,11 @@ impl Store {
         }
     }
 
-    pub fn new(dir: &Path, db: Db) -> Self {
+    /// A store writing to the state file `path`.
+    pub fn new(path: PathBuf, db: Db) -> Self {
         Self {
             db: Mutex::new(db),
-            path: dir.join("state.json"),
+            path,
             generation: AtomicU64::new(0),
             written: Mutex::new(0),
             dirty: Notify::new(),

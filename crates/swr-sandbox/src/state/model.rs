@@ -156,11 +156,16 @@ pub struct SyncJob {
     pub remote_namespace: String,
     pub overwrite: bool,
     pub tag: String,
+    /// `running` while the copy is under way, then `success` or `failed`.
     pub status: String,
     pub operator_id: String,
     pub operator_name: String,
     pub created_at: String,
     pub updated_at: String,
+    /// Why a job failed. SWR's job list has no such field, so it stays in the state file and
+    /// the log.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub detail: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -55,6 +55,22 @@ impl Sandbox {
         }
     }
 
+    /// The same process seen through its served region `index` (`regions` in the readiness
+    /// line): that region's API, registry, region id and project. Dropping it stops nothing.
+    pub fn region(&self, index: usize) -> Self {
+        let listed = &self.info["regions"][index];
+        assert!(listed.is_object(), "no region {index} in {}", self.info);
+        let mut info = self.info.clone();
+        for key in ["api_endpoint", "registry", "region", "project_id"] {
+            info[key] = listed[key].clone();
+        }
+        Self {
+            child: None,
+            info,
+            data: self.data.clone(),
+        }
+    }
+
     pub fn api(&self) -> String {
         self.info["api_endpoint"].as_str().unwrap().to_string()
     }
@@ -291,4 +307,35 @@ pub async fn create_namespace(sb: &Sandbox, name: &str) {
     )
     .await;
     assert_eq!(status, 201, "{body}");
+}
+
+/// `GET` on the registry host with a bearer token: status and JSON body.
+pub async fn registry_json(sb: &Sandbox, bearer: &str, path: &str) -> (u16, Value) {
+    let resp = reqwest::Client::new()
+        .get(format!("http://{}{path}", sb.registry()))
+        .bearer_auth(bearer)
+        .send()
+        .await
+        .unwrap();
+    let status = resp.status().as_u16();
+    (status, resp.json().await.unwrap_or(Value::Null))
+}
+
+/// The digest the registry host answers for `<name>:<tag>` (which must exist).
+pub async fn manifest_digest(sb: &Sandbox, bearer: &str, name: &str, tag: &str) -> String {
+    let resp = reqwest::Client::new()
+        .get(format!(
+            "http://{}/v2/{name}/manifests/{tag}",
+            sb.registry()
+        ))
+        .bearer_auth(bearer)
+        .header("Accept", swr_sandbox::seed::image::MANIFEST_TYPE)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 200, "{name}:{tag}");
+    resp.headers()["docker-content-digest"]
+        .to_str()
+        .unwrap()
+        .to_string()
 }
