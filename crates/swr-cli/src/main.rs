@@ -68,6 +68,9 @@ enum Command {
     /// Triggers that update CCE/CCI workloads on a push, and the condition tester.
     #[command(subcommand)]
     Trigger(commands::trigger::Command),
+    /// Copy images to other regions: rules, manual syncs, jobs, and what is missing where.
+    #[command(subcommand)]
+    Sync(commands::sync::Command),
     /// The changes the app and swrctl made (time, profile, operation, values, request id).
     Journal(commands::journal::Args),
 }
@@ -100,6 +103,7 @@ fn main() -> ExitCode {
         Command::Share(command) => commands::share::run(&command),
         Command::Retention(command) => commands::retention::run(&command),
         Command::Trigger(command) => commands::trigger::run(&command),
+        Command::Sync(command) => commands::sync::run(&command),
         Command::Journal(args) => commands::journal::run(&args),
     }
 }

@@ -50,6 +50,73 @@ pub struct EndpointOverrides {
     pub api: Option<String>,
     pub registry: Option<String>,
     pub iam: Option<String>,
+    /// The same account's endpoints in other regions, read by region sync's gap view (a
+    /// sandbox serving several regions, a private deployment). Regions not named here use
+    /// their public endpoints.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(optional))]
+    pub regions: Option<std::collections::BTreeMap<String, RegionEndpoints>>,
+}
+
+/// Endpoints of one other region.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct RegionEndpoints {
+    pub api: Option<String>,
+    pub registry: Option<String>,
+    pub project_id: Option<String>,
+}
+
+impl RegionEndpoints {
+    /// Reads `REGION=API,REGISTRY[,PROJECT_ID]`, the form `swrctl profile add --region-endpoint`
+    /// and `SWR_REGION_ENDPOINTS` take.
+    pub fn parse(text: &str) -> Result<(String, Self), String> {
+        let (region, rest) = text.split_once('=').ok_or_else(|| {
+            format!("`{text}` is not REGION=API,REGISTRY[,PROJECT_ID] (for example cn-east-3=http://127.0.0.1:8081,127.0.0.1:5001)")
+        })?;
+        let mut parts = rest.split(',').map(str::trim);
+        let mut next = || parts.next().filter(|p| !p.is_empty()).map(str::to_owned);
+        let (api, registry, project_id) = (next(), next(), next());
+        if region.trim().is_empty() || api.is_none() || registry.is_none() {
+            return Err(format!(
+                "`{text}` needs a region, an API endpoint and a registry: REGION=API,REGISTRY[,PROJECT_ID]"
+            ));
+        }
+        Ok((
+            region.trim().to_owned(),
+            Self {
+                api,
+                registry,
+                project_id,
+            },
+        ))
+    }
+}
+
+impl Profile {
+    /// The same account in `region`: that region's endpoints when the profile names them, else
+    /// its public ones.
+    pub fn in_region(&self, region: &str) -> Self {
+        let other = self
+            .endpoints
+            .regions
+            .as_ref()
+            .and_then(|m| m.get(region))
+            .cloned()
+            .unwrap_or_default();
+        Self {
+            region: region.to_owned(),
+            project_id: other.project_id,
+            endpoints: EndpointOverrides {
+                api: other.api,
+                registry: other.registry,
+                iam: self.endpoints.iam.clone(),
+                regions: None,
+            },
+            ..self.clone()
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

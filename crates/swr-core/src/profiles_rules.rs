@@ -69,6 +69,7 @@ impl ProfileInput {
             iam: blank_to_none(self.endpoints.iam)
                 .map(|v| check_url("endpoints.iam", &v))
                 .transpose()?,
+            regions: self.endpoints.regions,
         };
         let region = self.region.trim().to_owned();
         let known = swr_api::region::find_region(&region).is_some();

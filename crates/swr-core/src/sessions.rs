@@ -180,6 +180,23 @@ impl Sessions {
         Ok(session)
     }
 
+    /// A session of the profile's account in another region, for region sync's gap view; not
+    /// kept, since it is read once per view.
+    pub fn in_region(&self, profile_id: &str, region: &str) -> Result<Session, SessionError> {
+        let profile = self
+            .profiles
+            .get(profile_id)
+            .ok_or_else(|| SessionError::ProfileNotFound(profile_id.to_owned()))?
+            .in_region(region);
+        let secret = self.credentials.secret_key(&profile.access_key_id)?;
+        Session::from_configs(
+            profile_id,
+            crate::verify::client_config(&profile, &secret),
+            crate::verify::registry_config(&profile, &secret),
+            Some(self.limiter(region, &profile.access_key_id)),
+        )
+    }
+
     /// The pacer of one account, made on first use.
     pub fn limiter(&self, region: &str, access_key: &str) -> Arc<RateLimiter> {
         self.limiters
@@ -188,6 +205,18 @@ impl Sessions {
             .entry((region.to_owned(), access_key.to_owned()))
             .or_insert_with(|| Arc::new(RateLimiter::for_account()))
             .clone()
+    }
+}
+
+/// The other regions of one profile, for region sync.
+pub struct ProfileRegions<'a> {
+    pub sessions: &'a Sessions,
+    pub profile_id: &'a str,
+}
+
+impl crate::automation::sync::RegionSessions for ProfileRegions<'_> {
+    fn region(&self, region: &str) -> Result<Session, SessionError> {
+        self.sessions.in_region(self.profile_id, region)
     }
 }
 

@@ -469,7 +469,7 @@ mod tests {
             endpoints: crate::profiles::EndpointOverrides {
                 api: Some(stale_clock_gateway()),
                 registry: Some("127.0.0.1:1".into()),
-                iam: None,
+                ..Default::default()
             },
             ca_bundle: None,
             proxy: None,

@@ -108,6 +108,7 @@ impl Sandbox {
                 api: Some(r["api_endpoint"].as_str().unwrap().into()),
                 registry: Some(r["registry"].as_str().unwrap().into()),
                 iam: None,
+                regions: None,
             },
             ca_bundle: None,
             proxy: None,

@@ -57,6 +57,7 @@ impl App {
                     api: Some(sb.ready.api_endpoint.clone()),
                     registry: Some(sb.ready.registry.clone()),
                     iam: None,
+                    regions: None,
                 },
                 ca_bundle: None,
                 proxy: None,

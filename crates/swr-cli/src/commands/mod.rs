@@ -13,6 +13,7 @@ pub mod repo;
 pub mod retention;
 pub mod share;
 pub mod shared;
+pub mod sync;
 pub mod tag;
 pub mod trigger;
 pub mod validate;

@@ -16,7 +16,7 @@ use swr_core::profiles::{EndpointOverrides, ProfileInput, ProfileStore};
 pub enum Command {
     /// Add a profile; the secret key is read from stdin (e.g. `swrctl profile add prod
     /// --region cn-north-4 --ak AK < sk.txt`).
-    Add(AddArgs),
+    Add(Box<AddArgs>),
     /// List profiles; `*` marks the active one.
     List {
         /// One JSON array instead of a table.
@@ -57,6 +57,10 @@ pub struct AddArgs {
     /// IAM base URL instead of the region's.
     #[arg(long)]
     pub iam_endpoint: Option<String>,
+    /// The account's endpoints in another region, for region sync:
+    /// `REGION=API,REGISTRY[,PROJECT_ID]`; repeat for more regions.
+    #[arg(long = "region-endpoint")]
+    pub region_endpoints: Vec<String>,
     /// PEM file of extra certificate authorities to trust.
     #[arg(long)]
     pub ca_bundle: Option<PathBuf>,
@@ -79,7 +83,7 @@ pub fn run(command: Command) -> ExitCode {
     let profiles = ProfileStore::open(&dir);
     let secrets = CredentialStore::default();
     let result = match command {
-        Command::Add(args) => add(&profiles, &secrets, args),
+        Command::Add(args) => add(&profiles, &secrets, *args),
         Command::List { json } => list(&profiles, &secrets, json),
         Command::Remove { profile } => remove(&profiles, &secrets, &profile),
         Command::Use { profile } => match profiles.find(&profile) {
@@ -121,6 +125,21 @@ fn read_secret_key() -> Result<Sensitive<String>, String> {
     Ok(Sensitive::new(sk))
 }
 
+/// `--region-endpoint REGION=API,REGISTRY[,PROJECT_ID]`, repeated.
+fn region_endpoints(
+    given: &[String],
+) -> Result<Option<std::collections::BTreeMap<String, swr_core::profiles::RegionEndpoints>>, String>
+{
+    if given.is_empty() {
+        return Ok(None);
+    }
+    given
+        .iter()
+        .map(|g| swr_core::profiles::RegionEndpoints::parse(g))
+        .collect::<Result<_, _>>()
+        .map(Some)
+}
+
 fn add(profiles: &ProfileStore, secrets: &CredentialStore, args: AddArgs) -> Result<(), String> {
     let sk = read_secret_key()?;
     let input = ProfileInput {
@@ -132,6 +151,7 @@ fn add(profiles: &ProfileStore, secrets: &CredentialStore, args: AddArgs) -> Res
             api: args.api_endpoint,
             registry: args.registry,
             iam: args.iam_endpoint,
+            regions: region_endpoints(&args.region_endpoints)?,
         },
         ca_bundle: args.ca_bundle,
         proxy: args.proxy,

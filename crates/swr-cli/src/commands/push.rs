@@ -62,9 +62,16 @@ fn env(name: &str) -> Option<String> {
 
 /// Resolves credentials: `--profile`, else `SWR_AK`/`SWR_SK`, else the active profile.
 pub fn connection(profile: Option<&str>) -> Result<Connection, String> {
+    connection_in(profile, None)
+}
+
+/// The same account in `region` (region sync): endpoints from the profile's
+/// `--region-endpoint`, or from `SWR_REGION_ENDPOINTS` (`REGION=API,REGISTRY[,PROJECT_ID];…`)
+/// with credentials from the environment; else the region's public endpoints.
+pub fn connection_in(profile: Option<&str>, region: Option<&str>) -> Result<Connection, String> {
     if profile.is_none() {
         if let Some(ak) = env("SWR_AK") {
-            return from_env(ak);
+            return from_env(ak, region);
         }
     }
     let dir = swr_core::profiles::default_config_dir()
@@ -79,6 +86,10 @@ pub fn connection(profile: Option<&str>) -> Result<Connection, String> {
     let sk = swr_core::credentials::CredentialStore::default()
         .secret_key(&found.access_key_id)
         .map_err(|e| e.to_string())?;
+    let found = match region {
+        Some(r) => found.in_region(r),
+        None => found,
+    };
     Ok(Connection {
         api: swr_core::verify::client_config(&found, &sk),
         registry: swr_core::verify::registry_config(&found, &sk),
@@ -86,14 +97,26 @@ pub fn connection(profile: Option<&str>) -> Result<Connection, String> {
     })
 }
 
-fn from_env(ak: String) -> Result<Connection, String> {
-    let region = env("SWR_REGION").ok_or("SWR_AK is set but SWR_REGION is not")?;
+fn from_env(ak: String, other: Option<&str>) -> Result<Connection, String> {
+    let home = env("SWR_REGION").ok_or("SWR_AK is set but SWR_REGION is not")?;
     let sk = env("SWR_SK").ok_or("SWR_AK is set but SWR_SK is not")?;
     let insecure = env("SWR_INSECURE").is_some_and(|v| v == "1" || v.eq_ignore_ascii_case("true"));
+    let region = other.unwrap_or(&home).to_owned();
     let mut api = ClientConfig::new(region.clone(), ApiCredentials::new(ak.clone(), sk.clone()));
-    api.project_id = env("SWR_PROJECT_ID");
-    api.endpoints.api = env("SWR_API_ENDPOINT");
-    api.endpoints.registry = env("SWR_REGISTRY");
+    if other.is_none() || other == Some(home.as_str()) {
+        api.project_id = env("SWR_PROJECT_ID");
+        api.endpoints.api = env("SWR_API_ENDPOINT");
+        api.endpoints.registry = env("SWR_REGISTRY");
+    } else if let Some(list) = env("SWR_REGION_ENDPOINTS") {
+        for item in list.split(';').filter(|i| !i.trim().is_empty()) {
+            let (r, e) = swr_core::profiles::RegionEndpoints::parse(item.trim())?;
+            if r == region {
+                api.project_id = e.project_id;
+                api.endpoints.api = e.api;
+                api.endpoints.registry = e.registry;
+            }
+        }
+    }
     let endpoints =
         swr_api::Endpoints::resolve(&region, &api.endpoints).map_err(|e| e.to_string())?;
     let host = endpoints.registry_host;

@@ -9,6 +9,7 @@
 //! [`Session::change`], so it is paced and journaled. The desktop app and `swrctl` call them.
 
 pub mod retention;
+pub mod sync;
 pub mod triggers;
 
 use futures::TryStreamExt;
@@ -439,7 +440,7 @@ fn json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_default()
 }
 
-fn browse_error(e: crate::browse::BrowseError) -> AccessError {
+pub(crate) fn browse_error(e: crate::browse::BrowseError) -> AccessError {
     use crate::browse::BrowseError;
     match e {
         BrowseError::Session(s) => AccessError::Session(s),

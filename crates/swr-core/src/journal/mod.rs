@@ -48,6 +48,9 @@ pub enum Operation {
     TriggerCreate,
     TriggerChange,
     TriggerDelete,
+    SyncRuleCreate,
+    SyncRuleDelete,
+    SyncRun,
     /// Written by a newer version of the console.
     #[serde(other)]
     Other,
@@ -74,6 +77,9 @@ impl Operation {
             Self::TriggerCreate => "triggerCreate",
             Self::TriggerChange => "triggerChange",
             Self::TriggerDelete => "triggerDelete",
+            Self::SyncRuleCreate => "syncRuleCreate",
+            Self::SyncRuleDelete => "syncRuleDelete",
+            Self::SyncRun => "syncRun",
             Self::Other => "other",
         }
     }
@@ -342,7 +348,7 @@ mod tests {
 
     #[test]
     fn an_operation_of_a_newer_version_is_read_as_other() {
-        let line = r#"{"time":"2026-01-01T00:00:00.000Z","source":"app","profile":"p","region":"r","operation":"syncRuleCreate","target":"t","before":null,"after":null,"outcome":"done","error":null,"requestId":null}"#;
+        let line = r#"{"time":"2026-01-01T00:00:00.000Z","source":"app","profile":"p","region":"r","operation":"mirrorEverything","target":"t","before":null,"after":null,"outcome":"done","error":null,"requestId":null}"#;
         let entry: JournalEntry = serde_json::from_str(line).unwrap();
         assert_eq!(entry.operation, Operation::Other);
     }
