@@ -11,4 +11,5 @@ pub mod logins;
 pub mod organizations;
 pub mod profiles;
 pub mod settings;
+pub mod sync;
 pub mod uploads;

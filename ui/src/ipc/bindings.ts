@@ -496,6 +496,68 @@ async deleteTrigger(profileId: string, organization: string, image: string, name
     else return { status: "error", error: e  as any };
 }
 },
+async syncRegions(profileId: string) : Promise<Result<string[], IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("sync_regions", { profileId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async syncRules(profileId: string, organization: string, image: string) : Promise<Result<SyncRule[], IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("sync_rules", { profileId, organization, image }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async addSyncRule(profileId: string, organization: string, image: string, rule: RuleInput) : Promise<Result<null, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("add_sync_rule", { profileId, organization, image, rule }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async deleteSyncRule(profileId: string, organization: string, image: string, region: string, namespace: string) : Promise<Result<null, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("delete_sync_rule", { profileId, organization, image, region, namespace }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Starts copying `tags` to `region`/`namespace` now.
+ */
+async syncTags(profileId: string, organization: string, image: string, tags: string[], region: string, namespace: string, overwrite: boolean) : Promise<Result<null, IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("sync_tags", { profileId, organization, image, tags, region, namespace, overwrite }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async syncJobs(profileId: string, organization: string, image: string) : Promise<Result<SyncJob[], IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("sync_jobs", { profileId, organization, image }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * For each rule, the image's tags compared by digest with the target region's.
+ */
+async syncGaps(profileId: string, organization: string, image: string) : Promise<Result<RegionGap[], IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("sync_gaps", { profileId, organization, image }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async queryJournal(query: JournalQuery) : Promise<Result<JournalPage, IpcError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("query_journal", { query }) };
@@ -894,7 +956,13 @@ capped: boolean }
 /**
  * Endpoints that replace the region's public ones (a sandbox, a private deployment).
  */
-export type EndpointOverrides = { api: string | null; registry: string | null; iam: string | null }
+export type EndpointOverrides = { api: string | null; registry: string | null; iam: string | null; 
+/**
+ * The same account's endpoints in other regions, read by region sync's gap view (a
+ * sandbox serving several regions, a private deployment). Regions not named here use
+ * their public endpoints.
+ */
+regions?: Partial<{ [key in string]: RegionEndpoints }> | null }
 export type ErrorCode = 
 /**
  * The input broke a rule; the message says which and how to fix it.
@@ -1010,6 +1078,27 @@ entry?: string | null; message: string;
  * What to do about it.
  */
 advice: string }
+export type GapRow = { tag: string; digest: string; 
+/**
+ * The digest in the target region, when the tag is there.
+ */
+remoteDigest: string | null; state: GapState }
+/**
+ * How a tag stands in a target region.
+ */
+export type GapState = 
+/**
+ * Not there.
+ */
+"missing" | 
+/**
+ * There, with another manifest digest.
+ */
+"differs" | 
+/**
+ * There, with the same digest.
+ */
+"same"
 /**
  * A best-practice suggestion (never makes an archive invalid).
  */
@@ -1409,7 +1498,7 @@ own: boolean }
 /**
  * What kind of change an entry records.
  */
-export type Operation = "organizationCreate" | "organizationDelete" | "imageAttributes" | "permissionGrant" | "permissionChange" | "permissionRevoke" | "shareAdd" | "shareChange" | "shareRemove" | "tagDelete" | "tagCopy" | "push" | "retentionSet" | "retentionDelete" | "triggerCreate" | "triggerChange" | "triggerDelete" | 
+export type Operation = "organizationCreate" | "organizationDelete" | "imageAttributes" | "permissionGrant" | "permissionChange" | "permissionRevoke" | "shareAdd" | "shareChange" | "shareRemove" | "tagDelete" | "tagCopy" | "push" | "retentionSet" | "retentionDelete" | "triggerCreate" | "triggerChange" | "triggerDelete" | "syncRuleCreate" | "syncRuleDelete" | "syncRun" | 
 /**
  * Written by a newer version of the console.
  */
@@ -1597,6 +1686,18 @@ nameEn: string;
  */
 nameZhCn: string }
 /**
+ * Endpoints of one other region.
+ */
+export type RegionEndpoints = { api: string | null; registry: string | null; projectId: string | null }
+/**
+ * One rule's target compared with the image here.
+ */
+export type RegionGap = { region: string; namespace: string; rows: GapRow[]; missing: number; differs: number; same: number; 
+/**
+ * Why the target could not be read (no endpoints for the region, refused…).
+ */
+problem: string | null }
+/**
  * One point of a report series (`ReportData`).
  */
 export type ReportPoint = { 
@@ -1673,6 +1774,18 @@ export type RetentionWarning =
  * A time SWR gave could not be read; the tag is counted as oldest and kept by day rules.
  */
 { kind: "unreadableTime"; tag: string }
+/**
+ * A new automatic or manual-only rule.
+ */
+export type RuleInput = { region: string; namespace: string; 
+/**
+ * Copy every new tag as it is pushed.
+ */
+auto: boolean; 
+/**
+ * Replace a tag that already exists there with another image.
+ */
+overwrite: boolean }
 /**
  * A value broke a rule. `Display` gives the English message.
  */
@@ -1758,6 +1871,114 @@ export type Source = "app" | "swrctl"
  * A phase of an item, for status lines.
  */
 export type Step = "validating" | "indexing" | "pushing" | "verifying"
+/**
+ * A sync job (`SyncJob`).
+ */
+export type SyncJob = { 
+/**
+ * Job id.
+ */
+id: number; 
+/**
+ * Account id (`domainID`).
+ */
+domainID: string; 
+/**
+ * Account name.
+ */
+domainName: string; 
+/**
+ * Source organization.
+ */
+namespace: string; 
+/**
+ * Repository.
+ */
+repoName: string; 
+/**
+ * Tag.
+ */
+tag: string; 
+/**
+ * Target region.
+ */
+remoteRegionId: string; 
+/**
+ * Target organization.
+ */
+remoteNamespace: string; 
+/**
+ * Overwrite flag.
+ */
+override: boolean; 
+/**
+ * `waiting`, `running`, `success`, `failed`, `timeout`, `cancel` or `existed`.
+ */
+status: string; 
+/**
+ * Who started it (id).
+ */
+syncOperatorId: string; 
+/**
+ * Who started it (name).
+ */
+syncOperatorName: string; 
+/**
+ * Creation time.
+ */
+createdAt: string; 
+/**
+ * Last update.
+ */
+updatedAt: string }
+/**
+ * An automatic sync rule (`SyncRepo`).
+ */
+export type SyncRule = { 
+/**
+ * Rule id.
+ */
+id: number; 
+/**
+ * Account id (`domainID`).
+ */
+domainID: string; 
+/**
+ * Account name.
+ */
+domainName: string; 
+/**
+ * Source organization.
+ */
+namespace: string; 
+/**
+ * Repository.
+ */
+repoName: string; 
+/**
+ * Target region.
+ */
+remoteRegionId: string; 
+/**
+ * Target organization.
+ */
+remoteNamespace: string; 
+/**
+ * Sync new tags automatically.
+ */
+syncAuto: boolean; 
+/**
+ * Overwrite same-named tags at the target.
+ */
+override: boolean; 
+/**
+ * Creation time.
+ */
+createdAt: string; 
+/**
+ * Last update.
+ */
+updatedAt: string }
 /**
  * What the tag list shows.
  */

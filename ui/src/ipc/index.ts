@@ -22,11 +22,15 @@ import {
   type Policy,
   type PolicyInput,
   type RetentionLog,
+  type RegionGap,
   type RetentionPreview,
+  type RuleInput,
   type SaveOutcome,
   type Scope,
   type ShareInput,
   type ShareRow,
+  type SyncJob,
+  type SyncRule,
   type Trigger,
   type TriggerMatch,
   type Wanted,
@@ -74,8 +78,15 @@ import {
 export type {
   AppInfo,
   Action as PermissionAction,
+  EndpointOverrides,
   CreateTriggerRequest,
+  GapRow,
+  GapState,
   KeepReason,
+  RegionGap,
+  RuleInput as SyncRuleInput,
+  SyncJob,
+  SyncRule,
   Policy,
   PolicyInput,
   PreviewItem,
@@ -299,6 +310,25 @@ export interface IpcClient {
   addTrigger(profileId: string, organization: string, image: string, trigger: CreateTriggerRequest): Promise<void>;
   setTriggerEnabled(profileId: string, organization: string, image: string, name: string, enabled: boolean): Promise<void>;
   deleteTrigger(profileId: string, organization: string, image: string, name: string): Promise<void>;
+  /** Regions this account's images can be synced to. */
+  syncRegions(profileId: string): Promise<string[]>;
+  syncRules(profileId: string, organization: string, image: string): Promise<SyncRule[]>;
+  addSyncRule(profileId: string, organization: string, image: string, rule: RuleInput): Promise<void>;
+  deleteSyncRule(profileId: string, organization: string, image: string, region: string, namespace: string): Promise<void>;
+  /** Starts copying the tags to the region now; follow it in `syncJobs`. */
+  syncTags(
+    profileId: string,
+    organization: string,
+    image: string,
+    tags: string[],
+    region: string,
+    namespace: string,
+    overwrite: boolean,
+  ): Promise<void>;
+  /** Sync jobs, newest first. */
+  syncJobs(profileId: string, organization: string, image: string): Promise<SyncJob[]>;
+  /** For each rule, every tag here compared by digest with the target region's. */
+  syncGaps(profileId: string, organization: string, image: string): Promise<RegionGap[]>;
   /** Journal entries, newest first. */
   queryJournal(query: JournalQuery): Promise<JournalPage>;
   /** Asks where to save and writes the selected entries; the saved path, or null when cancelled. */
@@ -469,6 +499,19 @@ export const tauriClient: IpcClient = {
     call(async () => void unwrap(await commands.setTriggerEnabled(profileId, organization, image, name, enabled))),
   deleteTrigger: (profileId, organization, image, name) =>
     call(async () => void unwrap(await commands.deleteTrigger(profileId, organization, image, name))),
+  syncRegions: (profileId) => call(async () => unwrap(await commands.syncRegions(profileId))),
+  syncRules: (profileId, organization, image) =>
+    call(async () => unwrap(await commands.syncRules(profileId, organization, image))),
+  addSyncRule: (profileId, organization, image, rule) =>
+    call(async () => void unwrap(await commands.addSyncRule(profileId, organization, image, rule))),
+  deleteSyncRule: (profileId, organization, image, region, namespace) =>
+    call(async () => void unwrap(await commands.deleteSyncRule(profileId, organization, image, region, namespace))),
+  syncTags: (profileId, organization, image, tags, region, namespace, overwrite) =>
+    call(async () => void unwrap(await commands.syncTags(profileId, organization, image, tags, region, namespace, overwrite))),
+  syncJobs: (profileId, organization, image) =>
+    call(async () => unwrap(await commands.syncJobs(profileId, organization, image))),
+  syncGaps: (profileId, organization, image) =>
+    call(async () => unwrap(await commands.syncGaps(profileId, organization, image))),
   queryJournal: (query) => call(async () => unwrap(await commands.queryJournal(query))),
   exportJournal: (query, format) => call(async () => unwrap(await commands.exportJournal(query, format))),
   uploadsView: () => call(() => commands.uploadsView()),

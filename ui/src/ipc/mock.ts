@@ -17,6 +17,7 @@ import type {
 import { CommandError } from "./index";
 import { createMockAccess, type MockAccess, type MockAccessOptions } from "./mockAccess";
 import { createMockAutomation, type MockAutomation, type MockAutomationOptions } from "./mockAutomation";
+import { createMockSync, type MockSync, type MockSyncOptions } from "./mockSync";
 import { createMockBrowse, type MockBrowse, type MockBrowseOptions } from "./mockBrowse";
 import { createMockDashboard, type MockDashboardOptions } from "./mockDashboard";
 import { createMockUploads, type MockUploads } from "./mockUploads";
@@ -35,8 +36,9 @@ export {
 export { mockDashboard, type MockDashboardOptions } from "./mockDashboard";
 export type { MockAccess, MockAccessOptions } from "./mockAccess";
 export type { MockAutomation, MockAutomationOptions } from "./mockAutomation";
+export type { MockSync, MockSyncOptions } from "./mockSync";
 
-export interface MockBackendOptions extends MockBrowseOptions, MockDashboardOptions, MockAccessOptions, MockAutomationOptions {
+export interface MockBackendOptions extends MockBrowseOptions, MockDashboardOptions, MockAccessOptions, MockAutomationOptions, MockSyncOptions {
   settings?: Settings;
   profile?: ProfileSummary | null;
   appInfo?: Partial<AppInfo>;
@@ -63,6 +65,8 @@ export interface MockBackend extends IpcClient {
   readonly access: MockAccess;
   /** What the retention and trigger tabs asked for. */
   readonly automation: MockAutomation;
+  /** What the Sync tab asked for. */
+  readonly sync: MockSync;
 }
 
 export const MOCK_APP_INFO: AppInfo = {
@@ -162,6 +166,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   const dashboard = createMockDashboard({ exists: (id) => find(id) !== undefined }, options);
   const access = createMockAccess({ exists: (id) => find(id) !== undefined }, options);
   const automation = createMockAutomation({ exists: (id) => find(id) !== undefined }, options);
+  const sync = createMockSync({ exists: (id) => find(id) !== undefined }, options);
 
   return {
     ...uploads.client,
@@ -169,10 +174,12 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     ...dashboard,
     ...access.client,
     ...automation.client,
+    ...sync.client,
     uploads: uploads.control,
     browse: browse.control,
     access: access.control,
     automation: automation.control,
+    sync: sync.control,
     get storedSettings() {
       return settings;
     },

@@ -163,6 +163,9 @@ describe("journal", () => {
       "Create trigger",
       "Enable or disable trigger",
       "Delete trigger",
+      "Add sync rule",
+      "Remove sync rule",
+      "Sync tags to a region",
       "Other change",
     ]);
   });

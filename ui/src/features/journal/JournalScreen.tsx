@@ -27,6 +27,9 @@ export const OPERATIONS: readonly Operation[] = [
   "triggerCreate",
   "triggerChange",
   "triggerDelete",
+  "syncRuleCreate",
+  "syncRuleDelete",
+  "syncRun",
   "other",
 ];
 

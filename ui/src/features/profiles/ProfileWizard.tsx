@@ -5,6 +5,7 @@ import { ErrorNotice } from "../../components/ErrorNotice";
 import {
   CommandError,
   useIpc,
+  type EndpointOverrides,
   type ImportedCredentials,
   type Persistence,
   type Profile,
@@ -27,6 +28,8 @@ interface Form {
   api: string;
   registry: string;
   iam: string;
+  /** Endpoints in other regions (set with swrctl); kept as they are when the profile is edited here. */
+  regions: EndpointOverrides["regions"];
   caBundle: string;
   proxy: string;
   insecure: boolean;
@@ -42,6 +45,7 @@ function formFrom(profile: Profile | undefined): Form {
     api: profile?.endpoints?.api ?? "",
     registry: profile?.endpoints?.registry ?? "",
     iam: profile?.endpoints?.iam ?? "",
+    regions: profile?.endpoints?.regions,
     caBundle: profile?.caBundle ?? "",
     proxy: profile?.proxy ?? "",
     insecure: profile?.insecureSkipTlsVerify ?? false,
@@ -56,7 +60,12 @@ function toInput(form: Form): ProfileInput {
     region: form.region,
     projectId: orNull(form.projectId),
     accessKeyId: form.accessKeyId.trim(),
-    endpoints: { api: orNull(form.api), registry: orNull(form.registry), iam: orNull(form.iam) },
+    endpoints: {
+      api: orNull(form.api),
+      registry: orNull(form.registry),
+      iam: orNull(form.iam),
+      ...(form.regions ? { regions: form.regions } : {}),
+    },
     caBundle: orNull(form.caBundle),
     proxy: orNull(form.proxy),
     insecureSkipTlsVerify: form.insecure,
@@ -139,7 +148,7 @@ export function ProfileWizard({ profile, onClose }: { profile?: Profile; onClose
   const keyringMissing = save.error?.code === "keyringUnavailable";
 
   const field = (
-    key: keyof Omit<Form, "insecure">,
+    key: keyof Omit<Form, "insecure" | "regions">,
     label: string,
     testId: string,
     opts: { type?: string; invalid?: string; hint?: string } = {},

@@ -55,6 +55,9 @@ const journalEn = {
       triggerCreate: "Create trigger",
       triggerChange: "Enable or disable trigger",
       triggerDelete: "Delete trigger",
+      syncRuleCreate: "Add sync rule",
+      syncRuleDelete: "Remove sync rule",
+      syncRun: "Sync tags to a region",
       other: "Other change",
     },
     outcome: {

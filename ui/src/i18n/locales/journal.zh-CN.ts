@@ -58,6 +58,9 @@ const journalZhCN: JournalMessages = {
       triggerCreate: "创建触发器",
       triggerChange: "启用或停用触发器",
       triggerDelete: "删除触发器",
+      syncRuleCreate: "添加同步规则",
+      syncRuleDelete: "删除同步规则",
+      syncRun: "同步镜像版本到其他区域",
       other: "其他更改",
     },
     outcome: {
