@@ -6,13 +6,14 @@ import { AttributesTab } from "../attributes/AttributesTab";
 import { PermissionsTab } from "../permissions/PermissionsTab";
 import { RetentionTab } from "../retention/RetentionTab";
 import { SharingTab } from "../sharing/SharingTab";
+import { SyncTab } from "../sync/SyncTab";
 import { TriggersTab } from "../triggers/TriggersTab";
 import { OverviewTab } from "./OverviewTab";
 import type { ImageRef } from "./queries";
 import { TagsTab } from "./TagsTab";
 
 export interface ImageTab {
-  id: "overview" | "tags" | "attributes" | "permissions" | "sharing" | "retention" | "triggers";
+  id: "overview" | "tags" | "attributes" | "permissions" | "sharing" | "retention" | "triggers" | "sync";
   label:
     | "image.tabs.overview"
     | "image.tabs.tags"
@@ -20,7 +21,8 @@ export interface ImageTab {
     | "image.tabs.permissions"
     | "image.tabs.sharing"
     | "image.tabs.retention"
-    | "image.tabs.triggers";
+    | "image.tabs.triggers"
+    | "image.tabs.sync";
   Panel: ComponentType<{ imageRef: ImageRef }>;
 }
 
@@ -32,4 +34,5 @@ export const IMAGE_TABS: readonly ImageTab[] = [
   { id: "sharing", label: "image.tabs.sharing", Panel: SharingTab },
   { id: "retention", label: "image.tabs.retention", Panel: RetentionTab },
   { id: "triggers", label: "image.tabs.triggers", Panel: TriggersTab },
+  { id: "sync", label: "image.tabs.sync", Panel: SyncTab },
 ];

@@ -80,6 +80,7 @@ const browseEn = {
       sharing: "Sharing",
       retention: "Retention",
       triggers: "Triggers",
+      sync: "Sync",
     },
     loadFailed: "The image could not be read.",
     attributes: "Attributes",

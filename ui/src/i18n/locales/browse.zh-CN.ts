@@ -82,6 +82,7 @@ const browseZhCN: BrowseMessages = {
       sharing: "共享",
       retention: "老化规则",
       triggers: "触发器",
+      sync: "镜像同步",
     },
     loadFailed: "无法读取此镜像。",
     attributes: "属性",

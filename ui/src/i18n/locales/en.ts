@@ -8,6 +8,7 @@ import journalEn from "./journal.en";
 import permissionsEn from "./permissions.en";
 import retentionEn from "./retention.en";
 import sharingEn from "./sharing.en";
+import syncEn from "./sync.en";
 import triggersEn from "./triggers.en";
 
 const en = {
@@ -547,6 +548,7 @@ const en = {
   ...sharingEn,
   ...retentionEn,
   ...triggersEn,
+  ...syncEn,
 };
 
 export type Messages = typeof en;

@@ -7,6 +7,7 @@ import journalZhCN from "./journal.zh-CN";
 import permissionsZhCN from "./permissions.zh-CN";
 import retentionZhCN from "./retention.zh-CN";
 import sharingZhCN from "./sharing.zh-CN";
+import syncZhCN from "./sync.zh-CN";
 import triggersZhCN from "./triggers.zh-CN";
 import type { Messages } from "./en";
 
@@ -544,6 +545,7 @@ const zhCN: Messages = {
   ...sharingZhCN,
   ...retentionZhCN,
   ...triggersZhCN,
+  ...syncZhCN,
 };
 
 export default zhCN;
