@@ -19,6 +19,19 @@ pub struct Cli<'a> {
 impl Cli<'_> {
     pub fn run(&self, args: &[&str]) -> Output {
         let sb = self.sb;
+        // The sandbox's other regions, as a pipeline names them for region sync.
+        let others: Vec<String> = sb
+            .ready
+            .regions
+            .iter()
+            .filter(|r| r.region != sb.ready.region)
+            .map(|r| {
+                format!(
+                    "{}={},{},{}",
+                    r.region, r.api_endpoint, r.registry, r.project_id
+                )
+            })
+            .collect();
         Command::new(env!("CARGO_BIN_EXE_swrctl"))
             .args(args)
             .env_clear()
@@ -31,6 +44,7 @@ impl Cli<'_> {
             .env("SWR_REGISTRY", &sb.ready.registry)
             .env("SWR_INSECURE", "1")
             .env("SWR_CONSOLE_CONFIG_DIR", &self.config)
+            .env("SWR_REGION_ENDPOINTS", others.join(";"))
             .output()
             .unwrap()
     }

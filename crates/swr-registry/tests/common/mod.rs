@@ -25,6 +25,17 @@ pub struct Ready {
     pub region: String,
     pub project_id: String,
     pub accounts: Vec<Account>,
+    /// Every region the sandbox serves (with `--regions`), the first included.
+    #[serde(default)]
+    pub regions: Vec<ReadyRegion>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ReadyRegion {
+    pub region: String,
+    pub api_endpoint: String,
+    pub registry: String,
+    pub project_id: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
