@@ -32,7 +32,8 @@ seed=demo
 
 log "starting swr-sandbox (data in $state/sandbox)"
 bin="${CARGO_TARGET_DIR:-target}/debug"
-"$bin/swr-sandbox" --data "$state/sandbox" --listen 127.0.0.1:0 \
+# Two regions, so that region sync and its gap view work on the sandbox as they would on SWR.
+"$bin/swr-sandbox" --data "$state/sandbox" --listen 127.0.0.1:0 --regions cn-north-4,cn-east-3 \
   --registry-bin /usr/bin/docker-registry --seed "$seed" >"$ready" 2>"$state/sandbox.log" &
 sandbox_pid=$!
 trap 'kill "$sandbox_pid" 2>/dev/null; wait "$sandbox_pid" 2>/dev/null || true' EXIT
@@ -56,10 +57,22 @@ admin = next(u for a in ready["accounts"] for u in a["users"] if u.get("admin"))
 print({"ak": admin["ak"], "sk": admin["sk"]}.get(sys.argv[2], ready.get(sys.argv[2], "")))
 PY
 }
+# The sandbox's other regions, as REGION=API,REGISTRY,PROJECT_ID for --region-endpoint.
+other_regions() { python3 - "$ready" <<'PY'
+import json, sys
+ready = json.load(open(sys.argv[1]))
+for r in ready.get("regions", [])[1:]:
+    print(f'{r["region"]}={r["api_endpoint"]},{r["registry"]},{r["project_id"]}')
+PY
+}
+region_args=()
+while read -r other; do
+  [ -n "$other" ] && region_args+=(--region-endpoint "$other")
+done < <(other_regions)
 "$bin/swrctl" profile remove sandbox >/dev/null 2>&1 || true
 if field sk | "$bin/swrctl" profile add Sandbox --activate --region "$(field region)" \
     --ak "$(field ak)" --project-id "$(field project_id)" \
-    --api-endpoint "$(field api_endpoint)" --registry "$(field registry)"; then
+    --api-endpoint "$(field api_endpoint)" --registry "$(field registry)" "${region_args[@]}"; then
   :
 else
   # No Secret Service (a bare window manager, a container): write the profile without its
@@ -76,13 +89,35 @@ profile = {
     "region": ready["region"],
     "projectId": ready["project_id"],
     "accessKeyId": admin["ak"],
-    "endpoints": {"api": ready["api_endpoint"], "registry": ready["registry"], "iam": None},
+    "endpoints": {
+        "api": ready["api_endpoint"], "registry": ready["registry"], "iam": None,
+        "regions": {
+            r["region"]: {"api": r["api_endpoint"], "registry": r["registry"], "projectId": r["project_id"]}
+            for r in ready.get("regions", [])[1:]
+        },
+    },
     "caBundle": None,
     "proxy": None,
     "insecureSkipTlsVerify": False,
 }
 json.dump({"active": "sandbox", "profiles": [profile]}, open(sys.argv[2], "w"), indent=2)
 PY
+fi
+
+# The demo organizations in the second region too, as targets for region sync (made once).
+if [ "$seed" = demo ]; then
+  python3 - "$ready" <<'PY' | while read -r region api registry project; do
+import json, sys
+ready = json.load(open(sys.argv[1]))
+for r in ready.get("regions", [])[1:]:
+    print(r["region"], r["api_endpoint"], r["registry"], r["project_id"])
+PY
+    for org in demo-apps demo-base; do
+      SWR_AK="$(field ak)" SWR_SK="$(field sk)" SWR_REGION="$region" SWR_API_ENDPOINT="$api" \
+        SWR_REGISTRY="$registry" SWR_PROJECT_ID="$project" "$bin/swrctl" org create "$org" >/dev/null ||
+        log "could not create $org in $region (see the message above)"
+    done
+  done
 fi
 
 # Sample archives to try the Uploads screen with: a demo image saved by skopeo, as a docker
