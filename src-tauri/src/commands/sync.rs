@@ -1,7 +1,7 @@
 //! Region sync: target regions, rules, manual syncs, jobs and the gap view.
 
 use swr_api::model::{SyncJob, SyncRule};
-use swr_core::automation::sync::{self, RegionGap, RuleInput};
+use swr_core::automation::sync::{self, RegionGap, RuleInput, SyncNow};
 use swr_core::sessions::ProfileRegions;
 use tauri::State;
 
@@ -57,7 +57,7 @@ pub async fn delete_sync_rule(
     Ok(sync::delete_rule(&session, &organization, &image, &region, &namespace).await?)
 }
 
-/// Starts copying `tags` to `region`/`namespace` now.
+/// Starts copying the chosen tags to a region now.
 #[tauri::command]
 #[specta::specta]
 pub async fn sync_tags(
@@ -65,22 +65,10 @@ pub async fn sync_tags(
     profile_id: String,
     organization: String,
     image: String,
-    tags: Vec<String>,
-    region: String,
-    namespace: String,
-    overwrite: bool,
+    request: SyncNow,
 ) -> Result<(), IpcError> {
     let session = state.sessions.get(&profile_id)?;
-    Ok(sync::sync_now(
-        &session,
-        &organization,
-        &image,
-        &tags,
-        &region,
-        &namespace,
-        overwrite,
-    )
-    .await?)
+    Ok(sync::sync_now(&session, &organization, &image, &request).await?)
 }
 
 #[tauri::command]

@@ -529,11 +529,11 @@ async deleteSyncRule(profileId: string, organization: string, image: string, reg
 }
 },
 /**
- * Starts copying `tags` to `region`/`namespace` now.
+ * Starts copying the chosen tags to a region now.
  */
-async syncTags(profileId: string, organization: string, image: string, tags: string[], region: string, namespace: string, overwrite: boolean) : Promise<Result<null, IpcError>> {
+async syncTags(profileId: string, organization: string, image: string, request: SyncNow) : Promise<Result<null, IpcError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("sync_tags", { profileId, organization, image, tags, region, namespace, overwrite }) };
+    return { status: "ok", data: await TAURI_INVOKE("sync_tags", { profileId, organization, image, request }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -1931,6 +1931,14 @@ createdAt: string;
  * Last update.
  */
 updatedAt: string }
+/**
+ * A manual sync: these tags to that region's organization.
+ */
+export type SyncNow = { tags: string[]; region: string; namespace: string; 
+/**
+ * Replace tags that exist there with another image.
+ */
+overwrite: boolean }
 /**
  * An automatic sync rule (`SyncRepo`).
  */

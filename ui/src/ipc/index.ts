@@ -507,7 +507,10 @@ export const tauriClient: IpcClient = {
   deleteSyncRule: (profileId, organization, image, region, namespace) =>
     call(async () => void unwrap(await commands.deleteSyncRule(profileId, organization, image, region, namespace))),
   syncTags: (profileId, organization, image, tags, region, namespace, overwrite) =>
-    call(async () => void unwrap(await commands.syncTags(profileId, organization, image, tags, region, namespace, overwrite))),
+    call(
+      async () =>
+        void unwrap(await commands.syncTags(profileId, organization, image, { tags, region, namespace, overwrite })),
+    ),
   syncJobs: (profileId, organization, image) =>
     call(async () => unwrap(await commands.syncJobs(profileId, organization, image))),
   syncGaps: (profileId, organization, image) =>

@@ -6,7 +6,7 @@
 
 use std::process::ExitCode;
 
-use swr_core::automation::sync::{self, GapState, RegionSessions, RuleInput};
+use swr_core::automation::sync::{self, GapState, RegionSessions, RuleInput, SyncNow};
 use swr_core::sessions::{Session, SessionError};
 
 use super::access::image;
@@ -195,16 +195,13 @@ async fn remove(args: &RmArgs) -> Result<ExitCode, Failure> {
 async fn sync_now(args: &RunArgs) -> Result<ExitCode, Failure> {
     let (org, name) = image(&args.image)?;
     let session = shared::session(args.common.profile.as_deref())?;
-    sync::sync_now(
-        &session,
-        &org,
-        &name,
-        &args.tags,
-        &args.target.region,
-        &args.target.namespace,
-        args.overwrite,
-    )
-    .await?;
+    let request = SyncNow {
+        tags: args.tags.clone(),
+        region: args.target.region.clone(),
+        namespace: args.target.namespace.clone(),
+        overwrite: args.overwrite,
+    };
+    sync::sync_now(&session, &org, &name, &request).await?;
     outln!(
         "started copying {} to {}/{}; follow it with swrctl sync status {org}/{name}",
         args.tags.join(", "),

@@ -160,16 +160,31 @@ pub async fn delete_rule(
     Ok(())
 }
 
-/// Starts copying `tags` to `region`/`namespace` now.
+/// A manual sync: these tags to that region's organization.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct SyncNow {
+    pub tags: Vec<String>,
+    pub region: String,
+    pub namespace: String,
+    /// Replace tags that exist there with another image.
+    pub overwrite: bool,
+}
+
+/// Starts copying the tags of `request` now.
 pub async fn sync_now(
     session: &Session,
     organization: &str,
     image: &str,
-    tags: &[String],
-    region: &str,
-    namespace: &str,
-    overwrite: bool,
+    request: &SyncNow,
 ) -> Result<(), AccessError> {
+    let SyncNow {
+        tags,
+        region,
+        namespace,
+        overwrite,
+    } = request;
     if tags.is_empty() {
         return Err(AccessError::Refused(
             "choose at least one tag to sync".into(),
@@ -182,7 +197,7 @@ pub async fn sync_now(
     .after(tags.join(", "));
     let work = session
         .api
-        .sync_tags(organization, image, tags, region, namespace, overwrite);
+        .sync_tags(organization, image, tags, region, namespace, *overwrite);
     session.change(record, work).await?;
     Ok(())
 }
