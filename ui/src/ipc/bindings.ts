@@ -1280,7 +1280,7 @@ export type ItemState =
 /**
  * How one item of a plan ended.
  */
-export type ItemStatus = { status: "done" } | { status: "failed"; message: string; request_id: string | null } | 
+export type ItemStatus = { status: "done" } | { status: "failed"; message: string; requestId: string | null } | 
 /**
  * Nothing to send.
  */
@@ -1365,7 +1365,7 @@ export type KeepReason =
 /**
  * Pushed within the rule's days.
  */
-{ kind: "withinDays"; age_days: number; days: number }
+{ kind: "withinDays"; ageDays: number; days: number }
 export type Label = { key: string; value: string }
 /**
  * Which language the interface speaks.

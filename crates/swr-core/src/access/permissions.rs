@@ -248,6 +248,7 @@ pub enum ItemStatus {
     Done,
     Failed {
         message: String,
+        #[serde(rename = "requestId")]
         request_id: Option<String>,
     },
     /// Nothing to send.

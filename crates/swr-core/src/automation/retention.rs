@@ -25,7 +25,11 @@ pub enum KeepReason {
     /// Among the `count` newest tags the rule keeps (`rank` 1 = newest).
     WithinCount { rank: u32, count: u32 },
     /// Pushed within the rule's days.
-    WithinDays { age_days: i64, days: u32 },
+    WithinDays {
+        #[serde(rename = "ageDays")]
+        age_days: i64,
+        days: u32,
+    },
 }
 
 /// What the policy does to one tag.

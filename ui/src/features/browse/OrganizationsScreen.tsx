@@ -78,6 +78,16 @@ function Organizations({ profileId }: { profileId: string }) {
                     >
                       {t("organizations.browse")}
                     </Link>
+                    <Link
+                      to="/organizations/$org/users"
+                      params={{ org: row.name }}
+                      className="button button-small"
+                      data-testid="organization-users-link"
+                      data-organization={row.name}
+                      aria-label={t("organizations.usersLabel", { name: row.name })}
+                    >
+                      {t("organizations.users")}
+                    </Link>
                     <button
                       type="button"
                       className="button button-small button-danger"

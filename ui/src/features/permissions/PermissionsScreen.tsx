@@ -1,3 +1,228 @@
+import { useNavigate, useSearch } from "@tanstack/react-router";
+import { useId, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+
+import { ErrorNotice } from "../../components/ErrorNotice";
+import type { ImageQuery, Level, Matrix, Wanted } from "../../ipc";
+import { NoProfile } from "../browse/NoProfile";
+import { PAGE_SIZE, useImageIndex, useImagePage } from "../browse/queries";
+import { useActiveProfile } from "../profiles/queries";
+import { isLevel, LEVELS, levelLabel } from "./levels";
+import { PermissionDiff } from "./PermissionDiff";
+import { useImageMatrix, useOrganizationMatrix } from "./queries";
+import "./permissions.css";
+
+/**
+ * Every known user's effective level across organizations, or across the images of one
+ * organization, with where each level comes from; rows and columns can be selected for a bulk
+ * change, which goes through the same diff as any other.
+ */
 export function PermissionsScreen() {
-  return <section className="screen" data-testid="permissions-screen" />;
+  const { t } = useTranslation();
+  const profile = useActiveProfile();
+  const { organization } = useSearch({ from: "/permissions" });
+  return (
+    <section className="screen screen-wide" data-testid="screen-permissions" aria-labelledby="permissions-title">
+      <header className="screen-header">
+        <h1 id="permissions-title">{t("permissions.title")}</h1>
+        <p className="screen-description">{t("permissions.description")}</p>
+      </header>
+      {profile.isSuccess && profile.data === null && <NoProfile />}
+      {profile.error && <ErrorNotice title={t("permissions.loadFailed")} error={profile.error} />}
+      {profile.data && <Matrices key={profile.data.id} profileId={profile.data.id} organization={organization ?? null} />}
+    </section>
+  );
+}
+
+const IMAGES_OF = (organization: string): ImageQuery => ({
+  text: "",
+  organization,
+  category: null,
+  visibility: "all",
+  sort: "name",
+  descending: false,
+});
+
+function Matrices({ profileId, organization }: { profileId: string; organization: string | null }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const id = useId();
+  const all = useOrganizationMatrix(profileId);
+  const index = useImageIndex(organization === null ? null : profileId);
+  const window = useImagePage(profileId, index.data, IMAGES_OF(organization ?? ""), 0);
+  const images = useMemo(
+    () => (organization === null ? [] : (window.data?.rows ?? []).filter((r) => r.organization === organization).map((r) => r.name)),
+    [organization, window.data],
+  );
+  const byImage = useImageMatrix(profileId, organization ?? "", images, organization !== null && window.data !== undefined);
+  const matrix = organization === null ? all : byImage;
+  const organizations = all.data?.columns ?? [];
+
+  return (
+    <>
+      <label className="field permissions-switch">
+        <span className="field-label">{t("permissions.show")}</span>
+        <select
+          id={`${id}-org`}
+          className="field-control"
+          data-testid="permissions-organization"
+          value={organization ?? ""}
+          onChange={(e) => {
+            const value = e.target.value;
+            void navigate({ to: "/permissions", search: value === "" ? {} : { organization: value } });
+          }}
+        >
+          <option value="">{t("permissions.allOrganizations")}</option>
+          {organizations.map((o) => (
+            <option key={o} value={o}>
+              {t("permissions.imagesOf", { organization: o })}
+            </option>
+          ))}
+        </select>
+      </label>
+      {organization !== null && (window.data?.matching ?? 0) > PAGE_SIZE && (
+        <p className="muted">{t("permissions.firstImages", { count: PAGE_SIZE })}</p>
+      )}
+      {matrix.error && <ErrorNotice title={t("permissions.loadFailed")} error={matrix.error} onRetry={() => void matrix.refetch()} />}
+      {matrix.isPending && <p className="muted">{t("app.loading")}</p>}
+      {matrix.data && <MatrixTable key={`${organization ?? ""}|${matrix.data.columns.join(",")}`} profileId={profileId} matrix={matrix.data} />}
+    </>
+  );
+}
+
+function MatrixTable({ profileId, matrix }: { profileId: string; matrix: Matrix }) {
+  const { t } = useTranslation();
+  const [users, setUsers] = useState<Set<string>>(new Set());
+  const [columns, setColumns] = useState<Set<string>>(new Set());
+  const [bulk, setBulk] = useState<Level | "revoke">("read");
+  const [wanted, setWanted] = useState<Wanted[] | null>(null);
+  const toggle = (set: Set<string>, value: string) => {
+    const next = new Set(set);
+    if (next.has(value)) next.delete(value);
+    else next.add(value);
+    return next;
+  };
+  const selectedUsers = matrix.users.filter((u) => !u.own && users.has(u.userId));
+  const selectedColumns = matrix.columns.filter((c) => columns.has(c));
+
+  const apply = () => {
+    setWanted(
+      selectedUsers.flatMap((u) =>
+        selectedColumns.map((c) => ({
+          scope: matrix.organization === null ? { organization: c, image: null } : { organization: matrix.organization, image: c },
+          userId: u.userId,
+          userName: u.userName,
+          level: bulk === "revoke" ? null : bulk,
+        })),
+      ),
+    );
+  };
+
+  if (matrix.columns.length === 0) return <p className="list-empty">{t("permissions.emptyMatrix")}</p>;
+  return (
+    <>
+      <div className="table-frame permission-matrix-frame">
+        <table className="table permission-matrix" data-testid="permission-matrix">
+          <thead>
+            <tr>
+              <th>{t("permissions.column.user")}</th>
+              {matrix.columns.map((c) => (
+                <th key={c}>
+                  <label className="permission-column">
+                    <input
+                      type="checkbox"
+                      data-testid="matrix-select-column"
+                      data-column={c}
+                      checked={columns.has(c)}
+                      onChange={() => {
+                        setColumns((s) => toggle(s, c));
+                      }}
+                    />
+                    {c}
+                  </label>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {matrix.users.map((user, row) => (
+              <tr key={user.userId}>
+                <th scope="row">
+                  <label className="permission-column">
+                    <input
+                      type="checkbox"
+                      data-testid="matrix-select-user"
+                      data-user={user.userName}
+                      disabled={user.own}
+                      checked={users.has(user.userId)}
+                      onChange={() => {
+                        setUsers((s) => toggle(s, user.userId));
+                      }}
+                    />
+                    {user.userName}
+                    {user.own && <span className="badge">{t("permissions.you")}</span>}
+                  </label>
+                </th>
+                {matrix.columns.map((c, col) => {
+                  const cell = matrix.cells[row]?.[col] ?? { level: null, origin: null };
+                  const origin = cell.origin === null ? "" : t(`permissions.origin.${cell.origin}`);
+                  return (
+                    <td
+                      key={c}
+                      data-testid="matrix-cell"
+                      data-user={user.userName}
+                      data-column={c}
+                      data-level={cell.level ?? "none"}
+                      data-origin={cell.origin ?? "none"}
+                      title={origin}
+                      className={cell.level === null ? "muted" : undefined}
+                    >
+                      {levelLabel(t, cell.level)}
+                      {cell.origin !== null && <span className="permission-origin"> {origin}</span>}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="permission-bulk">
+        <span>{t("permissions.bulk.selected", { users: selectedUsers.length, columns: selectedColumns.length })}</span>
+        <select
+          className="field-control"
+          data-testid="bulk-level"
+          aria-label={t("permissions.bulk.level")}
+          value={bulk}
+          onChange={(e) => {
+            const value = e.target.value;
+            if (value === "revoke" || isLevel(value)) setBulk(value);
+          }}
+        >
+          {LEVELS.map((l) => (
+            <option key={l} value={l}>
+              {levelLabel(t, l)}
+            </option>
+          ))}
+          <option value="revoke">{t("permissions.bulk.revoke")}</option>
+        </select>
+        <button
+          type="button"
+          className="button button-primary"
+          data-testid="bulk-apply"
+          disabled={selectedUsers.length === 0 || selectedColumns.length === 0}
+          onClick={apply}
+        >
+          {t("permissions.bulk.review")}
+        </button>
+      </div>
+      <PermissionDiff
+        profileId={profileId}
+        wanted={wanted}
+        onClose={() => {
+          setWanted(null);
+        }}
+      />
+    </>
+  );
 }

@@ -247,6 +247,8 @@ const browseEn = {
     createRules: "Lower-case letters, digits, '.', '_' and '-', starting with a letter; at most 64 characters.",
     createFailed: "The organization could not be created.",
     created: "Created {{name}}.",
+    users: "Users",
+    usersLabel: "Users of {{name}}",
     delete: "Delete…",
     deleteLabel: "Delete {{name}}",
     deleteTitle: "Delete organization {{name}}",

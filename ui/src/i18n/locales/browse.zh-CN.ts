@@ -249,6 +249,8 @@ const browseZhCN: BrowseMessages = {
     createRules: "小写字母、数字、“.”、“_”和“-”，以字母开头，最多 64 个字符。",
     createFailed: "无法创建组织。",
     created: "已创建 {{name}}。",
+    users: "用户",
+    usersLabel: "{{name}} 的用户",
     delete: "删除…",
     deleteLabel: "删除 {{name}}",
     deleteTitle: "删除组织 {{name}}",

@@ -1,0 +1,153 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { beforeEach, describe, expect, it } from "vitest";
+
+import type { Matrix, PermissionList } from "../../ipc";
+import { stubSystemLanguage, stubSystemTheme } from "../../test/renderApp";
+import { renderBrowse, stubViewport } from "../browse/testing";
+
+beforeEach(() => {
+  stubSystemLanguage("en-US");
+  stubSystemTheme("light");
+  stubViewport();
+});
+
+const TEAM: PermissionList = {
+  scope: { organization: "team-a", image: null },
+  own: { userId: "me", userName: "admin", level: "manage" },
+  users: [{ userId: "u-alice", userName: "alice", level: "read" }],
+};
+
+const MATRIX: Matrix = {
+  organization: null,
+  columns: ["team-a", "team-b"],
+  users: [
+    { userId: "me", userName: "admin", own: true },
+    { userId: "u-alice", userName: "alice", own: false },
+    { userId: "u-bob", userName: "bob", own: false },
+  ],
+  cells: [
+    [
+      { level: "manage", origin: "own" },
+      { level: "manage", origin: "own" },
+    ],
+    [
+      { level: "read", origin: "organization" },
+      { level: null, origin: null },
+    ],
+    [
+      { level: null, origin: null },
+      { level: "write", origin: "organization" },
+    ],
+  ],
+};
+
+async function userRow(name: string): Promise<HTMLElement> {
+  return waitFor(() => {
+    const row = screen.getAllByTestId("permission-row").find((el) => el.dataset["user"] === name);
+    if (!row) throw new Error(`no row for ${name}`);
+    return row;
+  });
+}
+
+describe("an organization's users", () => {
+  it("shows the diff before anything is applied, then each item's result", async () => {
+    const { backend, user } = renderBrowse("/organizations/team-a/users", {
+      permissions: { "team-a": TEAM },
+      matrix: MATRIX,
+    });
+    const alice = await userRow("alice");
+    expect(alice).toHaveAttribute("data-level", "read");
+    expect(await userRow("admin")).toHaveAttribute("data-own", "true");
+
+    await user.selectOptions(within(alice).getByTestId("permission-row-level"), "write");
+    const diff = await screen.findByTestId("permission-diff");
+    expect(backend.access.plannedWishes).toEqual([
+      [{ scope: { organization: "team-a", image: null }, userId: "u-alice", userName: "alice", level: "write" }],
+    ]);
+    expect(backend.access.appliedPlans).toEqual([]);
+    const item = await within(diff).findByTestId("permission-diff-item");
+    expect(item).toHaveAttribute("data-scope", "team-a");
+
+    await user.click(within(diff).getByTestId("permission-diff-apply"));
+    expect(await within(diff).findByTestId("permission-result")).toHaveAttribute("data-status", "done");
+    expect(backend.access.appliedPlans).toHaveLength(1);
+  });
+
+  it("names what failed in a half-applied change, with its request id", async () => {
+    const failed = {
+      item: {
+        scope: { organization: "team-a", image: null },
+        userId: "u-alice",
+        userName: "alice",
+        before: "read" as const,
+        after: null,
+        action: "revoke" as const,
+      },
+      status: { status: "failed" as const, message: "SWR answered 403", requestId: "req-42" },
+    };
+    const { user } = renderBrowse("/organizations/team-a/users", {
+      permissions: { "team-a": TEAM },
+      matrix: MATRIX,
+      permissionOutcome: { results: [failed], done: 0, failed: 1 },
+    });
+    await user.click(within(await userRow("alice")).getByTestId("permission-row-revoke"));
+    const diff = await screen.findByTestId("permission-diff");
+    await user.click(await within(diff).findByTestId("permission-diff-apply"));
+    const result = await within(diff).findByTestId("permission-result");
+    expect(result).toHaveAttribute("data-status", "failed");
+    expect(result).toHaveTextContent("SWR answered 403");
+    expect(result).toHaveTextContent("req-42");
+    expect(within(diff).getByTestId("permission-result-summary")).toHaveTextContent("0 applied, 1 failed");
+  });
+
+  it("offers users known from other grants, and explains why others are typed", async () => {
+    const { backend, user } = renderBrowse("/organizations/team-a/users", {
+      permissions: { "team-a": TEAM },
+      matrix: MATRIX,
+    });
+    const picker = await screen.findByTestId("permission-add-user");
+    await waitFor(() => {
+      expect(within(picker).getAllByRole("option").map((o) => o.textContent)).toEqual(["Choose a user", "bob", "Other user…"]);
+    });
+    await user.selectOptions(picker, "__other__");
+    expect(screen.getByText(/SWR has no call that lists IAM users/)).toBeInTheDocument();
+    await user.type(screen.getByTestId("permission-add-user-name"), "carol");
+    await user.type(screen.getByTestId("permission-add-user-id"), "u-carol");
+    await user.selectOptions(screen.getByTestId("permission-add-level"), "manage");
+    await user.click(screen.getByTestId("permission-add-submit"));
+    await screen.findByTestId("permission-diff");
+    expect(backend.access.plannedWishes.at(-1)).toEqual([
+      { scope: { organization: "team-a", image: null }, userId: "u-carol", userName: "carol", level: "manage" },
+    ]);
+  });
+});
+
+describe("the matrix", () => {
+  it("shows where each level comes from and plans one wish per selected user and column", async () => {
+    const { backend, user } = renderBrowse("/permissions", { matrix: MATRIX });
+    const cells = await screen.findAllByTestId("matrix-cell");
+    const cell = cells.find((c) => c.dataset["user"] === "bob" && c.dataset["column"] === "team-b");
+    expect(cell).toHaveAttribute("data-level", "write");
+    expect(cell).toHaveTextContent("from the organization");
+
+    const pick = (id: string, attr: string, value: string) => {
+      const box = screen.getAllByTestId(id).find((el) => el.dataset[attr] === value);
+      if (!box) throw new Error(`no ${id} ${value}`);
+      return box;
+    };
+    await user.click(pick("matrix-select-user", "user", "alice"));
+    await user.click(pick("matrix-select-user", "user", "bob"));
+    await user.click(pick("matrix-select-column", "column", "team-a"));
+    await user.click(pick("matrix-select-column", "column", "team-b"));
+    await user.selectOptions(screen.getByTestId("bulk-level"), "read");
+    await user.click(screen.getByTestId("bulk-apply"));
+    await screen.findByTestId("permission-diff");
+    const wishes = backend.access.plannedWishes.at(-1) ?? [];
+    expect(wishes.map((w) => `${w.userName}@${w.scope.organization}=${w.level ?? "none"}`)).toEqual([
+      "alice@team-a=read",
+      "alice@team-b=read",
+      "bob@team-a=read",
+      "bob@team-b=read",
+    ]);
+  });
+});

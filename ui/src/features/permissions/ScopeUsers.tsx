@@ -1,0 +1,224 @@
+import { useId, useState, type SyntheticEvent } from "react";
+import { useTranslation } from "react-i18next";
+
+import { ErrorNotice } from "../../components/ErrorNotice";
+import type { Level, Scope, UserLevel, Wanted } from "../../ipc";
+import { isLevel, LEVELS, levelLabel } from "./levels";
+import { PermissionDiff } from "./PermissionDiff";
+import { useOrganizationMatrix, usePermissionList } from "./queries";
+
+const OTHER = "__other__";
+
+/**
+ * The users of one organization or image with their levels: change a level, revoke, or grant a
+ * new user. Every change is shown as a diff first.
+ */
+export function ScopeUsers({ profileId, scope }: { profileId: string; scope: Scope }) {
+  const { t } = useTranslation();
+  const list = usePermissionList(profileId, scope);
+  const [wanted, setWanted] = useState<Wanted[] | null>(null);
+  const wish = (user: { userId: string; userName: string }, level: Level | null) => {
+    setWanted([{ scope, userId: user.userId, userName: user.userName, level }]);
+  };
+
+  return (
+    <div className="permission-scope">
+      <p className="muted">{t("permissions.levels")}</p>
+      {list.error && <ErrorNotice title={t("permissions.loadFailed")} error={list.error} onRetry={() => void list.refetch()} />}
+      {list.isPending && <p className="muted">{t("app.loading")}</p>}
+      {list.data && (
+        <div className="table-frame">
+          <table className="table">
+            <thead>
+              <tr>
+                <th>{t("permissions.column.user")}</th>
+                <th>{t("permissions.column.level")}</th>
+                <th>
+                  <span className="visually-hidden">{t("permissions.column.actions")}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.own && (
+                <tr data-testid="permission-row" data-own="true" data-user={list.data.own.userName} data-level={list.data.own.level}>
+                  <td>
+                    {list.data.own.userName} <span className="badge">{t("permissions.you")}</span>
+                  </td>
+                  <td>{levelLabel(t, list.data.own.level)}</td>
+                  <td className="muted">{t("permissions.ownLevel")}</td>
+                </tr>
+              )}
+              {list.data.users.map((user) => (
+                <UserRow key={user.userId} user={user} onWish={wish} />
+              ))}
+              {list.data.users.length === 0 && (
+                <tr>
+                  <td colSpan={3} className="muted">
+                    {t("permissions.noGrants")}
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {list.data && <AddUser profileId={profileId} listed={list.data.users} onWish={wish} />}
+      <PermissionDiff
+        profileId={profileId}
+        wanted={wanted}
+        onClose={() => {
+          setWanted(null);
+        }}
+      />
+    </div>
+  );
+}
+
+function UserRow({ user, onWish }: { user: UserLevel; onWish: (user: UserLevel, level: Level | null) => void }) {
+  const { t } = useTranslation();
+  return (
+    <tr data-testid="permission-row" data-user={user.userName} data-level={user.level}>
+      <td>
+        {user.userName}
+        <span className="muted permission-user-id"> {user.userId}</span>
+      </td>
+      <td>
+        <select
+          className="field-control"
+          data-testid="permission-row-level"
+          aria-label={t("permissions.levelOf", { user: user.userName })}
+          value={user.level}
+          onChange={(e) => {
+            if (isLevel(e.target.value)) onWish(user, e.target.value);
+          }}
+        >
+          {LEVELS.map((level) => (
+            <option key={level} value={level}>
+              {levelLabel(t, level)}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <button
+          type="button"
+          className="button button-danger"
+          data-testid="permission-row-revoke"
+          onClick={() => {
+            onWish(user, null);
+          }}
+        >
+          {t("permissions.revoke")}
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+function AddUser({
+  profileId,
+  listed,
+  onWish,
+}: {
+  profileId: string;
+  listed: UserLevel[];
+  onWish: (user: { userId: string; userName: string }, level: Level) => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const known = useOrganizationMatrix(profileId);
+  const candidates = (known.data?.users ?? []).filter((u) => !u.own && !listed.some((l) => l.userId === u.userId));
+  const [choice, setChoice] = useState("");
+  const [userId, setUserId] = useState("");
+  const [userName, setUserName] = useState("");
+  const [level, setLevel] = useState<Level>("read");
+  const other = choice === OTHER || (candidates.length === 0 && choice === "");
+  const picked = candidates.find((c) => c.userId === choice);
+  const typedOk = userId.trim() !== "" && userName.trim() !== "";
+  const ready = other ? typedOk : picked !== undefined;
+
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    if (other && typedOk) onWish({ userId: userId.trim(), userName: userName.trim() }, level);
+    else if (picked) onWish(picked, level);
+  };
+
+  return (
+    <form className="permission-add" onSubmit={submit} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="section-title">
+        {t("permissions.add.title")}
+      </h2>
+      <div className="permission-add-fields">
+        <label className="field">
+          <span className="field-label">{t("permissions.add.user")}</span>
+          <select
+            className="field-control"
+            data-testid="permission-add-user"
+            value={other ? OTHER : choice}
+            onChange={(e) => {
+              setChoice(e.target.value);
+            }}
+          >
+            {!other && choice === "" && <option value="">{t("permissions.add.pick")}</option>}
+            {candidates.map((c) => (
+              <option key={c.userId} value={c.userId}>
+                {c.userName}
+              </option>
+            ))}
+            <option value={OTHER}>{t("permissions.add.other")}</option>
+          </select>
+        </label>
+        {other && (
+          <>
+            <label className="field">
+              <span className="field-label">{t("permissions.add.userName")}</span>
+              <input
+                className="field-control"
+                data-testid="permission-add-user-name"
+                value={userName}
+                autoComplete="off"
+                onChange={(e) => {
+                  setUserName(e.target.value);
+                }}
+              />
+            </label>
+            <label className="field">
+              <span className="field-label">{t("permissions.add.userId")}</span>
+              <input
+                className="field-control"
+                data-testid="permission-add-user-id"
+                value={userId}
+                autoComplete="off"
+                spellCheck={false}
+                onChange={(e) => {
+                  setUserId(e.target.value);
+                }}
+              />
+            </label>
+          </>
+        )}
+        <label className="field">
+          <span className="field-label">{t("permissions.add.level")}</span>
+          <select
+            className="field-control"
+            data-testid="permission-add-level"
+            value={level}
+            onChange={(e) => {
+              if (isLevel(e.target.value)) setLevel(e.target.value);
+            }}
+          >
+            {LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {levelLabel(t, l)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="button button-primary" data-testid="permission-add-submit" disabled={!ready}>
+          {t("permissions.add.submit")}
+        </button>
+      </div>
+      {other && <p className="field-hint">{t("permissions.add.whyTyped")}</p>}
+    </form>
+  );
+}
