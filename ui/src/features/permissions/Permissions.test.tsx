@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 
 import type { Matrix, PermissionList } from "../../ipc";
 import { stubSystemLanguage, stubSystemTheme } from "../../test/renderApp";
@@ -141,7 +141,16 @@ describe("the matrix", () => {
     await user.click(pick("matrix-select-column", "column", "team-b"));
     await user.selectOptions(screen.getByTestId("bulk-level"), "read");
     await user.click(screen.getByTestId("bulk-apply"));
-    await screen.findByTestId("permission-diff");
+    const diff = await screen.findByTestId("permission-diff");
+    const all = vi.spyOn(backend, "organizationMatrix");
+    const images = vi.spyOn(backend, "imageMatrix");
+    await user.click(await within(diff).findByTestId("permission-diff-apply"));
+    await within(diff).findAllByTestId("permission-result");
+    // The matrix is read again as the matrix of every organization.
+    await waitFor(() => {
+      expect(all).toHaveBeenCalledWith("p1", []);
+    });
+    expect(images).not.toHaveBeenCalled();
     const wishes = backend.access.plannedWishes.at(-1) ?? [];
     expect(wishes.map((w) => `${w.userName}@${w.scope.organization}=${w.level ?? "none"}`)).toEqual([
       "alice@team-a=read",

@@ -17,8 +17,9 @@ export const permissionKeys = {
   profile: (profileId: string) => [...permissionKeys.all, profileId] as const,
   list: (profileId: string, scope: Scope) =>
     [...permissionKeys.profile(profileId), "list", scope.organization, scope.image ?? ""] as const,
-  matrix: (profileId: string, organization: string | null, images: readonly string[]) =>
-    [...permissionKeys.profile(profileId), "matrix", organization ?? "", ...images] as const,
+  organizationMatrix: (profileId: string) => [...permissionKeys.profile(profileId), "organizationMatrix"] as const,
+  imageMatrix: (profileId: string, organization: string, images: readonly string[]) =>
+    [...permissionKeys.profile(profileId), "imageMatrix", organization, ...images] as const,
 };
 
 export function usePermissionList(profileId: string, scope: Scope) {
@@ -33,7 +34,7 @@ export function usePermissionList(profileId: string, scope: Scope) {
 export function useOrganizationMatrix(profileId: string) {
   const client = useIpc();
   return useQuery<Matrix, CommandError>({
-    queryKey: permissionKeys.matrix(profileId, null, []),
+    queryKey: permissionKeys.organizationMatrix(profileId),
     queryFn: () => client.organizationMatrix(profileId, []),
   });
 }
@@ -42,7 +43,7 @@ export function useOrganizationMatrix(profileId: string) {
 export function useImageMatrix(profileId: string, organization: string, images: readonly string[], enabled: boolean) {
   const client = useIpc();
   return useQuery<Matrix, CommandError>({
-    queryKey: permissionKeys.matrix(profileId, organization, images),
+    queryKey: permissionKeys.imageMatrix(profileId, organization, images),
     queryFn: () => client.imageMatrix(profileId, organization, [...images]),
     enabled,
   });
