@@ -35,7 +35,7 @@ describe("app shell", () => {
 
     const nav = await screen.findByRole("navigation", { name: "Main navigation" });
     const links = within(nav).getAllByRole("link");
-    expect(links.map((link) => link.textContent)).toEqual(["Dashboard", "Uploads", "Images", "Organizations", "Profiles", "Settings"]);
+    expect(links.map((link) => link.textContent)).toEqual(["Dashboard", "Uploads", "Images", "Organizations", "Permissions", "Journal", "Profiles", "Settings"]);
     expect(within(nav).getByRole("link", { name: "Settings" })).toHaveAttribute("aria-current", "page");
     expect(screen.getByRole("button", { name: "About" })).toBeInTheDocument();
 

@@ -1,0 +1,196 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+import { stubSystemLanguage, stubSystemTheme } from "../../test/renderApp";
+import { renderBrowse, stubViewport } from "../browse/testing";
+import { byData, findByData, options, PATH, refused, violation } from "./testing";
+
+beforeEach(() => {
+  stubSystemTheme("light");
+  stubViewport();
+});
+
+function ruleTargets(): string[] {
+  return screen.queryAllByTestId("sync-rule").map((el) => `${el.dataset["region"] ?? ""}/${el.dataset["namespace"] ?? ""}`);
+}
+
+describe("sync rules", () => {
+  it("lists each rule's target region, organization there, mode and what happens to tags there", async () => {
+    stubSystemLanguage("en-US");
+    renderBrowse(PATH, options());
+    const east = await findByData("sync-rule", { region: "cn-east-3" });
+    expect(ruleTargets()).toEqual(["cn-east-3/team-a", "ap-southeast-1/mirror"]);
+    expect(screen.getByTestId("sync-rules-count")).toHaveTextContent("2 rules");
+
+    expect(east).toHaveAttribute("data-auto", "true");
+    expect(east).toHaveTextContent("team-a");
+    expect(within(east).getByTestId("sync-rule-mode")).toHaveTextContent("Automatic: every new tag");
+    expect(within(east).getByTestId("sync-rule-existing")).toHaveTextContent("Left as they are");
+
+    const hongKong = await findByData("sync-rule", { region: "ap-southeast-1" });
+    expect(hongKong).toHaveAttribute("data-auto", "false");
+    expect(hongKong).toHaveAttribute("data-namespace", "mirror");
+    // A region the app knows is named, with its id.
+    expect(hongKong).toHaveTextContent("CN-Hong Kong (ap-southeast-1)");
+    expect(within(hongKong).getByTestId("sync-rule-mode")).toHaveTextContent("Manual: only when you sync");
+    expect(within(hongKong).getByTestId("sync-rule-existing")).toHaveTextContent("Replaced when different");
+  });
+
+  it("says when an image has no rules", async () => {
+    stubSystemLanguage("en-US");
+    renderBrowse(PATH, { ...options(), syncRules: {} });
+    expect(await screen.findByTestId("sync-rules-empty")).toHaveTextContent("This image has no sync rules");
+    expect(screen.getByTestId("sync-rules-count")).toHaveTextContent("0 rules");
+  });
+});
+
+describe("adding a rule", () => {
+  it("explains override before it is set, sends the rule and lists it", async () => {
+    stubSystemLanguage("en-US");
+    const { user, backend } = renderBrowse(PATH, options());
+    await findByData("sync-rule", { region: "cn-east-3" });
+
+    const override = screen.getByTestId("sync-rule-override");
+    expect(override).not.toBeChecked();
+    expect(override).toHaveAccessibleDescription(
+      "With override, a tag that already exists in the target region with another image is replaced. Without it, such a tag is left as it is there, and its sync job fails.",
+    );
+    const namespace = screen.getByTestId("sync-rule-namespace");
+    expect(namespace).toHaveAccessibleDescription(
+      "The organization must already exist in cn-east-3; SWR does not create it. The image there gets the same name, web.",
+    );
+
+    await user.selectOptions(screen.getByTestId("sync-rule-region"), "ap-southeast-3");
+    expect(namespace).toHaveAccessibleDescription(expect.stringContaining("must already exist in AP-Singapore (ap-southeast-3)"));
+    await user.type(namespace, "team-sg");
+    await user.click(screen.getByTestId("sync-rule-auto"));
+    await user.click(override);
+    await user.click(screen.getByTestId("sync-rule-add"));
+
+    await waitFor(() => {
+      expect(backend.sync.addedRules).toEqual([
+        { image: "team-a/web", rule: { region: "ap-southeast-3", namespace: "team-sg", auto: true, overwrite: true } },
+      ]);
+    });
+    const added = await findByData("sync-rule", { region: "ap-southeast-3", namespace: "team-sg" });
+    expect(added).toHaveAttribute("data-auto", "true");
+    expect(within(added).getByTestId("sync-rule-existing")).toHaveTextContent("Replaced when different");
+    expect(screen.getByTestId("sync-rule-added")).toHaveTextContent("Rule for AP-Singapore (ap-southeast-3) / team-sg added.");
+    // The form is ready for the next rule.
+    expect(namespace).toHaveValue("");
+    expect(screen.getByTestId("sync-rule-auto")).not.toBeChecked();
+    expect(screen.getByTestId("sync-rule-override")).not.toBeChecked();
+    // The new target can be synced to at once.
+    expect(within(screen.getByTestId("sync-target")).getByRole("option", { name: "AP-Singapore (ap-southeast-3) / team-sg" })).toHaveValue(
+      "ap-southeast-3/team-sg",
+    );
+  });
+
+  it("checks the organization name against SWR's rules and sends nothing while it breaks one", async () => {
+    stubSystemLanguage("en-US");
+    const { user, backend } = renderBrowse(PATH, options());
+    await findByData("sync-rule", { region: "cn-east-3" });
+    const problem = () => byData("sync-rule-problem", { field: "namespace" })[0];
+
+    await user.click(screen.getByTestId("sync-rule-add"));
+    expect(problem()).toHaveTextContent("Enter the name of the organization in the target region.");
+    expect(screen.getByTestId("sync-rule-namespace")).toHaveFocus();
+
+    const namespace = screen.getByTestId("sync-rule-namespace");
+    const cases: [string, string][] = [
+      ["Team-A", "An organization name must be lower case; write 'team-a'."],
+      ["team a", "remove U+0020"],
+      ["1team", "An organization name must start with a letter."],
+      ["team-", "An organization name must end with a letter or a digit."],
+      ["team.-a", "cannot have separators next to each other ('.-')"],
+      ["team___a", "at most two underscores in a row ('___')"],
+      ["library", "'library' is reserved by SWR"],
+      ["team-a", "This image already has a rule for cn-east-3 / team-a."],
+    ];
+    for (const [value, message] of cases) {
+      await user.clear(namespace);
+      await user.type(namespace, value);
+      expect(problem()).toHaveTextContent(message);
+      expect(namespace).toHaveAttribute("aria-invalid", "true");
+    }
+    await user.clear(namespace);
+    await user.type(namespace, "team__a.b");
+    expect(problem()).toBeUndefined();
+    expect(backend.sync.addedRules).toEqual([]);
+  });
+
+  it("shows a rule the backend finds broken on its field, in the interface language", async () => {
+    stubSystemLanguage("zh-CN");
+    const { user, backend } = renderBrowse(PATH, options());
+    vi.spyOn(backend, "addSyncRule").mockRejectedValueOnce(
+      violation("namespace", "Organization name can have at most 64 characters.", "组织名称最多 64 个字符。"),
+    );
+    await findByData("sync-rule", { region: "cn-east-3" });
+    await user.type(screen.getByTestId("sync-rule-namespace"), "team-b");
+    await user.click(screen.getByTestId("sync-rule-add"));
+
+    const error = await screen.findByTestId("sync-rule-error");
+    expect(error).toHaveAttribute("data-field", "namespace");
+    expect(error).toHaveTextContent("组织名称最多 64 个字符。");
+    expect(error).not.toHaveTextContent("Organization name");
+    expect(screen.getByTestId("sync-rule-namespace")).toHaveAttribute("aria-invalid", "true");
+
+    // Editing the field clears what the backend said about it.
+    await user.type(screen.getByTestId("sync-rule-namespace"), "x");
+    expect(screen.queryByTestId("sync-rule-error")).not.toBeInTheDocument();
+  });
+
+  it("explains any other failure, such as an organization missing over there", async () => {
+    stubSystemLanguage("en-US");
+    const { user, backend } = renderBrowse(PATH, options());
+    vi.spyOn(backend, "addSyncRule").mockRejectedValueOnce(refused("namespace team-b does not exist in region cn-east-3"));
+    await findByData("sync-rule", { region: "cn-east-3" });
+    await user.type(screen.getByTestId("sync-rule-namespace"), "team-b");
+    await user.click(screen.getByTestId("sync-rule-add"));
+
+    const error = await screen.findByTestId("sync-rule-error");
+    expect(error).toHaveTextContent("The rule could not be added.");
+    expect(error).toHaveTextContent("namespace team-b does not exist in region cn-east-3");
+    expect(error).toHaveTextContent("req-9");
+    expect(ruleTargets()).toEqual(["cn-east-3/team-a", "ap-southeast-1/mirror"]);
+  });
+});
+
+describe("removing a rule", () => {
+  it("asks first, saying what stops and that nothing over there is deleted", async () => {
+    stubSystemLanguage("en-US");
+    const { user, backend } = renderBrowse(PATH, options());
+    const east = await findByData("sync-rule", { region: "cn-east-3" });
+    await user.click(within(east).getByRole("button", { name: "Remove the rule for cn-east-3 / team-a" }));
+
+    const dialog = await screen.findByTestId("sync-rule-remove-confirm");
+    expect(dialog).toHaveTextContent("Remove the rule for cn-east-3 / team-a?");
+    expect(dialog).toHaveTextContent("New tags of team-a/web will no longer be copied to cn-east-3 / team-a as they are pushed.");
+    expect(dialog).toHaveTextContent("Tags already copied stay in cn-east-3; nothing there is deleted.");
+    await user.click(within(dialog).getByTestId("sync-rule-remove-cancel"));
+    expect(screen.queryByTestId("sync-rule-remove-confirm")).not.toBeInTheDocument();
+    expect(backend.sync.deletedRules).toEqual([]);
+
+    await user.click(within(east).getByTestId("sync-rule-remove"));
+    await user.click(within(await screen.findByTestId("sync-rule-remove-confirm")).getByTestId("sync-rule-remove-ok"));
+    expect(backend.sync.deletedRules).toEqual([{ image: "team-a/web", region: "cn-east-3", namespace: "team-a" }]);
+    await waitFor(() => {
+      expect(ruleTargets()).toEqual(["ap-southeast-1/mirror"]);
+    });
+    expect(screen.queryByTestId("sync-rule-remove-confirm")).not.toBeInTheDocument();
+    expect(screen.getByTestId("sync-rules-count")).toHaveTextContent("1 rule");
+  });
+
+  it("keeps the dialog open with the reason when SWR refuses", async () => {
+    stubSystemLanguage("en-US");
+    const { user, backend } = renderBrowse(PATH, options());
+    vi.spyOn(backend, "deleteSyncRule").mockRejectedValueOnce(refused("the rule is busy"));
+    const mirror = await findByData("sync-rule", { region: "ap-southeast-1" });
+    await user.click(within(mirror).getByTestId("sync-rule-remove"));
+    const dialog = await screen.findByTestId("sync-rule-remove-confirm");
+    expect(dialog).toHaveTextContent("Tags of team-a/web will no longer be copied to CN-Hong Kong (ap-southeast-1) / mirror.");
+    await user.click(within(dialog).getByTestId("sync-rule-remove-ok"));
+    expect(await within(dialog).findByTestId("sync-rule-remove-error")).toHaveTextContent("the rule is busy");
+    expect(ruleTargets()).toEqual(["cn-east-3/team-a", "ap-southeast-1/mirror"]);
+  });
+});

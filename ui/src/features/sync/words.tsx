@@ -1,0 +1,60 @@
+// Regions, targets, job states and name problems in the interface language.
+
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+
+import { useRegions } from "../profiles/queries";
+import { ORGANIZATION_MAX, type OrganizationProblem, type Target } from "./rules";
+
+/** "East China-Shanghai1 (cn-east-3)" where the region's name is known, else its id. */
+export function useRegionName(): (id: string) => string {
+  const { t, i18n } = useTranslation();
+  const regions = useRegions();
+  return (id) => {
+    const region = regions.data?.find((r) => r.id === id);
+    if (!region) return id;
+    const name = i18n.language === "zh-CN" ? region.nameZhCn : region.nameEn;
+    return name === "" ? id : t("sync.region", { name, id });
+  };
+}
+
+/** "cn-east-3 / team-a", for sentences; the select and the test ids use `region/namespace`. */
+export function targetText(t: TFunction, { region, namespace }: Target): string {
+  return t("sync.target", { region, namespace });
+}
+
+/** `targetText` with the region named. */
+export function useTargetText(): (target: Target) => string {
+  const { t } = useTranslation();
+  const regionName = useRegionName();
+  return ({ region, namespace }) => targetText(t, { region: regionName(region), namespace });
+}
+
+export function organizationProblemText(t: TFunction, problem: OrganizationProblem): string {
+  const { rule, ...values } = problem;
+  return t(`sync.problems.${rule}`, { ...values, max: ORGANIZATION_MAX });
+}
+
+const STATUSES = ["waiting", "running", "success", "failed", "timeout", "cancel", "existed"] as const;
+type Status = (typeof STATUSES)[number];
+const isStatus = (status: string): status is Status => (STATUSES as readonly string[]).includes(status);
+
+/** A job's status in words; one SWR adds later is shown as SWR names it. */
+export function statusWords(t: TFunction, status: string): string {
+  return isStatus(status) ? t(`sync.jobs.status.${status}`) : status;
+}
+
+export function statusBadge(status: string): string {
+  switch (status) {
+    case "success":
+      return "badge badge-success";
+    case "failed":
+    case "timeout":
+      return "badge badge-danger";
+    case "waiting":
+    case "running":
+      return "badge badge-info";
+    default:
+      return "badge";
+  }
+}
