@@ -22,6 +22,7 @@ import type {
   Wanted,
 } from "./index";
 import { CommandError } from "./index";
+import { forProfile } from "./mockProfiles";
 
 type AccessClient = Pick<
   IpcClient,
@@ -91,18 +92,7 @@ export function createMockAccess(
     journalQueries: [] as JournalQuery[],
     exports: [] as ExportFormat[],
   };
-  const known = <T>(profileId: string, value: () => T): Promise<T> =>
-    profiles.exists(profileId)
-      ? Promise.resolve(value())
-      : Promise.reject(
-          new CommandError({
-            code: "notFound",
-            message: `no profile with id ${profileId}`,
-            requestId: null,
-            retryable: false,
-            violation: null,
-          }),
-        );
+  const known = forProfile(profiles.exists);
   const current = (image: string): Attributes =>
     attributes.get(image) ?? { isPublic: false, category: "other", description: "" };
 

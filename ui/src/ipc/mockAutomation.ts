@@ -17,6 +17,7 @@ import type {
   TriggerMatch,
 } from "./index";
 import { CommandError } from "./index";
+import { forProfile } from "./mockProfiles";
 
 type AutomationClient = Pick<
   IpcClient,
@@ -77,18 +78,7 @@ export function createMockAutomation(
     toggledTriggers: [] as MockAutomation["toggledTriggers"],
     deletedTriggers: [] as MockAutomation["deletedTriggers"],
   };
-  const known = <T>(profileId: string, value: () => T): Promise<T> =>
-    profiles.exists(profileId)
-      ? Promise.resolve(value())
-      : Promise.reject(
-          new CommandError({
-            code: "notFound",
-            message: `no profile with id ${profileId}`,
-            requestId: null,
-            retryable: false,
-            violation: null,
-          }),
-        );
+  const known = forProfile(profiles.exists);
   const refuse = (error: IpcError | undefined) => (error ? Promise.reject(new CommandError(error)) : null);
   const preview = () => options.retentionPreview ?? EMPTY_PREVIEW;
 

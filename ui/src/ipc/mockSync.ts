@@ -3,7 +3,7 @@
 // screen adds or removes, and remembers what was asked.
 
 import type { IpcClient, RegionGap, SyncJob, SyncRule, SyncRuleInput } from "./index";
-import { CommandError } from "./index";
+import { forProfile } from "./mockProfiles";
 
 type SyncClient = Pick<
   IpcClient,
@@ -37,18 +37,7 @@ export function createMockSync(
     deletedRules: [] as MockSync["deletedRules"],
     syncs: [] as MockSync["syncs"],
   };
-  const known = <T>(profileId: string, value: () => T): Promise<T> =>
-    profiles.exists(profileId)
-      ? Promise.resolve(value())
-      : Promise.reject(
-          new CommandError({
-            code: "notFound",
-            message: `no profile with id ${profileId}`,
-            requestId: null,
-            retryable: false,
-            violation: null,
-          }),
-        );
+  const known = forProfile(profiles.exists);
   const client: SyncClient = {
     syncRegions: (profileId) => known(profileId, () => options.syncRegions ?? ["cn-east-3"]),
     syncRules: (profileId, organization, image) => known(profileId, () => [...(rules.get(`${organization}/${image}`) ?? [])]),
