@@ -21,6 +21,9 @@ use crate::app::{App, SharedApp};
 #[derive(Default)]
 pub struct Regions {
     apps: OnceLock<Vec<Weak<App>>>,
+    /// Synchronisation jobs run one at a time: jobs of tags that share an image would otherwise
+    /// copy the same blobs and manifest into the same repository at once.
+    pub jobs: tokio::sync::Mutex<()>,
 }
 
 impl Regions {

@@ -117,7 +117,10 @@ pub fn fail_interrupted(db: &mut Db) {
 pub fn start(app: &SharedApp, id: u64, order: Order) {
     let app = app.clone();
     tokio::spawn(async move {
-        let outcome = run(&app, &order).await;
+        let outcome = {
+            let _turn = app.regions.jobs.lock().await;
+            run(&app, &order).await
+        };
         finish(&app, id, &order, outcome);
     });
 }
