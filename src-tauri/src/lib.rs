@@ -7,6 +7,7 @@
 pub mod bindings;
 pub mod commands;
 pub mod error;
+pub mod rendering;
 pub mod state;
 pub mod uploads_bridge;
 
@@ -25,6 +26,7 @@ pub fn run() {
         )
         .with_writer(std::io::stderr)
         .init();
+    rendering::choose();
 
     let builder = bindings::builder();
     let result = tauri::Builder::default()
