@@ -11,6 +11,7 @@ import { useImageAttributes, useSaveAttributes } from "./queries";
 import { FieldViolation, violationOn } from "./violation";
 import "../browse/browse.css";
 import "./attributes.css";
+import { numberFormat } from "../../i18n/formatters";
 
 /** Longest description SWR keeps, in characters (the backend checks it again). */
 export const DESCRIPTION_MAX = 30_000;
@@ -76,7 +77,7 @@ function AttributesForm({ imageRef, held }: { imageRef: ImageRef; held: Attribut
   const dirty = change.isPublic !== null || change.category !== null || change.description !== null;
   const length = characterCount(description);
   const over = length - DESCRIPTION_MAX;
-  const number = (value: number) => new Intl.NumberFormat(i18n.language).format(value);
+  const number = (value: number) => numberFormat(i18n.language).format(value);
 
   const error = save.error;
   const onField = violationOn(error, FIELDS);

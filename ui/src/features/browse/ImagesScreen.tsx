@@ -12,7 +12,7 @@ import { NoProfile } from "./NoProfile";
 import { useImageIndex, useImagePage } from "./queries";
 import { ScopeSwitch, SharedImages } from "./SharedImages";
 import { VirtualRows } from "./VirtualRows";
-import { pageOffsets, rowAt, START, type VisibleRange } from "./windows";
+import { rowAt, usePageOffsets } from "./windows";
 import "./browse.css";
 
 /** Every image of the active profile: filters and sorting are the backend's, rows load as they scroll in. */
@@ -49,8 +49,7 @@ function ImageBrowser({ profileId, organization }: { profileId: string; organiza
     sort: "name",
     descending: false,
   });
-  const [range, setRange] = useState<VisibleRange>(START);
-  const [firstOffset, lastOffset] = pageOffsets(range);
+  const [[firstOffset, lastOffset], onRangeChange] = usePageOffsets();
   const firstPage = useImagePage(profileId, index.data, query, firstOffset);
   const lastPage = useImagePage(profileId, index.data, query, lastOffset);
   const windows = [firstPage.data, lastPage.data];
@@ -96,7 +95,7 @@ function ImageBrowser({ profileId, organization }: { profileId: string; organiza
         testId="images-list"
         resetKey={JSON.stringify(query)}
         busy={firstPage.isFetching}
-        onRangeChange={setRange}
+        onRangeChange={onRangeChange}
         onActivate={open}
         activateOnClick
         header={<ImageColumns />}

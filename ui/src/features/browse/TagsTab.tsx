@@ -12,7 +12,7 @@ import { useRefreshTags, useTagPage, useTagsStatus, type ImageRef } from "./quer
 import { NO_SELECTION, rangeTo, toggle, withTags, without, type Selection } from "./selection";
 import { TagHeader, tagRow } from "./TagRow";
 import { VirtualRows } from "./VirtualRows";
-import { pageOffsets, rowAt, START, type VisibleRange } from "./windows";
+import { rowAt, usePageOffsets } from "./windows";
 
 const SORTS: readonly TagSort[] = ["version", "pushed", "name", "size"];
 
@@ -25,11 +25,10 @@ export function TagsTab({ imageRef }: { imageRef: ImageRef }) {
   const status = useTagsStatus(imageRef);
   const refresh = useRefreshTags(imageRef);
   const [query, setQuery] = useState<TagQuery>({ filter: "", sort: "version", descending: true });
-  const [range, setRange] = useState<VisibleRange>(START);
+  const [[firstOffset, lastOffset], onRangeChange] = usePageOffsets();
   const [selection, setSelection] = useState<Selection>(NO_SELECTION);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [selectError, setSelectError] = useState<CommandError | null>(null);
-  const [firstOffset, lastOffset] = pageOffsets(range);
   const firstPage = useTagPage(imageRef, status.data, query, firstOffset);
   const lastPage = useTagPage(imageRef, status.data, query, lastOffset);
   const windows = [firstPage.data, lastPage.data];
@@ -229,7 +228,7 @@ export function TagsTab({ imageRef }: { imageRef: ImageRef }) {
         testId="tags-list"
         resetKey={JSON.stringify(query)}
         busy={firstPage.isFetching}
-        onRangeChange={setRange}
+        onRangeChange={onRangeChange}
         onActivate={(at) => {
           const row = rowAt(windows, at);
           if (row) setDialog({ kind: "inspect", reference: row.tag });

@@ -1,15 +1,17 @@
 // Dates and counts of the browsing screens in the interface language. The backend sends times as
 // it got them from SWR; one that does not parse is shown as it came.
 
+import { dateFormat, numberFormat } from "../../i18n/formatters";
+
 export function formatDate(value: string | number | null, language: string): string {
   if (value === null || value === "") return "";
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return String(value);
-  return new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short" }).format(date);
+  return dateFormat(language, { dateStyle: "medium", timeStyle: "short" }).format(date);
 }
 
 export function formatCount(value: number, language: string): string {
-  return new Intl.NumberFormat(language).format(value);
+  return numberFormat(language).format(value);
 }
 
 /** `sha256:0123…` → the first 12 hex digits, as `docker images` prints an id. */

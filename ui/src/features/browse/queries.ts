@@ -21,6 +21,12 @@ import { uploadKeys } from "../uploads/queries";
 
 /** Rows asked of the backend at a time; one window is far taller than any screen. */
 export const PAGE_SIZE = 200;
+/**
+ * How long a page nobody shows stays in memory. Pages are slices of an index held by the backend
+ * and come back in one round trip, so a long list scrolled end to end keeps only the pages of the
+ * last seconds rather than all of them.
+ */
+export const PAGE_GC_MS = 20_000;
 
 export const browseKeys = {
   all: ["browse"] as const,
@@ -69,6 +75,7 @@ export function useImagePage(profileId: string, index: IndexStatus | undefined, 
     queryFn: () => client.queryImages(profileId, query, offset, PAGE_SIZE),
     enabled: index !== undefined,
     placeholderData: keepPreviousData,
+    gcTime: PAGE_GC_MS,
   });
 }
 
@@ -118,6 +125,7 @@ export function useTagPage(ref: ImageRef, status: TagsStatus | undefined, query:
     queryFn: () => client.queryTags(profileId, organization, image, query, offset, PAGE_SIZE),
     enabled: status !== undefined,
     placeholderData: keepPreviousData,
+    gcTime: PAGE_GC_MS,
   });
 }
 

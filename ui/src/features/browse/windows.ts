@@ -1,6 +1,8 @@
 // The lists hold only what is on screen: the visible range asks for the page of its first row and
 // the page of its last (the same page most of the time), and rows are looked up in those windows.
 
+import { useCallback, useState } from "react";
+
 import { PAGE_SIZE } from "./queries";
 
 export interface RowWindow<T> {
@@ -32,4 +34,18 @@ export function rowAt<T>(windows: readonly (RowWindow<T> | undefined)[], index: 
     }
   }
   return undefined;
+}
+
+/**
+ * The offsets of the pages in view, and the callback the list reports its visible range to. The
+ * state changes only when a page boundary is crossed, so a scroll within the loaded pages renders
+ * the list alone, not the screen around it.
+ */
+export function usePageOffsets(): [[number, number], (range: VisibleRange) => void] {
+  const [offsets, setOffsets] = useState<[number, number]>(() => pageOffsets(START));
+  const onRangeChange = useCallback((range: VisibleRange) => {
+    const next = pageOffsets(range);
+    setOffsets((now) => (now[0] === next[0] && now[1] === next[1] ? now : next));
+  }, []);
+  return [offsets, onRangeChange];
 }

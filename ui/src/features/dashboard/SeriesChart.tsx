@@ -5,6 +5,7 @@ import "uplot/dist/uPlot.min.css";
 
 import type { ReportPoint } from "../../ipc";
 import { useAppliedTheme } from "../../theme/theme";
+import { dateFormat } from "../../i18n/formatters";
 
 const HEIGHT = 160;
 
@@ -24,7 +25,7 @@ function canvasAvailable(): boolean {
 function formatDay(date: string, language: string, short = false): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
   const options: Intl.DateTimeFormatOptions = short ? { month: "numeric", day: "numeric" } : { dateStyle: "medium" };
-  return new Intl.DateTimeFormat(language, { ...options, timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+  return dateFormat(language, { ...options, timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
 }
 
 function chartOptions(box: HTMLElement, points: ReportPoint[], format: ValueFormat, language: string): uPlot.Options {

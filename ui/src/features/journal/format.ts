@@ -2,6 +2,8 @@
 // structure (`{"isPublic":false}`) and as plain text otherwise; anything that does not parse is
 // shown as it was recorded.
 
+import { dateFormat } from "../../i18n/formatters";
+
 /** A recorded value as a person reads it: `{"isPublic":false}` → `isPublic: false`. */
 export function describeValue(raw: string): string {
   let parsed: unknown;
@@ -33,7 +35,7 @@ export function truncate(text: string, max: number): string {
 export function formatTime(time: string, language: string): string {
   const date = new Date(time);
   if (Number.isNaN(date.getTime())) return time;
-  return new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "medium" }).format(date);
+  return dateFormat(language, { dateStyle: "medium", timeStyle: "medium" }).format(date);
 }
 
 /** The entry's time as an ISO 8601 UTC instant. */

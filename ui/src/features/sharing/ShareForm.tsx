@@ -15,6 +15,7 @@ import {
   todayUtc,
   type AccountProblem,
 } from "./rules";
+import { numberFormat } from "../../i18n/formatters";
 
 /** The fields of the form under the names the backend gives them in a rule violation. */
 const FIELDS = ["access_domain", "deadline", "share_description"] as const;
@@ -58,7 +59,7 @@ export function ShareForm({
   const length = characterCount(description);
   const over = length - SHARE_DESCRIPTION_MAX;
   const ready = name !== "" && nameProblem === null && dateProblem === null && over <= 0;
-  const number = (value: number) => new Intl.NumberFormat(i18n.language).format(value);
+  const number = (value: number) => numberFormat(i18n.language).format(value);
 
   const error = add.error;
   const onField = violationOn(error, FIELDS);

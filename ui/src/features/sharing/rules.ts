@@ -1,5 +1,7 @@
 // The sharing rules checked as the user types; the backend checks them again and is the authority.
 
+import { dateFormat } from "../../i18n/formatters";
+
 /** Longest account name a share accepts. */
 export const ACCOUNT_MAX = 64;
 /** Longest share description, in characters. */
@@ -32,7 +34,7 @@ export function deadlineDay(deadline: string): string {
 export function formatDeadline(deadline: string, language: string): string {
   const date = new Date(deadline);
   if (Number.isNaN(date.getTime())) return deadline;
-  return new Intl.DateTimeFormat(language, {
+  return dateFormat(language, {
     dateStyle: "medium",
     timeStyle: "short",
     timeZone: "UTC",

@@ -2,6 +2,7 @@
 // interface language.
 
 import type { TFunction } from "i18next";
+import { numberFormat } from "../../i18n/formatters";
 
 const UNITS = ["B", "kB", "MB", "GB", "TB"] as const;
 
@@ -13,7 +14,7 @@ export function formatBytes(bytes: number, language: string): string {
     unit++;
   }
   const digits = unit === 0 || value >= 100 ? 0 : 1;
-  const number = new Intl.NumberFormat(language, { maximumFractionDigits: digits }).format(value);
+  const number = numberFormat(language, { maximumFractionDigits: digits }).format(value);
   return `${number} ${UNITS[unit] ?? "B"}`;
 }
 
@@ -25,7 +26,7 @@ export function formatDuration(seconds: number, t: TFunction): string {
 }
 
 export function formatPercent(share: number, language: string): string {
-  return new Intl.NumberFormat(language, { style: "percent", maximumFractionDigits: 0 }).format(share);
+  return numberFormat(language, { style: "percent", maximumFractionDigits: 0 }).format(share);
 }
 
 /** `registry/org/name:tag@sha256:…` → the part a `docker pull` takes. */
