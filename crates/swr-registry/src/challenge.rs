@@ -58,6 +58,39 @@ pub fn parse(header: &str) -> Result<Challenge, Error> {
     }
 }
 
+/// Whether the long-term login may go to `realm`, the token service a registry at `registry`
+/// named in its challenge. A challenge is only as trustworthy as the connection it came on, and
+/// the login it asks for opens every repository of the account: it goes only to the registry's
+/// own host and port (SWR's realm lives there), and never over a weaker scheme than the
+/// registry's. `Err` says why, in words for the user.
+pub fn check_realm(registry: &url::Url, realm: &url::Url) -> Result<(), String> {
+    let secure = |url: &url::Url| url.scheme() == "https";
+    if !matches!(realm.scheme(), "https" | "http") {
+        return Err(format!("its scheme `{}` is not HTTP", realm.scheme()));
+    }
+    if secure(registry) && !secure(realm) {
+        return Err("it is plain HTTP while the registry is HTTPS".into());
+    }
+    let same_host = realm.host_str().map(str::to_ascii_lowercase)
+        == registry.host_str().map(str::to_ascii_lowercase);
+    if !same_host || realm.port_or_known_default() != registry.port_or_known_default() {
+        return Err(format!(
+            "it is on {}, not on the registry's own host {}",
+            host_port(realm),
+            host_port(registry)
+        ));
+    }
+    Ok(())
+}
+
+fn host_port(url: &url::Url) -> String {
+    match (url.host_str(), url.port()) {
+        (Some(host), Some(port)) => format!("{host}:{port}"),
+        (Some(host), None) => host.to_owned(),
+        (None, _) => "no host".to_owned(),
+    }
+}
+
 fn split_token(s: &str) -> (&str, &str) {
     let s = s.trim_start();
     let end = s
@@ -110,6 +143,49 @@ fn parse_params(mut s: &str) -> (Vec<(String, String)>, &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn realm(registry: &str, realm: &str) -> Result<(), String> {
+        check_realm(
+            &url::Url::parse(registry).unwrap(),
+            &url::Url::parse(realm).unwrap(),
+        )
+    }
+
+    #[test]
+    fn the_login_goes_only_to_the_registry_s_own_realm() {
+        let swr = "https://swr.cn-north-4.myhuaweicloud.com/";
+        assert_eq!(
+            realm(
+                swr,
+                "https://swr.cn-north-4.myhuaweicloud.com/swr/auth/v2/registry/auth/"
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            realm(swr, "https://SWR.cn-north-4.myhuaweicloud.com:443/auth"),
+            Ok(())
+        );
+        // A plain-HTTP sandbox may have a plain-HTTP or an HTTPS realm on its own port.
+        assert_eq!(
+            realm("http://127.0.0.1:5000/", "http://127.0.0.1:5000/auth"),
+            Ok(())
+        );
+        assert_eq!(
+            realm("http://127.0.0.1:443/", "https://127.0.0.1/auth"),
+            Ok(())
+        );
+
+        let downgrade = realm(swr, "http://swr.cn-north-4.myhuaweicloud.com/auth").unwrap_err();
+        assert!(downgrade.contains("plain HTTP"), "{downgrade}");
+        let elsewhere = realm(swr, "https://tokens.example.com/auth").unwrap_err();
+        assert!(
+            elsewhere.contains("tokens.example.com") && elsewhere.contains("swr.cn-north-4"),
+            "{elsewhere}"
+        );
+        let other_port = realm("http://127.0.0.1:5000/", "http://127.0.0.1:5001/auth").unwrap_err();
+        assert!(other_port.contains("127.0.0.1:5001"), "{other_port}");
+        assert!(realm(swr, "ftp://swr.cn-north-4.myhuaweicloud.com/auth").is_err());
+    }
 
     #[test]
     fn swr_bearer_challenge() {

@@ -5,7 +5,8 @@
 //! last about 15 minutes), and retries answers that mean "later" (429, 5xx) and dropped
 //! connections with jittered exponential backoff that honours `Retry-After`. Requests with a
 //! streaming body are sent with retries off: the caller restarts the whole blob instead.
-//! Redirects are never followed, so `Authorization` cannot leak to another host.
+//! Redirects are never followed, so `Authorization` cannot leak to another host, and the login
+//! goes to a token realm only on the registry's own host ([`challenge::check_realm`]).
 
 use std::time::{Duration, Instant};
 
@@ -189,6 +190,10 @@ impl Registry {
     ) -> Result<(Sensitive<String>, Option<Duration>)> {
         let mut url =
             Url::parse(realm).map_err(|e| Error::Challenge(format!("realm `{realm}`: {e}")))?;
+        challenge::check_realm(&self.base, &url).map_err(|reason| Error::UntrustedRealm {
+            realm: url_without_query(&url),
+            reason,
+        })?;
         {
             let mut q = url.query_pairs_mut();
             if let Some(s) = service {

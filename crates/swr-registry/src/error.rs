@@ -26,6 +26,11 @@ pub enum Error {
     RetriesExhausted { attempts: u32, last: String },
     #[error("the registry sent a challenge we do not understand: {0}")]
     Challenge(String),
+    #[error(
+        "the registry asked for the login at {realm}, but {reason}; the login was not sent. \
+         Check the profile's registry address: the registry may be misconfigured or impersonated"
+    )]
+    UntrustedRealm { realm: String, reason: String },
     #[error("the registry answered {what} with a malformed response: {message}")]
     Protocol { what: String, message: String },
     #[error("{entry}: content does not match its digest (expected {expected}, got {actual})")]
