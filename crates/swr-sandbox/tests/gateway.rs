@@ -245,3 +245,107 @@ async fn manifest_deleted_through_the_registry_leaves_the_tag_list() {
     .await;
     assert_eq!(status, 404);
 }
+
+/// Sends one request as written, path included: HTTP clients resolve `..` before sending, an
+/// attacker's tool does not. Returns the status code and the body.
+async fn raw_request(
+    sb: &Sandbox,
+    method: &str,
+    path: &str,
+    bearer: &str,
+    body: &[u8],
+) -> (u16, String) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut sock = tokio::net::TcpStream::connect(sb.registry()).await.unwrap();
+    let head = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {}\r\nAuthorization: Bearer {bearer}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        sb.registry(),
+        swr_sandbox::seed::image::MANIFEST_TYPE,
+        body.len()
+    );
+    sock.write_all(head.as_bytes()).await.unwrap();
+    sock.write_all(body).await.unwrap();
+    let mut answer = Vec::new();
+    sock.read_to_end(&mut answer).await.unwrap();
+    let answer = String::from_utf8_lossy(&answer).to_string();
+    let status = answer
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    (status, answer)
+}
+
+#[tokio::test]
+async fn a_name_with_dot_segments_cannot_reach_another_organization() {
+    let dir = tempfile::tempdir().unwrap();
+    let sb = Sandbox::start(dir.path(), &[]);
+    // Account 0 owns `team/app`; account 1 owns only `beta-org`.
+    create_namespace(&sb, "team").await;
+    let (_, admin) = token(&sb, &sb.basic(0, 0), "repository:team/app:pull,push").await;
+    let admin = admin.unwrap();
+    push_image(&sb, &admin, "team/app", "v1", "one")
+        .await
+        .unwrap();
+    let (status, _, body) = call(
+        &sb,
+        (1, 0),
+        "POST",
+        "/v2/manage/namespaces",
+        &[],
+        Some(json!({"namespace": "beta-org"})),
+    )
+    .await;
+    assert_eq!(status, 201, "{body}");
+
+    // The other account asks for its own organization with a path that climbs out of it, and
+    // puts a manifest whose blobs `team/app` already holds.
+    let manifest = swr_sandbox::seed::image::build("one").unwrap().manifest;
+    for name in [
+        "beta-org/../team/app",
+        "beta-org/%2e%2e/team/app",
+        "beta-org/./../team/app",
+    ] {
+        let (_, intruder) = token(
+            &sb,
+            &sb.basic(1, 0),
+            &format!("repository:{name}:pull,push"),
+        )
+        .await;
+        let intruder = intruder.unwrap_or_default();
+        let (status, answer) = raw_request(
+            &sb,
+            "PUT",
+            &format!("/v2/{name}/manifests/planted"),
+            &intruder,
+            &manifest,
+        )
+        .await;
+        assert_eq!(status, 400, "{name}: {answer}");
+        assert!(answer.contains("NAME_INVALID"), "{name}: {answer}");
+        let (status, answer) = raw_request(
+            &sb,
+            "POST",
+            &format!("/v2/{name}/blobs/uploads/"),
+            &intruder,
+            b"",
+        )
+        .await;
+        assert_eq!(status, 400, "{name}: {answer}");
+    }
+
+    // Nothing appeared in the first account's organization, as its owner sees it.
+    let (status, tags) = registry_json(&sb, &admin, "/v2/team/app/tags/list").await;
+    assert_eq!(status, 200);
+    assert_eq!(tags["tags"], json!(["v1"]));
+    let (status, _, planted) = call(
+        &sb,
+        (0, 0),
+        "GET",
+        "/v2/manage/namespaces/team/repos/app/tags/planted",
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(status, 404, "{planted}");
+}

@@ -17,7 +17,59 @@ pub enum Target {
     TagList { name: String },
 }
 
+/// Whether `name` is a repository name as the distribution registry defines it: components of
+/// lowercase letters and digits joined by `.`, `_`, `__` or runs of `-`, separated by `/`. Every
+/// name the gateway passes on must be one: the upstream URL is normalised, so a component such
+/// as `..` (or `%2e%2e`) would otherwise lead a path cleared for one organization into another.
+pub fn valid_name(name: &str) -> bool {
+    !name.is_empty() && name.len() <= 255 && name.split('/').all(valid_component)
+}
+
+fn valid_component(component: &str) -> bool {
+    let alnum = |c: u8| c.is_ascii_lowercase() || c.is_ascii_digit();
+    let bytes = component.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return false;
+    };
+    if !alnum(first) || !alnum(last) {
+        return false;
+    }
+    // Between alphanumeric runs: one `.`, one or two `_`, or any number of `-`.
+    let mut i = 0;
+    while i < bytes.len() {
+        if alnum(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && !alnum(bytes[i]) {
+            i += 1;
+        }
+        let separator = &component[start..i];
+        let allowed = separator == "."
+            || separator == "_"
+            || separator == "__"
+            || separator.bytes().all(|b| b == b'-');
+        if !allowed {
+            return false;
+        }
+    }
+    true
+}
+
+/// What a distribution path addresses; `None` for anything else, and for names that are not
+/// valid repository names.
 pub fn parse_target(path: &str) -> Option<Target> {
+    let target = parse_path(path)?;
+    valid_name(target.name()).then_some(target)
+}
+
+/// Whether `path` has the shape of a repository operation, whatever its name.
+pub fn names_a_repository(path: &str) -> bool {
+    parse_path(path).is_some()
+}
+
+fn parse_path(path: &str) -> Option<Target> {
     let rest = path.strip_prefix("/v2/")?;
     let segs: Vec<&str> = rest.split('/').collect();
     let n = segs.len();
@@ -74,7 +126,7 @@ pub fn upstream_query(query: &str, claims: &Claims, prefix: &str) -> String {
     let Some(source) = pairs().find(|(k, _)| k == "from").map(|(_, v)| v) else {
         return query.to_string();
     };
-    let mount = claims.allows(&source, "pull");
+    let mount = valid_name(&source) && claims.allows(&source, "pull");
     if mount && prefix.is_empty() {
         return query.to_string();
     }
@@ -117,6 +169,41 @@ pub fn client_tag_list(body: &[u8], name: &str) -> Option<Vec<u8>> {
 mod tests {
     use super::*;
     use crate::gateway::token::Access;
+
+    #[test]
+    fn names_follow_the_distribution_grammar() {
+        for good in [
+            "team/app",
+            "a",
+            "team/my-app",
+            "team/my--app",
+            "team/a.b",
+            "team/a_b",
+            "team/a__b",
+            "t/x/y/z9",
+        ] {
+            assert!(valid_name(good), "{good}");
+        }
+        for bad in [
+            "team/../other/app",
+            "team/./app",
+            "..",
+            "team/%2e%2e/app",
+            "team//app",
+            "Team/app",
+            "team/app/",
+            "/team",
+            "team/a___b",
+            "team/-app",
+            "team/app.",
+            "",
+        ] {
+            assert!(!valid_name(bad), "{bad}");
+        }
+        assert!(parse_target("/v2/team/../other/app/manifests/v1").is_none());
+        assert!(parse_target("/v2/team/%2E%2E/other/app/blobs/uploads/").is_none());
+        assert!(parse_target("/v2/team/app/manifests/v1").is_some());
+    }
 
     fn claims() -> Claims {
         Claims {

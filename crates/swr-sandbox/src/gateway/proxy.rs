@@ -36,6 +36,13 @@ pub async fn forward(State(app): State<SharedApp>, req: Request) -> Response {
     app.faults.delay().await;
     let path = req.uri().path().to_string();
     let Some(target) = parse_target(&path) else {
+        if paths::names_a_repository(&path) {
+            return registry_error(
+                StatusCode::BAD_REQUEST,
+                "NAME_INVALID",
+                "invalid repository name",
+            );
+        }
         return registry_error(
             StatusCode::NOT_FOUND,
             "UNSUPPORTED",
