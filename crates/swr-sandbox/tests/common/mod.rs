@@ -339,3 +339,33 @@ pub async fn manifest_digest(sb: &Sandbox, bearer: &str, name: &str, tag: &str) 
         .unwrap()
         .to_string()
 }
+
+/// Sends one request as written, path included: HTTP clients resolve `..` before sending, an
+/// attacker's tool does not. Returns the status code and the body.
+pub async fn raw_request(
+    sb: &Sandbox,
+    method: &str,
+    path: &str,
+    bearer: &str,
+    body: &[u8],
+) -> (u16, String) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut sock = tokio::net::TcpStream::connect(sb.registry()).await.unwrap();
+    let head = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {}\r\nAuthorization: Bearer {bearer}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        sb.registry(),
+        swr_sandbox::seed::image::MANIFEST_TYPE,
+        body.len()
+    );
+    sock.write_all(head.as_bytes()).await.unwrap();
+    sock.write_all(body).await.unwrap();
+    let mut answer = Vec::new();
+    sock.read_to_end(&mut answer).await.unwrap();
+    let answer = String::from_utf8_lossy(&answer).to_string();
+    let status = answer
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    (status, answer)
+}
