@@ -106,6 +106,9 @@ async fn shutdown_signal(watch_stdin: bool) {
             std::future::pending::<()>().await;
         }
     };
+    // SIGTERM is how service managers and test harnesses stop a process on Unix; elsewhere
+    // Ctrl+C and the end of stdin are the ways to stop it.
+    #[cfg(unix)]
     let term = async {
         match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
             Ok(mut s) => {
@@ -114,6 +117,8 @@ async fn shutdown_signal(watch_stdin: bool) {
             Err(_) => std::future::pending::<()>().await,
         }
     };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
     let stdin = async {
         if !watch_stdin {
             return std::future::pending::<()>().await;
