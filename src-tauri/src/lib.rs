@@ -74,7 +74,7 @@ pub fn run() {
             app.manage(state);
             // Files given on the first launch (`swr-console FILE...`).
             let cwd = std::env::current_dir().unwrap_or_default();
-            let args: Vec<String> = std::env::args().collect();
+            let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
             let paths = commands::uploads::paths_from_args(&args, &cwd);
             if !paths.is_empty() {
                 let handle = app.handle().clone();

@@ -81,10 +81,15 @@ pub fn add_paths<R: Runtime>(app: &AppHandle<R>, paths: Vec<PathBuf>) {
 }
 
 /// The files on a command line (`swr-console FILE...`), relative to `cwd`.
-pub fn paths_from_args(args: &[String], cwd: &std::path::Path) -> Vec<PathBuf> {
+pub fn paths_from_args<A: AsRef<std::ffi::OsStr>>(
+    args: &[A],
+    cwd: &std::path::Path,
+) -> Vec<PathBuf> {
     args.iter()
         .skip(1)
-        .filter(|a| !a.starts_with('-'))
+        .map(AsRef::as_ref)
+        // File names need not be UTF-8; they are taken as the system gave them.
+        .filter(|a| a.as_encoded_bytes().first() != Some(&b'-'))
         .map(|a| {
             let p = PathBuf::from(a);
             if p.is_absolute() {
@@ -185,4 +190,33 @@ pub fn move_upload(state: State<'_, AppState>, id: u64, position: u32) -> Result
 #[specta::specta]
 pub fn clear_finished_uploads(state: State<'_, AppState>) -> Result<(), IpcError> {
     Ok(state.uploads.clear_finished()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    use super::paths_from_args;
+
+    #[test]
+    fn arguments_become_absolute_paths_and_options_are_skipped() {
+        let args = ["swr-console", "--verbose", "a.tar", "/abs/b.tgz"];
+        assert_eq!(
+            paths_from_args(&args, Path::new("/home/u")),
+            [PathBuf::from("/home/u/a.tar"), PathBuf::from("/abs/b.tgz")]
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_name_that_is_not_utf8_is_kept_as_it_is() {
+        use std::ffi::OsString;
+        use std::os::unix::ffi::OsStringExt;
+        let name = OsString::from_vec(b"caf\xe9.tar".to_vec());
+        let args = [OsString::from("swr-console"), name.clone()];
+        assert_eq!(
+            paths_from_args(&args, Path::new("/d")),
+            [Path::new("/d").join(name)]
+        );
+    }
 }
