@@ -36,9 +36,7 @@ pub fn build_http_client(opts: &TransportOptions) -> Result<reqwest::Client, Err
     if let Some(bundle) = &opts.extra_ca {
         let pem = match bundle {
             CaBundle::Pem(bytes) => bytes.clone(),
-            CaBundle::File(path) => std::fs::read(path).map_err(|e| {
-                config_err(format!("cannot read CA bundle {}: {e}", path.display()))
-            })?,
+            CaBundle::File(path) => crate::limits::read_ca_bundle(path).map_err(config_err)?,
         };
         let certs = reqwest::Certificate::from_pem_bundle(&pem)
             .map_err(|e| config_err(format!("the CA bundle is not valid PEM: {e}")))?;

@@ -19,6 +19,7 @@ mod client;
 pub mod config;
 pub mod error;
 pub mod http;
+pub mod limits;
 pub mod login;
 pub mod model;
 pub mod ops;

@@ -196,6 +196,9 @@ fn http_client(profile: &Profile) -> Result<reqwest::Client, VerifyError> {
     let mut builder = reqwest::Client::builder()
         .connect_timeout(t.connect_timeout)
         .timeout(Duration::from_secs(30))
+        // As every other client of the app: a redirect is an answer, never followed, so
+        // nothing this check sends can be led to another host.
+        .redirect(reqwest::redirect::Policy::none())
         .user_agent(t.user_agent)
         .danger_accept_invalid_certs(t.insecure_skip_tls_verify);
     if profile.proxy.is_none() && api_is_loopback(profile) {
@@ -208,12 +211,8 @@ fn http_client(profile: &Profile) -> Result<reqwest::Client, VerifyError> {
         builder = builder.proxy(proxy);
     }
     if let Some(path) = &profile.ca_bundle {
-        let pem = std::fs::read(path).map_err(|e| {
-            VerifyError::new(
-                VerifyFailure::Configuration,
-                format!("cannot read the CA bundle {}: {e}", path.display()),
-            )
-        })?;
+        let pem = swr_api::limits::read_ca_bundle(path)
+            .map_err(|message| VerifyError::new(VerifyFailure::Configuration, message))?;
         for cert in reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| {
             VerifyError::new(
                 VerifyFailure::Configuration,
@@ -307,25 +306,47 @@ async fn registry_token(profile: &Profile, login: &LoginMaterial) -> Result<(), 
         // A registry without authentication takes any login.
         return Ok(());
     }
-    let challenge = ping
+    let ping_url = ping.url().clone();
+    let (realm, service) = match ping
         .headers()
         .get(reqwest::header::WWW_AUTHENTICATE)
         .and_then(|v| v.to_str().ok())
-        .and_then(parse_bearer_challenge)
-        .ok_or_else(|| {
-            VerifyError::new(
+        .map(swr_registry::challenge::parse)
+    {
+        Some(Ok(swr_registry::challenge::Challenge::Bearer { realm, service, .. })) => {
+            (realm, service)
+        }
+        _ => {
+            return Err(VerifyError::new(
                 VerifyFailure::Server,
                 format!(
                     "{} answered HTTP {} without a token challenge; is it an SWR registry?",
                     login.registry,
                     ping.status().as_u16()
                 ),
-            )
-        })?;
+            ))
+        }
+    };
+    // The login opens every repository of the account: only the registry's own realm gets it.
+    let realm_url = url::Url::parse(&realm).map_err(|e| {
+        VerifyError::new(
+            VerifyFailure::Server,
+            format!("the registry named a realm that is not a URL ({e})"),
+        )
+    })?;
+    swr_registry::challenge::check_realm(&ping_url, &realm_url).map_err(|reason| {
+        VerifyError::new(
+            VerifyFailure::Server,
+            format!(
+                "{} asked for the login at {realm}, but {reason}; the login was not sent",
+                login.registry
+            ),
+        )
+    })?;
     let mut request = http
-        .get(&challenge.realm)
+        .get(realm_url)
         .basic_auth(&login.username, Some(login.login_key.expose()));
-    if let Some(service) = &challenge.service {
+    if let Some(service) = &service {
         request = request.query(&[("service", service)]);
     }
     let answer = request
@@ -346,34 +367,6 @@ async fn registry_token(profile: &Profile, login: &LoginMaterial) -> Result<(), 
             format!("the registry's token service answered HTTP {status}"),
         )),
     }
-}
-
-#[derive(Debug, PartialEq, Eq)]
-struct BearerChallenge {
-    realm: String,
-    service: Option<String>,
-}
-
-fn parse_bearer_challenge(header: &str) -> Option<BearerChallenge> {
-    let params = header
-        .trim()
-        .strip_prefix("Bearer ")
-        .or_else(|| header.trim().strip_prefix("bearer "))?;
-    let mut realm = None;
-    let mut service = None;
-    for part in params.split(',') {
-        let (key, value) = part.split_once('=')?;
-        let value = value.trim().trim_matches('"').to_owned();
-        match key.trim() {
-            "realm" => realm = Some(value),
-            "service" => service = Some(value),
-            _ => {}
-        }
-    }
-    Some(BearerChallenge {
-        realm: realm?,
-        service,
-    })
 }
 
 #[cfg(test)]
@@ -483,17 +476,111 @@ mod tests {
         assert!(err.to_string().contains("ahead of"), "{err}");
     }
 
-    #[test]
-    fn bearer_challenges_as_swr_sends_them() {
-        let c = parse_bearer_challenge(
-            r#"Bearer realm="https://swr.cn-north-4.myhuaweicloud.com/swr/auth/v2/registry/auth/",service="dockyard""#,
-        )
-        .unwrap();
-        assert_eq!(
-            c.realm,
-            "https://swr.cn-north-4.myhuaweicloud.com/swr/auth/v2/registry/auth/"
+    /// A loopback HTTP server that answers each request with `answer(own address, request
+    /// line)` (a whole response head) and records every request head it gets.
+    fn stub(
+        answer: impl Fn(&str, &str) -> String + Send + 'static,
+    ) -> (String, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
+        use std::io::{Read, Write};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap().to_string();
+        let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let (own, log) = (addr.clone(), seen.clone());
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                let Ok(mut stream) = stream else { return };
+                let mut buf = [0u8; 8192];
+                let n = stream.read(&mut buf).unwrap_or(0);
+                let head = String::from_utf8_lossy(&buf[..n]).to_string();
+                log.lock().unwrap().push(head.clone());
+                let line = head.lines().next().unwrap_or_default().to_owned();
+                let _ = write!(
+                    stream,
+                    "{}Content-Length: 0\r\nConnection: close\r\n\r\n",
+                    answer(&own, &line)
+                );
+            }
+        });
+        (addr, seen)
+    }
+
+    fn profile_with_registry(registry: &str) -> crate::profiles::Profile {
+        crate::profiles::Profile {
+            id: "p".into(),
+            name: "p".into(),
+            region: "cn-north-4".into(),
+            project_id: Some("p1".into()),
+            access_key_id: "AK".into(),
+            endpoints: crate::profiles::EndpointOverrides {
+                api: Some("http://127.0.0.1:1".into()),
+                registry: Some(registry.into()),
+                ..Default::default()
+            },
+            ca_bundle: None,
+            proxy: None,
+            insecure_skip_tls_verify: false,
+        }
+    }
+
+    /// A token service that would take any login, on a host other than the registry's.
+    fn foreign_realm() -> (String, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
+        stub(|_, _| "HTTP/1.1 200 OK\r\n".into())
+    }
+
+    #[tokio::test]
+    async fn the_login_check_sends_the_key_to_no_realm_but_the_registry_s_own() {
+        let (realm, realm_seen) = foreign_realm();
+        let (registry, _) = stub(move |_, _| {
+            format!("HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Bearer realm=\"http://{realm}/token\",service=\"dockyard\"\r\n")
+        });
+        let profile = profile_with_registry(&registry);
+        let material = LoginMaterial::new(&profile, &Sensitive::new("SK".into()));
+        let err = registry_token(&profile, &material).await.unwrap_err();
+        assert_eq!(err.failure, VerifyFailure::Server, "{err}");
+        assert!(err.to_string().contains("the login was not sent"), "{err}");
+        assert!(
+            realm_seen.lock().unwrap().is_empty(),
+            "the foreign realm was contacted"
         );
-        assert_eq!(c.service.as_deref(), Some("dockyard"));
-        assert_eq!(parse_bearer_challenge(r#"Basic realm="x""#), None);
+    }
+
+    #[tokio::test]
+    async fn the_login_check_follows_no_redirect() {
+        // The registry sends the check elsewhere, where a challenge names that host's realm.
+        let (realm, realm_seen) = foreign_realm();
+        let (elsewhere, elsewhere_seen) = stub(move |_, _| {
+            format!("HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Bearer realm=\"http://{realm}/token\"\r\n")
+        });
+        let (registry, _) =
+            stub(move |_, _| format!("HTTP/1.1 302 Found\r\nLocation: http://{elsewhere}/v2/\r\n"));
+        let profile = profile_with_registry(&registry);
+        let material = LoginMaterial::new(&profile, &Sensitive::new("SK".into()));
+        let err = registry_token(&profile, &material).await.unwrap_err();
+        assert!(err.to_string().contains("HTTP 302"), "{err}");
+        assert!(
+            elsewhere_seen.lock().unwrap().is_empty(),
+            "the redirect was followed"
+        );
+        assert!(realm_seen.lock().unwrap().is_empty());
+    }
+
+    #[tokio::test]
+    async fn the_registry_s_own_realm_gets_the_login() {
+        let (registry, seen) = stub(|own, line| {
+            if line.contains(" /v2/ ") {
+                format!("HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Bearer realm=\"http://{own}/token\",service=\"dockyard\"\r\n")
+            } else {
+                "HTTP/1.1 200 OK\r\n".into()
+            }
+        });
+        let profile = profile_with_registry(&registry);
+        let material = LoginMaterial::new(&profile, &Sensitive::new("SK".into()));
+        registry_token(&profile, &material).await.unwrap();
+        let seen = seen.lock().unwrap();
+        assert!(
+            seen.iter().any(|head| head.contains(" /token?")
+                && head.to_ascii_lowercase().contains("authorization: basic ")),
+            "{seen:?}"
+        );
     }
 }

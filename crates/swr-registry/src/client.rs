@@ -212,10 +212,16 @@ impl Registry {
             }
             let transient = match req.send().await {
                 Ok(resp) if resp.status().is_success() => {
-                    let answer: TokenAnswer = resp.json().await.map_err(|e| Error::Protocol {
+                    let protocol = |message: String| Error::Protocol {
                         what: "the token request".into(),
-                        message: e.to_string(),
-                    })?;
+                        message,
+                    };
+                    let body =
+                        swr_api::limits::read_body(resp, swr_api::limits::MAX_SMALL_RESPONSE_BYTES)
+                            .await
+                            .map_err(|e| protocol(e.to_string()))?;
+                    let answer: TokenAnswer =
+                        serde_json::from_slice(&body).map_err(|e| protocol(e.to_string()))?;
                     let token = answer
                         .token
                         .or(answer.access_token)

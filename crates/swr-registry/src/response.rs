@@ -70,7 +70,10 @@ pub(crate) async fn error_message(resp: Response) -> String {
         errors: Vec<Item>,
     }
     let status = resp.status();
-    let body = resp.bytes().await.unwrap_or_default();
+    // Only its start is ever shown; a server that sends without end is cut off.
+    let body = swr_api::limits::read_body(resp, swr_api::limits::MAX_SMALL_RESPONSE_BYTES)
+        .await
+        .unwrap_or_default();
     if let Ok(e) = serde_json::from_slice::<Errors>(&body) {
         let joined: Vec<String> = e
             .errors

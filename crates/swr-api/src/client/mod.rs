@@ -239,10 +239,27 @@ impl Client {
         let headers = response.headers().clone();
         let request_id = header_text(&headers, "x-request-id");
         crate::requests::note(request_id.as_deref());
-        let bytes = response.bytes().await.map_err(|e| {
-            let retry = error::transport::is_connection_drop(&e);
-            fail(error::from_reqwest(e), retry)
-        })?;
+        let limit = crate::limits::MAX_API_RESPONSE_BYTES;
+        let bytes = crate::limits::read_body(response, limit)
+            .await
+            .map_err(|e| match e {
+                crate::limits::ReadError::Transport(e) => {
+                    let retry = error::transport::is_connection_drop(&e);
+                    fail(error::from_reqwest(e), retry)
+                }
+                crate::limits::ReadError::TooLarge { limit } => fail(
+                    Error::InvalidResponse {
+                        operation: call.op,
+                        status,
+                        message: format!(
+                            "the answer is larger than {} MiB; it was not read",
+                            limit >> 20
+                        ),
+                        request_id: request_id.clone(),
+                    },
+                    false,
+                ),
+            })?;
         if status >= 400 {
             let retry_after = header_text(&headers, "retry-after")
                 .and_then(|v| parse_retry_after(&v, SystemTime::now()));
