@@ -55,10 +55,18 @@ describe("app shell", () => {
   });
 
   it("lands on the Dashboard when opened at the root with nothing to upload", async () => {
-    const { history } = renderApp({ path: "/" });
+    const { history } = renderApp({ path: "/", profile: PROFILE });
 
     expect(await screen.findByTestId("screen-dashboard")).toBeInTheDocument();
     expect(history.location.pathname).toBe("/dashboard");
+  });
+
+  it("opens on the credential wizard on a first start, with no profile yet", async () => {
+    const { history } = renderApp({ path: "/" });
+
+    const wizard = await screen.findByTestId("screen-profiles");
+    expect(history.location.pathname).toBe("/profiles");
+    expect(await within(wizard).findByTestId("wizard")).toHaveAttribute("data-step", "region");
   });
 
   it("lands on Uploads while an item waits in the queue", async () => {

@@ -1,5 +1,6 @@
 // The route tree, declared in code. Each feature adds its screens here; the sidebar links only to
-// routes that exist, and `/` lands on Uploads while files wait there, on the Dashboard otherwise.
+// routes that exist, and `/` lands on Uploads while files wait there, on the credential wizard
+// while there is no profile, on the Dashboard otherwise.
 
 import type { QueryClient } from "@tanstack/react-query";
 import {
@@ -14,6 +15,7 @@ import {
 import { NotFoundScreen } from "../app/NotFoundScreen";
 import { ScreenError } from "../app/ScreenError";
 import { Shell } from "../app/Shell";
+import { profileKeys } from "../features/profiles/queries";
 import { ProfilesScreen } from "../features/profiles/ProfilesScreen";
 import { SettingsScreen } from "../features/settings/SettingsScreen";
 import { isUnfinished } from "../features/uploads/itemStatus";
@@ -31,15 +33,30 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({
   notFoundComponent: NotFoundScreen,
 });
 
-/** Uploads while an item is not finished, the Dashboard otherwise; the list read stays cached. */
-async function landing({ queryClient, client }: RouterContext): Promise<"/uploads" | "/dashboard"> {
+/**
+ * Uploads while an item is not finished; the credential wizard (Profiles) when there is no
+ * profile yet, since no other screen can show anything without one; the Dashboard otherwise.
+ * The lists read here stay cached for the screens.
+ */
+async function landing({ queryClient, client }: RouterContext): Promise<"/uploads" | "/dashboard" | "/profiles"> {
   try {
     // Cached data as it is, or a first read (what `ensureQueryData` did before it was deprecated).
     const view = await queryClient.query({ ...uploadsViewQuery(client), staleTime: "static" });
-    return view.items.some(isUnfinished) ? "/uploads" : "/dashboard";
+    if (view.items.some(isUnfinished)) return "/uploads";
   } catch {
     // Uploads says why the list could not be read and offers to read it again.
     return "/uploads";
+  }
+  try {
+    const profiles = await queryClient.query({
+      queryKey: profileKeys.list(),
+      queryFn: () => client.listProfiles(),
+      staleTime: "static",
+    });
+    return profiles.profiles.length === 0 ? "/profiles" : "/dashboard";
+  } catch {
+    // The Dashboard shows what it can and says what failed.
+    return "/dashboard";
   }
 }
 
