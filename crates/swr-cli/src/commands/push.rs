@@ -17,7 +17,7 @@ use std::sync::Arc;
 
 use swr_api::{ClientConfig, Credentials as ApiCredentials, Sensitive};
 use swr_core::uploads::{
-    ItemState, Journal, TargetOverrides, UploadEvent, UploadQueue, ValidatedFiles,
+    ItemState, Journal, JournalLock, TargetOverrides, UploadEvent, UploadQueue, ValidatedFiles,
 };
 use swr_registry::push::BlobCache;
 use swr_registry::{Credentials, Registry, RegistryConfig};
@@ -186,6 +186,14 @@ async fn push(args: &Args, conn: Connection) -> ExitCode {
         None => (BlobCache::in_memory(), ValidatedFiles::in_memory()),
     };
     let journal_path = dir.map(|d| d.join(JOURNAL_FILE));
+    // Held until this function returns, through the final pruning of the journal.
+    let _lock = match &journal_path {
+        Some(path) => match wait_for_journal(path).await {
+            Ok(lock) => lock,
+            Err(code) => return code,
+        },
+        None => None,
+    };
     let mut journal = match journal_path.as_deref().map(Journal::open) {
         Some(Ok(j)) => j,
         Some(Err(e)) => {
@@ -245,6 +253,37 @@ async fn push(args: &Args, conn: Connection) -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
+    }
+}
+
+/// The journal's lock, once no other `swrctl push` holds it: a second run waits for the first
+/// to end rather than taking its items for ones a crash left behind. `None` when the lock
+/// cannot be taken at all (a read-only config dir): the run goes on, as it always did.
+async fn wait_for_journal(path: &Path) -> Result<Option<JournalLock>, ExitCode> {
+    let mut said = false;
+    loop {
+        match JournalLock::try_acquire(path) {
+            Ok(Some(lock)) => return Ok(Some(lock)),
+            Ok(None) => {}
+            Err(e) => {
+                eprintln!(
+                    "warning: cannot lock {}: {e}; make sure no other push runs",
+                    path.display()
+                );
+                return Ok(None);
+            }
+        }
+        if !said {
+            eprintln!(
+                "another swrctl push is running with {}; waiting for it to finish (Ctrl+C to stop)",
+                path.display()
+            );
+            said = true;
+        }
+        tokio::select! {
+            () = tokio::time::sleep(std::time::Duration::from_millis(250)) => {}
+            _ = tokio::signal::ctrl_c() => return Err(ExitCode::from(130)),
+        }
     }
 }
 

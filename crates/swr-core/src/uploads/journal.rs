@@ -12,6 +12,36 @@ use serde::{Deserialize, Serialize};
 use super::targets::ImageOverride;
 use crate::fsio::write_atomic;
 
+/// One process at a time per journal file. Two runs over one journal would each re-queue and
+/// then cancel the other's items, since each takes the other's `Running` items for ones a
+/// crash left behind. The lock is an advisory lock on `<journal>.lock`, held until it is
+/// dropped; the operating system lets go of it when the process ends, however it ends.
+#[derive(Debug)]
+pub struct JournalLock {
+    _file: std::fs::File,
+}
+
+impl JournalLock {
+    /// The lock of the journal at `journal`, or `None` while another process holds it.
+    pub fn try_acquire(journal: &Path) -> std::io::Result<Option<Self>> {
+        let mut name = journal.as_os_str().to_owned();
+        name.push(".lock");
+        if let Some(dir) = journal.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(PathBuf::from(name))?;
+        match file.try_lock() {
+            Ok(()) => Ok(Some(Self { _file: file })),
+            Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+            Err(std::fs::TryLockError::Error(e)) => Err(e),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "state", rename_all = "camelCase")]
@@ -464,5 +494,23 @@ mod tests {
         let path = dir.path().join("uploads.json");
         std::fs::write(&path, "{").unwrap();
         assert!(Journal::open(&path).is_err());
+    }
+
+    #[test]
+    fn one_holder_of_a_journal_at_a_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("uploads.json");
+        let first = JournalLock::try_acquire(&path)
+            .unwrap()
+            .expect("a free journal is locked");
+        assert!(
+            JournalLock::try_acquire(&path).unwrap().is_none(),
+            "a held journal is refused"
+        );
+        drop(first);
+        assert!(
+            JournalLock::try_acquire(&path).unwrap().is_some(),
+            "a released journal is free"
+        );
     }
 }

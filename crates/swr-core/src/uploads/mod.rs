@@ -14,7 +14,7 @@ pub mod targets;
 pub mod validated;
 
 pub use events::{LayerProgress, Step, UploadEvent};
-pub use journal::{FailureKind, ItemState, Journal, JournalItem};
+pub use journal::{FailureKind, ItemState, Journal, JournalItem, JournalLock};
 pub use manager::{
     ImageOverrideInput, ImageTarget, ManagerError, TargetInput, TargetProblem, UploadItemView,
     UploadManager, UploadsSignal, UploadsView, ValidationState,
