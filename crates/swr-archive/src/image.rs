@@ -5,9 +5,9 @@ use crate::config::ImageConfig;
 use crate::efficiency;
 use crate::finding::{Findings, Rule};
 use crate::hints;
-use crate::layer_files::LayerFiles;
+use crate::layer_files::{FileCap, LayerFiles};
 use crate::report::{ImageReport, LayerReport, Platform};
-use crate::scan::{Content, Inventory};
+use crate::scan::{Content, Inventory, MAX_LAYER_PATH_BYTES};
 use crate::stream::{sha256_hex, Compression};
 
 /// SWR refuses layers above 10 GB.
@@ -130,9 +130,15 @@ pub fn analyse(
         );
         findings.warning(Rule::LayerCountHigh, Some(config_entry), m);
     }
-    let (efficiency, final_fs) = efficiency::analyse(&files, inv.files_capped);
+    let (efficiency, final_fs) = efficiency::analyse(&files, inv.files_capped.is_some());
     if efficiency.capped {
-        let m = "some layers have more files than the analysis tracks";
+        let m = match inv.files_capped {
+            Some(FileCap::PathBytes) => format!(
+                "the layers' file paths total more than {} MiB, the most the analysis tracks per archive",
+                MAX_LAYER_PATH_BYTES >> 20
+            ),
+            _ => "some layers have more files than the analysis tracks".to_owned(),
+        };
         findings.warning(Rule::LayerFilesCapped, Some(config_entry), m);
     }
     let container = config.config.unwrap_or_default();
@@ -166,8 +172,15 @@ pub fn analyse(
             })
             .collect(),
         healthcheck: container.healthcheck.is_some_and(|h| h.is_enabled()),
-        stored_size: layers.iter().map(|l| l.stored_size).sum(),
-        uncompressed_size: layers.iter().map(|l| l.uncompressed_size).sum(),
+        // Saturating: a manifest may list one large layer many times.
+        stored_size: layers
+            .iter()
+            .map(|l| l.stored_size)
+            .fold(0, u64::saturating_add),
+        uncompressed_size: layers
+            .iter()
+            .map(|l| l.uncompressed_size)
+            .fold(0, u64::saturating_add),
         layers,
         efficiency: None,
         hints: Vec::new(),

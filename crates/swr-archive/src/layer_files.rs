@@ -1,8 +1,9 @@
 //! The file list of one layer, collected while the layer streams past for hashing.
 //!
-//! Only paths, sizes and kinds are kept (never content), and the total number of records kept
-//! across an archive is capped so a layer with millions of files cannot exhaust memory; the
-//! efficiency analysis reports when it worked from a capped list.
+//! Only paths, sizes and kinds are kept (never content), and both the number of records kept
+//! across an archive and the bytes of their paths are capped, so neither millions of files nor
+//! very long names can exhaust memory; the efficiency analysis reports when it worked from a
+//! capped list.
 
 use std::io::Read;
 
@@ -41,19 +42,50 @@ pub struct LayerFiles {
     pub capped: bool,
 }
 
-/// Shared budget of entry records across an archive.
+/// Which limit of a [`FileBudget`] stopped the index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileCap {
+    /// Too many entries.
+    Entries,
+    /// Too many bytes of paths.
+    PathBytes,
+}
+
+/// Shared budget of entry records across an archive: a number of records and the bytes of
+/// their paths (a name may be 64 KiB long, so the count alone does not bound memory).
 #[derive(Debug)]
 pub struct FileBudget {
     pub remaining: usize,
-    pub exhausted: bool,
+    pub path_bytes_remaining: usize,
+    /// The limit that ran out first; once set, no further entry is recorded.
+    pub exhausted: Option<FileCap>,
 }
 
 impl FileBudget {
-    pub fn new(limit: usize) -> Self {
+    pub fn new(entries: usize, path_bytes: usize) -> Self {
         Self {
-            remaining: limit,
-            exhausted: false,
+            remaining: entries,
+            path_bytes_remaining: path_bytes,
+            exhausted: None,
         }
+    }
+
+    /// Takes one record of `path_bytes` from the budget, or records which limit ran out.
+    fn take(&mut self, path_bytes: usize) -> bool {
+        if self.exhausted.is_some() {
+            return false;
+        }
+        if self.remaining == 0 {
+            self.exhausted = Some(FileCap::Entries);
+            return false;
+        }
+        let Some(left) = self.path_bytes_remaining.checked_sub(path_bytes) else {
+            self.exhausted = Some(FileCap::PathBytes);
+            return false;
+        };
+        self.remaining -= 1;
+        self.path_bytes_remaining = left;
+        true
     }
 }
 
@@ -71,15 +103,17 @@ pub fn list_layer<R: Read>(
         if header.kind == TarKind::File {
             files.file_bytes = files.file_bytes.saturating_add(header.size);
         }
-        if budget.remaining == 0 {
-            budget.exhausted = true;
+        if budget.exhausted.is_some() {
             files.capped = true;
             continue;
         }
-        budget.remaining -= 1;
-        files
-            .entries
-            .push(classify(&header.path, header.size, header.kind));
+        let entry = classify(&header.path, header.size, header.kind);
+        if budget.take(entry.path.len()) {
+            files.entries.push(entry);
+        } else {
+            // Later entries are dropped too, so `entries` stays a prefix of the layer.
+            files.capped = true;
+        }
     }
     Ok((files, tar.into_inner()))
 }
@@ -154,5 +188,48 @@ mod tests {
             "etc/passwd"
         );
         assert_eq!(classify(b"etc/", 0, TarKind::Directory).path, "etc");
+    }
+
+    /// A layer of empty files named `paths` (GNU long names past 100 bytes).
+    fn layer_tar(paths: &[String]) -> Vec<u8> {
+        let entries: Vec<_> = paths
+            .iter()
+            .map(|p| crate::fixtures::TarEntry::file(p.as_str(), Vec::new()))
+            .collect();
+        crate::fixtures::tar_bytes(&entries)
+    }
+
+    #[test]
+    fn path_bytes_cap_stops_the_index_and_keeps_a_prefix() {
+        let paths: Vec<String> = (0..10)
+            .map(|i| format!("d{i}/{}", "p".repeat(297)))
+            .collect();
+        let tar = layer_tar(&paths);
+        let mut scratch = vec![0u8; 4096];
+        // Room for three 300-byte paths, and records to spare.
+        let mut budget = FileBudget::new(100, 1_000);
+        let (files, _) = list_layer(&tar[..], &mut scratch, &mut budget).unwrap();
+        assert_eq!(files.total_entries, 10);
+        assert_eq!(files.entries.len(), 3);
+        assert_eq!(files.entries[2].path, paths[2]);
+        assert!(files.capped);
+        assert_eq!(budget.exhausted, Some(FileCap::PathBytes));
+        assert_eq!(budget.path_bytes_remaining, 100);
+
+        // A shorter path later does not slip in: the budget is spent for the archive.
+        let (files, _) =
+            list_layer(&layer_tar(&["a".into()])[..], &mut scratch, &mut budget).unwrap();
+        assert!(files.entries.is_empty() && files.capped);
+    }
+
+    #[test]
+    fn entry_cap_is_reported_as_such() {
+        let paths: Vec<String> = (0..5).map(|i| format!("f{i}")).collect();
+        let mut scratch = vec![0u8; 4096];
+        let mut budget = FileBudget::new(2, 1 << 20);
+        let (files, _) = list_layer(&layer_tar(&paths)[..], &mut scratch, &mut budget).unwrap();
+        assert_eq!((files.entries.len(), files.total_entries), (2, 5));
+        assert!(files.capped);
+        assert_eq!(budget.exhausted, Some(FileCap::Entries));
     }
 }

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::io::{self, Read};
 
 use crate::finding::{Findings, Rule};
-use crate::layer_files::{list_layer, FileBudget, LayerFiles};
+use crate::layer_files::{list_layer, FileBudget, FileCap, LayerFiles};
 use crate::stream::{self, Compression, CountingReader, HashingReader, Sniffed, SNIFF_LEN};
 use crate::tarstream::{TarError, TarKind, TarReader};
 use crate::watch::Watch;
@@ -23,6 +23,11 @@ const MAX_RETAINED: u64 = 16 * 1024 * 1024;
 const MAX_ENTRIES: usize = 100_000;
 /// Layer file records kept per archive for the efficiency analysis.
 pub const MAX_LAYER_FILES: usize = 200_000;
+/// Bytes of layer paths kept per archive for the efficiency analysis. A name can be 64 KiB
+/// long, so [`MAX_LAYER_FILES`] alone would let the index hold some 13 GB of paths. Real paths
+/// run to tens of bytes (200,000 of them take about 20 MB), so 64 MiB leaves room for deep
+/// trees such as `node_modules` while bounding memory whatever the names.
+pub const MAX_LAYER_PATH_BYTES: usize = 64 * 1024 * 1024;
 /// Read size: large enough that hashing, not call overhead, dominates.
 const CHUNK: usize = 256 * 1024;
 
@@ -75,7 +80,8 @@ pub struct Inventory {
     pub file_size: u64,
     /// The whole archive was read; otherwise a fatal finding explains why not.
     pub complete: bool,
-    pub files_capped: bool,
+    /// The layer file index stopped at one of its caps; the efficiency figures are lower bounds.
+    pub files_capped: Option<FileCap>,
 }
 
 impl Inventory {
@@ -101,7 +107,7 @@ pub fn scan<R: Read + Send>(reader: R, watch: Watch<'_>, findings: &mut Findings
         outer: Compression::None,
         file_size: 0,
         complete: false,
-        files_capped: false,
+        files_capped: None,
     };
     let mut head = [0u8; SNIFF_LEN];
     let n = match stream::read_full(&mut counting, &mut head) {
@@ -159,7 +165,7 @@ fn report_fatal(fatal: Fatal, outer: Compression, findings: &mut Findings) {
             return;
         }
         Fatal::Tar(other) => {
-            findings.error(Rule::TarCorrupt, None, other.to_string());
+            findings.error(Rule::TarCorrupt, other.entry(), other.to_string());
             return;
         }
     };
@@ -189,7 +195,7 @@ fn read_entries<R: Read>(
 ) -> Result<(), Fatal> {
     let mut tar = TarReader::new(reader);
     let mut scratch = vec![0u8; CHUNK];
-    let mut budget = FileBudget::new(MAX_LAYER_FILES);
+    let mut budget = FileBudget::new(MAX_LAYER_FILES, MAX_LAYER_PATH_BYTES);
     let mut retained = 0u64;
     while let Some(header) = tar.next_entry(&mut scratch).map_err(Fatal::Tar)? {
         let Some(path) = checked_path(&header.path, findings) else {
@@ -363,7 +369,7 @@ fn read_file<R: Read>(data: R, size: u64, ctx: Ctx<'_>) -> Result<Entry, Fatal> 
         _ if sniffed == Sniffed::Json || named_doc => {
             if size > MAX_DOCUMENT {
                 Content::DocumentTooLarge
-            } else if *ctx.retained + size > MAX_RETAINED {
+            } else if ctx.retained.saturating_add(size) > MAX_RETAINED {
                 Content::DocumentDropped
             } else {
                 let mut bytes = head.to_vec();

@@ -41,8 +41,26 @@ pub enum TarError {
     BadField { offset: u64, field: &'static str },
     #[error("the extended header at byte {offset} declares {size} bytes, more than the {MAX_EXTENSION}-byte cap")]
     ExtensionTooLarge { offset: u64, size: u64 },
+    /// The declared size plus its padding to a whole block does not fit in a `u64`: no stream
+    /// can hold the entry, and unchecked arithmetic would wrap and misread what follows.
+    #[error("the tar entry `{path}` at byte {offset} declares {size} bytes of data, more than any tar stream can hold")]
+    SizeOverflow {
+        offset: u64,
+        path: String,
+        size: u64,
+    },
     #[error("read failed: {0}")]
     Io(#[from] io::Error),
+}
+
+impl TarError {
+    /// The entry the error is about, when the header got far enough to name it.
+    pub fn entry(&self) -> Option<&str> {
+        match self {
+            TarError::SizeOverflow { path, .. } => Some(path),
+            _ => None,
+        }
+    }
 }
 
 /// Streams tar headers and bounded entry bodies from any reader.
@@ -78,7 +96,14 @@ impl<R: Read> TarReader<R> {
         if self.finished {
             return Ok(None);
         }
-        let skip = self.remaining + self.padding;
+        // Checked when the header was read; this keeps a broken invariant from wrapping.
+        let skip = self
+            .remaining
+            .checked_add(self.padding)
+            .ok_or(TarError::BadField {
+                offset: self.position,
+                field: "size",
+            })?;
         self.skip(skip, scratch)?;
         self.remaining = 0;
         self.padding = 0;
@@ -145,11 +170,21 @@ impl<R: Read> TarReader<R> {
                 _ => 0,
             };
             let path = long_path.take().unwrap_or_else(|| header_path(&block));
+            // A PAX or base-256 size can be anything up to u64::MAX; the data and its padding
+            // must still be addressable, or skipping the entry would wrap around.
+            let padding = pad(data_size);
+            if data_size.checked_add(padding).is_none() {
+                return Err(TarError::SizeOverflow {
+                    offset,
+                    path: String::from_utf8_lossy(&path).into_owned(),
+                    size: data_size,
+                });
+            }
             let link = long_link
                 .take()
                 .unwrap_or_else(|| trim_nul(field(&block, 157, 100)).to_vec());
             self.remaining = data_size;
-            self.padding = pad(data_size);
+            self.padding = padding;
             return Ok(Some(TarHeader {
                 path,
                 link,
@@ -429,6 +464,97 @@ mod tests {
             out.push((String::from_utf8_lossy(&h.path).into_owned(), h.size, data));
         }
         Ok(out)
+    }
+
+    /// Every header in the stream, without reading entry data (as a layer listing does).
+    fn headers(bytes: &[u8]) -> Result<Vec<TarHeader>, TarError> {
+        let mut tar = TarReader::new(bytes);
+        let mut scratch = vec![0u8; 4096];
+        let mut out = Vec::new();
+        while let Some(h) = tar.next_entry(&mut scratch)? {
+            out.push(h);
+        }
+        Ok(out)
+    }
+
+    /// A PAX extended header holding one record, `<len> <key>=<value>\n`.
+    fn pax_header(key_value: &str) -> Vec<u8> {
+        let body = format!(" {key_value}\n");
+        let mut len = body.len() + 1;
+        while format!("{len}{body}").len() != len {
+            len += 1;
+        }
+        let record = format!("{len}{body}");
+        let mut out = header("PaxHeaders/x", b'x', record.len() as u64).to_vec();
+        let mut rec = record.into_bytes();
+        rec.resize(rec.len().div_ceil(BLOCK) * BLOCK, 0);
+        out.extend_from_slice(&rec);
+        out
+    }
+
+    fn set_checksum(b: &mut [u8; BLOCK]) {
+        b[148..156].copy_from_slice(b"        ");
+        let sum: u32 = b.iter().map(|&x| u32::from(x)).sum();
+        b[148..156].copy_from_slice(format!("{sum:06o}\0 ").as_bytes());
+    }
+
+    #[test]
+    fn pax_sizes_near_u64_max_are_errors_naming_the_entry() {
+        // u64::MAX - 510 is the smallest size whose 512-byte padding no longer fits in a u64.
+        for size in [u64::MAX, u64::MAX - 1, u64::MAX - 510] {
+            for flag in [b'0', b'6'] {
+                let mut tar = pax_header(&format!("size={size}"));
+                tar.extend_from_slice(&header("app/huge.bin", flag, 0));
+                tar.extend_from_slice(&[0u8; 1024]);
+                match headers(&tar) {
+                    Err(e @ TarError::SizeOverflow { .. }) => {
+                        let text = e.to_string();
+                        assert!(text.contains("`app/huge.bin`"), "{text}");
+                        assert!(text.contains(&size.to_string()), "{text}");
+                        assert!(text.contains("byte 1024"), "{text}");
+                    }
+                    other => panic!("size {size}: expected SizeOverflow, got {other:?}"),
+                }
+            }
+        }
+        // The largest size whose padding fits is accepted and ends as a truncated stream.
+        let mut tar = pax_header(&format!("size={}", u64::MAX - 511));
+        tar.extend_from_slice(&header("app/huge.bin", b'0', 0));
+        tar.extend_from_slice(&[0u8; 1024]);
+        assert!(matches!(headers(&tar), Err(TarError::Truncated { .. })));
+        // A PAX size beyond u64 is an unreadable field, not a wrapped number.
+        let mut tar = pax_header("size=18446744073709551616");
+        tar.extend_from_slice(&header("app/huge.bin", b'0', 0));
+        assert!(matches!(
+            headers(&tar),
+            Err(TarError::BadField {
+                field: "pax size",
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn base256_sizes_near_u64_max_are_errors() {
+        // GNU base-256: top bit set, then a big-endian number in the remaining 95 bits.
+        let mut b = header("big.bin", b'0', 0);
+        b[124..136].copy_from_slice(&[
+            0x80, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+        ]);
+        set_checksum(&mut b);
+        let mut tar = b.to_vec();
+        tar.extend_from_slice(&[0u8; 1024]);
+        assert!(matches!(
+            headers(&tar),
+            Err(TarError::SizeOverflow { size: u64::MAX, .. })
+        ));
+        // Beyond 64 bits the number itself is refused.
+        b[124..136].copy_from_slice(&[0x80, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0]);
+        set_checksum(&mut b);
+        assert!(matches!(
+            headers(&b),
+            Err(TarError::BadField { field: "size", .. })
+        ));
     }
 
     #[test]

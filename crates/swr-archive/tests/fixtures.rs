@@ -266,6 +266,60 @@ fn every_broken_fixture_is_reported_with_its_rule() {
 }
 
 #[test]
+fn pax_sizes_near_u64_max_are_errors_naming_the_entry() {
+    let catalogue = broken::catalogue();
+    let bytes = |name: &str| {
+        catalogue
+            .iter()
+            .find(|f| f.name == name)
+            .map(|f| f.bytes.clone())
+            .unwrap()
+    };
+
+    // In a layer: the layer is not a valid tar, and the message names the entry and its size.
+    let v = validate(&bytes("layer-pax-size-overflow"));
+    let f = v.errors().find(|f| f.rule == Rule::LayerNotTar).unwrap();
+    assert!(f.entry.as_deref().unwrap().ends_with("/layer.tar"), "{f:?}");
+    assert!(f.message.contains("`app/huge.bin`"), "{}", f.message);
+    assert!(f.message.contains("18446744073709551615"), "{}", f.message);
+
+    // At the top level: the archive is corrupt, and the finding is about that entry.
+    let v = validate(&bytes("pax-size-overflow"));
+    let f = v.errors().find(|f| f.rule == Rule::TarCorrupt).unwrap();
+    assert_eq!(f.entry.as_deref(), Some("pipe"));
+    assert!(
+        f.message.contains(&(u64::MAX - 510).to_string()),
+        "{}",
+        f.message
+    );
+}
+
+#[test]
+fn layer_paths_past_the_byte_cap_stop_the_file_index_with_a_warning() {
+    // The index keeps at most 64 MiB of layer paths per archive. 1,200 names of 60,000 bytes
+    // (72 MB) pass it with far fewer entries than the 200,000-entry cap; zstd shrinks the layer
+    // so the archive itself stays small.
+    let filler = "n".repeat(60_000);
+    let mut layer = Layer::new();
+    for i in 0..1_200 {
+        layer = layer.file(&format!("d{i:04}/{filler}"), "x");
+    }
+    let image = ImageBuilder::new()
+        .tag("team/app:1")
+        .layer(layer.compressed(Compression::Zstd));
+    let bytes = Archive::new(Layout::OciArchive).image(image).to_bytes();
+    assert!(bytes.len() < 8 << 20, "{} bytes", bytes.len());
+    let v = validate(&bytes);
+    assert_valid(&v);
+    assert_eq!(rules(&v, Severity::Warning), vec![Rule::LayerFilesCapped]);
+    let warning = v.warnings().next().unwrap();
+    assert!(warning.message.contains("64 MiB"), "{}", warning.message);
+    let image = &v.report.images[0];
+    assert_eq!(image.layers[0].entries, 1_200);
+    assert!(image.efficiency.as_ref().unwrap().capped);
+}
+
+#[test]
 fn every_truncation_of_an_archive_is_an_error_not_a_panic() {
     let bytes = Archive::new(Layout::OciArchive)
         .image(sample_image())
