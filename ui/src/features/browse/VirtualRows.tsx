@@ -48,6 +48,9 @@ export function VirtualRows(props: {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
+    // Scrolling renders with React's own batching rather than synchronously inside every
+    // scroll event.
+    useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -89,11 +92,15 @@ export function VirtualRows(props: {
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (count === 0) return;
     const onRow = event.target instanceof HTMLElement && event.target.getAttribute("role") === "row";
+    // Row elements are refilled as the list scrolls: a focused one may show another row by now,
+    // and the keys act on the row it shows.
+    const shown = onRow ? Number((event.target as HTMLElement).getAttribute("data-index")) : NaN;
+    const at = Number.isInteger(shown) ? shown : current;
     const moves: Record<string, number> = {
-      ArrowDown: current + 1,
-      ArrowUp: current - 1,
-      PageDown: current + page,
-      PageUp: current - page,
+      ArrowDown: at + 1,
+      ArrowUp: at - 1,
+      PageDown: at + page,
+      PageUp: at - page,
       Home: 0,
       End: count - 1,
     };
@@ -107,10 +114,10 @@ export function VirtualRows(props: {
     }
     if (event.key === "Enter" && onRow && props.onActivate) {
       event.preventDefault();
-      props.onActivate(current);
+      props.onActivate(at);
       return;
     }
-    props.onKeyDown?.(event, current);
+    props.onKeyDown?.(event, at);
   };
 
   return (
@@ -132,7 +139,10 @@ export function VirtualRows(props: {
             const content = props.row(item.index);
             return (
               <div
-                key={item.key}
+                // Keyed by slot, not by row: the rows in view are consecutive, so each slot
+                // holds one of them, and a scroll refills the elements in place instead of
+                // building new ones.
+                key={item.index % items.length}
                 role="row"
                 aria-rowindex={item.index + 2}
                 data-index={item.index}
