@@ -10,9 +10,11 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-echo "== building the app, swr-sandbox and swrctl" >&2
+# Figures are a user's: the release build, as the packages ship it.
+echo "== building the app, swr-sandbox and swrctl (release)" >&2
 (cd ui && npm run build >/dev/null)
-cargo build --quiet -p swr-console -p swr-sandbox -p swr-cli --features swr-console/custom-protocol
+cargo build --quiet --release -p swr-console -p swr-sandbox -p swr-cli --features swr-console/custom-protocol
+export SWR_BUILD_PROFILE=release
 
 dir=$(mktemp -d "${TMPDIR:-/tmp}/swr-bench-browse-ui.XXXXXX")
 trap 'rm -rf "$dir"' EXIT

@@ -18,10 +18,13 @@ import { remote } from 'webdriverio';
 const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, '../..');
 export const artifactsDir = join(here, 'artifacts');
-/** Where cargo puts the debug binaries (it honours CARGO_TARGET_DIR, and so do we). */
+/**
+ * Where cargo puts the binaries (it honours CARGO_TARGET_DIR, and so do we): the debug build, or
+ * the one `SWR_BUILD_PROFILE` names (`release` for the benchmarks).
+ */
 export const binDir = join(
   process.env.CARGO_TARGET_DIR ? resolve(process.env.CARGO_TARGET_DIR) : join(repoRoot, 'target'),
-  'debug',
+  process.env.SWR_BUILD_PROFILE ?? 'debug',
 );
 export const appBinary = process.env.SWR_CONSOLE_BIN ?? join(binDir, 'swr-console');
 export const sandboxBinary = process.env.SWR_SANDBOX_BIN ?? join(binDir, 'swr-sandbox');

@@ -14,7 +14,7 @@
 //  4. Tag filter on 20,000 tags: from the input event of a new filter to the count (rendered with
 //     the rows, from the same window) showing its result (target: within a frame, ~16 ms); first
 //     as typed, then again with the answer already in the UI's cache.
-//  5. Memory (VmRSS from /proc, with its anonymous part RssAnon) of the app's own process (Rust,
+//  5. Memory (VmRSS from /proc, with its anonymous part RssAnon, and Pss) of the app's own process (Rust,
 //     with GTK and WebKit's UI side) and of its WebKitWebProcess (targets ≤ 150 MB and ≤ 300 MB),
 //     once the index and the tag list are loaded, and again after everything above.
 // Times 1, 2 and 4 are taken inside the page: performance.now() just before the click or input
@@ -213,7 +213,21 @@ const program = (pid) => {
   }
 };
 
-/** VmRSS and RssAnon in MB of the app's process, its WebKitWebProcess(es) and WebKitNetworkProcess. */
+/**
+ * `Pss` of /proc/PID/smaps_rollup in MB: the process's resident memory with each page shared
+ * with other processes counted in part (the app and its web process map the same WebKit and GTK
+ * libraries, which VmRSS counts in full in each).
+ */
+const pss = (pid) => {
+  try {
+    const kib = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1];
+    return (Number(kib ?? 0) * 1024) / 1e6;
+  } catch {
+    return 0;
+  }
+};
+
+/** VmRSS, RssAnon and Pss in MB of the app's process, its WebKitWebProcess(es) and WebKitNetworkProcess. */
 function memory() {
   const [app] = appProcesses();
   if (app === undefined) return null;
@@ -221,6 +235,7 @@ function memory() {
   const of = (pids) => ({
     rss: pids.reduce((sum, pid) => sum + status(pid, 'VmRSS'), 0),
     anon: pids.reduce((sum, pid) => sum + status(pid, 'RssAnon'), 0),
+    pss: pids.reduce((sum, pid) => sum + pss(pid), 0),
   });
   const named = (name) => of(tree.filter((pid) => program(pid) === name));
   return { app: of([app]), web: named('WebKitWebProcess'), network: named('WebKitNetworkProcess') };
@@ -366,14 +381,14 @@ try {
   console.log(`${'cached: DOM'.padEnd(34)}${stats(cachedRuns.map((r) => r.dom))}${'16.7'.padStart(8)}`);
   console.log(`${'cached: next frame'.padEnd(34)}${stats(cachedRuns.map((r) => r.frame))}`);
 
-  title('5. Memory in MB: VmRSS (of which RssAnon)');
-  header('', ['app', '', 'web', '', 'network', '']);
-  const pair = (m) => `${f(m?.rss)}${`(${(m?.anon ?? NaN).toFixed(1)})`.padStart(8)}`;
-  const memoryRow = (label, m) => console.log(`${label.padEnd(34)}${pair(m?.app)}${pair(m?.web)}${pair(m?.network)}`);
+  title('5. Memory in MB: VmRSS (of which RssAnon) and Pss (shared pages counted in part)');
+  header('', ['app', '', 'pss', 'web', '', 'pss', 'network', '']);
+  const trio = (m) => `${f(m?.rss)}${`(${(m?.anon ?? NaN).toFixed(1)})`.padStart(8)}${f(m?.pss)}`;
+  const memoryRow = (label, m) => console.log(`${label.padEnd(34)}${trio(m?.app)}${trio(m?.web)}${f(m?.network?.rss)}`);
   memoryRow('index + 20,000 tags shown', memoryLoaded);
   memoryRow('after scrolling and filtering', memoryUsed);
   memoryRow(`after ${COLD_RUNS} index rebuilds`, memoryRebuilt);
-  console.log(`${'target'.padEnd(34)}${'150'.padStart(8)}${''.padStart(8)}${'300'.padStart(8)}`
+  console.log(`${'target'.padEnd(34)}${'150'.padStart(8)}${''.padStart(16)}${'300'.padStart(8)}`
     + '   (app: the swr-console process, Rust with GTK and WebKit\'s UI side; web: its WebKitWebProcess)');
 } finally {
   await app.close();
