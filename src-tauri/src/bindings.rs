@@ -13,6 +13,7 @@ pub fn builder() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new()
         .commands(collect_commands![
             commands::app::app_info,
+            commands::app::startup_notices,
             commands::settings::get_settings,
             commands::settings::update_settings,
             commands::profiles::active_profile,

@@ -57,3 +57,25 @@ impl AppState {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unreadable_configuration_files_do_not_stop_the_start() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("uploads.json"), b"{\"items\": [").unwrap();
+        std::fs::write(dir.path().join("profiles.json"), b"\0\0\0").unwrap();
+        let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+
+        let state = AppState::new(dir.path(), Arc::new(|_| {}), runtime.handle().clone())
+            .expect("the app starts");
+        let notices: Vec<_> = [state.profiles.recovered(), state.uploads.recovered()]
+            .into_iter()
+            .flatten()
+            .collect();
+        assert_eq!(notices.len(), 2, "{notices:?}");
+        assert!(notices.iter().all(|n| n.moved_to.is_some()), "{notices:?}");
+    }
+}

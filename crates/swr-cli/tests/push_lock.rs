@@ -43,8 +43,14 @@ fn a_second_push_waits_for_the_journal_and_then_runs() {
 
     // While the first run holds the journal, the second one neither ends nor writes it.
     std::thread::sleep(Duration::from_millis(800));
-    assert!(second.try_wait().unwrap().is_none(), "the second run gave up");
-    assert!(!journal.exists(), "the second run wrote the journal while waiting");
+    assert!(
+        second.try_wait().unwrap().is_none(),
+        "the second run gave up"
+    );
+    assert!(
+        !journal.exists(),
+        "the second run wrote the journal while waiting"
+    );
 
     // Once the first run ends, the second one goes on: its item is journalled (and fails,
     // since the archive does not exist).

@@ -14,6 +14,7 @@ pub mod logins;
 pub mod logins_docker_config;
 pub mod profiles;
 mod profiles_rules;
+pub mod recovery;
 pub mod sessions;
 pub mod settings;
 pub mod uploads;

@@ -229,28 +229,68 @@ pub enum ProfileError {
 pub struct ProfileStore {
     path: PathBuf,
     file: Mutex<ProfilesFile>,
+    recovered: Option<crate::recovery::Recovered>,
 }
 
 impl ProfileStore {
     pub const FILE_NAME: &'static str = "profiles.json";
 
+    /// Reads the profiles. A file that does not read as a whole is moved aside with the
+    /// profiles that read on their own kept and saved again (see [`crate::recovery`]).
     pub fn open(config_dir: &Path) -> Self {
         let path = config_dir.join(Self::FILE_NAME);
+        let mut recovered = None;
         let file = match std::fs::read(&path) {
-            Ok(bytes) => serde_json::from_slice(&bytes).unwrap_or_else(|err| {
-                tracing::warn!(path = %path.display(), %err, "ignoring unreadable profiles file");
-                ProfilesFile::default()
-            }),
+            Ok(bytes) => match serde_json::from_slice::<ProfilesFile>(&bytes) {
+                Ok(file) => file,
+                Err(err) => {
+                    let salvage =
+                        crate::recovery::salvage::<Profile>(&bytes, "profiles", err.to_string());
+                    let active = serde_json::from_slice::<serde_json::Value>(&bytes)
+                        .ok()
+                        .and_then(|v| v.get("active")?.as_str().map(str::to_owned))
+                        .filter(|id| salvage.entries.iter().any(|p| &p.id == id));
+                    let file = ProfilesFile {
+                        active,
+                        profiles: salvage.entries,
+                    };
+                    recovered = Some(crate::recovery::report(
+                        crate::recovery::ConfigFile::Profiles,
+                        &path,
+                        salvage.reason,
+                        file.profiles.len(),
+                        salvage.lost,
+                    ));
+                    file
+                }
+            },
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => ProfilesFile::default(),
             Err(err) => {
                 tracing::warn!(path = %path.display(), %err, "could not read profiles file");
                 ProfilesFile::default()
             }
         };
-        Self {
+        let store = Self {
             path,
             file: Mutex::new(file),
+            recovered,
+        };
+        if store
+            .recovered
+            .as_ref()
+            .is_some_and(|r| r.moved_to.is_some())
+        {
+            // What was kept is on disk again, in place of the file moved aside.
+            if let Err(err) = store.modify(|_| Ok(())) {
+                tracing::warn!(%err, "could not save the profiles kept from the unreadable file");
+            }
         }
+        store
+    }
+
+    /// The unreadable profiles file this store started from, if it did.
+    pub fn recovered(&self) -> Option<&crate::recovery::Recovered> {
+        self.recovered.as_ref()
     }
 
     pub fn list(&self) -> Vec<Profile> {
@@ -599,5 +639,32 @@ mod tests {
         let lower = text.to_lowercase();
         assert!(!lower.contains("secret"), "{text}");
         assert!(!lower.contains("\"sk\""), "{text}");
+    }
+
+    #[test]
+    fn an_unreadable_profiles_file_is_moved_aside_and_its_whole_profiles_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = serde_json::to_value(profile("p1", "cn-north-4")).unwrap();
+        let text = serde_json::json!({
+            "active": "p1",
+            "profiles": [good, {"id": "p2", "region": 7}],
+        });
+        let path = dir.path().join(ProfileStore::FILE_NAME);
+        std::fs::write(&path, serde_json::to_vec(&text).unwrap()).unwrap();
+
+        let store = ProfileStore::open(dir.path());
+        let recovered = store
+            .recovered()
+            .cloned()
+            .expect("the bad file is reported");
+        assert_eq!((recovered.kept, recovered.lost), (1, 1));
+        assert_eq!(store.active().map(|p| p.id), Some("p1".into()));
+        let moved = recovered.moved_to.expect("moved aside");
+        assert!(std::fs::read_to_string(moved).unwrap().contains("\"p2\""));
+
+        // What was kept was saved: the next start reads it without complaint.
+        let again = ProfileStore::open(dir.path());
+        assert!(again.recovered().is_none());
+        assert_eq!(again.list().len(), 1);
     }
 }

@@ -27,3 +27,19 @@ pub fn app_info(app: tauri::AppHandle) -> AppInfo {
         arch: std::env::consts::ARCH.to_string(),
     }
 }
+
+/// The configuration files found unreadable at start and moved aside, with what was kept, for
+/// the notice the window shows once.
+#[tauri::command]
+#[specta::specta]
+pub fn startup_notices(
+    state: tauri::State<'_, crate::state::AppState>,
+) -> Vec<swr_core::recovery::Recovered> {
+    state
+        .profiles
+        .recovered()
+        .into_iter()
+        .chain(state.uploads.recovered())
+        .cloned()
+        .collect()
+}

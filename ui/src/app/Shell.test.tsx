@@ -99,4 +99,27 @@ describe("app shell", () => {
     expect(await screen.findByTestId("screen-dashboard")).toBeInTheDocument();
     expect(history.location.pathname).toBe("/dashboard");
   });
+
+  it("says which configuration file could not be read, what was kept and where the original went", async () => {
+    const { user } = renderApp({
+      profile: PROFILE,
+      startupNotices: [
+        {
+          file: "uploads",
+          path: "/home/u/.config/swr-console/uploads.json",
+          movedTo: "/home/u/.config/swr-console/uploads.json.unreadable-1764800000",
+          reason: "not valid: EOF while parsing a list at line 1 column 11",
+          kept: 2,
+          lost: 1,
+        },
+      ],
+    });
+
+    const notice = await screen.findByTestId("startup-notice");
+    expect(notice).toHaveTextContent("The upload queue could not be read");
+    expect(notice).toHaveTextContent("2 uploads were kept; 1 could not be read");
+    expect(notice).toHaveTextContent("uploads.json.unreadable-1764800000");
+    await user.click(screen.getByRole("button", { name: "Dismiss" }));
+    expect(screen.queryByTestId("startup-notices")).not.toBeInTheDocument();
+  });
 });

@@ -7,6 +7,7 @@ import { CommandPalette } from "../features/browse/CommandPalette";
 import { ActiveProfile } from "../features/profiles/ActiveProfile";
 import { DropOverlay, IgnoredFilesContext, useOpenedFiles } from "../features/uploads/filesOpened";
 import { Sidebar } from "./Sidebar";
+import { StartupNotices } from "./StartupNotices";
 
 /** The frame around every screen: sidebar, header with the active profile, content area. */
 export function Shell() {
@@ -36,6 +37,7 @@ export function Shell() {
           <ActiveProfile />
         </header>
         <main className="content" ref={mainRef} tabIndex={-1}>
+          <StartupNotices />
           <IgnoredFilesContext value={ignoredFiles}>
             <Outlet />
           </IgnoredFilesContext>

@@ -8,6 +8,13 @@ export const commands = {
 async appInfo() : Promise<AppInfo> {
     return await TAURI_INVOKE("app_info");
 },
+/**
+ * The configuration files found unreadable at start and moved aside, with what was kept, for
+ * the notice the window shows once.
+ */
+async startupNotices() : Promise<Recovered[]> {
+    return await TAURI_INVOKE("startup_notices");
+},
 async getSettings() : Promise<Settings> {
     return await TAURI_INVOKE("get_settings");
 },
@@ -790,6 +797,10 @@ export type Category =
  * Compression of a stream, told from its magic bytes.
  */
 export type Compression = "none" | "gzip" | "zstd"
+/**
+ * Which file could not be read.
+ */
+export type ConfigFile = "profiles" | "uploads"
 /**
  * What a copy did.
  */
@@ -1669,6 +1680,31 @@ export type QuotaUse = {
  * SWR's quota key, e.g. `namespace`.
  */
 key: string; used: number; limit: number }
+/**
+ * A file found unreadable at start, and what became of it.
+ */
+export type Recovered = { file: ConfigFile; 
+/**
+ * Where the file was.
+ */
+path: string; 
+/**
+ * Where the unreadable original is now; `None` when it could not be moved (it is then left
+ * in place and not written over until the user acts).
+ */
+movedTo: string | null; 
+/**
+ * What is wrong with it, as the parser said.
+ */
+reason: string; 
+/**
+ * Entries of its list read and kept (profiles, upload items).
+ */
+kept: number; 
+/**
+ * Entries found but not readable, now only in the moved file.
+ */
+lost: number }
 /**
  * One SWR region.
  */

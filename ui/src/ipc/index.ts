@@ -58,6 +58,7 @@ import {
   type ProfileInput,
   type ProfileList,
   type ProfileSummary,
+  type Recovered,
   type Region,
   type Result,
   type SecretInput,
@@ -175,6 +176,7 @@ export type {
   PullCommand,
   PullTool,
   QuotaUse,
+  Recovered,
   Region,
   ReportPoint,
   RuleViolation,
@@ -208,6 +210,7 @@ export type Unlisten = () => void;
 /** The backend as the UI sees it: every call resolves with data or rejects with `CommandError`. */
 export interface IpcClient {
   appInfo(): Promise<AppInfo>;
+  startupNotices(): Promise<Recovered[]>;
   getSettings(): Promise<Settings>;
   updateSettings(settings: Settings): Promise<Settings>;
   activeProfile(): Promise<ProfileSummary | null>;
@@ -417,6 +420,7 @@ function unwrap<T>(result: Result<T, IpcError>): T {
 /** The client backed by the real Tauri commands. */
 export const tauriClient: IpcClient = {
   appInfo: () => call(() => commands.appInfo()),
+  startupNotices: () => call(() => commands.startupNotices()),
   getSettings: () => call(() => commands.getSettings()),
   updateSettings: (settings) => call(async () => unwrap(await commands.updateSettings(settings))),
   activeProfile: () => call(() => commands.activeProfile()),

@@ -10,6 +10,7 @@ import type {
   Profile,
   ProfileInput,
   ProfileSummary,
+  Recovered,
   Region,
   Settings,
   VerifyOutcome,
@@ -42,6 +43,8 @@ export interface MockBackendOptions extends MockBrowseOptions, MockDashboardOpti
   settings?: Settings;
   profile?: ProfileSummary | null;
   appInfo?: Partial<AppInfo>;
+  /** Configuration files the backend found unreadable at start. */
+  startupNotices?: Recovered[];
   /** When set, `updateSettings` rejects with this error and keeps the stored settings. */
   updateSettingsError?: IpcError;
   /** Pretend there is no OS keyring: saving for good fails with `keyringUnavailable`. */
@@ -190,6 +193,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       return secrets;
     },
     appInfo: () => Promise.resolve({ ...appInfo }),
+    startupNotices: () => Promise.resolve((options.startupNotices ?? []).map((n) => ({ ...n }))),
     getSettings: () => Promise.resolve({ ...settings }),
     updateSettings: (next) => {
       if (options.updateSettingsError) {

@@ -132,6 +132,8 @@ pub struct Journal {
     data: Stored,
     /// Items found `Running` on load (interrupted by a crash or the app closing).
     interrupted: Vec<u64>,
+    /// The unreadable file this journal started from, moved aside (see [`crate::recovery`]).
+    recovered: Option<crate::recovery::Recovered>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -146,16 +148,40 @@ impl Journal {
         Self::default()
     }
 
-    /// Loads the journal (a missing file is an empty one) and re-queues interrupted items.
+    /// Loads the journal (a missing file is an empty one) and re-queues interrupted items. A
+    /// file that does not read as a whole is moved aside, with the items that read on their own
+    /// kept and written again.
     pub fn open(path: &Path) -> Result<Self, JournalError> {
         let err = |message: String| JournalError {
             path: path.display().to_string(),
             message,
         };
+        let mut recovered = None;
         let mut data: Stored = match std::fs::read(path) {
-            Ok(bytes) => {
-                serde_json::from_slice(&bytes).map_err(|e| err(format!("not valid: {e}")))?
-            }
+            Ok(bytes) => match serde_json::from_slice(&bytes) {
+                Ok(data) => data,
+                Err(e) => {
+                    let salvage = crate::recovery::salvage::<JournalItem>(
+                        &bytes,
+                        "items",
+                        format!("not valid: {e}"),
+                    );
+                    let data = Stored {
+                        // The last id given out; the next item gets the one after it.
+                        next_id: salvage.entries.iter().map(|i| i.id).max().unwrap_or(0),
+                        items: salvage.entries,
+                        running: false,
+                    };
+                    recovered = Some(crate::recovery::report(
+                        crate::recovery::ConfigFile::Uploads,
+                        path,
+                        salvage.reason,
+                        data.items.len(),
+                        salvage.lost,
+                    ));
+                    data
+                }
+            },
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Stored::default(),
             Err(e) => return Err(err(e.to_string())),
         };
@@ -166,11 +192,25 @@ impl Journal {
                 interrupted.push(item.id);
             }
         }
-        Ok(Self {
+        let journal = Self {
             path: Some(path.to_owned()),
             data,
             interrupted,
-        })
+            recovered,
+        };
+        if journal
+            .recovered
+            .as_ref()
+            .is_some_and(|r| r.moved_to.is_some())
+        {
+            journal.save()?;
+        }
+        Ok(journal)
+    }
+
+    /// The unreadable file this journal started from, if it did.
+    pub fn recovered(&self) -> Option<&crate::recovery::Recovered> {
+        self.recovered.as_ref()
     }
 
     fn save(&self) -> Result<(), JournalError> {
@@ -489,14 +529,6 @@ mod tests {
     }
 
     #[test]
-    fn a_corrupt_journal_is_an_error_not_a_silent_reset() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("uploads.json");
-        std::fs::write(&path, "{").unwrap();
-        assert!(Journal::open(&path).is_err());
-    }
-
-    #[test]
     fn one_holder_of_a_journal_at_a_time() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("uploads.json");
@@ -512,5 +544,54 @@ mod tests {
             JournalLock::try_acquire(&path).unwrap().is_some(),
             "a released journal is free"
         );
+    }
+
+    #[test]
+    fn an_unreadable_journal_is_moved_aside_with_its_whole_items_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("uploads.json");
+        // One whole item, one from a future version, then the file is cut short.
+        let item = r#"{"id":4,"file":"/d/a.tar","organization":"team","name":null,"tag":null,"compress":true,"state":{"state":"queued"}}"#;
+        std::fs::write(
+            &path,
+            format!(
+                r#"{{"next_id":9,"items":[{item},{{"id":5,"state":{{"state":"teleported"}}}}]"#
+            ),
+        )
+        .unwrap();
+
+        let mut journal =
+            Journal::open(&path).expect("an unreadable journal does not stop the start");
+        let recovered = journal.recovered().cloned().expect("reported");
+        assert_eq!(
+            (recovered.kept, recovered.lost),
+            (0, 0),
+            "a cut file yields no list"
+        );
+
+        // A file that is whole JSON but has one bad item keeps the good ones.
+        std::fs::write(
+            &path,
+            format!(
+                r#"{{"next_id":9,"items":[{item},{{"id":5,"state":{{"state":"teleported"}}}}]}}"#
+            ),
+        )
+        .unwrap();
+        journal = Journal::open(&path).unwrap();
+        let recovered = journal.recovered().cloned().unwrap();
+        assert_eq!((recovered.kept, recovered.lost), (1, 1));
+        assert_eq!(journal.items().len(), 1);
+        let moved = recovered.moved_to.unwrap();
+        assert!(std::fs::read_to_string(&moved)
+            .unwrap()
+            .contains("teleported"));
+        // What was kept is on disk again, and new items get fresh ids.
+        let again = Journal::open(&path).unwrap();
+        assert!(again.recovered().is_none());
+        assert_eq!(again.items().len(), 1);
+        let id = journal
+            .add("/d/b.tar".into(), None, None, None, true)
+            .unwrap();
+        assert_eq!(id, 5);
     }
 }

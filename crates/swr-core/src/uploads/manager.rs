@@ -251,6 +251,8 @@ pub struct UploadManager {
     validation_cancels: Mutex<HashMap<u64, Arc<AtomicBool>>>,
     validating: Semaphore,
     resumed: Mutex<Vec<u64>>,
+    /// The unreadable journal file the queue started from, moved aside.
+    recovered: Option<crate::recovery::Recovered>,
     control: Mutex<Control>,
     live: Mutex<Live>,
     signal: Arc<dyn Fn(UploadsSignal) + Send + Sync>,
@@ -311,6 +313,11 @@ fn item_label(profiles: Arc<ProfileStore>) -> super::queue::ItemLabel {
 impl UploadManager {
     /// Opens the journal in `config_dir`, puts interrupted items back in the queue and, when
     /// the queue was left running, starts it again.
+    /// The unreadable journal file the queue started from, moved aside, if it did.
+    pub fn recovered(&self) -> Option<&crate::recovery::Recovered> {
+        self.recovered.as_ref()
+    }
+
     pub fn open(
         config_dir: &Path,
         profiles: Arc<ProfileStore>,
@@ -320,6 +327,7 @@ impl UploadManager {
     ) -> Result<Arc<Self>, JournalError> {
         let journal = Journal::open(&config_dir.join("uploads.json"))?;
         let interrupted = journal.interrupted().to_vec();
+        let recovered = journal.recovered().cloned();
         let was_running = journal.running();
         let queue = UploadQueue::with_resolver(
             resolver(profiles.clone(), credentials.clone()),
@@ -341,6 +349,7 @@ impl UploadManager {
             validation_cancels: Mutex::default(),
             validating: Semaphore::new(1),
             resumed: Mutex::new(interrupted),
+            recovered,
             control: Mutex::new(Control {
                 active: false,
                 current: None,

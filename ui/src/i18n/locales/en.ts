@@ -17,6 +17,21 @@ const en = {
     skipToContent: "Skip to content",
     loading: "Loading…",
   },
+  startup: {
+    unreadable: {
+      profiles: "The saved profiles could not be read",
+      uploads: "The upload queue could not be read",
+    },
+    kept: {
+      profiles_one: "{{count}} profile was kept; {{lost}} could not be read and must be added again.",
+      profiles_other: "{{count}} profiles were kept; {{lost}} could not be read and must be added again.",
+      uploads_one: "{{count}} upload was kept; {{lost}} could not be read: add those files again.",
+      uploads_other: "{{count}} uploads were kept; {{lost}} could not be read: add those files again.",
+    },
+    movedTo: "The unreadable file was moved to {{path}}.",
+    notMoved: "The unreadable file could not be moved and stays at {{path}}; nothing is saved over it.",
+    dismiss: "Dismiss",
+  },
   nav: {
     dashboard: "Dashboard",
     uploads: "Uploads",

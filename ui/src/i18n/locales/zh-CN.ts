@@ -17,6 +17,21 @@ const zhCN: Messages = {
     skipToContent: "跳到主要内容",
     loading: "正在加载…",
   },
+  startup: {
+    unreadable: {
+      profiles: "无法读取已保存的连接配置",
+      uploads: "无法读取上传队列",
+    },
+    kept: {
+      profiles_one: "已保留 {{count}} 个连接配置；{{lost}} 个无法读取，需要重新添加。",
+      profiles_other: "已保留 {{count}} 个连接配置；{{lost}} 个无法读取，需要重新添加。",
+      uploads_one: "已保留 {{count}} 个上传任务；{{lost}} 个无法读取，请重新添加这些文件。",
+      uploads_other: "已保留 {{count}} 个上传任务；{{lost}} 个无法读取，请重新添加这些文件。",
+    },
+    movedTo: "无法读取的文件已移至 {{path}}。",
+    notMoved: "无法读取的文件未能移走，仍在 {{path}}；不会覆盖它。",
+    dismiss: "关闭",
+  },
   nav: {
     dashboard: "总览",
     uploads: "上传",
