@@ -11,7 +11,7 @@ use futures::TryStreamExt;
 use serde::{Deserialize, Serialize};
 use swr_api::model::TagListQuery;
 
-use super::version::{compare_tags, Range, Version};
+use super::version::{compare_parsed, compare_tags, Range, Version};
 use super::{glob_matches, window, BrowseError, Orders};
 use crate::sessions::Session;
 
@@ -135,6 +135,11 @@ pub struct TagIndex {
     rows: Vec<TagRow>,
     refreshed_at: u64,
     orders: Orders<TagQuery>,
+    /// Each row's tag read as a version once, so that sorting and range filters over tens of
+    /// thousands of tags compare numbers instead of parsing names at every comparison.
+    versions: Vec<Option<Version>>,
+    /// Each row's tag in lower case, for the case-insensitive text filter.
+    lowercase: Vec<String>,
 }
 
 impl TagIndex {
@@ -154,10 +159,14 @@ impl TagIndex {
                 .unwrap_or_default();
             r.siblings.sort_by(|a, b| compare_tags(a, b));
         }
+        let versions = rows.iter().map(|r| Version::parse(&r.tag)).collect();
+        let lowercase = rows.iter().map(|r| r.tag.to_lowercase()).collect();
         Self {
             rows,
             refreshed_at,
             orders: Orders::new(),
+            versions,
+            lowercase,
         }
     }
 
@@ -237,26 +246,30 @@ impl TagIndex {
     }
 
     fn order(&self, filter: &TagFilter, query: &TagQuery) -> Vec<u32> {
+        let matches = |i: usize| match filter {
+            TagFilter::All => true,
+            TagFilter::Text(t) => self.lowercase[i].contains(t.as_str()),
+            TagFilter::Glob(_) => filter.matches(&self.rows[i].tag),
+            TagFilter::Range(r) => self.versions[i].as_ref().is_some_and(|v| r.holds(v)),
+        };
         let mut order: Vec<u32> = (0..self.rows.len() as u32)
-            .filter(|&i| filter.matches(&self.rows[i as usize].tag))
+            .filter(|&i| matches(i as usize))
             .collect();
-        let rows = &self.rows;
+        let (rows, versions) = (&self.rows, &self.versions);
         order.sort_by(|&a, &b| {
             let (x, y) = (&rows[a as usize], &rows[b as usize]);
+            let (vx, vy) = (versions[a as usize].as_ref(), versions[b as usize].as_ref());
             if query.sort == TagSort::Version {
                 // Names that are not versions (`latest`, `main`) stay below the versions
                 // whichever way these run.
-                match (
-                    Version::parse(&x.tag).is_some(),
-                    Version::parse(&y.tag).is_some(),
-                ) {
+                match (vx.is_some(), vy.is_some()) {
                     (true, false) => return std::cmp::Ordering::Less,
                     (false, true) => return std::cmp::Ordering::Greater,
                     _ => {}
                 }
             }
             let o = match query.sort {
-                TagSort::Version => compare_tags(&x.tag, &y.tag),
+                TagSort::Version => compare_parsed(&x.tag, vx, &y.tag, vy),
                 TagSort::Pushed => x.pushed.cmp(&y.pushed),
                 TagSort::Name => x.tag.cmp(&y.tag),
                 TagSort::Size => x.size.cmp(&y.size),

@@ -85,8 +85,13 @@ fn compare_pre(a: &str, b: &str) -> Ordering {
 
 /// Orders two tag names: versions by version, then non-versions by name.
 pub fn compare_tags(a: &str, b: &str) -> Ordering {
-    match (Version::parse(a), Version::parse(b)) {
-        (Some(x), Some(y)) => x.cmp(&y).then_with(|| a.cmp(b)),
+    compare_parsed(a, Version::parse(a).as_ref(), b, Version::parse(b).as_ref())
+}
+
+/// [`compare_tags`] with each tag's version already read, for sorting many tags.
+pub fn compare_parsed(a: &str, va: Option<&Version>, b: &str, vb: Option<&Version>) -> Ordering {
+    match (va, vb) {
+        (Some(x), Some(y)) => x.cmp(y).then_with(|| a.cmp(b)),
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,
         (None, None) => a.cmp(b),
@@ -145,9 +150,11 @@ impl Range {
 
     /// True when `tag` is a version inside the range.
     pub fn contains(&self, tag: &str) -> bool {
-        let Some(v) = Version::parse(tag) else {
-            return false;
-        };
+        Version::parse(tag).is_some_and(|v| self.holds(&v))
+    }
+
+    /// Whether every bound holds for `v`, a tag's version read beforehand.
+    pub fn holds(&self, v: &Version) -> bool {
         self.bounds.iter().all(|b| {
             let o = v.cmp(&b.version);
             match b.op {
