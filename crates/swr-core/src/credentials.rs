@@ -238,6 +238,15 @@ pub fn save_profile(
             return Err(err.into());
         }
     }
+    // An edit that changed the access key leaves the old key's secret to no one: it goes,
+    // unless another profile still uses that key.
+    if let Some(old) = previous.filter(|p| p.access_key_id != profile.access_key_id) {
+        if !profiles.uses_access_key(&old.access_key_id) {
+            if let Err(err) = credentials.delete(&old.access_key_id) {
+                tracing::warn!(%err, "could not remove the secret key of the access key the profile no longer uses");
+            }
+        }
+    }
     Ok(profile)
 }
 
@@ -376,6 +385,77 @@ mod tests {
             store.secret_key("AK1"),
             Err(CredentialError::Missing(_))
         ));
+    }
+
+    #[test]
+    fn an_edit_that_changes_the_access_key_removes_the_old_key_s_secret() {
+        let dir = tempfile::tempdir().unwrap();
+        let profiles = crate::profiles::ProfileStore::open(dir.path());
+        let store = CredentialStore::new(Box::new(MemoryVault::default()));
+        let input = crate::profiles::ProfileInput {
+            name: "Prod".into(),
+            region: "cn-north-4".into(),
+            access_key_id: "AK1".into(),
+            ..Default::default()
+        };
+        let prod = save_profile(
+            &profiles,
+            &store,
+            None,
+            input.clone(),
+            Some(&sk("one")),
+            Persistence::Keyring,
+        )
+        .unwrap();
+        let shared = save_profile(
+            &profiles,
+            &store,
+            None,
+            crate::profiles::ProfileInput {
+                name: "Copy".into(),
+                ..input.clone()
+            },
+            None,
+            Persistence::Keyring,
+        )
+        .unwrap();
+
+        // Another profile still uses AK1: its secret stays.
+        let rotated = crate::profiles::ProfileInput {
+            access_key_id: "AK2".into(),
+            ..input.clone()
+        };
+        save_profile(
+            &profiles,
+            &store,
+            Some(&prod.id),
+            rotated,
+            Some(&sk("two")),
+            Persistence::Keyring,
+        )
+        .unwrap();
+        assert_eq!(store.secret_key("AK1").unwrap().expose(), "one");
+
+        // Once no profile uses AK1, editing the last one away from it removes its secret.
+        let rotated = crate::profiles::ProfileInput {
+            name: "Copy".into(),
+            access_key_id: "AK2".into(),
+            ..input
+        };
+        save_profile(
+            &profiles,
+            &store,
+            Some(&shared.id),
+            rotated,
+            None,
+            Persistence::Keyring,
+        )
+        .unwrap();
+        assert!(matches!(
+            store.secret_key("AK1"),
+            Err(CredentialError::Missing(_))
+        ));
+        assert_eq!(store.secret_key("AK2").unwrap().expose(), "two");
     }
 
     #[test]
