@@ -14,6 +14,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         .commands(collect_commands![
             commands::app::app_info,
             commands::app::startup_notices,
+            commands::app::quit_app,
             commands::settings::get_settings,
             commands::settings::update_settings,
             commands::profiles::active_profile,
@@ -92,6 +93,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         .events(collect_events![
             commands::uploads::FilesOpened,
             commands::uploads::DropHover,
+            commands::app::CloseWhilePushing,
             crate::uploads_bridge::UploadsChanged,
             crate::uploads_bridge::ValidationProgress,
             crate::uploads_bridge::UploadProgress,

@@ -45,6 +45,18 @@ pub fn run() {
         .plugin(tauri_plugin_notification::init())
         .invoke_handler(builder.invoke_handler())
         .on_window_event(|window, event| {
+            if let WindowEvent::CloseRequested { api, .. } = event {
+                // Closing mid-push stops the push (it resumes on the next start): the user is
+                // asked first, and the UI quits through `quit_app` if they say so.
+                let pushing = window
+                    .try_state::<state::AppState>()
+                    .and_then(|state| state.uploads.pushing());
+                if let Some(item) = pushing {
+                    api.prevent_close();
+                    let _ = commands::app::CloseWhilePushing { item }.emit(window.app_handle());
+                }
+                return;
+            }
             if let WindowEvent::DragDrop(drop) = event {
                 let app = window.app_handle();
                 let hover = |active| {

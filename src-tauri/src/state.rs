@@ -67,7 +67,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("uploads.json"), b"{\"items\": [").unwrap();
         std::fs::write(dir.path().join("profiles.json"), b"\0\0\0").unwrap();
-        let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
 
         let state = AppState::new(dir.path(), Arc::new(|_| {}), runtime.handle().clone())
             .expect("the app starts");

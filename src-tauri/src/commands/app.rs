@@ -43,3 +43,18 @@ pub fn startup_notices(
         .cloned()
         .collect()
 }
+
+/// The window was asked to close while an upload is being pushed: the UI asks the user first.
+#[derive(Debug, Clone, Serialize, Type, tauri_specta::Event)]
+#[serde(rename_all = "camelCase")]
+pub struct CloseWhilePushing {
+    /// The upload item being pushed.
+    pub item: u64,
+}
+
+/// Quits the app, after the user chose to stop a running upload (it resumes on the next start).
+#[tauri::command]
+#[specta::specta]
+pub fn quit_app(app: tauri::AppHandle) {
+    app.exit(0);
+}

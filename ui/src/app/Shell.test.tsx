@@ -122,4 +122,20 @@ describe("app shell", () => {
     await user.click(screen.getByRole("button", { name: "Dismiss" }));
     expect(screen.queryByTestId("startup-notices")).not.toBeInTheDocument();
   });
+
+  it("asks before the window closes mid-push, and quits only when told to", async () => {
+    const { backend, user } = renderApp({ profile: PROFILE });
+    await screen.findByTestId("header");
+
+    backend.closeWhilePushing(7);
+    const dialog = await screen.findByTestId("quit-dialog");
+    expect(dialog).toHaveTextContent("An upload is being pushed");
+    await user.click(within(dialog).getByTestId("quit-stay"));
+    expect(screen.queryByTestId("quit-dialog")).not.toBeInTheDocument();
+    expect(backend.quitRequested).toBe(false);
+
+    backend.closeWhilePushing(7);
+    await user.click(within(await screen.findByTestId("quit-dialog")).getByRole("button", { name: "Quit anyway" }));
+    expect(backend.quitRequested).toBe(true);
+  });
 });

@@ -6,6 +6,7 @@ import { AboutDialog } from "../features/about/AboutDialog";
 import { CommandPalette } from "../features/browse/CommandPalette";
 import { ActiveProfile } from "../features/profiles/ActiveProfile";
 import { DropOverlay, IgnoredFilesContext, useOpenedFiles } from "../features/uploads/filesOpened";
+import { QuitWhilePushing } from "./QuitWhilePushing";
 import { Sidebar } from "./Sidebar";
 import { StartupNotices } from "./StartupNotices";
 
@@ -45,6 +46,7 @@ export function Shell() {
       </div>
       {hovering && <DropOverlay />}
       <CommandPalette />
+      <QuitWhilePushing />
       <AboutDialog
         open={aboutOpen}
         onClose={() => {

@@ -15,6 +15,12 @@ async appInfo() : Promise<AppInfo> {
 async startupNotices() : Promise<Recovered[]> {
     return await TAURI_INVOKE("startup_notices");
 },
+/**
+ * Quits the app, after the user chose to stop a running upload (it resumes on the next start).
+ */
+async quitApp() : Promise<void> {
+    await TAURI_INVOKE("quit_app");
+},
 async getSettings() : Promise<Settings> {
     return await TAURI_INVOKE("get_settings");
 },
@@ -679,12 +685,14 @@ async clearFinishedUploads() : Promise<Result<null, IpcError>> {
 
 
 export const events = __makeEvents__<{
+closeWhilePushing: CloseWhilePushing,
 dropHover: DropHover,
 filesOpened: FilesOpened,
 uploadProgress: UploadProgress,
 uploadsChanged: UploadsChanged,
 validationProgress: ValidationProgress
 }>({
+closeWhilePushing: "close-while-pushing",
 dropHover: "drop-hover",
 filesOpened: "files-opened",
 uploadProgress: "upload-progress",
@@ -793,6 +801,14 @@ export type Category =
  * `arm`
  */
 "arm"
+/**
+ * The window was asked to close while an upload is being pushed: the UI asks the user first.
+ */
+export type CloseWhilePushing = { 
+/**
+ * The upload item being pushed.
+ */
+item: number }
 /**
  * Compression of a stream, told from its magic bytes.
  */

@@ -211,6 +211,10 @@ export type Unlisten = () => void;
 export interface IpcClient {
   appInfo(): Promise<AppInfo>;
   startupNotices(): Promise<Recovered[]>;
+  /** Quits the app (after the user chose to stop a running upload). */
+  quitApp(): Promise<void>;
+  /** The window was asked to close while the upload item `item` is being pushed. */
+  onCloseWhilePushing(cb: (item: number) => void): Promise<Unlisten>;
   getSettings(): Promise<Settings>;
   updateSettings(settings: Settings): Promise<Settings>;
   activeProfile(): Promise<ProfileSummary | null>;
@@ -421,6 +425,8 @@ function unwrap<T>(result: Result<T, IpcError>): T {
 export const tauriClient: IpcClient = {
   appInfo: () => call(() => commands.appInfo()),
   startupNotices: () => call(() => commands.startupNotices()),
+  quitApp: () => call(() => commands.quitApp()),
+  onCloseWhilePushing: (cb) => events.closeWhilePushing.listen((e) => { cb(e.payload.item); }),
   getSettings: () => call(() => commands.getSettings()),
   updateSettings: (settings) => call(async () => unwrap(await commands.updateSettings(settings))),
   activeProfile: () => call(() => commands.activeProfile()),

@@ -70,6 +70,10 @@ export interface MockBackend extends IpcClient {
   readonly automation: MockAutomation;
   /** What the Sync tab asked for. */
   readonly sync: MockSync;
+  /** The window is asked to close while `item` is being pushed, as the backend reports it. */
+  closeWhilePushing(item: number): void;
+  /** Whether the UI asked the app to quit. */
+  readonly quitRequested: boolean;
 }
 
 export const MOCK_APP_INFO: AppInfo = {
@@ -171,6 +175,9 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   const automation = createMockAutomation({ exists: (id) => find(id) !== undefined }, options);
   const sync = createMockSync({ exists: (id) => find(id) !== undefined }, options);
 
+  const closeListeners = new Set<(item: number) => void>();
+  let quitRequested = false;
+
   return {
     ...uploads.client,
     ...browse.client,
@@ -194,6 +201,22 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     },
     appInfo: () => Promise.resolve({ ...appInfo }),
     startupNotices: () => Promise.resolve((options.startupNotices ?? []).map((n) => ({ ...n }))),
+    closeWhilePushing: (item) => {
+      for (const listener of closeListeners) listener(item);
+    },
+    get quitRequested() {
+      return quitRequested;
+    },
+    quitApp: () => {
+      quitRequested = true;
+      return Promise.resolve();
+    },
+    onCloseWhilePushing: (cb) => {
+      closeListeners.add(cb);
+      return Promise.resolve(() => {
+        closeListeners.delete(cb);
+      });
+    },
     getSettings: () => Promise.resolve({ ...settings }),
     updateSettings: (next) => {
       if (options.updateSettingsError) {

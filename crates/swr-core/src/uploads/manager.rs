@@ -685,6 +685,11 @@ impl UploadManager {
         Ok(())
     }
 
+    /// The item being pushed now, if any: closing the app now would interrupt it.
+    pub fn pushing(&self) -> Option<u64> {
+        lock(&self.control).current.as_ref().map(|(id, _)| *id)
+    }
+
     /// Everything the Uploads screen shows.
     pub fn view(&self) -> UploadsView {
         let running = self

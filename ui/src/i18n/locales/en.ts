@@ -32,6 +32,12 @@ const en = {
     notMoved: "The unreadable file could not be moved and stays at {{path}}; nothing is saved over it.",
     dismiss: "Dismiss",
   },
+  quit: {
+    title: "An upload is being pushed",
+    body: "Quitting now stops it. It picks up where it stopped, without sending the layers SWR already has, the next time SWR Console starts.",
+    stay: "Keep pushing",
+    confirm: "Quit anyway",
+  },
   nav: {
     dashboard: "Dashboard",
     uploads: "Uploads",

@@ -32,6 +32,12 @@ const zhCN: Messages = {
     notMoved: "无法读取的文件未能移走，仍在 {{path}}；不会覆盖它。",
     dismiss: "关闭",
   },
+  quit: {
+    title: "正在推送上传任务",
+    body: "现在退出会中断推送。下次启动 SWR Console 时会从中断处继续，SWR 已有的层不会重新发送。",
+    stay: "继续推送",
+    confirm: "仍然退出",
+  },
   nav: {
     dashboard: "总览",
     uploads: "上传",
