@@ -75,33 +75,14 @@ if field sk | "$bin/swrctl" profile add Sandbox --activate --region "$(field reg
     --api-endpoint "$(field api_endpoint)" --registry "$(field registry)" "${region_args[@]}"; then
   :
 else
-  # No Secret Service (a bare window manager, a container): write the profile without its
-  # secret key; the app asks for it and can keep it for this session only.
-  log "no OS keyring: the Sandbox profile has no secret key stored; in the app, open"
-  log "Profiles, edit Sandbox and paste the admin's secret key from $ready (session only)"
-  python3 - "$ready" "$state/config/profiles.json" <<'PY'
-import json, sys
-ready = json.load(open(sys.argv[1]))
-admin = next(u for a in ready["accounts"] for u in a["users"] if u.get("admin"))
-profile = {
-    "id": "sandbox",
-    "name": "Sandbox",
-    "region": ready["region"],
-    "projectId": ready["project_id"],
-    "accessKeyId": admin["ak"],
-    "endpoints": {
-        "api": ready["api_endpoint"], "registry": ready["registry"], "iam": None,
-        "regions": {
-            r["region"]: {"api": r["api_endpoint"], "registry": r["registry"], "projectId": r["project_id"]}
-            for r in ready.get("regions", [])[1:]
-        },
-    },
-    "caBundle": None,
-    "proxy": None,
-    "insecureSkipTlsVerify": False,
-}
-json.dump({"active": "sandbox", "profiles": [profile]}, open(sys.argv[2], "w"), indent=2)
-PY
+  # No Secret Service (a bare window manager, WSL, a container): the app takes the sandbox's
+  # credentials from the environment instead, as a profile for this run that is never saved.
+  log "no OS keyring: the app uses the sandbox's credentials from the environment for this run"
+  export SWR_REGION="$(field region)" SWR_AK="$(field ak)" SWR_SK="$(field sk)"
+  export SWR_PROJECT_ID="$(field project_id)" SWR_API_ENDPOINT="$(field api_endpoint)"
+  export SWR_REGISTRY="$(field registry)"
+  SWR_REGION_ENDPOINTS="$(other_regions | paste -sd';')"
+  export SWR_REGION_ENDPOINTS
 fi
 
 # The demo organizations in the second region too, as targets for region sync (made once).

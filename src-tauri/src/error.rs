@@ -74,7 +74,9 @@ impl From<swr_core::profiles::ProfileError> for IpcError {
         use swr_core::profiles::ProfileError;
         let code = match &err {
             ProfileError::NotFound(_) => ErrorCode::NotFound,
-            ProfileError::Invalid(_) | ProfileError::DuplicateName(_) => ErrorCode::InvalidInput,
+            ProfileError::Invalid(_)
+            | ProfileError::DuplicateName(_)
+            | ProfileError::SessionOnly => ErrorCode::InvalidInput,
             ProfileError::Write { .. } => ErrorCode::Io,
             ProfileError::Encode(_) => ErrorCode::Internal,
         };

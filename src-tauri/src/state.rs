@@ -4,7 +4,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use swr_core::browse::Browser;
-use swr_core::credentials::{CredentialStore, StagedSecrets};
+use swr_core::credentials::{CredentialStore, Persistence, StagedSecrets};
 use swr_core::journal::{Journal, Source};
 use swr_core::profiles::ProfileStore;
 use swr_core::sessions::Sessions;
@@ -32,6 +32,19 @@ impl AppState {
     ) -> Result<Self, String> {
         let profiles = Arc::new(ProfileStore::open(config_dir));
         let credentials = Arc::new(CredentialStore::default());
+        match swr_core::session_profile::from_env(|name| std::env::var(name).ok()) {
+            Ok(Some((profile, secret_key))) => {
+                credentials
+                    .save(&profile.access_key_id, &secret_key, Persistence::Session)
+                    .map_err(|e| e.to_string())?;
+                tracing::info!(region = %profile.region, "using the credentials of the environment for this run");
+                profiles.set_session_profile(profile);
+            }
+            Ok(None) => {}
+            Err(problem) => {
+                tracing::warn!(%problem, "ignoring incomplete credentials in the environment")
+            }
+        }
         let uploads = UploadManager::open(
             config_dir,
             profiles.clone(),

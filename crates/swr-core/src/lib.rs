@@ -15,6 +15,7 @@ pub mod logins_docker_config;
 pub mod profiles;
 mod profiles_rules;
 pub mod recovery;
+pub mod session_profile;
 pub mod sessions;
 pub mod settings;
 pub mod uploads;

@@ -149,6 +149,8 @@ pub struct ProfileSummary {
     pub id: String,
     pub name: String,
     pub region: String,
+    /// From the environment, for this run only (see [`crate::session_profile`]).
+    pub session_only: bool,
 }
 
 impl Profile {
@@ -196,6 +198,7 @@ impl Profile {
             id: self.id.clone(),
             name: self.name.clone(),
             region: self.region.clone(),
+            session_only: false,
         }
     }
 }
@@ -223,6 +226,11 @@ pub enum ProfileError {
     Invalid(#[from] Invalid),
     #[error("a profile named `{0}` already exists")]
     DuplicateName(String),
+    #[error(
+        "this profile comes from the environment (SWR_AK, SWR_SK) for this run only and is \
+         not saved; change those variables, or add a profile to keep"
+    )]
+    SessionOnly,
 }
 
 #[derive(Debug)]
@@ -230,6 +238,9 @@ pub struct ProfileStore {
     path: PathBuf,
     file: Mutex<ProfilesFile>,
     recovered: Option<crate::recovery::Recovered>,
+    /// The profile from the environment, never written to the file, and whether it is the
+    /// active one (it is until another is chosen).
+    session: Mutex<Option<(Profile, bool)>>,
 }
 
 impl ProfileStore {
@@ -274,6 +285,7 @@ impl ProfileStore {
             path,
             file: Mutex::new(file),
             recovered,
+            session: Mutex::new(None),
         };
         if store
             .recovered
@@ -293,12 +305,57 @@ impl ProfileStore {
         self.recovered.as_ref()
     }
 
-    pub fn list(&self) -> Vec<Profile> {
-        self.lock().profiles.clone()
+    /// Adds the profile from the environment for this run, as the active one. It is listed
+    /// first and never written to the profiles file.
+    pub fn set_session_profile(&self, profile: Profile) {
+        *self.session_lock() = Some((profile, true));
     }
 
-    /// The profile the app works with: the one marked active, else the first one.
+    /// Whether `id` is the profile from the environment.
+    pub fn is_session(&self, id: &str) -> bool {
+        self.session_lock()
+            .as_ref()
+            .is_some_and(|(p, _)| p.id == id)
+    }
+
+    /// What the header shows of `profile`.
+    pub fn summary(&self, profile: &Profile) -> ProfileSummary {
+        ProfileSummary {
+            session_only: self.is_session(&profile.id),
+            ..profile.summary()
+        }
+    }
+
+    fn session(&self) -> Option<Profile> {
+        self.session_lock().as_ref().map(|(p, _)| p.clone())
+    }
+
+    fn refuse_session(&self, id: &str) -> Result<(), ProfileError> {
+        match self.is_session(id) {
+            true => Err(ProfileError::SessionOnly),
+            false => Ok(()),
+        }
+    }
+
+    fn session_lock(&self) -> std::sync::MutexGuard<'_, Option<(Profile, bool)>> {
+        self.session
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    pub fn list(&self) -> Vec<Profile> {
+        self.session()
+            .into_iter()
+            .chain(self.lock().profiles.iter().cloned())
+            .collect()
+    }
+
+    /// The profile the app works with: the one from the environment unless another was chosen,
+    /// else the one marked active, else the first one.
     pub fn active(&self) -> Option<Profile> {
+        if let Some((profile, true)) = self.session_lock().as_ref() {
+            return Some(profile.clone());
+        }
         let file = self.lock();
         file.active
             .as_deref()
@@ -320,6 +377,12 @@ impl ProfileStore {
 
     /// The profile with this id, else the one with this name (ignoring case).
     pub fn find(&self, id_or_name: &str) -> Option<Profile> {
+        if let Some(session) = self
+            .session()
+            .filter(|p| p.id == id_or_name || p.name.eq_ignore_ascii_case(id_or_name))
+        {
+            return Some(session);
+        }
         let file = self.lock();
         file.profiles
             .iter()
@@ -333,6 +396,9 @@ impl ProfileStore {
     }
 
     pub fn get(&self, id: &str) -> Option<Profile> {
+        if let Some(session) = self.session().filter(|p| p.id == id) {
+            return Some(session);
+        }
         self.lock().profiles.iter().find(|p| p.id == id).cloned()
     }
 
@@ -357,6 +423,7 @@ impl ProfileStore {
 
     /// Replaces the editable fields of profile `id`; the id stays.
     pub fn update(&self, id: &str, input: ProfileInput) -> Result<Profile, ProfileError> {
+        self.refuse_session(id)?;
         let input = input.validated()?;
         let profile = Profile::from_input(id.to_owned(), input);
         self.modify(|file| {
@@ -392,6 +459,7 @@ impl ProfileStore {
 
     /// Removes profile `id` and returns it; when it was active, the first remaining one is.
     pub fn remove(&self, id: &str) -> Result<Profile, ProfileError> {
+        self.refuse_session(id)?;
         let mut removed = None;
         self.modify(|file| {
             let at = file
@@ -410,13 +478,24 @@ impl ProfileStore {
 
     /// Whether any profile still uses this access key (and so its secret key).
     pub fn uses_access_key(&self, access_key_id: &str) -> bool {
-        self.lock()
-            .profiles
-            .iter()
-            .any(|p| p.access_key_id == access_key_id)
+        self.session()
+            .is_some_and(|p| p.access_key_id == access_key_id)
+            || self
+                .lock()
+                .profiles
+                .iter()
+                .any(|p| p.access_key_id == access_key_id)
     }
 
+    /// Makes `id` the active profile; choosing the profile from the environment is remembered
+    /// for this run only.
     pub fn set_active(&self, id: &str) -> Result<(), ProfileError> {
+        if let Some((profile, active)) = self.session_lock().as_mut() {
+            *active = profile.id == id;
+            if *active {
+                return Ok(());
+            }
+        }
         self.modify(|file| {
             if !file.profiles.iter().any(|p| p.id == id) {
                 return Err(ProfileError::NotFound(id.to_string()));
@@ -666,5 +745,41 @@ mod tests {
         let again = ProfileStore::open(dir.path());
         assert!(again.recovered().is_none());
         assert_eq!(again.list().len(), 1);
+    }
+
+    #[test]
+    fn the_profile_from_the_environment_is_used_but_never_saved() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = ProfileStore::open(dir.path());
+        let saved = store
+            .add(ProfileInput {
+                name: "Prod".into(),
+                region: "cn-north-4".into(),
+                access_key_id: "AKPROD".into(),
+                ..Default::default()
+            })
+            .unwrap();
+        let mut env = profile(crate::session_profile::SESSION_PROFILE_ID, "cn-east-3");
+        env.access_key_id = "AKENV".into();
+        store.set_session_profile(env.clone());
+
+        assert_eq!(store.active().map(|p| p.id), Some(env.id.clone()));
+        assert!(store.summary(&env).session_only);
+        assert!(!store.summary(&saved).session_only);
+        let ids: Vec<String> = store.list().into_iter().map(|p| p.id).collect();
+        assert_eq!(ids, [env.id.clone(), saved.id.clone()]);
+        assert!(store.uses_access_key("AKENV"));
+        assert!(matches!(store.update(&env.id, env.input()), Err(ProfileError::SessionOnly)));
+        assert!(matches!(store.remove(&env.id), Err(ProfileError::SessionOnly)));
+
+        // Choosing a saved profile and back is remembered for the run; the file never holds it.
+        store.set_active(&saved.id).unwrap();
+        assert_eq!(store.active().map(|p| p.id), Some(saved.id.clone()));
+        store.set_active(&env.id).unwrap();
+        assert_eq!(store.active().map(|p| p.id), Some(env.id.clone()));
+        let file = std::fs::read_to_string(dir.path().join(ProfileStore::FILE_NAME)).unwrap();
+        assert!(!file.contains("AKENV") && !file.contains(&env.id), "{file}");
+        let reopened = ProfileStore::open(dir.path());
+        assert_eq!(reopened.list().len(), 1);
     }
 }

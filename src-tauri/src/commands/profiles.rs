@@ -15,7 +15,7 @@ use crate::state::AppState;
 #[tauri::command]
 #[specta::specta]
 pub fn active_profile(state: State<'_, AppState>) -> Option<ProfileSummary> {
-    state.profiles.active().map(|p| p.summary())
+    state.profiles.active().map(|p| state.profiles.summary(&p))
 }
 
 /// One row of the Profiles screen.

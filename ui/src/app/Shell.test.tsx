@@ -138,4 +138,12 @@ describe("app shell", () => {
     await user.click(within(await screen.findByTestId("quit-dialog")).getByRole("button", { name: "Quit anyway" }));
     expect(backend.quitRequested).toBe(true);
   });
+
+  it("marks a profile from the environment as one for this run only", async () => {
+    renderApp({ profile: { ...PROFILE, name: "Environment", sessionOnly: true } });
+
+    const badge = await screen.findByTestId("header-session-only");
+    expect(badge).toHaveTextContent("This run only");
+    expect(badge).toHaveAttribute("title", expect.stringContaining("never saved"));
+  });
 });

@@ -1671,7 +1671,11 @@ export type ProfileList = { active: string | null; profiles: ProfileEntry[] }
 /**
  * What the header and pickers show of a profile.
  */
-export type ProfileSummary = { id: string; name: string; region: string }
+export type ProfileSummary = { id: string; name: string; region: string; 
+/**
+ * From the environment, for this run only (see [`crate::session_profile`]).
+ */
+sessionOnly: boolean }
 /**
  * One tool's command, by tag and (when the digest is known) by digest.
  */

@@ -41,7 +41,8 @@ export type { MockSync, MockSyncOptions } from "./mockSync";
 
 export interface MockBackendOptions extends MockBrowseOptions, MockDashboardOptions, MockAccessOptions, MockAutomationOptions, MockSyncOptions {
   settings?: Settings;
-  profile?: ProfileSummary | null;
+  /** The one saved profile, active; `sessionOnly` makes it the profile from the environment. */
+  profile?: (Omit<ProfileSummary, "sessionOnly"> & { sessionOnly?: boolean }) | null;
   appInfo?: Partial<AppInfo>;
   /** Configuration files the backend found unreadable at start. */
   startupNotices?: Recovered[];
@@ -227,7 +228,8 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     },
     activeProfile: () => {
       const p = activeProfile();
-      return Promise.resolve(p ? { id: p.id, name: p.name, region: p.region } : null);
+      const sessionOnly = p !== undefined && p.id === options.profile?.id && options.profile.sessionOnly === true;
+      return Promise.resolve(p ? { id: p.id, name: p.name, region: p.region, sessionOnly } : null);
     },
     listProfiles: () =>
       Promise.resolve({

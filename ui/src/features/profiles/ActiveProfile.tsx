@@ -65,6 +65,11 @@ export function ActiveProfile() {
       <span className="profile-name" data-testid="header-profile-name">
         {profile.name}
       </span>
+      {profile.sessionOnly && (
+        <span className="badge badge-warning" data-testid="header-session-only" title={t("header.sessionOnlyTitle")}>
+          {t("header.sessionOnly")}
+        </span>
+      )}
       <ProfilePicker activeId={profile.id} />
       <span className="profile-separator" aria-hidden="true" />
       <RegionIcon />

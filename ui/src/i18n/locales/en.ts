@@ -56,6 +56,8 @@ const en = {
     region: "Region",
     noProfile: "No profile",
     profileUnavailable: "Profile unavailable",
+    sessionOnly: "This run only",
+    sessionOnlyTitle: "Credentials from the environment (SWR_AK, SWR_SK): used until the app closes, never saved",
   },
   settings: {
     title: "Settings",

@@ -56,6 +56,8 @@ const zhCN: Messages = {
     region: "区域",
     noProfile: "未选择连接配置",
     profileUnavailable: "无法读取连接配置",
+    sessionOnly: "仅本次运行",
+    sessionOnlyTitle: "来自环境变量（SWR_AK、SWR_SK）的凭证：仅在应用关闭前使用，不会保存",
   },
   settings: {
     title: "设置",
