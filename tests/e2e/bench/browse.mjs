@@ -268,7 +268,8 @@ const added = spawnSync(join(binDir, 'swrctl'),
     '--registry', sandbox.ready.registry], { env, input: admin.sk, encoding: 'utf8' });
 if (added.status !== 0) throw new Error(added.stderr);
 
-const app = await launchApp({ configDir, logFile: join(configDir, 'app.log') });
+// As a machine without a GPU runs it: the app's own choice of compositing, not the e2e suite's.
+const app = await launchApp({ configDir, logFile: join(configDir, 'app.log'), env: { SWR_CONSOLE_GPU: 'auto' } });
 const { browser } = app;
 await browser.setTimeout({ script: 600_000 });
 try {
