@@ -769,8 +769,14 @@ mod tests {
         let ids: Vec<String> = store.list().into_iter().map(|p| p.id).collect();
         assert_eq!(ids, [env.id.clone(), saved.id.clone()]);
         assert!(store.uses_access_key("AKENV"));
-        assert!(matches!(store.update(&env.id, env.input()), Err(ProfileError::SessionOnly)));
-        assert!(matches!(store.remove(&env.id), Err(ProfileError::SessionOnly)));
+        assert!(matches!(
+            store.update(&env.id, env.input()),
+            Err(ProfileError::SessionOnly)
+        ));
+        assert!(matches!(
+            store.remove(&env.id),
+            Err(ProfileError::SessionOnly)
+        ));
 
         // Choosing a saved profile and back is remembered for the run; the file never holds it.
         store.set_active(&saved.id).unwrap();
