@@ -453,21 +453,8 @@ mod tests {
 
     #[tokio::test]
     async fn a_refused_signature_with_a_distant_server_clock_is_reported_as_clock_skew() {
-        let profile = crate::profiles::Profile {
-            id: "p".into(),
-            name: "p".into(),
-            region: "cn-north-4".into(),
-            project_id: Some("p1".into()),
-            access_key_id: "AK".into(),
-            endpoints: crate::profiles::EndpointOverrides {
-                api: Some(stale_clock_gateway()),
-                registry: Some("127.0.0.1:1".into()),
-                ..Default::default()
-            },
-            ca_bundle: None,
-            proxy: None,
-            insecure_skip_tls_verify: false,
-        };
+        let mut profile = profile_with_registry("127.0.0.1:1");
+        profile.endpoints.api = Some(stale_clock_gateway());
         let err = verify(&profile, &Sensitive::new("sk".into()))
             .await
             .unwrap_err();

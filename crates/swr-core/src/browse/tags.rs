@@ -117,11 +117,17 @@ impl TagFilter {
     }
 
     pub fn matches(&self, tag: &str) -> bool {
+        self.matches_read(tag, &tag.to_lowercase(), Version::parse(tag).as_ref())
+    }
+
+    /// [`Self::matches`] with the tag's lower-case form and version read beforehand, as the
+    /// tag index keeps them.
+    fn matches_read(&self, tag: &str, lowercase: &str, version: Option<&Version>) -> bool {
         match self {
             Self::All => true,
-            Self::Text(t) => tag.to_lowercase().contains(t),
+            Self::Text(t) => lowercase.contains(t.as_str()),
             Self::Glob(g) => glob_matches(g, tag),
-            Self::Range(r) => r.contains(tag),
+            Self::Range(r) => version.is_some_and(|v| r.holds(v)),
         }
     }
 }
@@ -246,11 +252,12 @@ impl TagIndex {
     }
 
     fn order(&self, filter: &TagFilter, query: &TagQuery) -> Vec<u32> {
-        let matches = |i: usize| match filter {
-            TagFilter::All => true,
-            TagFilter::Text(t) => self.lowercase[i].contains(t.as_str()),
-            TagFilter::Glob(_) => filter.matches(&self.rows[i].tag),
-            TagFilter::Range(r) => self.versions[i].as_ref().is_some_and(|v| r.holds(v)),
+        let matches = |i: usize| {
+            filter.matches_read(
+                &self.rows[i].tag,
+                &self.lowercase[i],
+                self.versions[i].as_ref(),
+            )
         };
         let mut order: Vec<u32> = (0..self.rows.len() as u32)
             .filter(|&i| matches(i as usize))
