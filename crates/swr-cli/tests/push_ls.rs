@@ -170,7 +170,7 @@ fn killed_run_journal(config: &Path, archive: &Path, confirmed: &[String]) -> (u
     let mut j = Journal::open(&config.join("swrctl-uploads.json")).unwrap();
     let file = std::fs::canonicalize(archive).unwrap();
     let ours = j
-        .add(file, Some("team-a".into()), None, Some("2".into()), false)
+        .add(file, Some("team-a".into()), None, vec!["2".into()], false)
         .unwrap();
     j.set_state(ours, ItemState::Running).unwrap();
     for digest in confirmed {
@@ -181,7 +181,7 @@ fn killed_run_journal(config: &Path, archive: &Path, confirmed: &[String]) -> (u
             "/elsewhere/other.tar".into(),
             Some("team-a".into()),
             None,
-            None,
+            vec![],
             true,
         )
         .unwrap();

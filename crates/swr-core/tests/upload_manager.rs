@@ -142,7 +142,7 @@ fn renamed(name: &str, tag: &str) -> Vec<ImageOverrideInput> {
     vec![ImageOverrideInput {
         index: 0,
         name: Some(name.into()),
-        tag: Some(tag.into()),
+        tags: vec![tag.into()],
     }]
 }
 
@@ -162,6 +162,7 @@ async fn drafts_are_checked_targeted_and_pushed_one_after_another() {
         Archive::new(Layout::DockerArchive).image(
             ImageBuilder::new()
                 .tag("docker.io/library/web:1.2")
+                .tag("docker.io/library/web:latest")
                 .layer(layer(1, 300_000)),
         ),
     );
@@ -185,7 +186,8 @@ async fn drafts_are_checked_targeted_and_pushed_one_after_another() {
     assert_eq!(item_a.state, ItemState::Draft);
     assert_eq!(item_a.profile_id.as_deref(), Some("sandbox"));
     assert_eq!(item_a.images[0].name.as_deref(), Some("web"));
-    assert_eq!(item_a.images[0].tag.as_deref(), Some("1.2"));
+    // One image saved with two tags keeps both, as `swrctl push` does.
+    assert_eq!(item_a.images[0].tags, ["1.2", "latest"]);
     // No organization yet: that is the one thing keeping it from the queue.
     let rules: Vec<&str> = item_a
         .problems
@@ -201,8 +203,28 @@ async fn drafts_are_checked_targeted_and_pushed_one_after_another() {
     assert!(item_a.problems.is_empty(), "{:?}", item_a.problems);
     assert_eq!(
         item_a.images[0].references,
-        [format!("{}/team-a/web:1.2", sb.ready.registry)]
+        [
+            format!("{}/team-a/web:1.2", sb.ready.registry),
+            format!("{}/team-a/web:latest", sb.ready.registry)
+        ]
     );
+    // The form sends back the list it shows, edited: the preview follows it.
+    manager
+        .set_target(
+            a,
+            target(
+                "team-a",
+                vec![ImageOverrideInput {
+                    index: 0,
+                    name: None,
+                    tags: vec!["1.2".into(), " latest ".into(), "1.2".into()],
+                }],
+            ),
+        )
+        .unwrap();
+    let item_a = manager.view_of(a).unwrap();
+    assert_eq!(item_a.images[0].tags, ["1.2", "latest"]);
+    assert_eq!(item_a.images[0].references.len(), 2);
 
     // The untagged image needs a name; a tag with a space is named as the problem.
     manager.set_target(b, target("team-a", vec![])).unwrap();
@@ -243,7 +265,9 @@ async fn drafts_are_checked_targeted_and_pushed_one_after_another() {
         unreachable!()
     };
     assert!(pushed[0].starts_with(&format!("{}/team-a/web:1.2@sha256:", sb.ready.registry)));
+    assert_eq!(pushed.len(), 2, "{pushed:?}");
     sb.skopeo_inspect(sb.user(true), "team-a/web:1.2", false);
+    sb.skopeo_inspect(sb.user(true), "team-a/web:latest", false);
     sb.skopeo_inspect(sb.user(true), "team-a/jobs:nightly", false);
     assert!(view.live.is_empty());
 

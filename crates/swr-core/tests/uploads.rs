@@ -69,7 +69,7 @@ async fn queue_pushes_every_image_and_tag_and_resumes_from_its_journal() {
         1,
         ImageOverride {
             name: Some("jobs".into()),
-            tag: Some("x".into()),
+            tags: vec!["x".into()],
         },
     )]);
     let a = queue

@@ -1146,7 +1146,11 @@ layer_digest: string | null }
  * What a container started from the image gets.
  */
 export type ImageConfigView = { entrypoint: string[]; cmd: string[]; env: string[]; labels: Label[]; exposed_ports: string[]; user: string; working_dir: string; created: string | null }
-export type ImageOverrideInput = { index: number; name: string | null; tag: string | null }
+export type ImageOverrideInput = { index: number; name: string | null; 
+/**
+ * The tags to push; empty keeps the archive's.
+ */
+tags: string[] }
 /**
  * An image's attributes with the pull commands of its default tag.
  */
@@ -1229,9 +1233,9 @@ sourceReferences: string[];
  */
 name: string | null; 
 /**
- * Tag: the user's, else the archive's, else `latest`.
+ * Tags: the user's, else every tag the archive gives the image, else `latest`.
  */
-tag: string | null; 
+tags: string[]; 
 /**
  * True when the user changed the name or tag.
  */

@@ -76,7 +76,7 @@ interface Item {
   compress: boolean;
   state: ItemState;
   validation: ValidationState;
-  overrides: Map<number, { name: string | null; tag: string | null }>;
+  overrides: Map<number, { name: string | null; tags: string[] }>;
   resumed: boolean;
 }
 
@@ -277,21 +277,22 @@ export function createMockUploads(
     const reports = item.validation.status === "done" ? item.validation.validation.report.images : [];
     const images = reports.map((report, index): ImageTarget => {
       const own = item.overrides.get(index);
-      const [sourceName, sourceTag] = report.references[0] ? splitNameTag(report.references[0]) : [null, null];
+      const [sourceName] = report.references[0] ? splitNameTag(report.references[0]) : [null];
       const name = own?.name ?? sourceName;
-      const tag = own?.tag ?? sourceTag ?? "latest";
+      const archiveTags = [...new Set(report.references.map((r) => splitNameTag(r)[1]).filter((t) => t !== null))];
+      const tags = own !== undefined && own.tags.length > 0 ? own.tags : archiveTags.length > 0 ? archiveTags : ["latest"];
       const found = [
         name === null
           ? violation("repository", "repository.required", "", "This image has no tag in the archive: give it a name.", "此镜像在归档中没有标签：请为它命名。")
           : checkRepository(name),
-        checkTag(tag),
+        ...tags.map(checkTag),
       ].filter((v) => v !== null);
       for (const v of found) problems.push({ image: index, violation: v });
       const references =
         found.length === 0 && registry !== undefined && item.organization !== null && name !== null
-          ? [`${registry}/${item.organization}/${name}:${tag}`]
+          ? tags.map((tag) => `${registry}/${item.organization}/${name}:${tag}`)
           : [];
-      return { index, sourceReferences: report.references, name, tag, overridden: own !== undefined, references };
+      return { index, sourceReferences: report.references, name, tags, overridden: own !== undefined, references };
     });
     return { images, problems };
   };
@@ -482,8 +483,8 @@ export function createMockUploads(
       item.overrides = new Map();
       for (const image of target.images) {
         const name = clean(image.name);
-        const tag = clean(image.tag);
-        if (name !== null || tag !== null) item.overrides.set(image.index, { name, tag });
+        const tags = [...new Set(image.tags.map((t) => t.trim()).filter((t) => t !== ""))];
+        if (name !== null || tags.length > 0) item.overrides.set(image.index, { name, tags });
       }
       changed();
       return Promise.resolve(view(item));

@@ -31,9 +31,9 @@ pub struct Args {
     /// Image name, replacing the archive's (needed for untagged images).
     #[arg(long)]
     pub name: Option<String>,
-    /// Tag, replacing the archive's.
+    /// Tag, replacing the archive's; repeat it to push several tags.
     #[arg(long)]
-    pub tag: Option<String>,
+    pub tag: Vec<String>,
     /// Send Docker layers uncompressed instead of gzip-compressing them.
     #[arg(long)]
     pub no_compress: bool,
@@ -205,7 +205,7 @@ async fn push(args: &Args, conn: Connection) -> ExitCode {
     let overrides = TargetOverrides {
         organization: args.org.clone(),
         name: args.name.clone(),
-        tag: args.tag.clone(),
+        tags: args.tag.clone(),
     };
     if let Err(e) = plan_items(&mut journal, args, &overrides, !args.json) {
         eprintln!("error: {e}");
@@ -315,7 +315,7 @@ fn plan_items(
                 &path,
                 overrides.organization.as_deref(),
                 overrides.name.as_deref(),
-                overrides.tag.as_deref(),
+                &overrides.tags,
                 compress,
             )
             .filter(|id| !ours.contains(id));
@@ -331,7 +331,7 @@ fn plan_items(
                 path,
                 overrides.organization.clone(),
                 overrides.name.clone(),
-                overrides.tag.clone(),
+                overrides.tags.clone(),
                 compress,
             )?,
         };

@@ -105,7 +105,14 @@ pub struct JournalItem {
     pub profile: Option<String>,
     pub organization: Option<String>,
     pub name: Option<String>,
-    pub tag: Option<String>,
+    /// Tags for every image, replacing the archive's; empty keeps the archive's. Read from a
+    /// single `tag` in journals written before.
+    #[serde(
+        default,
+        alias = "tag",
+        deserialize_with = "super::targets::one_or_many"
+    )]
+    pub tags: Vec<String>,
     pub compress: bool,
     pub state: ItemState,
     /// Digests confirmed in the registry by this item (`repository@digest`).
@@ -247,13 +254,13 @@ impl Journal {
         file: PathBuf,
         organization: Option<String>,
         name: Option<String>,
-        tag: Option<String>,
+        tags: Vec<String>,
         compress: bool,
     ) -> Result<u64, JournalError> {
         self.add_with(file, compress, |item| {
             item.organization = organization;
             item.name = name;
-            item.tag = tag;
+            item.tags = tags;
         })
     }
 
@@ -271,7 +278,7 @@ impl Journal {
             profile: None,
             organization: None,
             name: None,
-            tag: None,
+            tags: Vec::new(),
             compress,
             state: ItemState::Queued,
             confirmed: BTreeSet::new(),
@@ -379,7 +386,7 @@ impl Journal {
         file: &Path,
         organization: Option<&str>,
         name: Option<&str>,
-        tag: Option<&str>,
+        tags: &[String],
         compress: bool,
     ) -> Option<u64> {
         self.data
@@ -390,7 +397,7 @@ impl Journal {
                     && i.file == file
                     && i.organization.as_deref() == organization
                     && i.name.as_deref() == name
-                    && i.tag.as_deref() == tag
+                    && i.tags == tags
                     && i.compress == compress
                     && i.images.is_empty()
             })
@@ -409,9 +416,11 @@ mod tests {
         let mut j = Journal::open(&path).unwrap();
         let file = PathBuf::from("/img/a.tar");
         let org = Some("team-a".to_owned());
-        let a = j.add(file.clone(), org.clone(), None, None, true).unwrap();
+        let a = j
+            .add(file.clone(), org.clone(), None, vec![], true)
+            .unwrap();
         let b = j
-            .add(file.clone(), org.clone(), None, Some("v2".into()), true)
+            .add(file.clone(), org.clone(), None, vec!["v2".into()], true)
             .unwrap();
         j.set_state(a, ItemState::Running).unwrap();
         j.confirm(a, "team-a/a", "sha256:1").unwrap();
@@ -419,17 +428,17 @@ mod tests {
             .unwrap();
         let mut j = Journal::open(&path).unwrap();
         assert_eq!(
-            j.find_unfinished(&file, Some("team-a"), None, None, true),
+            j.find_unfinished(&file, Some("team-a"), None, &[], true),
             Some(a)
         );
         // Another target, compression or file is another item; a done one is not resumed.
         assert_eq!(
-            j.find_unfinished(&file, Some("team-a"), None, None, false),
+            j.find_unfinished(&file, Some("team-a"), None, &[], false),
             None
         );
-        assert_eq!(j.find_unfinished(&file, None, None, None, true), None);
+        assert_eq!(j.find_unfinished(&file, None, None, &[], true), None);
         assert_eq!(
-            j.find_unfinished(&file, Some("team-a"), None, Some("v2"), true),
+            j.find_unfinished(&file, Some("team-a"), None, &["v2".to_owned()], true),
             None
         );
         j.clear_done().unwrap();
@@ -445,14 +454,14 @@ mod tests {
         let path = dir.path().join("uploads.json");
         let mut j = Journal::open(&path).unwrap();
         let a = j
-            .add("a.tar".into(), Some("org".into()), None, None, true)
+            .add("a.tar".into(), Some("org".into()), None, vec![], true)
             .unwrap();
         let b = j
             .add(
                 "b.tar".into(),
                 None,
                 Some("n".into()),
-                Some("t".into()),
+                vec!["t".into()],
                 false,
             )
             .unwrap();
@@ -485,9 +494,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("uploads.json");
         let mut j = Journal::open(&path).unwrap();
-        let a = j.add("a.tar".into(), None, None, None, true).unwrap();
-        let b = j.add("b.tar".into(), None, None, None, true).unwrap();
-        let c = j.add("c.tar".into(), None, None, None, true).unwrap();
+        let a = j.add("a.tar".into(), None, None, vec![], true).unwrap();
+        let b = j.add("b.tar".into(), None, None, vec![], true).unwrap();
+        let c = j.add("c.tar".into(), None, None, vec![], true).unwrap();
         assert!(j.move_to(c, 0).unwrap());
         assert!(j.remove(a).unwrap());
         assert!(!j.remove(a).unwrap());
@@ -590,7 +599,7 @@ mod tests {
         assert!(again.recovered().is_none());
         assert_eq!(again.items().len(), 1);
         let id = journal
-            .add("/d/b.tar".into(), None, None, None, true)
+            .add("/d/b.tar".into(), None, None, vec![], true)
             .unwrap();
         assert_eq!(id, 5);
     }

@@ -23,7 +23,7 @@ use tokio_util::sync::CancellationToken;
 use super::events::UploadEvent;
 use super::journal::{ItemState, Journal, JournalError, JournalItem};
 use super::queue::{RegistryResolver, UploadError, UploadQueue};
-use super::targets::ImageOverride;
+use super::targets::{resolve_targets, ImageOverride, TargetOverrides};
 use super::validated::ValidatedFiles;
 use crate::credentials::CredentialStore;
 use crate::profiles::{Profile, ProfileStore};
@@ -84,8 +84,8 @@ pub struct ImageTarget {
     pub source_references: Vec<String>,
     /// Image name: the user's, else the archive's.
     pub name: Option<String>,
-    /// Tag: the user's, else the archive's, else `latest`.
-    pub tag: Option<String>,
+    /// Tags: the user's, else every tag the archive gives the image, else `latest`.
+    pub tags: Vec<String>,
     /// True when the user changed the name or tag.
     pub overridden: bool,
     /// The references it will have, `registry/org/name:tag`, when the target is complete.
@@ -213,7 +213,8 @@ pub struct TargetInput {
 pub struct ImageOverrideInput {
     pub index: u32,
     pub name: Option<String>,
-    pub tag: Option<String>,
+    /// The tags to push; empty keeps the archive's.
+    pub tags: Vec<String>,
 }
 
 /// A request the manager refuses, in words the user can act on.
@@ -495,11 +496,17 @@ impl UploadManager {
         let clean = |v: Option<String>| v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
         let mut images = BTreeMap::new();
         for image in input.images {
+            let mut tags: Vec<String> = Vec::new();
+            for tag in image.tags.into_iter().filter_map(|t| clean(Some(t))) {
+                if !tags.contains(&tag) {
+                    tags.push(tag);
+                }
+            }
             let o = ImageOverride {
                 name: clean(image.name),
-                tag: clean(image.tag),
+                tags,
             };
-            if o.name.is_some() || o.tag.is_some() {
+            if o.name.is_some() || !o.tags.is_empty() {
                 images.insert(image.index as usize, o);
             }
         }
@@ -935,18 +942,24 @@ fn plan_targets(
         }
     }
     let mut images = Vec::new();
+    let item_wide = TargetOverrides {
+        organization: item.organization.clone(),
+        name: item.name.clone(),
+        tags: item.tags.clone(),
+    };
     for (index, report) in reports.iter().enumerate() {
         let own = item.images.get(&index);
+        let overrides = item_wide.for_image(own);
         let source = report.references.first().map(|r| split_name_tag(r));
-        let name = own
-            .and_then(|o| o.name.clone())
-            .or_else(|| item.name.clone())
+        let name = overrides
+            .name
+            .clone()
             .or_else(|| source.as_ref().and_then(|(n, _)| n.clone()));
-        let tag = own
-            .and_then(|o| o.tag.clone())
-            .or_else(|| item.tag.clone())
-            .or_else(|| source.as_ref().and_then(|(_, t)| t.clone()))
-            .or_else(|| Some("latest".to_owned()));
+        let tags = if overrides.tags.is_empty() {
+            archive_tags(&report.references)
+        } else {
+            overrides.tags.clone()
+        };
         let index32 = u32::try_from(index).unwrap_or(u32::MAX);
         let mut ok = true;
         match name.as_deref() {
@@ -973,8 +986,8 @@ fn plan_targets(
                 }
             }
         }
-        if let Some(t) = tag.as_deref() {
-            if let Err(v) = rules::validate_tag(t) {
+        for tag in &tags {
+            if let Err(v) = rules::validate_tag(tag) {
                 ok = false;
                 problems.push(TargetProblem {
                     image: Some(index32),
@@ -982,20 +995,52 @@ fn plan_targets(
                 });
             }
         }
-        let references = match (ok, registry, item.organization.as_deref(), &name, &tag) {
-            (true, Some(reg), Some(org), Some(n), Some(t)) => vec![format!("{reg}/{org}/{n}:{t}")],
+        // The preview comes from the planner the runner uses, so it shows what will be pushed.
+        let references = match (ok, registry, &item.organization) {
+            (true, Some(reg), Some(_)) => {
+                let named = TargetOverrides {
+                    name: name.clone(),
+                    ..overrides
+                };
+                resolve_targets(std::slice::from_ref(&report.references), &named)
+                    .map(|targets| {
+                        targets
+                            .iter()
+                            .flat_map(|t| {
+                                t.tags
+                                    .iter()
+                                    .map(move |tag| format!("{reg}/{}:{tag}", t.repository))
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            }
             _ => Vec::new(),
         };
         images.push(ImageTarget {
             index: index32,
             source_references: report.references.clone(),
             name,
-            tag,
+            tags,
             overridden: own.is_some(),
             references,
         });
     }
     (images, problems)
+}
+
+/// Every tag the archive gives an image, in its order; `latest` when it gives none.
+fn archive_tags(references: &[String]) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    for tag in references.iter().filter_map(|r| split_name_tag(r).1) {
+        if !tags.contains(&tag) {
+            tags.push(tag);
+        }
+    }
+    if tags.is_empty() {
+        tags.push("latest".to_owned());
+    }
+    tags
 }
 
 /// The name and tag an archive reference gives an image (`[registry/][org/]name[:tag]`). A bare

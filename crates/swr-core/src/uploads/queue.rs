@@ -208,7 +208,7 @@ impl UploadQueue {
                 file,
                 overrides.organization.clone(),
                 overrides.name.clone(),
-                overrides.tag.clone(),
+                overrides.tags.clone(),
                 compress,
             )
         })
@@ -226,7 +226,7 @@ impl UploadQueue {
             j.add_with(file, compress, |item| {
                 item.organization = overrides.organization.clone();
                 item.name = overrides.name.clone();
-                item.tag = overrides.tag.clone();
+                item.tags = overrides.tags.clone();
                 item.images = images;
             })
         })
@@ -395,7 +395,7 @@ impl UploadQueue {
         let overrides = TargetOverrides {
             organization: item.organization.clone(),
             name: item.name.clone(),
-            tag: item.tag.clone(),
+            tags: item.tags.clone(),
         };
         let mut work: Vec<(&ImagePlan, Target)> = Vec::new();
         for (index, plan) in plans.iter().enumerate() {

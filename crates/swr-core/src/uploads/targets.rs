@@ -7,22 +7,44 @@
 
 use std::collections::BTreeMap;
 
+use swr_api::rules::{self, RuleViolation};
 use swr_registry::push::Target;
 
-/// A name and tag chosen for one image of a multi-image archive (by its position).
+/// A name and tags chosen for one image of a multi-image archive (by its position).
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct ImageOverride {
     pub name: Option<String>,
-    pub tag: Option<String>,
+    /// The tags to push instead of the archive's; empty keeps the archive's. Journals written
+    /// before images had several tags hold one `tag`, read here as a list of one.
+    #[serde(default, alias = "tag", deserialize_with = "one_or_many")]
+    pub tags: Vec<String>,
+}
+
+/// `null`, one string or a list of strings, as a list.
+pub(crate) fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(String),
+        Many(Vec<String>),
+    }
+    Ok(
+        match <Option<OneOrMany> as serde::Deserialize>::deserialize(d)? {
+            None => Vec::new(),
+            Some(OneOrMany::One(s)) => vec![s],
+            Some(OneOrMany::Many(v)) => v,
+        },
+    )
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TargetOverrides {
     pub organization: Option<String>,
     pub name: Option<String>,
-    pub tag: Option<String>,
+    /// Tags replacing the archive's; empty keeps the archive's.
+    pub tags: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -31,8 +53,9 @@ pub enum TargetError {
     Untagged { index: usize },
     #[error("no organization: choose one (--org) or tag the image as org/name:tag")]
     NoOrganization,
-    #[error("`{value}` is not a valid {what}")]
-    Invalid { what: &'static str, value: String },
+    /// A name or tag breaks SWR's rules, the same ones the app's form checks.
+    #[error("`{}`: {}", .0.value, .0)]
+    Invalid(RuleViolation),
 }
 
 /// Splits `[registry/]path[:tag][@digest]` into the last path part and the tag.
@@ -48,20 +71,6 @@ pub(crate) fn split_reference(reference: &str) -> (Option<String>, String, Optio
     (org, name, tag)
 }
 
-fn valid_component(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 128
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b))
-}
-
-fn valid_tag(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 128
-        && s.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b))
-}
-
 impl TargetOverrides {
     /// These overrides with one image's own name and tag taking precedence.
     pub fn for_image(&self, image: Option<&ImageOverride>) -> Self {
@@ -71,7 +80,11 @@ impl TargetOverrides {
         Self {
             organization: self.organization.clone(),
             name: image.name.clone().or_else(|| self.name.clone()),
-            tag: image.tag.clone().or_else(|| self.tag.clone()),
+            tags: if image.tags.is_empty() {
+                self.tags.clone()
+            } else {
+                image.tags.clone()
+            },
         }
     }
 }
@@ -113,32 +126,21 @@ pub fn resolve_targets(
                 .clone()
                 .or(org_in_ref)
                 .ok_or(TargetError::NoOrganization)?;
-            let tag = overrides
-                .tag
-                .clone()
-                .or(tag_in_ref)
-                .unwrap_or_else(|| "latest".to_owned());
-            if !valid_component(&org) {
-                return Err(TargetError::Invalid {
-                    what: "organization",
-                    value: org,
-                });
+            let tags: Vec<String> = if overrides.tags.is_empty() {
+                vec![tag_in_ref.unwrap_or_else(|| "latest".to_owned())]
+            } else {
+                overrides.tags.clone()
+            };
+            rules::validate_namespace(&org).map_err(TargetError::Invalid)?;
+            rules::validate_repository(&name).map_err(TargetError::Invalid)?;
+            for tag in &tags {
+                rules::validate_tag(tag).map_err(TargetError::Invalid)?;
             }
-            if !valid_component(&name) {
-                return Err(TargetError::Invalid {
-                    what: "image name",
-                    value: name,
-                });
-            }
-            if !valid_tag(&tag) {
-                return Err(TargetError::Invalid {
-                    what: "tag",
-                    value: tag,
-                });
-            }
-            let tags = by_repo.entry(format!("{org}/{name}")).or_default();
-            if !tags.contains(&tag) {
-                tags.push(tag);
+            let kept = by_repo.entry(format!("{org}/{name}")).or_default();
+            for tag in tags {
+                if !kept.contains(&tag) {
+                    kept.push(tag);
+                }
             }
         }
         out.extend(
@@ -187,7 +189,7 @@ mod tests {
     fn overrides_replace_name_and_tag_and_keep_the_reference_org() {
         let o = TargetOverrides {
             name: Some("api".into()),
-            tag: Some("v9".into()),
+            tags: vec!["v9".into()],
             ..Default::default()
         };
         assert_eq!(
@@ -209,11 +211,11 @@ mod tests {
         let item = TargetOverrides {
             organization: Some("x".into()),
             name: None,
-            tag: Some("all".into()),
+            tags: vec!["all".into()],
         };
         let own = ImageOverride {
             name: Some("api".into()),
-            tag: None,
+            tags: Vec::new(),
         };
         let o = item.for_image(Some(&own));
         assert_eq!(
@@ -247,11 +249,52 @@ mod tests {
         };
         assert!(matches!(
             resolve_targets(&[vec![]], &bad),
-            Err(TargetError::Invalid { .. })
+            Err(TargetError::Invalid(v)) if v.field == "repository"
         ));
         assert_eq!(
             resolve_targets(&[vec!["web:1".into()]], &TargetOverrides::default()),
             Err(TargetError::NoOrganization)
         );
+    }
+
+    #[test]
+    fn every_tag_of_an_image_is_kept_unless_the_user_gives_a_list() {
+        let o = TargetOverrides {
+            organization: Some("x".into()),
+            ..Default::default()
+        };
+        let saved = vec![vec!["web:v1".to_owned(), "web:latest".to_owned()]];
+        assert_eq!(
+            resolve_targets(&saved, &o).unwrap(),
+            vec![t("x/web", &["v1", "latest"])]
+        );
+        let own = ImageOverride {
+            name: None,
+            tags: vec!["v1".into(), "stable".into()],
+        };
+        assert_eq!(
+            resolve_targets(&saved, &o.for_image(Some(&own))).unwrap(),
+            vec![t("x/web", &["v1", "stable"])]
+        );
+        let bad = ImageOverride {
+            name: None,
+            tags: vec!["ok".into(), "-bad".into()],
+        };
+        assert!(matches!(
+            resolve_targets(&saved, &o.for_image(Some(&bad))),
+            Err(TargetError::Invalid(v)) if v.field == "tag" && v.value == "-bad"
+        ));
+    }
+
+    #[test]
+    fn a_journal_with_one_tag_per_image_reads_as_a_list() {
+        let old: ImageOverride = serde_json::from_str(r#"{"name":"api","tag":"v2"}"#).unwrap();
+        assert_eq!(old.tags, vec!["v2".to_owned()]);
+        let none: ImageOverride = serde_json::from_str(r#"{"name":"api","tag":null}"#).unwrap();
+        assert!(none.tags.is_empty());
+        let new: ImageOverride = serde_json::from_str(r#"{"name":null,"tags":["a","b"]}"#).unwrap();
+        assert_eq!(new.tags, vec!["a".to_owned(), "b".to_owned()]);
+        let written = serde_json::to_string(&new).unwrap();
+        assert_eq!(written, r#"{"name":null,"tags":["a","b"]}"#);
     }
 }

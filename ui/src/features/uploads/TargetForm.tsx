@@ -37,13 +37,14 @@ const GENERAL_FIELDS: Record<string, "profile" | "organization"> = {
 /** An image's name or tag input, with the problems SWR's rules find in it. */
 function ImageField(props: {
   label: string;
+  hint?: string;
   testId: string;
   index: number;
   value: string;
   problems: TargetProblem[];
   onChange: (value: string) => void;
 }) {
-  const { label, testId, index, value, problems, onChange } = props;
+  const { label, hint, testId, index, value, problems, onChange } = props;
   return (
     <label className="target-field">
       <span className="target-label">{label}</span>
@@ -56,6 +57,7 @@ function ImageField(props: {
         aria-invalid={problems.length > 0}
         onChange={(e) => { onChange(e.target.value); }}
       />
+      {hint !== undefined && <span className="field-hint">{hint}</span>}
       <Problems problems={problems} />
     </label>
   );
@@ -108,9 +110,9 @@ export function TargetForm({ item, target }: { item: UploadItemView; target: Tar
       </div>
 
       {item.images.map((image, index) => {
-        const values = draft.images[index] ?? { name: "", tag: "" };
+        const values = draft.images[index] ?? { name: "", tags: "" };
         const mine = item.problems.filter((p) => p.image === index);
-        const setImage = (patch: Partial<{ name: string; tag: string }>) => {
+        const setImage = (patch: Partial<{ name: string; tags: string }>) => {
           change({ images: draft.images.map((v, i) => (i === index ? { ...v, ...patch } : v)) });
         };
         return (
@@ -138,12 +140,13 @@ export function TargetForm({ item, target }: { item: UploadItemView; target: Tar
                 onChange={(name) => { setImage({ name }); }}
               />
               <ImageField
-                label={t("uploads.target.tag")}
-                testId="upload-image-tag"
+                label={t("uploads.target.tags")}
+                hint={t("uploads.target.tagsHint")}
+                testId="upload-image-tags"
                 index={index}
-                value={values.tag}
+                value={values.tags}
                 problems={mine.filter((p) => p.violation.field === "tag")}
-                onChange={(tag) => { setImage({ tag }); }}
+                onChange={(tags) => { setImage({ tags }); }}
               />
             </div>
             <div className="target-preview">

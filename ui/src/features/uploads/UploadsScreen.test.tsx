@@ -111,7 +111,7 @@ describe("target form", () => {
 
     expect(q.getByTestId("upload-profile")).toHaveValue("p1");
     expect(q.getByTestId("upload-image-name")).toHaveValue("web");
-    expect(q.getByTestId("upload-image-tag")).toHaveValue("latest");
+    expect(q.getByTestId("upload-image-tags")).toHaveValue("latest");
     expect(q.getByTestId("upload-compress")).toBeChecked();
     expect(q.getByTestId("upload-problem")).toHaveTextContent("Choose the organization to push into.");
     expect(q.getByTestId("upload-queue")).toBeDisabled();
@@ -132,6 +132,34 @@ describe("target form", () => {
     expect(q.getByTestId("upload-pull-copy")).toHaveTextContent("Copied");
   });
 
+  it("keeps every tag an image was saved with, and pushes the list the user edits", async () => {
+    const { backend, user } = renderUploads();
+    const [id = 0] = addFiles(backend, [
+      { name: "web.tar", validation: mockValidation("web.tar", [mockImage(["web:v1", "web:latest"])]) },
+    ]);
+    await aim(backend, id);
+    const q = inItem(await findItem("web.tar"));
+
+    const tags = q.getByTestId("upload-image-tags");
+    expect(tags).toHaveValue("v1, latest");
+    await waitFor(() => {
+      expect(q.getAllByTestId("upload-reference").map((r) => r.textContent)).toEqual([
+        `${REGISTRY}/team-a/web:v1`,
+        `${REGISTRY}/team-a/web:latest`,
+      ]);
+    });
+
+    await user.clear(tags);
+    await user.type(tags, "v1, stable 2026");
+    await waitFor(() => {
+      expect(q.getAllByTestId("upload-reference").map((r) => r.textContent)).toEqual([
+        `${REGISTRY}/team-a/web:v1`,
+        `${REGISTRY}/team-a/web:stable`,
+        `${REGISTRY}/team-a/web:2026`,
+      ]);
+    });
+  });
+
   it("asks a name for an untagged image and names a bad tag next to its field", async () => {
     const { backend, user } = renderUploads();
     const [id = 0] = addFiles(backend, [
@@ -141,13 +169,13 @@ describe("target form", () => {
     const q = inItem(await findItem("multi.tar"));
 
     const names = q.getAllByTestId("upload-image-name");
-    const tags = q.getAllByTestId("upload-image-tag");
+    const tags = q.getAllByTestId("upload-image-tags");
     expect(names.map((n) => n.dataset["index"])).toEqual(["0", "1"]);
     expect(await q.findByText("This image has no tag in the archive: give it a name.")).toBeInTheDocument();
     expect(names[0]).toHaveAttribute("aria-invalid", "true");
 
     await user.clear(at(tags, 1));
-    await user.type(at(tags, 1), "v 2");
+    await user.type(at(tags, 1), "v@2");
     const tagProblem = await q.findByText(/A tag may only contain letters, digits/);
     expect(tagProblem).toHaveAttribute("data-rule", "tag.charset");
     expect(q.getByTestId("upload-queue-blocked")).toHaveTextContent("Fix the fields marked above");
@@ -162,7 +190,7 @@ describe("target form", () => {
       `${REGISTRY}/team-a/worker:latest`,
       `${REGISTRY}/team-a/api:v2`,
     ]);
-    expect(backend.uploads.items[0]?.images[1]?.tag).toBe("v2");
+    expect(backend.uploads.items[0]?.images[1]?.tags).toEqual(["v2"]);
   });
 
   it("creates an organization inline, showing SWR's rule when the name is refused", async () => {

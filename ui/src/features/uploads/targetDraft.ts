@@ -11,17 +11,23 @@ import { useReplaceItem } from "./queries";
 export interface TargetDraft {
   profileId: string;
   organization: string;
-  images: { name: string; tag: string }[];
+  /** Per image: its name, and its tags as typed (separated by commas or spaces). */
+  images: { name: string; tags: string }[];
   compress: boolean;
 }
 
 export const TARGET_DEBOUNCE_MS = 250;
 
+/** The tags a user typed: separated by commas or white space, empty ones dropped. */
+export function splitTags(text: string): string[] {
+  return text.split(/[\s,]+/).filter((t) => t !== "");
+}
+
 function fromItem(item: UploadItemView): TargetDraft {
   return {
     profileId: item.profileId ?? "",
     organization: item.organization ?? "",
-    images: item.images.map((i) => ({ name: i.name ?? "", tag: i.tag ?? "" })),
+    images: item.images.map((i) => ({ name: i.name ?? "", tags: i.tags.join(", ") })),
     compress: item.compress,
   };
 }
@@ -31,7 +37,7 @@ function toInput(draft: TargetDraft): TargetInput {
   return {
     profileId: orNull(draft.profileId),
     organization: orNull(draft.organization),
-    images: draft.images.map((image, index) => ({ index, name: orNull(image.name), tag: orNull(image.tag) })),
+    images: draft.images.map((image, index) => ({ index, name: orNull(image.name), tags: splitTags(image.tags) })),
     compress: draft.compress,
   };
 }
