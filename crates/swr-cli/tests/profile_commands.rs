@@ -50,8 +50,8 @@ fn in_keyring_session(script: &str) -> (bool, String, String) {
         })
         .unwrap_or_default();
     assert!(
-        !config.contains(SK),
-        "the secret key reached the config dir"
+        !config.contains(SK) && !config.contains("proxy-pass-77"),
+        "a secret reached the config dir"
     );
     (
         out.status.success(),
@@ -89,6 +89,42 @@ printf '%s\n' "$SK" | "$SWRCTL" profile add Sandbox --region cn-north-4 --ak "$A
     );
     assert!(stderr.contains("no profile `sandbox`"), "{stderr}");
     assert!(!stdout.contains(SK) && !stderr.contains(SK));
+}
+
+#[test]
+fn a_proxy_password_is_kept_in_the_keyring_and_never_listed() {
+    // A one-shot proxy on loopback records the first request it gets.
+    let (ok, stdout, stderr) = in_keyring_session(
+        r#"
+python3 -c '
+import socket, sys
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+s.listen(1)
+open(sys.argv[1] + ".port", "w").write(str(s.getsockname()[1]))
+c, _ = s.accept()
+open(sys.argv[1], "wb").write(c.recv(65536))
+c.close()
+' "$HOME/seen" &
+while [ ! -s "$HOME/seen.port" ]; do sleep 0.1; done
+printf '%s\n' "$SK" | "$SWRCTL" profile add Behind --region cn-north-4 --ak "$AK" \
+  --api-endpoint https://swr-api.example.test \
+  --proxy "http://alice:proxy-pass-77@127.0.0.1:$(cat "$HOME/seen.port")"
+"$SWRCTL" profile list --json
+"$SWRCTL" ls --profile behind >/dev/null 2>&1 || true
+wait
+echo "proxy saw: $(grep -i '^proxy-authorization' "$HOME/seen")"
+"#,
+    );
+    assert!(ok, "stdout:\n{stdout}\nstderr:\n{stderr}");
+    let (listing, seen) = stdout.split_at(stdout.rfind(']').unwrap() + 1);
+    assert!(listing.contains("http://alice@127.0.0.1:"), "{listing}");
+    assert!(!listing.contains("proxy-pass-77"), "{listing}");
+    // alice:proxy-pass-77, put back from the keyring for the connection.
+    assert!(
+        seen.contains("Basic YWxpY2U6cHJveHktcGFzcy03Nw=="),
+        "the proxy got no password: {seen}\nstderr:\n{stderr}"
+    );
 }
 
 #[test]

@@ -182,6 +182,18 @@ impl Profile {
         }
     }
 
+    /// The profile as screens and listings show it: a proxy password still written in the
+    /// URL (a file from before passwords moved to the keyring) is left out.
+    pub fn shown(&self) -> Self {
+        Self {
+            proxy: self
+                .proxy
+                .as_deref()
+                .map(|url| crate::credentials::split_proxy_password(url).0),
+            ..self.clone()
+        }
+    }
+
     /// The docker registry host: the override, else the region's public registry.
     pub fn registry_host(&self) -> String {
         match &self.endpoints.registry {

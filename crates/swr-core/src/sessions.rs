@@ -149,7 +149,7 @@ impl Sessions {
             .profiles
             .get(profile_id)
             .ok_or_else(|| SessionError::ProfileNotFound(profile_id.to_owned()))?;
-        let secret = self.credentials.secret_key(&profile.access_key_id)?;
+        let (profile, secret) = self.credentials.unlock(&profile)?;
         {
             let cache = self.cache.lock().unwrap_or_else(|p| p.into_inner());
             if let Some(c) = cache.get(profile_id) {
@@ -188,7 +188,7 @@ impl Sessions {
             .get(profile_id)
             .ok_or_else(|| SessionError::ProfileNotFound(profile_id.to_owned()))?
             .in_region(region);
-        let secret = self.credentials.secret_key(&profile.access_key_id)?;
+        let (profile, secret) = self.credentials.unlock(&profile)?;
         Session::from_configs(
             profile_id,
             crate::verify::client_config(&profile, &secret),

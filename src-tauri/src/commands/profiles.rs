@@ -47,7 +47,7 @@ pub fn list_profiles(state: State<'_, AppState>) -> ProfileList {
             .map(|profile| ProfileEntry {
                 secret_key: state.credentials.persistence(&profile.access_key_id),
                 registry: profile.registry_host(),
-                profile,
+                profile: profile.shown(),
             })
             .collect(),
     }
@@ -157,8 +157,7 @@ pub(crate) fn with_secret(
         .profiles
         .get(id)
         .ok_or_else(|| IpcError::new(ErrorCode::NotFound, format!("no profile with id {id}")))?;
-    let sk = state.credentials.secret_key(&profile.access_key_id)?;
-    Ok((profile, sk))
+    Ok(state.credentials.unlock(&profile)?)
 }
 
 /// The profile's SWR API client, from the shared session (one connection pool and one pacer

@@ -9,7 +9,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use swr_api::Sensitive;
-use swr_core::credentials::{self, CredentialError, CredentialStore, Persistence};
+use swr_core::credentials::{
+    self, CredentialError, CredentialStore, Persistence, ProfileChangeError,
+};
 use swr_core::profiles::{EndpointOverrides, ProfileInput, ProfileStore};
 
 #[derive(Debug, clap::Subcommand)]
@@ -82,6 +84,7 @@ pub fn run(command: Command) -> ExitCode {
     };
     let profiles = ProfileStore::open(&dir);
     let secrets = CredentialStore::default();
+    credentials::move_proxy_passwords(&profiles, &secrets);
     let result = match command {
         Command::Add(args) => add(&profiles, &secrets, *args),
         Command::List { json } => list(&profiles, &secrets, json),
@@ -157,19 +160,24 @@ fn add(profiles: &ProfileStore, secrets: &CredentialStore, args: AddArgs) -> Res
         proxy: args.proxy,
         insecure_skip_tls_verify: args.insecure,
     };
-    let profile = profiles.add(input).map_err(|e| e.to_string())?;
-    if let Err(err) = secrets.save(&profile.access_key_id, &sk, Persistence::Keyring) {
-        // Without its secret key the profile would be useless; do not leave it behind.
-        let _ = profiles.remove(&profile.id);
-        return Err(match err {
-            CredentialError::KeyringUnavailable(why) => format!(
-                "no OS keyring to keep the secret key in ({why}); on Linux start a Secret \
-                 Service such as gnome-keyring, or add the profile in the desktop app, which can \
-                 keep the key for one session"
-            ),
-            other => other.to_string(),
-        });
-    }
+    // The secret key and a proxy password go to the keyring; a profile whose secrets cannot
+    // be stored is not left behind.
+    let profile = credentials::save_profile(
+        profiles,
+        secrets,
+        None,
+        input,
+        Some(&sk),
+        Persistence::Keyring,
+    )
+    .map_err(|err| match err {
+        ProfileChangeError::Credential(CredentialError::KeyringUnavailable(why)) => format!(
+            "no OS keyring to keep the secret key in ({why}); on Linux start a Secret \
+             Service such as gnome-keyring, or add the profile in the desktop app, which can \
+             keep the key for one session"
+        ),
+        other => other.to_string(),
+    })?;
     if args.activate {
         profiles
             .set_active(&profile.id)
@@ -193,7 +201,7 @@ fn list(profiles: &ProfileStore, secrets: &CredentialStore, json: bool) -> Resul
             .map(|p| {
                 serde_json::json!({
                     "active": active.as_deref() == Some(p.id.as_str()),
-                    "profile": p,
+                    "profile": p.shown(),
                     "registry": p.registry_host(),
                     "secretKeyStored": secrets.persistence(&p.access_key_id).is_some(),
                 })

@@ -83,9 +83,9 @@ pub fn connection_in(profile: Option<&str>, region: Option<&str>) -> Result<Conn
             "no credentials: set SWR_REGION, SWR_AK and SWR_SK, or add a profile with `swrctl profile add`",
         )?,
     };
-    let sk = swr_core::credentials::CredentialStore::default()
-        .secret_key(&found.access_key_id)
-        .map_err(|e| e.to_string())?;
+    let credentials = swr_core::credentials::CredentialStore::default();
+    swr_core::credentials::move_proxy_passwords(&profiles, &credentials);
+    let (found, sk) = credentials.unlock(&found).map_err(|e| e.to_string())?;
     let found = match region {
         Some(r) => found.in_region(r),
         None => found,

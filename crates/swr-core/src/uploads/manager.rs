@@ -290,8 +290,8 @@ fn resolver(profiles: Arc<ProfileStore>, credentials: Arc<CredentialStore>) -> R
                 return Ok(r.clone());
             }
         }
-        let sk = credentials
-            .secret_key(&profile.access_key_id)
+        let (profile, sk) = credentials
+            .unlock(&profile)
             .map_err(|e| UploadError::Credentials(e.to_string()))?;
         let registry = Arc::new(Registry::new(crate::verify::registry_config(
             &profile, &sk,
@@ -882,7 +882,7 @@ impl UploadManager {
         let Some(profile) = self.profiles.get(profile_id) else {
             return Ok(());
         };
-        let Ok(sk) = self.credentials.secret_key(&profile.access_key_id) else {
+        let Ok((profile, sk)) = self.credentials.unlock(&profile) else {
             return Ok(());
         };
         let Ok(client) = swr_api::Client::new(crate::verify::client_config(&profile, &sk)) else {

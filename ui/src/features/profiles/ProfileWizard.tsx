@@ -270,7 +270,7 @@ export function ProfileWizard({ profile, onClose }: { profile?: Profile; onClose
               invalid: errors.iam ? t("wizard.httpLoopbackOnly") : undefined,
             })}
             {field("caBundle", t("wizard.caBundle"), "wizard-ca-bundle")}
-            {field("proxy", t("wizard.proxy"), "wizard-proxy")}
+            {field("proxy", t("wizard.proxy"), "wizard-proxy", { hint: t("wizard.proxyHint") })}
             <label className="field">
               <input type="checkbox" checked={form.insecure} onChange={(e) => { set({ insecure: e.target.checked }); }} />
               <span>{t("wizard.insecure")}</span>

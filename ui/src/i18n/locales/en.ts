@@ -488,6 +488,7 @@ const en = {
     iamEndpoint: "IAM endpoint",
     caBundle: "CA bundle (PEM file path)",
     proxy: "Proxy URL",
+    proxyHint: "A password in the URL is kept in the OS keyring with the secret key, and shown nowhere. Leave it out when editing to keep the one stored.",
     insecure: "Skip TLS certificate verification (test deployments only)",
     httpLoopbackOnly: "Plain http:// is allowed only for this computer (127.0.0.1, localhost).",
     required: "Required",

@@ -485,6 +485,7 @@ const zhCN: Messages = {
     iamEndpoint: "IAM 终端节点",
     caBundle: "CA 证书包（PEM 文件路径）",
     proxy: "代理地址",
+    proxyHint: "地址中的密码与密钥一起保存在系统钥匙串中，不会在任何地方显示。编辑时不填密码即保留已保存的密码。",
     insecure: "跳过 TLS 证书校验（仅限测试环境）",
     httpLoopbackOnly: "仅本机地址（127.0.0.1、localhost）允许使用明文 http://。",
     required: "必填",
