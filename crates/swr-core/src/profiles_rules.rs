@@ -4,7 +4,10 @@
 //! the profile store goes through [`ProfileInput::validated`]. Two rules matter for safety:
 //! plain `http://` endpoints are accepted only for loopback hosts (a local sandbox), so a typo
 //! can never send signed requests or a login key unencrypted across a network; and a proxy
-//! URL is checked for shape only, never printed back (it may embed a password).
+//! URL is checked for shape only, never printed back (it may embed a password). A third:
+//! skipping TLS verification is accepted only when every host the profile talks to is this
+//! machine or a private network address, where a test deployment lives; anywhere else it would
+//! hand the login key to whoever sits in the middle.
 
 use std::net::IpAddr;
 use std::path::PathBuf;
@@ -109,6 +112,9 @@ impl ProfileInput {
                 return Err(invalid("caBundle", "give the full path of the PEM file"));
             }
         }
+        if self.insecure_skip_tls_verify {
+            check_insecure_hosts(&endpoints, project_id.is_some())?;
+        }
         Ok(Self {
             name,
             region,
@@ -141,6 +147,63 @@ pub fn is_loopback_host(host: &str) -> bool {
         return true;
     }
     bare.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+/// This machine or an address of a private network: IPv4 10/8, 172.16/12, 192.168/16,
+/// link-local, IPv6 unique-local (fc00::/7) and link-local. Names other than `localhost` are
+/// not trusted to stay private (DNS decides where they lead).
+pub fn is_private_host(host: &str) -> bool {
+    if is_loopback_host(host) {
+        return true;
+    }
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    match bare.parse::<IpAddr>() {
+        Ok(IpAddr::V4(ip)) => ip.is_private() || ip.is_link_local(),
+        Ok(IpAddr::V6(ip)) => {
+            let first = ip.segments()[0];
+            (first & 0xfe00) == 0xfc00 || (first & 0xffc0) == 0xfe80
+        }
+        Err(_) => false,
+    }
+}
+
+/// Whether a profile may skip TLS verification (see [`check_insecure_hosts`]); connections
+/// ask again, so a profile written by hand cannot skip it where the form would refuse.
+pub fn insecure_allowed(endpoints: &EndpointOverrides, has_project: bool) -> bool {
+    check_insecure_hosts(endpoints, has_project).is_ok()
+}
+
+/// Skipping TLS verification needs every endpoint on a private address: the API, the registry
+/// and IAM (or a project id, so that IAM is never asked).
+fn check_insecure_hosts(endpoints: &EndpointOverrides, has_project: bool) -> Result<(), Invalid> {
+    let host_of = |url: &str| {
+        url::Url::parse(url)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_owned))
+    };
+    let registry_host = |value: &str| {
+        let rest = value
+            .trim_start_matches("http://")
+            .trim_start_matches("https://");
+        host_of(&format!("https://{rest}"))
+    };
+    let private = |host: Option<String>| host.is_some_and(|h| is_private_host(&h));
+    let api = endpoints.api.as_deref().and_then(host_of);
+    let registry = endpoints.registry.as_deref().and_then(registry_host);
+    let iam_ok = match endpoints.iam.as_deref() {
+        Some(iam) => private(host_of(iam)),
+        None => has_project,
+    };
+    if private(api) && private(registry) && iam_ok {
+        return Ok(());
+    }
+    Err(invalid(
+        "insecureSkipTlsVerify",
+        "skipping TLS verification is allowed only when the API endpoint, the registry host \
+         and the IAM endpoint (or a project id) are on this computer or a private network \
+         address (10.x, 172.16–31.x, 192.168.x, fc00::/7); for any other server add its CA \
+         bundle instead",
+    ))
 }
 
 /// An API or IAM base URL: `https://` anywhere, `http://` only on loopback.
@@ -298,5 +361,32 @@ mod tests {
         for h in ["10.0.0.1", "example.com", "localhost.example.com", ""] {
             assert!(!is_loopback_host(h), "{h}");
         }
+    }
+
+    #[test]
+    fn tls_verification_is_skipped_only_for_servers_on_private_addresses() {
+        let mut i = input();
+        i.insecure_skip_tls_verify = true;
+        let err = i.clone().validated().unwrap_err();
+        assert_eq!(err.field, "insecureSkipTlsVerify", "public endpoints");
+
+        i.endpoints.api = Some("https://192.168.10.5:8443".into());
+        i.endpoints.registry = Some("10.1.2.3:5000".into());
+        let err = i.clone().validated().unwrap_err();
+        assert_eq!(err.field, "insecureSkipTlsVerify", "IAM would be public");
+        i.project_id = Some("0123456789abcdef".into());
+        assert!(i.clone().validated().is_ok());
+
+        i.endpoints.registry = Some("registry.example.com".into());
+        assert!(i.clone().validated().is_err(), "a name may lead anywhere");
+        i.endpoints.registry = Some("[fd12::8]:5000".into());
+        assert!(i.clone().validated().is_ok());
+        i.endpoints.iam = Some("https://8.8.8.8".into());
+        assert!(i.clone().validated().is_err(), "a public IAM endpoint");
+        i.endpoints.iam = Some("https://localhost:9443".into());
+        assert!(i.clone().validated().is_ok());
+
+        assert!(is_private_host("172.31.0.1") && !is_private_host("172.32.0.1"));
+        assert!(is_private_host("[::1]") && !is_private_host("2001:db8::1"));
     }
 }

@@ -87,6 +87,21 @@ fn api_is_loopback(profile: &Profile) -> bool {
         .unwrap_or(false)
 }
 
+/// Whether connections of the profile skip TLS verification: only when it asks to and every
+/// endpoint is on a private address. A profile file edited by hand to skip it for a public
+/// server is verified as usual, with a warning in the log.
+fn skips_tls_verification(profile: &Profile) -> bool {
+    if !profile.insecure_skip_tls_verify {
+        return false;
+    }
+    let allowed =
+        crate::profiles_rules::insecure_allowed(&profile.endpoints, profile.project_id.is_some());
+    if !allowed {
+        tracing::warn!(profile = %profile.id, "TLS verification stays on: the profile's endpoints are not all on private addresses");
+    }
+    allowed
+}
+
 /// The transport settings of a profile.
 pub fn transport(profile: &Profile) -> TransportOptions {
     TransportOptions {
@@ -96,7 +111,7 @@ pub fn transport(profile: &Profile) -> TransportOptions {
             None => ProxySetting::System,
         },
         extra_ca: profile.ca_bundle.clone().map(CaBundle::File),
-        insecure_skip_tls_verify: profile.insecure_skip_tls_verify,
+        insecure_skip_tls_verify: skips_tls_verification(profile),
         ..TransportOptions::default()
     }
 }
@@ -507,6 +522,21 @@ mod tests {
             proxy: None,
             insecure_skip_tls_verify: false,
         }
+    }
+
+    #[test]
+    fn a_hand_edited_profile_cannot_skip_tls_verification_for_a_public_server() {
+        let mut private = profile_with_registry("10.0.0.8:5000");
+        private.insecure_skip_tls_verify = true;
+        assert!(transport(&private).insecure_skip_tls_verify);
+        let mut public = profile_with_registry("swr.cn-north-4.myhuaweicloud.com");
+        public.insecure_skip_tls_verify = true;
+        assert!(!transport(&public).insecure_skip_tls_verify);
+        assert!(
+            !registry_config(&public, &Sensitive::new("sk".into()))
+                .transport
+                .insecure_skip_tls_verify
+        );
     }
 
     /// A token service that would take any login, on a host other than the registry's.

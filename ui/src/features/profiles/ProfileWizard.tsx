@@ -274,6 +274,7 @@ export function ProfileWizard({ profile, onClose }: { profile?: Profile; onClose
             <label className="field">
               <input type="checkbox" checked={form.insecure} onChange={(e) => { set({ insecure: e.target.checked }); }} />
               <span>{t("wizard.insecure")}</span>
+              <span className="field-hint">{t("wizard.insecureHint")}</span>
             </label>
           </details>
           {!profile && (
