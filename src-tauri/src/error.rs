@@ -35,6 +35,9 @@ pub struct IpcError {
     /// For `invalidInput` from a rule: the field, the rule id and the message in each
     /// language, so a form shows it on the field.
     pub violation: Option<Box<swr_api::rules::RuleViolation>>,
+    /// For `service`: what happened and what to do, in each language, from the kind of
+    /// failure SWR or the network reported. `message` keeps the server's own words.
+    pub advice: Option<swr_api::rules::LocalizedText>,
 }
 
 impl IpcError {
@@ -45,6 +48,7 @@ impl IpcError {
             request_id: None,
             retryable: false,
             violation: None,
+            advice: None,
         }
     }
 
@@ -121,6 +125,7 @@ impl From<swr_api::Error> for IpcError {
             request_id: err.request_id().map(str::to_owned),
             retryable: err.is_retryable(),
             violation: None,
+            advice: Some(err.kind().user_message()),
         }
     }
 }

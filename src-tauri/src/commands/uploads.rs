@@ -34,7 +34,59 @@ pub struct FilesOpened {
     /// The items for these files (existing ones when a file was already in the list).
     pub ids: Vec<u64>,
     /// What was not added and why (folders, missing files).
-    pub ignored: Vec<String>,
+    pub ignored: Vec<IgnoredFile>,
+}
+
+/// A file that was handed to the app and not added.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct IgnoredFile {
+    /// The path as given; empty when the reason concerns the whole batch.
+    pub path: String,
+    /// Why, as a code the UI words in the user's language.
+    pub reason: IgnoredReason,
+    /// The system's own words (a missing file, a refused permission), shown as details.
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub enum IgnoredReason {
+    /// A folder: the archives inside it can be added.
+    Folder,
+    /// Nothing is at that path (any more).
+    Missing,
+    /// It exists but cannot be read.
+    Unreadable,
+    /// The upload list refused the batch.
+    NotAdded,
+}
+
+/// The files among `paths`, and what is not a file and why.
+fn sort_paths(paths: Vec<PathBuf>) -> (Vec<PathBuf>, Vec<IgnoredFile>) {
+    let mut files = Vec::new();
+    let mut ignored = Vec::new();
+    for path in paths {
+        let shown = path.display().to_string();
+        match std::fs::metadata(&path) {
+            Ok(m) if m.is_file() => files.push(path),
+            Ok(_) => ignored.push(IgnoredFile {
+                path: shown,
+                reason: IgnoredReason::Folder,
+                detail: String::new(),
+            }),
+            Err(e) => ignored.push(IgnoredFile {
+                path: shown,
+                reason: if e.kind() == std::io::ErrorKind::NotFound {
+                    IgnoredReason::Missing
+                } else {
+                    IgnoredReason::Unreadable
+                },
+                detail: e.to_string(),
+            }),
+        }
+    }
+    (files, ignored)
 }
 
 /// Files are being dragged over the window (`active`) or no longer are.
@@ -49,25 +101,18 @@ pub fn add_paths<R: Runtime>(app: &AppHandle<R>, paths: Vec<PathBuf>) {
     let Some(state) = app.try_state::<AppState>() else {
         return;
     };
-    let mut files = Vec::new();
-    let mut ignored = Vec::new();
-    for path in paths {
-        match std::fs::metadata(&path) {
-            Ok(m) if m.is_file() => files.push(path),
-            Ok(_) => ignored.push(format!(
-                "{}: a folder; add the image archives inside it",
-                path.display()
-            )),
-            Err(e) => ignored.push(format!("{}: {e}", path.display())),
-        }
-    }
+    let (files, mut ignored) = sort_paths(paths);
     let ids = if files.is_empty() {
         Vec::new()
     } else {
         match state.uploads.add_files(files) {
             Ok(ids) => ids,
             Err(e) => {
-                ignored.push(e.to_string());
+                ignored.push(IgnoredFile {
+                    path: String::new(),
+                    reason: IgnoredReason::NotAdded,
+                    detail: e.to_string(),
+                });
                 Vec::new()
             }
         }
@@ -196,7 +241,26 @@ pub fn clear_finished_uploads(state: State<'_, AppState>) -> Result<(), IpcError
 mod tests {
     use std::path::{Path, PathBuf};
 
-    use super::paths_from_args;
+    use super::{paths_from_args, sort_paths, IgnoredReason};
+
+    #[test]
+    fn folders_and_missing_paths_are_set_aside_with_a_reason_code() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("web.tar");
+        std::fs::write(&file, b"x").unwrap();
+        let missing = dir.path().join("gone.tar");
+        let (files, ignored) = sort_paths(vec![file.clone(), dir.path().into(), missing.clone()]);
+        assert_eq!(files, [file]);
+        let reasons: Vec<_> = ignored.iter().map(|i| (i.path.clone(), i.reason)).collect();
+        assert_eq!(
+            reasons,
+            [
+                (dir.path().display().to_string(), IgnoredReason::Folder),
+                (missing.display().to_string(), IgnoredReason::Missing),
+            ]
+        );
+        assert!(!ignored[1].detail.is_empty(), "the system's words are kept");
+    }
 
     #[test]
     fn arguments_become_absolute_paths_and_options_are_skipped() {

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 
 import type { CommandError } from "../ipc";
+import { errorDetails, errorSummary } from "./errorText";
 import { AlertIcon } from "./icons";
 
 /**
@@ -18,15 +19,16 @@ export function ErrorNotice({
   testId?: string;
   onRetry?: () => void;
 }) {
-  const { t } = useTranslation();
-  const { code, message, requestId } = error.error;
+  const { t, i18n } = useTranslation();
+  const { requestId } = error.error;
+  const details = errorDetails(error.error);
   return (
     <div className="notice notice-error" role="alert" data-testid={testId}>
       <AlertIcon />
       <div className="notice-body">
         <p className="notice-title">{title}</p>
-        <p>{t(`errors.code.${code}`)}</p>
-        {message !== "" && <p className="notice-detail">{t("errors.details", { message })}</p>}
+        <p>{errorSummary(error.error, t, i18n.language)}</p>
+        {details !== null && <p className="notice-detail">{t("errors.details", { message: details })}</p>}
         {requestId !== null && (
           <p className="notice-detail">{t("errors.requestId", { requestId })}</p>
         )}

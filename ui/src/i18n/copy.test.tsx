@@ -79,7 +79,10 @@ describe("Chinese copy of the Uploads screen", () => {
           { name: "cancelled.tar" },
           { name: "queued.tar" },
         ],
-        ["/tmp/folder: a folder"],
+        [
+          { path: "/tmp/folder", reason: "folder", detail: "" },
+          { path: "/tmp/gone.tar", reason: "missing", detail: "No such file or directory (os error 2)" },
+        ],
       );
     });
     const [, , , , running = 0, failed = 0, done = 0, cancelled = 0, queued = 0] = ids;
@@ -118,7 +121,7 @@ describe("Chinese copy of the Uploads screen", () => {
     // Backend data is shown as it comes (a finding's title and advice are ours, its detail is not).
     expect(screen.getByTestId("upload-finding")).toBeInTheDocument();
     for (const el of document.querySelectorAll(
-      "code, [data-testid=upload-file-name], .finding-detail, [data-testid=uploads-ignored] li, .notice-detail",
+      "code, [data-testid=upload-file-name], .finding-detail, .ignored-detail, .notice-detail",
     )) {
       el.remove();
     }

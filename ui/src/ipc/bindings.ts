@@ -1088,7 +1088,7 @@ ids: number[];
 /**
  * What was not added and why (folders, missing files).
  */
-ignored: string[] }
+ignored: IgnoredFile[] }
 /**
  * One problem found in one archive.
  */
@@ -1142,6 +1142,39 @@ export type HistoryStep = { created: string | null; created_by: string; empty_la
  * The layer this step made, when it made one.
  */
 layer_digest: string | null }
+/**
+ * A file that was handed to the app and not added.
+ */
+export type IgnoredFile = { 
+/**
+ * The path as given; empty when the reason concerns the whole batch.
+ */
+path: string; 
+/**
+ * Why, as a code the UI words in the user's language.
+ */
+reason: IgnoredReason; 
+/**
+ * The system's own words (a missing file, a refused permission), shown as details.
+ */
+detail: string }
+export type IgnoredReason = 
+/**
+ * A folder: the archives inside it can be added.
+ */
+"folder" | 
+/**
+ * Nothing is at that path (any more).
+ */
+"missing" | 
+/**
+ * It exists but cannot be read.
+ */
+"unreadable" | 
+/**
+ * The upload list refused the batch.
+ */
+"notAdded"
 /**
  * What a container started from the image gets.
  */
@@ -1301,7 +1334,12 @@ export type IpcError = { code: ErrorCode; message: string; requestId: string | n
  * For `invalidInput` from a rule: the field, the rule id and the message in each
  * language, so a form shows it on the field.
  */
-violation: RuleViolation | null }
+violation: RuleViolation | null; 
+/**
+ * For `service`: what happened and what to do, in each language, from the kind of
+ * failure SWR or the network reported. `message` keeps the server's own words.
+ */
+advice: LocalizedText | null }
 export type ItemResult = { item: PlanItem; status: ItemStatus }
 export type ItemState = 
 /**

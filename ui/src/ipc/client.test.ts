@@ -11,7 +11,7 @@ const refused: IpcError = {
   message: "unknown theme",
   requestId: "req-42",
   retryable: false,
-  violation: null,
+  violation: null, advice: null,
 };
 
 afterEach(() => {

@@ -78,6 +78,8 @@ import {
 
 export type {
   AppInfo,
+  IgnoredFile,
+  IgnoredReason,
   Action as PermissionAction,
   EndpointOverrides,
   CreateTriggerRequest,
@@ -405,7 +407,7 @@ export function toCommandError(reason: unknown): CommandError {
   if (reason instanceof CommandError) return reason;
   if (isIpcError(reason)) return new CommandError(reason);
   const message = reason instanceof Error ? reason.message : String(reason);
-  return new CommandError({ code: "internal", message, requestId: null, retryable: false, violation: null });
+  return new CommandError({ code: "internal", message, requestId: null, retryable: false, violation: null, advice: null });
 }
 
 async function call<T>(run: () => Promise<T>): Promise<T> {

@@ -96,7 +96,7 @@ const MOCK_REGIONS: Region[] = [
 ];
 
 function fail(code: IpcError["code"], message: string): Promise<never> {
-  return Promise.reject(new CommandError({ code, message, requestId: null, retryable: false, violation: null }));
+  return Promise.reject(new CommandError({ code, message, requestId: null, retryable: false, violation: null, advice: null }));
 }
 
 function registryOf(p: Profile): string {

@@ -203,7 +203,7 @@ const DEFAULT_TAGS: Record<string, TagRow[]> = {
 const DEFAULT_SHARED: ImageRow[] = [mockImageRow("partner", "base/runtime", { tagCount: 4, description: "Shared base image" })];
 
 function fail(code: IpcError["code"], message: string): Promise<never> {
-  return Promise.reject(new CommandError({ code, message, requestId: null, retryable: false, violation: null }));
+  return Promise.reject(new CommandError({ code, message, requestId: null, retryable: false, violation: null, advice: null }));
 }
 
 export function createMockBrowse(

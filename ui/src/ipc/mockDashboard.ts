@@ -43,7 +43,7 @@ const DEFAULT_DASHBOARD: Dashboard = mockDashboard({
 });
 
 function fail(code: IpcError["code"], message: string): Promise<never> {
-  return Promise.reject(new CommandError({ code, message, requestId: null, retryable: false, violation: null }));
+  return Promise.reject(new CommandError({ code, message, requestId: null, retryable: false, violation: null, advice: null }));
 }
 
 export function createMockDashboard(

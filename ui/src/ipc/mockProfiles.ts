@@ -14,7 +14,7 @@ export function forProfile(exists: (id: string) => boolean) {
             message: `no profile with id ${profileId}`,
             requestId: null,
             retryable: false,
-            violation: null,
+            violation: null, advice: null,
           }),
         );
 }

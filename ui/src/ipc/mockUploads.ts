@@ -6,6 +6,7 @@ import type {
   FailureKind,
   FilesOpened,
   Finding,
+  IgnoredFile,
   ImageReport,
   ImageTarget,
   IpcClient,
@@ -39,7 +40,7 @@ type Progress = Extract<UploadEvent, { event: "progress" }>;
 export interface MockUploads {
   readonly items: readonly UploadItemView[];
   /** Adds files as a drop would: emits `filesOpened` (with `ignored`) and `uploadsChanged`. */
-  addFiles(files: MockFile[], ignored?: string[]): number[];
+  addFiles(files: MockFile[], ignored?: IgnoredFile[]): number[];
   /** As after an app restart: pushed items keep their state but their files are not read again. */
   restart(): void;
   validationProgress(id: number, done: number, total: number): void;
@@ -178,7 +179,7 @@ function splitNameTag(reference: string): [string | null, string | null] {
 }
 
 function fail(code: "invalidInput" | "notFound", message: string): Promise<never> {
-  return Promise.reject(new CommandError({ code, message, requestId: null, retryable: false, violation: null }));
+  return Promise.reject(new CommandError({ code, message, requestId: null, retryable: false, violation: null, advice: null }));
 }
 
 type UploadsClient = Pick<
@@ -328,7 +329,7 @@ export function createMockUploads(
     return { status: "done", validation: v };
   };
 
-  const add = (files: MockFile[], ignored: string[] = []) => {
+  const add = (files: MockFile[], ignored: IgnoredFile[] = []) => {
     const ids = files.map((file) => {
       const item: Item = {
         id: nextId++,
@@ -452,7 +453,7 @@ export function createMockUploads(
     createOrganization: (profileId, name) => {
       if (!profiles.exists(profileId)) return fail("notFound", `no profile with id ${profileId}`);
       const v = checkOrganization(name);
-      if (v) return fail("invalidInput", v.message.en);
+      if (v) return Promise.reject(new CommandError({ code: "invalidInput", message: v.message.en, requestId: null, retryable: false, violation: v, advice: null }));
       const list = orgsOf(profileId);
       if (list.some((o) => o.name === name)) return fail("invalidInput", `the organization ${name} already exists`);
       list.push({ name, permission: 7, canPush: true });

@@ -24,6 +24,7 @@ const violation = (en: string, zhCn: string): IpcError => ({
   requestId: null,
   retryable: false,
   violation: { field: "description", rule: "description.length", value: "…", message: { en, zhCn } },
+  advice: null,
 });
 
 async function form() {
@@ -245,7 +246,7 @@ describe("attributes", () => {
         message: "SWR refused: the repository is locked",
         requestId: "req-42",
         retryable: false,
-        violation: null,
+        violation: null, advice: null,
       },
     });
     await user.selectOptions(await screen.findByTestId("attributes-category"), "arm");

@@ -117,7 +117,7 @@ describe("images list", () => {
   it("shows a failed read with its request id and reads again on retry", async () => {
     const { backend, user } = renderBrowse("/images", { images: IMAGES });
     vi.spyOn(backend, "queryImages").mockRejectedValueOnce(
-      new CommandError({ code: "service", message: "SWR answered 503", requestId: "req-7", retryable: true, violation: null }),
+      new CommandError({ code: "service", message: "SWR answered 503", requestId: "req-7", retryable: true, violation: null, advice: null }),
     );
     const notice = await screen.findByRole("alert");
     expect(notice).toHaveTextContent("The image list could not be read.");
@@ -181,7 +181,7 @@ describe("images shared with me", () => {
   it("says when no account shares an image, and shows a failed read with retry", async () => {
     const { backend, user } = renderBrowse("/images?scope=shared", { images: IMAGES, sharedWithMe: [] });
     vi.spyOn(backend, "sharedWithMe").mockRejectedValueOnce(
-      new CommandError({ code: "service", message: "SWR answered 500", requestId: "req-3", retryable: true, violation: null }),
+      new CommandError({ code: "service", message: "SWR answered 500", requestId: "req-3", retryable: true, violation: null, advice: null }),
     );
     const notice = await screen.findByRole("alert");
     expect(notice).toHaveTextContent("The images shared with this account could not be read.");

@@ -19,7 +19,7 @@ const OPTIONS = {
       message: "team-a still has 2 images; delete them first",
       requestId: "req-3",
       retryable: false,
-      violation: null,
+      violation: null, advice: null,
     },
   },
 };

@@ -160,7 +160,7 @@ describe("dashboard", () => {
   it("shows a failed read with its request id and reads again on retry or Refresh", async () => {
     const { backend, user } = renderDashboard();
     const read = vi.spyOn(backend, "dashboard").mockRejectedValueOnce(
-      new CommandError({ code: "service", message: "SWR answered 503", requestId: "req-9", retryable: true, violation: null }),
+      new CommandError({ code: "service", message: "SWR answered 503", requestId: "req-9", retryable: true, violation: null, advice: null }),
     );
 
     const notice = await screen.findByRole("alert");

@@ -202,7 +202,7 @@ describe("journal", () => {
     expect(screen.queryByTestId("journal-exported")).not.toBeInTheDocument();
 
     exportJournal.mockRejectedValueOnce(
-      new CommandError({ code: "io", message: "disk full", requestId: null, retryable: false, violation: null }),
+      new CommandError({ code: "io", message: "disk full", requestId: null, retryable: false, violation: null, advice: null }),
     );
     await user.click(screen.getByTestId("journal-export-json"));
     const notice = await screen.findByTestId("journal-export-error");
@@ -291,7 +291,7 @@ describe("journal", () => {
   it("shows a failed read with its request id and reads again on retry", async () => {
     const { backend, user } = renderApp({ path: "/settings", journal: JOURNAL });
     vi.spyOn(backend, "queryJournal").mockRejectedValueOnce(
-      new CommandError({ code: "io", message: "permission denied: journal.jsonl", requestId: "req-3", retryable: true, violation: null }),
+      new CommandError({ code: "io", message: "permission denied: journal.jsonl", requestId: "req-3", retryable: true, violation: null, advice: null }),
     );
     await user.click(await screen.findByTestId("nav-journal"));
 

@@ -66,7 +66,7 @@ describe("settings: language", () => {
         message: "settings file is read-only",
         requestId: null,
         retryable: false,
-        violation: null,
+        violation: null, advice: null,
       },
     });
 

@@ -174,6 +174,7 @@ describe("sharing", () => {
           value: "partner",
           message: { en: "An account name has no control characters.", zhCn: "账号名不能包含控制字符。" },
         },
+        advice: null,
       },
     });
     await findRow("acme");
@@ -193,7 +194,7 @@ describe("sharing", () => {
   it("shows a failed share with its request id", async () => {
     const { user } = renderBrowse(PATH, {
       ...OPTIONS,
-      shareError: { code: "service", message: "SWR: account not found", requestId: "req-5", retryable: false, violation: null },
+      shareError: { code: "service", message: "SWR: account not found", requestId: "req-5", retryable: false, violation: null, advice: null },
     });
     await findRow("acme");
     await user.type(screen.getByTestId("sharing-add-account"), "nobody");

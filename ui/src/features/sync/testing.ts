@@ -100,12 +100,13 @@ export function violation(field: string, en: string, zhCn: string): CommandError
     requestId: "req-7",
     retryable: false,
     violation: { field, rule: `${field}.rule`, value: "", message: { en, zhCn } },
+    advice: null,
   };
   return new CommandError(error);
 }
 
 export function refused(message: string): CommandError {
-  return new CommandError({ code: "service", message, requestId: "req-9", retryable: false, violation: null });
+  return new CommandError({ code: "service", message, requestId: "req-9", retryable: false, violation: null, advice: null });
 }
 
 /** Elements with test id `testId` whose `data-*` attributes match `data`. */

@@ -29,6 +29,7 @@ function violation(field: string, en: string, zhCn: string): IpcError {
     requestId: "req-42",
     retryable: false,
     violation: { field, rule: `trigger.${field}`, value: "", message: { en, zhCn } },
+    advice: null,
   };
 }
 
@@ -206,7 +207,7 @@ describe("adding a trigger", () => {
   it("shows a failure that names no field above the buttons", async () => {
     stubSystemLanguage("en-US");
     const { user } = await openForm({
-      triggerError: { code: "service", message: "quota exceeded", requestId: "req-7", retryable: false, violation: null },
+      triggerError: { code: "service", message: "quota exceeded", requestId: "req-7", retryable: false, violation: null, advice: null },
     });
     await user.type(screen.getByTestId("trigger-name"), "deploy");
     await user.selectOptions(screen.getByTestId("trigger-mode"), "cci");

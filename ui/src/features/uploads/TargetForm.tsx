@@ -2,15 +2,12 @@ import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { ErrorNotice } from "../../components/ErrorNotice";
-import type { LocalizedText, TargetProblem, UploadItemView } from "../../ipc";
+import { errorDetails, errorSummary, localized } from "../../components/errorText";
+import type { TargetProblem, UploadItemView } from "../../ipc";
 import { useProfiles } from "../profiles/queries";
 import { PullCommand } from "./PullCommand";
 import { useCreateOrganization, useOrganizations } from "./queries";
 import type { TargetDraftState } from "./targetDraft";
-
-export function localized(text: LocalizedText, language: string): string {
-  return language === "zh-CN" ? text.zhCn : text.en;
-}
 
 function Problems({ problems }: { problems: TargetProblem[] }) {
   const { i18n } = useTranslation();
@@ -185,7 +182,7 @@ function OrganizationField(props: {
   problems: TargetProblem[];
   onChange: (organization: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const organizations = useOrganizations(props.profileId);
   const create = useCreateOrganization(props.profileId);
@@ -269,7 +266,13 @@ function OrganizationField(props: {
           <span className="field-hint">{t("uploads.target.createRules")}</span>
           {create.error && (
             <p className="field-problem" role="alert" data-testid="upload-org-create-error">
-              {create.error.message}
+              {errorSummary(create.error.error, t, i18n.language)}
+              {errorDetails(create.error.error) !== null && (
+                <span className="field-hint"> {t("errors.details", { message: errorDetails(create.error.error) })}</span>
+              )}
+              {create.error.error.requestId !== null && (
+                <span className="field-hint"> {t("errors.requestId", { requestId: create.error.error.requestId })}</span>
+              )}
             </p>
           )}
         </form>

@@ -175,9 +175,9 @@ function StateView({ item, queueRunning, running }: { item: UploadItemView; queu
         <div className="notice notice-error" role="alert" data-testid="upload-error" data-kind={kind}>
           <AlertIcon />
           <div className="notice-body">
-            <p className="notice-title">{t("uploads.failed")}</p>
-            <p className="notice-detail">{state.message}</p>
+            <p className="notice-title" data-testid="upload-error-title">{t(`uploads.kindTitle.${kind}`)}</p>
             <p data-testid="upload-advice">{t(`uploads.kind.${kind}`)}</p>
+            {state.message !== "" && <p className="notice-detail">{t("errors.details", { message: state.message })}</p>}
           </div>
         </div>
       );

@@ -507,11 +507,36 @@ describe("files from anywhere", () => {
   it("switches to Uploads from another screen and says which files were ignored", async () => {
     const { backend } = renderUploads({ path: "/settings" });
     await screen.findByTestId("screen-settings");
-    addFiles(backend, [{ name: "web.tar" }], ["/home/user/images: a folder; add the image archives inside it"]);
+    addFiles(backend, [{ name: "web.tar" }], [{ path: "/home/user/images", reason: "folder", detail: "" }]);
 
     expect(await screen.findByTestId("screen-uploads")).toBeInTheDocument();
-    expect(screen.getByTestId("uploads-ignored")).toHaveTextContent("/home/user/images: a folder");
+    expect(screen.getByTestId("uploads-ignored")).toHaveTextContent("/home/user/images — a folder: add the image archives inside it");
     expect(await findItem("web.tar")).toBeInTheDocument();
+  });
+
+  it("words failures, ignored files and a refused organization name in Chinese", async () => {
+    stubSystemLanguage("zh-CN");
+    const { backend, user } = renderUploads();
+    await screen.findByTestId("screen-uploads");
+    addFiles(backend, [{ name: "web.tar" }], [{ path: "/tmp/gone.tar", reason: "missing", detail: "os error 2" }]);
+    expect(await screen.findByTestId("uploads-ignored")).toHaveTextContent("/tmp/gone.tar — 找不到该文件：它已被移动或删除 (os error 2)");
+
+    const q = inItem(await findItem("web.tar"));
+    await user.click(q.getByTestId("upload-org-create"));
+    await user.type(q.getByTestId("upload-org-create-name"), "New_Team");
+    await user.click(q.getByTestId("upload-org-create-submit"));
+    const refused = await q.findByTestId("upload-org-create-error");
+    expect(refused).toHaveTextContent("组织名称");
+    expect(refused).not.toHaveTextContent(/lower case/);
+
+    const { id, item } = await queuedFile(backend, "other.tar");
+    drive(() => {
+      backend.uploads.begin(id);
+      backend.uploads.fail(id, "permissionDenied", "denied: requested access to the resource is denied");
+    });
+    const error = await inItem(item).findByTestId("upload-error");
+    expect(inItem(item).getByTestId("upload-error-title")).toHaveTextContent("无权上传到此组织");
+    expect(error).toHaveTextContent("详细信息：denied: requested access to the resource is denied");
   });
 
   it("covers the window while files are dragged over it", async () => {

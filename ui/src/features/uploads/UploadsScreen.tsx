@@ -106,8 +106,13 @@ export function UploadsScreen() {
           <div className="notice-body">
             <p className="notice-title">{t("uploads.ignored")}</p>
             <ul>
-              {ignored.map((reason) => (
-                <li key={reason} className="notice-detail">{reason}</li>
+              {ignored.map((file, index) => (
+                <li key={`${file.path}#${String(index)}`} className="notice-detail" data-reason={file.reason}>
+                  {file.path !== "" && <code>{file.path}</code>}
+                  {file.path !== "" && " — "}
+                  {t(`uploads.ignoredReason.${file.reason}`)}
+                  {file.detail !== "" && <span className="muted ignored-detail"> ({file.detail})</span>}
+                </li>
               ))}
             </ul>
           </div>

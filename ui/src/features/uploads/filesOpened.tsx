@@ -6,12 +6,12 @@ import { useNavigate } from "@tanstack/react-router";
 import { createContext, useContext, useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { useIpc } from "../../ipc";
+import { useIpc, type IgnoredFile } from "../../ipc";
 import { uploadKeys } from "./queries";
 import { useBackendEvent } from "./useBackendEvent";
 
 interface IgnoredFiles {
-  ignored: string[];
+  ignored: IgnoredFile[];
   dismiss: () => void;
 }
 
@@ -26,7 +26,7 @@ export function useOpenedFiles() {
   const client = useIpc();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [ignored, setIgnored] = useState<string[]>([]);
+  const [ignored, setIgnored] = useState<IgnoredFile[]>([]);
   const [hovering, setHovering] = useState(false);
 
   useBackendEvent(client.onFilesOpened, (event) => {

@@ -4,7 +4,7 @@
 import { act, screen, within } from "@testing-library/react";
 import { vi } from "vitest";
 
-import type { Finding, TargetInput } from "../../ipc";
+import type { Finding, IgnoredFile, TargetInput } from "../../ipc";
 import { mockImage, mockValidation, type MockBackend, type MockFile } from "../../ipc/mock";
 import { renderApp, type RenderAppOptions } from "../../test/renderApp";
 
@@ -15,7 +15,7 @@ export function renderUploads(options: RenderAppOptions = {}) {
 }
 
 /** Adds files as a drop would, inside `act` since it emits events. */
-export function addFiles(backend: MockBackend, files: MockFile[], ignored: string[] = []): number[] {
+export function addFiles(backend: MockBackend, files: MockFile[], ignored: IgnoredFile[] = []): number[] {
   let ids: number[] = [];
   act(() => {
     ids = backend.uploads.addFiles(files, ignored);
