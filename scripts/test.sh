@@ -14,7 +14,25 @@ ensure_npm "$ROOT/ui"
 ensure_npm "$ROOT/tests/e2e"
 ensure_cargo_tool cargo-nextest cargo-nextest
 ensure_cargo_tool tauri-driver tauri-driver@2.1.0
+ensure_cargo_tool cargo-deny cargo-deny@0.20.2
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+# Known vulnerabilities in the npm packages that ship, from npm's advisory database. Where that
+# database cannot be reached (a closed network answers the bulk endpoint with an error, not with
+# advisories), the check says so and is left to the release workflow.
+npm_audit() {
+  local dir="$1" out
+  if out="$(cd "$dir" && npm audit --omit=dev --json 2>/dev/null)"; then
+    log "npm audit ($dir): no known vulnerabilities"
+    return 0
+  fi
+  if ! grep -q '"vulnerabilities"' <<<"$out"; then
+    log "npm audit ($dir): skipped, npm's advisory database is not reachable from here"
+    return 0
+  fi
+  (cd "$dir" && npm audit --omit=dev) || true
+  die "npm audit ($dir): the packages above have known vulnerabilities"
+}
 
 log "rustfmt"
 cargo fmt --all --check
@@ -29,6 +47,11 @@ for manifest in crates/*/Cargo.toml; do
     die "$pkg depends on tauri; keep Tauri in src-tauri and the logic in crates/"
   fi
 done
+
+log "supply chain: licenses, banned crates and sources of the Rust graph (deny.toml); npm advisories"
+cargo deny --log-level error check licenses bans sources
+npm_audit ui
+npm_audit tests/e2e
 
 log "ui: types, lint, unit tests, licenses"
 (cd ui && npm run typecheck && npm run lint && npm test && npm run licenses -- --check)
