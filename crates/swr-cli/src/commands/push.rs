@@ -406,11 +406,17 @@ fn render(event: &UploadEvent, bar: bool) {
                 let _ = writeln!(err, "  pushed and verified {p}");
             }
         }
-        UploadEvent::Failed { message, .. } => {
+        UploadEvent::Failed { message, kind, .. } => {
             if bar {
                 let _ = writeln!(err);
             }
             let _ = writeln!(err, "  failed: {message}");
+            if *kind == swr_core::uploads::FailureKind::Target {
+                let _ = writeln!(
+                    err,
+                    "  set where it goes with --org, --name and --tag (repeat --tag for several)"
+                );
+            }
         }
         _ => {}
     }

@@ -49,9 +49,9 @@ pub struct TargetOverrides {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TargetError {
-    #[error("image {index} has no tag in the archive; give it a name (--name)")]
+    #[error("image {} has no name in the archive; give it one", .index + 1)]
     Untagged { index: usize },
-    #[error("no organization: choose one (--org) or tag the image as org/name:tag")]
+    #[error("no organization: choose one, or tag the image as org/name:tag")]
     NoOrganization,
     /// A name or tag breaks SWR's rules, the same ones the app's form checks.
     #[error("`{}`: {}", .0.value, .0)]
@@ -107,8 +107,9 @@ pub fn resolve_targets(
             let (org_in_ref, name_in_ref, tag_in_ref) = match r {
                 Some(r) => {
                     let (o, n, t) = split_reference(r);
-                    // A bare tag (OCI ref names are often just `latest`) names no image.
-                    if t.is_none() && !r.contains('/') && overrides.name.is_some() {
+                    // A bare word is a tag: an OCI ref name is often just `latest` or `v2`
+                    // (skopeo's `oci:dir:v2`), and names no image.
+                    if t.is_none() && !r.contains('/') {
                         (None, String::new(), Some(n))
                     } else {
                         (o, n, t)
@@ -200,9 +201,18 @@ mod tests {
             organization: Some("x".into()),
             ..Default::default()
         };
+        // A bare OCI ref name is a tag: the image still needs a name, as the app's form asks.
         assert_eq!(
-            resolve_targets(&[vec!["web".into()]], &o).unwrap(),
-            vec![t("x/web", &["latest"])]
+            resolve_targets(&[vec!["v2".into()]], &o),
+            Err(TargetError::Untagged { index: 0 })
+        );
+        let named = TargetOverrides {
+            name: Some("web".into()),
+            ..o
+        };
+        assert_eq!(
+            resolve_targets(&[vec!["v2".into()]], &named).unwrap(),
+            vec![t("x/web", &["v2"])]
         );
     }
 
