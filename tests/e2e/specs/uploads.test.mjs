@@ -113,14 +113,19 @@ describe('uploads', () => {
     );
     assert.equal(added.status, 0, added.stderr);
 
-    // Two archives written by skopeo from a demo image of the sandbox: a docker archive with a
-    // tag, and an OCI archive whose only name is a tag (the user has to name the image).
+    // Two archives written by skopeo from a demo image of the sandbox: a docker archive of one
+    // image with two tags (as `docker save web:v1 web:latest` writes), and an OCI archive whose
+    // only name is a tag (the user has to name the image).
     const loginKey = createHmac('sha256', admin.sk).update(admin.ak).digest('hex');
     const source = `docker://${sandbox.ready.registry}/demo-base/alpine-mini:3.20`;
-    for (const dest of [`docker-archive:${files.docker}:e2e/alpine:3.20`, `oci-archive:${files.oci}:1.0`]) {
+    const destinations = [
+      [`docker-archive:${files.docker}:e2e/alpine:3.20`, '--additional-tag', 'e2e/alpine:latest'],
+      [`oci-archive:${files.oci}:1.0`],
+    ];
+    for (const [dest, ...extra] of destinations) {
       const copy = spawnSync(
         'skopeo',
-        ['copy', '-q', '--src-tls-verify=false', '--src-creds', `${sandbox.ready.region}@${admin.ak}:${loginKey}`, source, dest],
+        ['copy', '-q', ...extra, '--src-tls-verify=false', '--src-creds', `${sandbox.ready.region}@${admin.ak}:${loginKey}`, source, dest],
         { encoding: 'utf8', timeout: 120_000 },
       );
       assert.equal(copy.status, 0, copy.stderr);
@@ -192,6 +197,9 @@ describe('uploads', () => {
         })
         .catch(() => assert.fail(`${file} does not preview ${reference}`));
     }
+    // Both tags of the docker archive are kept, as `swrctl push` keeps them.
+    const tags = await inItem(browser, 'alpine.tar', 'upload-image-tags');
+    assert.equal(await tags.getValue(), '3.20, latest');
     await screenshot(browser, 'uploads-ready');
 
     await (await inItem(browser, 'alpine.tar', 'upload-queue')).click();
@@ -207,6 +215,7 @@ describe('uploads', () => {
     assert.match(await pushed.getText(), /demo-apps\/alpine:3\.20/);
 
     assert.ok(tagsOf('demo-apps/alpine').includes('demo-apps/alpine:3.20'));
+    assert.ok(tagsOf('demo-apps/alpine').includes('demo-apps/alpine:latest'), 'the second tag was not pushed');
     assert.ok(tagsOf('demo-apps/alpine-oci').includes('demo-apps/alpine-oci:1.0'));
   });
 
