@@ -995,14 +995,11 @@ fn plan_targets(
                 });
             }
         }
-        // The preview comes from the planner the runner uses, so it shows what will be pushed.
+        // The preview comes from the planner the runner uses, so it shows what will be pushed
+        // (an image the archive names twice, `web:1` and `api:2`, goes to both repositories).
         let references = match (ok, registry, &item.organization) {
             (true, Some(reg), Some(_)) => {
-                let named = TargetOverrides {
-                    name: name.clone(),
-                    ..overrides
-                };
-                resolve_targets(std::slice::from_ref(&report.references), &named)
+                resolve_targets(std::slice::from_ref(&report.references), &overrides)
                     .map(|targets| {
                         targets
                             .iter()
@@ -1056,6 +1053,49 @@ fn split_name_tag(reference: &str) -> (Option<String>, Option<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_preview_lists_every_repository_and_tag_the_runner_will_push() {
+        let item = JournalItem {
+            id: 1,
+            file: "/tmp/a.tar".into(),
+            profile: Some("p".into()),
+            organization: Some("team-a".into()),
+            name: None,
+            tags: Vec::new(),
+            compress: true,
+            state: ItemState::Draft,
+            confirmed: Default::default(),
+            images: BTreeMap::new(),
+        };
+        let (profile, _) = crate::session_profile::from_env(|name| {
+            let value = match name {
+                "SWR_REGION" => "cn-north-4",
+                "SWR_AK" => "AK",
+                "SWR_SK" => "SK",
+                _ => return None,
+            };
+            Some(value.to_owned())
+        })
+        .unwrap()
+        .unwrap();
+        let report = ImageReport {
+            references: vec!["web:1".into(), "web:latest".into(), "api:2".into()],
+            ..ImageReport::default()
+        };
+        let (images, problems) = plan_targets(&item, Some(&profile), Some("reg"), &[report]);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(images[0].name.as_deref(), Some("web"));
+        assert_eq!(images[0].tags, ["1", "latest", "2"]);
+        assert_eq!(
+            images[0].references,
+            [
+                "reg/team-a/api:2",
+                "reg/team-a/web:1",
+                "reg/team-a/web:latest"
+            ]
+        );
+    }
 
     #[test]
     fn names_and_tags_come_from_the_archive_reference() {
