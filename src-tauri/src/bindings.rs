@@ -98,6 +98,18 @@ pub fn builder() -> Builder<tauri::Wry> {
             crate::uploads_bridge::ValidationProgress,
             crate::uploads_bridge::UploadProgress,
         ])
+        // The ids of the archive checks and hints, so the UI's copy test compares its
+        // translations with what the crate reports rather than with its source text.
+        .constant("CHECK_IDS", check_ids())
+}
+
+/// Every rule and hint id of swr-archive.
+fn check_ids() -> Vec<&'static str> {
+    swr_archive::Rule::ALL
+        .iter()
+        .map(|rule| rule.id())
+        .chain(swr_archive::HINT_IDS.iter().copied())
+        .collect()
 }
 
 /// The TypeScript exporter with the project's conventions.

@@ -42,6 +42,25 @@ const CA_DIRS: &[&str] = &[
     "certifi/",
 ];
 
+/// The ids of the hints, stable across releases. A new hint gets its constant here and a place
+/// in [`HINT_IDS`], which the UI's copy is checked against.
+const RUNS_AS_ROOT: &str = "hint.runs_as_root";
+const NO_HEALTHCHECK: &str = "hint.no_healthcheck";
+const LATEST_TAG: &str = "hint.latest_tag";
+const PACKAGE_CACHE: &str = "hint.package_cache";
+const SECRET_FILES: &str = "hint.secret_files";
+const MANY_TINY_LAYERS: &str = "hint.many_tiny_layers";
+
+/// Every hint id, for the UI's copy check and exhaustive tests.
+pub const HINT_IDS: &[&str] = &[
+    RUNS_AS_ROOT,
+    NO_HEALTHCHECK,
+    LATEST_TAG,
+    PACKAGE_CACHE,
+    SECRET_FILES,
+    MANY_TINY_LAYERS,
+];
+
 /// A layer this small is usually a `RUN` that could have joined its neighbour.
 const TINY_LAYER: u64 = 1024 * 1024;
 const TINY_LAYERS_HINTED: usize = 5;
@@ -54,7 +73,7 @@ pub fn config_hints(user: Option<&str>, healthcheck: bool, references: &[String]
     let user_name = user.split(':').next().unwrap_or("");
     if user_name.is_empty() || user_name == "root" || user_name == "0" {
         out.push(Hint {
-            id: "hint.runs_as_root",
+            id: RUNS_AS_ROOT,
             message: if user.is_empty() {
                 "no USER is set, so containers run as root".into()
             } else {
@@ -65,7 +84,7 @@ pub fn config_hints(user: Option<&str>, healthcheck: bool, references: &[String]
     }
     if !healthcheck {
         out.push(Hint {
-            id: "hint.no_healthcheck",
+            id: NO_HEALTHCHECK,
             message: "the image defines no HEALTHCHECK".into(),
             advice: "Add a HEALTHCHECK so the platform can tell a running container from a working one.",
         });
@@ -76,7 +95,7 @@ pub fn config_hints(user: Option<&str>, healthcheck: bool, references: &[String]
         .collect();
     if !latest.is_empty() {
         out.push(Hint {
-            id: "hint.latest_tag",
+            id: LATEST_TAG,
             message: format!("tagged `latest`: {}", join(&latest)),
             advice:
                 "Push an explicit version tag; `latest` moves and makes deployments unrepeatable.",
@@ -96,7 +115,7 @@ pub fn hints(image: &ImageReport, layers: &[&LayerFiles], final_fs: &FinalFs) ->
             .sum();
         if bytes > 0 {
             out.push(Hint {
-                id: "hint.package_cache",
+                id: PACKAGE_CACHE,
                 message: format!("{what} left in /{prefix} ({bytes} bytes)"),
                 advice: "Remove package-manager caches in the same RUN that creates them (e.g. `&& rm -rf /var/lib/apt/lists/*`).",
             });
@@ -105,7 +124,7 @@ pub fn hints(image: &ImageReport, layers: &[&LayerFiles], final_fs: &FinalFs) ->
     let secrets = secret_files(layers);
     if !secrets.is_empty() {
         out.push(Hint {
-            id: "hint.secret_files",
+            id: SECRET_FILES,
             message: format!("files that look like secrets: {}", join(&absolute(&secrets))),
             advice: "Keep keys and credentials out of images (use build secrets or runtime configuration); deleting them in a later layer does not remove them.",
         });
@@ -117,7 +136,7 @@ pub fn hints(image: &ImageReport, layers: &[&LayerFiles], final_fs: &FinalFs) ->
         .count();
     if tiny >= TINY_LAYERS_HINTED && tiny * 2 > image.layers.len() {
         out.push(Hint {
-            id: "hint.many_tiny_layers",
+            id: MANY_TINY_LAYERS,
             message: format!("{tiny} of {} layers are under 1 MiB", image.layers.len()),
             advice: "Chain related commands into one RUN to produce fewer, larger layers.",
         });

@@ -36,7 +36,7 @@ use std::path::Path;
 use serde::Serialize;
 
 pub use finding::{Finding, Rule, Severity};
-pub use hints::config_hints;
+pub use hints::{config_hints, HINT_IDS};
 pub use image::{MANY_LAYERS, MAX_LAYER_BYTES};
 pub use report::{
     ArchiveFormat, ArchiveReport, Efficiency, FileSize, Hint, ImageReport, LayerReport, Platform,

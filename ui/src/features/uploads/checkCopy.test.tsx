@@ -1,47 +1,19 @@
-import { readFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-
 import { screen } from "@testing-library/react";
 import { beforeEach, describe, expect, it } from "vitest";
 
+import { CHECK_IDS } from "../../ipc/bindings";
 import { stubSystemLanguage, stubSystemTheme } from "../../test/renderApp";
 import { checkIds, isCheckId } from "./checkCopy";
 import { addFiles, findItem, inItem, invalidArchive, mockImage, mockValidation, renderUploads } from "./testing";
 
-const CRATE_SRC = resolve(dirname(fileURLToPath(import.meta.url)), "../../../../crates/swr-archive/src");
-
-function rustSource(file: string): string {
-  return readFileSync(resolve(CRATE_SRC, file), "utf8");
-}
-
-/** The ids of the `rules!` invocation in finding.rs: `Variant = "id" => "advice",`. */
-function rustRuleIds(): string[] {
-  const block = /^rules! \{\n([\s\S]*?)^\}/m.exec(rustSource("finding.rs"))?.[1] ?? "";
-  const lines = block.split("\n").filter((line) => line.trim() !== "" && !line.trim().startsWith("//"));
-  const ids = lines.flatMap((line) => {
-    const id = /^\s*[A-Z]\w*\s*=\s*"([^"]+)"\s*=>/.exec(line)?.[1];
-    return id === undefined ? [] : [id];
-  });
-  // Every line of the block must have been understood, or a rule could slip past this test.
-  expect(ids).toHaveLength(lines.length);
-  return ids;
-}
-
-/** The ids of the hints built in hints.rs: `id: "hint.…"`. */
-function rustHintIds(): string[] {
-  return [...rustSource("hints.rs").matchAll(/\bid:\s*"([^"]+)"/g)].map((m) => m[1] ?? "");
-}
-
 describe("copy of the archive checks", () => {
   it("has a title and advice for every rule and hint of the Rust crate, and none for ids it no longer has", () => {
-    const rules = rustRuleIds();
-    const hints = rustHintIds();
-    expect(rules.length).toBeGreaterThan(30);
-    expect(rules).toContain("tar.truncated");
-    expect(hints).toContain("hint.runs_as_root");
+    // CHECK_IDS comes with the generated bindings: every id swr-archive can report.
+    const rust: readonly string[] = CHECK_IDS;
+    expect(rust.length).toBeGreaterThan(30);
+    expect(rust).toContain("tar.truncated");
+    expect(rust).toContain("hint.runs_as_root");
 
-    const rust = [...rules, ...hints];
     expect(rust.filter((id) => !isCheckId(id))).toEqual([]);
     expect(checkIds().filter((id) => !rust.includes(id))).toEqual([]);
   });
