@@ -8,7 +8,7 @@ import { Modal } from "../../components/Modal";
 import { TypedConfirmation } from "../../components/TypedConfirmation";
 import type { OrganizationRow } from "../../ipc";
 import { useActiveProfile } from "../profiles/queries";
-import { useCreateOrganization } from "../uploads/queries";
+import { useCreateOrganization } from "../organizations/queries";
 import { formatCount } from "./format";
 import { NoProfile } from "./NoProfile";
 import { useDeleteOrganization, useOrganizationRows } from "./queries";

@@ -17,7 +17,7 @@ import {
   type TagsStatus,
   type TagWindow,
 } from "../../ipc";
-import { uploadKeys } from "../uploads/queries";
+import { organizationKeys } from "../organizations/queries";
 
 /** Rows asked of the backend at a time; one window is far taller than any screen. */
 export const PAGE_SIZE = 200;
@@ -48,7 +48,7 @@ export const browseKeys = {
     [...browseKeys.image(profileId, organization, image), "inspect", reference] as const,
   sharedWithMe: (profileId: string) => [...browseKeys.profile(profileId), "sharedWithMe"] as const,
   // Under the key the create-organization mutation already invalidates.
-  organizationRows: (profileId: string) => [...uploadKeys.organizationsOf(profileId), "rows"] as const,
+  organizationRows: (profileId: string) => [...organizationKeys.of(profileId), "rows"] as const,
 };
 
 /** An image as the routes name it. */
@@ -200,6 +200,6 @@ export function useDeleteOrganization(profileId: string) {
   const client = useIpc();
   return useMutation<unknown, CommandError, string>({
     mutationFn: (name) => client.deleteOrganization(profileId, name),
-    meta: { invalidates: [uploadKeys.organizations(), browseKeys.index(profileId)] },
+    meta: { invalidates: [organizationKeys.all, browseKeys.index(profileId)] },
   });
 }

@@ -8,7 +8,7 @@ import { useIpc, type ExpiringShare, type UploadItemView } from "../../ipc";
 import { formatDate, imageOfReference } from "../browse/format";
 import { withoutDigest } from "../uploads/format";
 import { uploadKeys, useUploadsView } from "../uploads/queries";
-import { useBackendEvent } from "../uploads/useBackendEvent";
+import { useBackendEvent } from "../../ipc/useBackendEvent";
 
 const RECENT = 5;
 

@@ -6,7 +6,7 @@ import { errorDetails, errorSummary, localized } from "../../components/errorTex
 import type { TargetProblem, UploadItemView } from "../../ipc";
 import { useProfiles } from "../profiles/queries";
 import { PullCommand } from "./PullCommand";
-import { useCreateOrganization, useOrganizations } from "./queries";
+import { useCreateOrganization, useOrganizations } from "../organizations/queries";
 import type { TargetDraftState } from "./targetDraft";
 
 function Problems({ problems }: { problems: TargetProblem[] }) {

@@ -9,7 +9,7 @@ import { useIgnoredFiles } from "./filesOpened";
 import { createLiveStore, LiveStoreContext } from "./live";
 import { uploadKeys, useUploadMutation, useUploadsView } from "./queries";
 import { UploadItem } from "./UploadItem";
-import { useBackendEvent } from "./useBackendEvent";
+import { useBackendEvent } from "../../ipc/useBackendEvent";
 import { isReady } from "./itemStatus";
 import "./uploads.css";
 

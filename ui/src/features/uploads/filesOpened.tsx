@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 
 import { useIpc, type IgnoredFile } from "../../ipc";
 import { uploadKeys } from "./queries";
-import { useBackendEvent } from "./useBackendEvent";
+import { useBackendEvent } from "../../ipc/useBackendEvent";
 
 interface IgnoredFiles {
   ignored: IgnoredFile[];

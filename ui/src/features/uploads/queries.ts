@@ -1,12 +1,10 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
-import { useIpc, type CommandError, type IpcClient, type OrganizationOption, type UploadsView } from "../../ipc";
+import { useIpc, type CommandError, type IpcClient, type UploadsView } from "../../ipc";
 
 export const uploadKeys = {
   all: ["uploads"] as const,
   view: () => [...uploadKeys.all, "view"] as const,
-  organizations: () => ["organizations"] as const,
-  organizationsOf: (profileId: string) => [...uploadKeys.organizations(), profileId] as const,
 };
 
 /** The upload list, for a screen or for a route that reads it before it renders. */
@@ -21,28 +19,11 @@ export function useUploadsView() {
   return useQuery(uploadsViewQuery(useIpc()));
 }
 
-export function useOrganizations(profileId: string | null) {
-  const client = useIpc();
-  return useQuery<OrganizationOption[], CommandError>({
-    queryKey: uploadKeys.organizationsOf(profileId ?? ""),
-    queryFn: () => client.listOrganizations(profileId ?? ""),
-    enabled: profileId !== null,
-  });
-}
-
 /** Queue and list changes refresh the list (the backend also says so with `uploadsChanged`). */
 export function useUploadMutation<TArgs>(run: (args: TArgs) => Promise<unknown>) {
   return useMutation<unknown, CommandError, TArgs>({
     mutationFn: run,
     meta: { invalidates: [uploadKeys.all] },
-  });
-}
-
-export function useCreateOrganization(profileId: string | null) {
-  const client = useIpc();
-  return useMutation<unknown, CommandError, string>({
-    mutationFn: (name) => client.createOrganization(profileId ?? "", name),
-    meta: { invalidates: [uploadKeys.organizations()] },
   });
 }
 

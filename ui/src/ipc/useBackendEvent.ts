@@ -1,6 +1,6 @@
 import { useEffect, useEffectEvent } from "react";
 
-import type { Unlisten } from "../../ipc";
+import type { Unlisten } from "./index";
 
 /** Listens to a backend event while the component is mounted. */
 export function useBackendEvent<T>(
