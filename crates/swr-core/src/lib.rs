@@ -7,6 +7,7 @@ pub mod access;
 pub mod automation;
 pub mod browse;
 pub mod credentials;
+mod credentials_proxy;
 pub mod csv_import;
 pub mod fsio;
 pub mod journal;
