@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 
+import { localized } from "../../components/errorText";
 import type { CommandError, RuleViolation } from "../../ipc";
 
 /** The rule `error` reports as broken, when it names a field the form shows. */
@@ -13,7 +14,7 @@ export function FieldViolation({ error, id, testId }: { error: CommandError; id:
   const { t, i18n } = useTranslation();
   const { violation, requestId } = error.error;
   if (violation === null) return null;
-  const message = i18n.language === "zh-CN" ? violation.message.zhCn : violation.message.en;
+  const message = localized(violation.message, i18n.language);
   return (
     <p id={id} className="field-error" role="alert" data-testid={testId} data-field={violation.field} data-rule={violation.rule}>
       {message}

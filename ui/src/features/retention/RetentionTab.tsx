@@ -2,6 +2,7 @@ import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { localized } from "../../components/errorText";
 import { Modal } from "../../components/Modal";
 import { TypedConfirmation } from "../../components/TypedConfirmation";
 import type { PolicyInput, PreviewItem, RetentionPreview } from "../../ipc";
@@ -84,7 +85,7 @@ function Editor({ imageRef, current }: { imageRef: ImageRef; current: PolicyInpu
     setForm((f) => ({ ...f, ...patch }));
   };
   const violation = preview.error?.error.violation ?? save.error?.error.violation ?? null;
-  const violationText = violation && (i18n.language === "zh-CN" ? violation.message.zhCn : violation.message.en);
+  const violationText = violation && localized(violation.message, i18n.language);
 
   return (
     <>

@@ -4,6 +4,7 @@ import type { TFunction } from "i18next";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 
+import { localized } from "../../components/errorText";
 import type { RuleViolation, Trigger } from "../../ipc";
 import { storedTags, type Problem } from "./rules";
 
@@ -61,5 +62,5 @@ export function problemText(t: TFunction, problem: Problem): string {
 
 /** A rule the backend found broken, in the interface language. */
 export function violationText(violation: RuleViolation, language: string): string {
-  return language === "zh-CN" ? violation.message.zhCn : violation.message.en;
+  return localized(violation.message, language);
 }
