@@ -1,5 +1,5 @@
-//! Image references checked against SWR's naming rules, which live in `swr_api::rules` so the
-//! console's forms, the CLI and the sandbox all agree on them.
+//! Image references checked against SWR's naming rules, which live in `swr_rules` so the
+//! console's forms, the CLI, the sandbox and this reader all agree on them.
 
 use crate::finding::{Findings, Rule};
 use crate::reference;
@@ -24,7 +24,7 @@ pub fn check_reference(raw: &str, findings: &mut Findings) {
         return;
     };
     if let Some(org) = parsed.organization() {
-        if let Err(v) = swr_api::rules::validate_namespace(org) {
+        if let Err(v) = swr_rules::validate_namespace(org) {
             let message = format!("organization `{org}` in `{raw}`: {v}");
             // Only a name meant for SWR keeps its organization on push; elsewhere (docker.io,
             // a local registry) the target organization is chosen when pushing.
@@ -39,14 +39,14 @@ pub fn check_reference(raw: &str, findings: &mut Findings) {
             }
         }
     }
-    if let Err(v) = swr_api::rules::validate_repository(parsed.repository()) {
+    if let Err(v) = swr_rules::validate_repository(parsed.repository()) {
         findings.error(
             Rule::SwrRepository,
             entry,
             format!("image name `{}` in `{raw}`: {v}", parsed.repository()),
         );
     }
-    if let Err(v) = swr_api::rules::validate_tag(tag) {
+    if let Err(v) = swr_rules::validate_tag(tag) {
         findings.error(Rule::SwrTag, entry, format!("tag `{tag}` in `{raw}`: {v}"));
     }
 }

@@ -261,7 +261,7 @@ fn reference_of(d: &Descriptor) -> Option<String> {
 fn check_oci_reference(r: &str, findings: &mut Findings) {
     if r.contains([':', '/']) {
         naming::check_reference(r, findings);
-    } else if let Err(v) = swr_api::rules::validate_tag(r) {
+    } else if let Err(v) = swr_rules::validate_tag(r) {
         findings.error(Rule::SwrTag, Some(r), format!("tag `{r}`: {v}"));
     }
 }

@@ -5,19 +5,22 @@
 //! names the field, a stable rule id (e.g. `namespace.length`) the UI can branch on, the
 //! offending value (cut short) and an actionable message in English and Simplified Chinese.
 //!
-//! Limits come from the SWR user guide and API reference (`reference/swr-api.md` §9). Where the
-//! published regular expression and the prose disagree (runs of `-`), the stricter prose wins:
-//! a name the console creates must be accepted by every SWR front end.
+//! The naming rules (organizations, images, tags, triggers) and the violation type live in the
+//! `swr-rules` crate, which has no network dependency so the archive reader can use them too;
+//! they are re-exported here. The rules on the API's own values (categories, permission levels,
+//! share deadlines, retention) live here, beside the model types they check.
+//!
+//! Limits come from the SWR user guide and API reference. Where the published regular
+//! expression and the prose disagree (runs of `-`), the stricter prose wins.
 
-mod names;
 mod retention;
 mod values;
-mod violation;
 
-pub use names::{
-    validate_namespace, validate_repository, validate_tag, validate_trigger_name, TAG_MAX_CHARS,
-};
 pub use retention::{validate_retention_rule, SELECTOR_PATTERN_MAX_CHARS};
+pub use swr_rules::{
+    validate_namespace, validate_repository, validate_tag, validate_trigger_name, LocalizedText,
+    RuleViolation, MAX_ECHOED_CHARS, TAG_MAX_CHARS,
+};
 pub use values::{
     validate_access_domain, validate_category, validate_permission_level,
     validate_repo_description, validate_retention_days, validate_retention_days_text,
@@ -25,4 +28,3 @@ pub use values::{
     validate_share_description, ACCESS_DOMAIN_MAX_CHARS, REPO_DESCRIPTION_MAX_CHARS,
     RETENTION_DAYS, RETENTION_TAG_COUNT, SHARE_DESCRIPTION_MAX_CHARS,
 };
-pub use violation::{LocalizedText, RuleViolation, MAX_ECHOED_CHARS};

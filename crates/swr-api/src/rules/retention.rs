@@ -19,7 +19,7 @@ pub fn validate_retention_rule(rule: &RetentionRule) -> Result<(), RuleViolation
             validate_retention_tag_count_text(rule.params.num.as_deref().unwrap_or(""))?;
         }
         other => {
-            return Err(RuleViolation::new(
+            return Err(RuleViolation::custom(
                 "template",
                 "retention.template",
                 other,
@@ -35,7 +35,7 @@ pub fn validate_retention_rule(rule: &RetentionRule) -> Result<(), RuleViolation
                 ..v
             })?,
             "regexp" => validate_selector_regexp(&selector.pattern)?,
-            other => return Err(RuleViolation::new(
+            other => return Err(RuleViolation::custom(
                 "tag_selectors",
                 "retention.selector_kind",
                 other,
@@ -49,7 +49,7 @@ pub fn validate_retention_rule(rule: &RetentionRule) -> Result<(), RuleViolation
 
 fn validate_selector_regexp(pattern: &str) -> Result<(), RuleViolation> {
     let v = |rule: &str, en: String, zh: String| {
-        RuleViolation::new("tag_selectors", rule, pattern, en, zh)
+        RuleViolation::custom("tag_selectors", rule, pattern, en, zh)
     };
     if pattern.is_empty() {
         return Err(v(

@@ -4,7 +4,7 @@ use std::time::SystemTime;
 
 use time::OffsetDateTime;
 
-use super::violation::RuleViolation;
+use super::RuleViolation;
 use crate::model::{Category, PermissionLevel, ShareDeadline};
 
 /// Longest repository description, in characters.
@@ -28,7 +28,7 @@ fn check_length(
     let len = value.chars().count();
     if len > max {
         let over = len - max;
-        return Err(RuleViolation::new(
+        return Err(RuleViolation::custom(
             field,
             &format!("{field}.length"),
             value,
@@ -71,7 +71,7 @@ fn check_range(
     let (lo, hi) = (*range.start(), *range.end());
     if range.contains(&value) {
         return u32::try_from(value).map_err(|_| {
-            RuleViolation::new(
+            RuleViolation::custom(
                 field,
                 &format!("{field}.range"),
                 "",
@@ -80,7 +80,7 @@ fn check_range(
             )
         });
     }
-    Err(RuleViolation::new(
+    Err(RuleViolation::custom(
         field,
         &format!("{field}.range"),
         &value.to_string(),
@@ -96,7 +96,7 @@ fn parse_whole(
     text: &str,
 ) -> Result<i64, RuleViolation> {
     text.trim().parse::<i64>().map_err(|_| {
-        RuleViolation::new(
+        RuleViolation::custom(
             field,
             &format!("{field}.number"),
             text,
@@ -137,7 +137,7 @@ pub fn validate_share_deadline(
 ) -> Result<ShareDeadline, RuleViolation> {
     let field = "deadline";
     let parsed = ShareDeadline::parse(text).ok_or_else(|| {
-        RuleViolation::new(
+        RuleViolation::custom(
             field,
             "deadline.format",
             text,
@@ -147,7 +147,7 @@ pub fn validate_share_deadline(
     })?;
     if let ShareDeadline::Until(at) = parsed {
         if at <= OffsetDateTime::from(now) {
-            return Err(RuleViolation::new(
+            return Err(RuleViolation::custom(
                 field,
                 "deadline.past",
                 text,
@@ -162,7 +162,7 @@ pub fn validate_share_deadline(
 /// Checks a permission level: 7 (manage), 3 (write) or 1 (read).
 pub fn validate_permission_level(code: i64) -> Result<PermissionLevel, RuleViolation> {
     PermissionLevel::from_code(code).ok_or_else(|| {
-        RuleViolation::new(
+        RuleViolation::custom(
             "auth",
             "permission.level",
             &code.to_string(),
@@ -176,7 +176,7 @@ pub fn validate_permission_level(code: i64) -> Result<PermissionLevel, RuleViola
 pub fn validate_category(value: &str) -> Result<Category, RuleViolation> {
     Category::parse(value).ok_or_else(|| {
         let all = Category::ALL.map(Category::as_str).join(", ");
-        RuleViolation::new(
+        RuleViolation::custom(
             "category",
             "category.unknown",
             value,
@@ -191,7 +191,7 @@ pub fn validate_category(value: &str) -> Result<Category, RuleViolation> {
 pub fn validate_access_domain(name: &str) -> Result<(), RuleViolation> {
     let field = "access_domain";
     if name.is_empty() {
-        return Err(RuleViolation::new(
+        return Err(RuleViolation::custom(
             field,
             "access_domain.required",
             name,
@@ -200,7 +200,7 @@ pub fn validate_access_domain(name: &str) -> Result<(), RuleViolation> {
         ));
     }
     if name.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err(RuleViolation::new(
+        return Err(RuleViolation::custom(
             field,
             "access_domain.charset",
             name,
