@@ -46,18 +46,18 @@ impl AppState {
                 tracing::warn!(%problem, "ignoring incomplete credentials in the environment")
             }
         }
-        let uploads = UploadManager::open(
-            config_dir,
-            profiles.clone(),
-            credentials.clone(),
-            signal,
-            runtime,
-        )
-        .map_err(|e| e.to_string())?;
         let journal = Journal::open(config_dir, Source::App);
         let sessions = Arc::new(
             Sessions::new(profiles.clone(), credentials.clone()).journaled(journal.clone()),
         );
+        let uploads = UploadManager::open(
+            config_dir,
+            profiles.clone(),
+            sessions.clone(),
+            signal,
+            runtime,
+        )
+        .map_err(|e| e.to_string())?;
         let browser = Arc::new(Browser::new(sessions.clone(), config_dir.join("cache")));
         Ok(Self {
             settings: Arc::new(SettingsStore::open(config_dir)),

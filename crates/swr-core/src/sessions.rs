@@ -39,7 +39,8 @@ pub struct Session {
     /// `host[:port]` images are pulled from.
     pub registry_host: String,
     pub api: swr_api::Client,
-    pub registry: Registry,
+    /// Shared with the upload queue, which pushes with the profile's tokens.
+    pub registry: Arc<Registry>,
     /// The profile's name, as the journal shows it.
     pub profile_name: String,
     /// Where changes are recorded; `None` records nothing (tests, read-only tools).
@@ -65,7 +66,7 @@ impl Session {
             region,
             registry_host: registry.host.clone(),
             api,
-            registry: Registry::new(registry)?,
+            registry: Arc::new(Registry::new(registry)?),
         })
     }
 }

@@ -17,6 +17,7 @@ use swr_api::Sensitive;
 use swr_archive::fixtures::{Archive, ImageBuilder, Layer, Layout};
 use swr_core::credentials::{CredentialStore, MemoryVault, Persistence};
 use swr_core::profiles::{EndpointOverrides, Profile, ProfileStore};
+use swr_core::sessions::Sessions;
 use swr_core::uploads::{
     FailureKind, ImageOverrideInput, ItemState, Step, TargetInput, UploadEvent, UploadManager,
     UploadsSignal, UploadsView, ValidationState,
@@ -85,7 +86,10 @@ impl App {
         let manager = UploadManager::open(
             self.config.path(),
             self.profiles.clone(),
-            self.credentials.clone(),
+            Arc::new(Sessions::new(
+                self.profiles.clone(),
+                self.credentials.clone(),
+            )),
             Arc::new(move |s| sink.lock().unwrap().push(s)),
             runtime,
         )
