@@ -3,82 +3,24 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use swr_registry::archive::{plan_images, ArchiveIndex, ArchiveSource, ImagePlan};
 use swr_registry::push::{
-    push_image, BlobCache, ProgressSnapshot, PushContext, PushOptions, PushPhase, PushProgress,
-    Target,
+    push_image, BlobCache, PushContext, PushOptions, PushPhase, PushProgress, Target,
 };
 use swr_registry::Registry;
 use tokio_util::sync::CancellationToken;
 
-use super::events::{LayerProgress, Step, UploadEvent};
-use super::journal::{FailureKind, ItemState, Journal, JournalError, JournalItem};
+use super::events::{Step, UploadEvent};
+use super::failure::UploadError;
+use super::journal::{ItemState, Journal, JournalError, JournalItem};
+use super::progress::{progress_event, Rate};
 use super::targets::{resolve_targets, ImageOverride, TargetError, TargetOverrides};
 use super::validated::ValidatedFiles;
 
 /// Progress events per second, at most.
 const PROGRESS_PERIOD: Duration = Duration::from_millis(100);
-
-#[derive(Debug, thiserror::Error)]
-pub enum UploadError {
-    #[error(transparent)]
-    Journal(#[from] JournalError),
-    #[error("{file} is not a valid image archive: {}", errors.join("; "))]
-    Invalid { file: String, errors: Vec<String> },
-    #[error(transparent)]
-    Target(#[from] TargetError),
-    #[error(transparent)]
-    Registry(#[from] swr_registry::Error),
-    #[error("organization `{organization}` does not exist in {region}: create it, or choose another organization")]
-    OrganizationMissing {
-        organization: String,
-        region: String,
-    },
-    #[error("{0}")]
-    Credentials(String),
-    #[error("internal error: {0}")]
-    Internal(String),
-}
-
-impl UploadError {
-    pub fn is_transient(&self) -> bool {
-        matches!(self, Self::Registry(e) if e.is_transient())
-    }
-
-    /// The category the UI words its advice by.
-    pub fn kind(&self) -> FailureKind {
-        use swr_registry::Error as R;
-        match self {
-            Self::Invalid { .. } => FailureKind::InvalidArchive,
-            Self::Target(_) => FailureKind::Target,
-            Self::OrganizationMissing { .. } => FailureKind::OrganizationMissing,
-            Self::Credentials(_) => FailureKind::Credentials,
-            Self::Journal(_) | Self::Internal(_) => FailureKind::Other,
-            Self::Registry(e) => match e {
-                R::Denied { message, .. } | R::Status { message, .. }
-                    if message.to_ascii_lowercase().contains("quota") =>
-                {
-                    FailureKind::Quota
-                }
-                R::Denied { .. } => FailureKind::PermissionDenied,
-                R::Unauthorized { .. } => FailureKind::Unauthorized,
-                R::Status { status: 429, .. } => FailureKind::RateLimited,
-                R::RetriesExhausted { last, .. }
-                    if last.starts_with("HTTP 429") || last.contains("answered 429 ") =>
-                {
-                    FailureKind::RateLimited
-                }
-                R::Status { status: 413, .. } => FailureKind::Quota,
-                R::Status { status, .. } if *status >= 500 => FailureKind::Network,
-                R::Transport { .. } | R::RetriesExhausted { .. } => FailureKind::Network,
-                R::VerifyFailed { .. } => FailureKind::Verification,
-                _ => FailureKind::Other,
-            },
-        }
-    }
-}
 
 /// Finds the registry an item is pushed to (the app: from the item's profile).
 pub type RegistryResolver =
@@ -510,63 +452,5 @@ impl UploadQueue {
                 }
             }
         }
-    }
-}
-
-fn progress_event(
-    item: u64,
-    snap: &ProgressSnapshot,
-    bytes_per_sec: f64,
-    eta_secs: Option<f64>,
-) -> UploadEvent {
-    UploadEvent::Progress {
-        item,
-        done: snap.done,
-        total: snap.total,
-        bytes_per_sec,
-        eta_secs,
-        current_layer: snap.current.first().cloned(),
-        skipped: snap.skipped,
-        layers: snap
-            .layers
-            .iter()
-            .map(|l| LayerProgress {
-                name: l.name.clone(),
-                done: l.done,
-                total: l.total,
-            })
-            .collect(),
-    }
-}
-
-/// Transfer rate, smoothed over about two seconds so the ETA does not jump.
-struct Rate {
-    last: Option<(Instant, u64)>,
-    per_sec: f64,
-}
-
-impl Rate {
-    fn new() -> Self {
-        Self {
-            last: None,
-            per_sec: 0.0,
-        }
-    }
-
-    fn update(&mut self, done: u64) {
-        let now = Instant::now();
-        if let Some((t, d)) = self.last {
-            let dt = now.duration_since(t).as_secs_f64();
-            if dt > 0.0 {
-                let instant = done.saturating_sub(d) as f64 / dt;
-                let alpha = (dt / 2.0).min(1.0);
-                self.per_sec = if self.per_sec == 0.0 {
-                    instant
-                } else {
-                    self.per_sec + alpha * (instant - self.per_sec)
-                };
-            }
-        }
-        self.last = Some((now, done));
     }
 }

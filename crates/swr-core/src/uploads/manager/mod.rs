@@ -23,8 +23,9 @@ use tokio::sync::Semaphore;
 use tokio_util::sync::CancellationToken;
 
 use super::events::UploadEvent;
+use super::failure::UploadError;
 use super::journal::{ItemState, Journal, JournalError, JournalItem};
-use super::queue::{UploadError, UploadQueue};
+use super::queue::UploadQueue;
 use super::targets::ImageOverride;
 use super::validated::ValidatedFiles;
 use crate::profiles::{Profile, ProfileStore};

@@ -12,8 +12,9 @@ use super::{lock, UploadManager, UploadsSignal};
 use crate::profiles::ProfileStore;
 use crate::sessions::{SessionError, Sessions};
 use crate::uploads::events::UploadEvent;
+use crate::uploads::failure::UploadError;
 use crate::uploads::journal::{ItemState, JournalItem};
-use crate::uploads::queue::{ItemLabel, RegistryResolver, UploadError};
+use crate::uploads::queue::{ItemLabel, RegistryResolver};
 
 /// Waits before trying a transiently failed item again; after the last one it stays failed.
 const RETRY_DELAYS: [Duration; 4] = [
