@@ -33,7 +33,7 @@ impl AppState {
         let profiles = Arc::new(ProfileStore::open(config_dir));
         let credentials = Arc::new(CredentialStore::default());
         swr_core::credentials::move_proxy_passwords(&profiles, &credentials);
-        match swr_core::session_profile::from_env(|name| std::env::var(name).ok()) {
+        match swr_core::profiles::environment::from_env(|name| std::env::var(name).ok()) {
             Ok(Some((profile, secret_key))) => {
                 credentials
                     .save(&profile.access_key_id, &secret_key, Persistence::Session)

@@ -2,22 +2,32 @@
 //!
 //! Nothing here knows about Tauri: the desktop commands and the CLI are thin layers over these
 //! services, so a behaviour is written (and tested) once.
+//!
+//! One room per domain, each with a `mod.rs` that says what it owns:
+//!
+//! | room | owns |
+//! |---|---|
+//! | [`profiles`] | the profile file, its rules, the profile from the environment |
+//! | [`credentials`] | secret keys and proxy passwords in the keyring, login commands and files, the login check |
+//! | [`sessions`] | one API and registry client per profile, their configuration, one pacer per account |
+//! | [`uploads`] | validation, the target planner, the queue and its journal, the app's upload manager |
+//! | [`browse`] | organizations, the image and tag indexes, inspection, deleting and copying tags |
+//! | [`access`] | attributes, permissions and sharing |
+//! | [`automation`] | retention (with its preview), triggers, region sync |
+//! | [`journal`] | the record of every change made to SWR |
+//!
+//! Beside them: [`settings`], [`recovery`] (unreadable files moved aside), [`fsio`] (atomic
+//! writes) and [`csv_import`].
 
 pub mod access;
 pub mod automation;
 pub mod browse;
 pub mod credentials;
-mod credentials_proxy;
 pub mod csv_import;
 pub mod fsio;
 pub mod journal;
-pub mod logins;
-pub mod logins_docker_config;
 pub mod profiles;
-mod profiles_rules;
 pub mod recovery;
-pub mod session_profile;
 pub mod sessions;
 pub mod settings;
 pub mod uploads;
-pub mod verify;

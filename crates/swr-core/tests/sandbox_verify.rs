@@ -13,9 +13,9 @@ use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use swr_api::Sensitive;
-use swr_core::logins::{LoginFormat, LoginMaterial};
+use swr_core::credentials::logins::{LoginFormat, LoginMaterial};
+use swr_core::credentials::verify::{self, VerifyFailure};
 use swr_core::profiles::{EndpointOverrides, Profile};
-use swr_core::verify::{self, VerifyFailure};
 
 struct Sandbox {
     child: Child,
@@ -175,7 +175,8 @@ async fn the_generated_login_is_the_one_the_registry_accepts_and_temporary_login
             login.login_key.expose()
         )
     );
-    let client = swr_api::Client::new(verify::client_config(&profile, &sk)).unwrap();
+    let client =
+        swr_api::Client::new(swr_core::sessions::config::client_config(&profile, &sk)).unwrap();
     let temporary = client.create_temporary_login(None).await.unwrap();
     let first = temporary.first().expect("one temporary login");
     assert_eq!(first.registry, registry);
@@ -183,7 +184,7 @@ async fn the_generated_login_is_the_one_the_registry_accepts_and_temporary_login
         first.expires_at.is_some(),
         "the expiry is shown to the user"
     );
-    let command = swr_core::logins::temporary_docker_login(first);
+    let command = swr_core::credentials::logins::temporary_docker_login(first);
     assert!(command.expose().starts_with("docker login -u "));
     assert!(command.expose().ends_with(registry));
 }

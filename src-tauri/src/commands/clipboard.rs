@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use swr_core::logins::{LoginFormat, LoginMaterial};
+use swr_core::credentials::logins::{LoginFormat, LoginMaterial};
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_clipboard_manager::ClipboardExt;
 

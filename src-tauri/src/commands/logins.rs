@@ -6,9 +6,9 @@
 
 use serde::Serialize;
 use specta::Type;
-use swr_core::logins::{LoginFormat, LoginMaterial};
-use swr_core::logins_docker_config::{self, DockerConfigOutcome};
-use swr_core::verify::{self, VerifyFailure};
+use swr_core::credentials::docker_config::{self, DockerConfigOutcome};
+use swr_core::credentials::logins::{LoginFormat, LoginMaterial};
+use swr_core::credentials::verify::{self, VerifyFailure};
 use tauri::State;
 
 use crate::commands::profiles::with_secret;
@@ -112,9 +112,9 @@ pub fn write_docker_config(
     id: String,
 ) -> Result<DockerConfigOutcome, IpcError> {
     let (profile, sk) = with_secret(&state, &id)?;
-    let path = logins_docker_config::default_path()
-        .map_err(|e| IpcError::new(ErrorCode::Io, e.to_string()))?;
-    logins_docker_config::write_login(&path, &LoginMaterial::new(&profile, &sk))
+    let path =
+        docker_config::default_path().map_err(|e| IpcError::new(ErrorCode::Io, e.to_string()))?;
+    docker_config::write_login(&path, &LoginMaterial::new(&profile, &sk))
         .map_err(|e| IpcError::new(ErrorCode::Io, e.to_string()))
 }
 
@@ -147,6 +147,6 @@ pub async fn create_temporary_login(
         registry: login.registry.clone(),
         username: login.username.clone(),
         expires_at: login.expires_at.clone(),
-        command: swr_core::logins::temporary_docker_login(login).into_exposed(),
+        command: swr_core::credentials::logins::temporary_docker_login(login).into_exposed(),
     })
 }

@@ -1715,7 +1715,7 @@ export type ProfileList = { active: string | null; profiles: ProfileEntry[] }
  */
 export type ProfileSummary = { id: string; name: string; region: string; 
 /**
- * From the environment, for this run only (see [`crate::session_profile`]).
+ * From the environment, for this run only (see [`crate::profiles::environment`]).
  */
 sessionOnly: boolean }
 /**

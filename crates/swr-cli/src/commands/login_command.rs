@@ -5,9 +5,9 @@
 
 use std::process::ExitCode;
 
+use swr_core::credentials::docker_config::{self, DockerConfigOutcome};
+use swr_core::credentials::logins::{LoginFormat, LoginMaterial};
 use swr_core::credentials::CredentialStore;
-use swr_core::logins::{LoginFormat, LoginMaterial};
-use swr_core::logins_docker_config::{self, DockerConfigOutcome};
 use swr_core::profiles::ProfileStore;
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -82,8 +82,8 @@ fn print(args: &Args) -> Result<(), String> {
 }
 
 fn write_docker_config(login: &LoginMaterial) -> Result<(), String> {
-    let path = logins_docker_config::default_path().map_err(|e| e.to_string())?;
-    match logins_docker_config::write_login(&path, login).map_err(|e| e.to_string())? {
+    let path = docker_config::default_path().map_err(|e| e.to_string())?;
+    match docker_config::write_login(&path, login).map_err(|e| e.to_string())? {
         DockerConfigOutcome::Written { path } => {
             outln!("added a login for {} to {}", login.registry, path.display());
             Ok(())

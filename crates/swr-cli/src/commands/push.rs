@@ -91,8 +91,8 @@ pub fn connection_in(profile: Option<&str>, region: Option<&str>) -> Result<Conn
         None => found,
     };
     Ok(Connection {
-        api: swr_core::verify::client_config(&found, &sk),
-        registry: swr_core::verify::registry_config(&found, &sk),
+        api: swr_core::sessions::config::client_config(&found, &sk),
+        registry: swr_core::sessions::config::registry_config(&found, &sk),
         profile_name: found.name.clone(),
     })
 }
@@ -120,7 +120,7 @@ fn from_env(ak: String, other: Option<&str>) -> Result<Connection, String> {
     let endpoints =
         swr_api::Endpoints::resolve(&region, &api.endpoints).map_err(|e| e.to_string())?;
     let host = endpoints.registry_host;
-    if insecure && !swr_core::logins::registry_is_loopback(&host) {
+    if insecure && !swr_core::credentials::logins::registry_is_loopback(&host) {
         return Err(format!(
             "SWR_INSECURE=1 is only allowed for a loopback registry, not {host}"
         ));

@@ -179,7 +179,7 @@ mod tests {
     }
 
     fn profile() -> Profile {
-        crate::session_profile::from_env(|name| {
+        crate::profiles::environment::from_env(|name| {
             let value = match name {
                 "SWR_REGION" => "cn-north-4",
                 "SWR_AK" => "AK",

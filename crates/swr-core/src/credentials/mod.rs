@@ -6,20 +6,28 @@
 //! the access key id as the account name, so they are recognisable in Keychain Access, the
 //! Windows Credential Manager or Seahorse.
 //!
-//! A proxy password is a secret too, kept in the same keyring (`credentials_proxy.rs`);
+//! A proxy password is a secret too, kept in the same keyring (`proxy.rs`);
 //! [`CredentialStore::unlock`] puts it back into the profile a connection is made with.
 //!
 //! Headless Linux often has no Secret Service. Saving then fails with
 //! [`CredentialError::KeyringUnavailable`] so the caller can tell the user and, only if they
 //! agree, keep the key for this session ([`Persistence::Session`]); nothing is ever written
 //! to a file instead.
+//!
+//! Also here: what a login is made of and the commands and files that use it ([`logins`],
+//! [`docker_config`]), and the check that a key pair really works ([`verify`]).
 
 use std::collections::HashMap;
 use std::sync::Mutex;
 
 use swr_api::Sensitive;
 
-pub use crate::credentials_proxy::{move_proxy_passwords, split_proxy_password};
+pub mod docker_config;
+pub mod logins;
+mod proxy;
+pub mod verify;
+
+pub use proxy::{move_proxy_passwords, split_proxy_password};
 
 /// The keyring service name of every entry the app writes.
 pub const SERVICE: &str = "swr-console";

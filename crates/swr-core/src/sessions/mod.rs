@@ -7,6 +7,8 @@
 //! account (region + access key) shares one [`RateLimiter`], so everything the console does at
 //! once stays under SWR's request rate.
 
+pub mod config;
+
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
@@ -162,8 +164,8 @@ impl Sessions {
         let limiter = self.limiter(&profile.region, &profile.access_key_id);
         let mut session = Session::from_configs(
             profile_id,
-            crate::verify::client_config(&profile, &secret),
-            crate::verify::registry_config(&profile, &secret),
+            config::client_config(&profile, &secret),
+            config::registry_config(&profile, &secret),
             Some(limiter),
         )?;
         if let Some(journal) = &self.journal {
@@ -192,8 +194,8 @@ impl Sessions {
         let (profile, secret) = self.credentials.unlock(&profile)?;
         Session::from_configs(
             profile_id,
-            crate::verify::client_config(&profile, &secret),
-            crate::verify::registry_config(&profile, &secret),
+            config::client_config(&profile, &secret),
+            config::registry_config(&profile, &secret),
             Some(self.limiter(region, &profile.access_key_id)),
         )
     }

@@ -9,8 +9,8 @@ use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 use swr_api::Sensitive;
 
+use crate::profiles::rules::is_loopback_host;
 use crate::profiles::Profile;
-use crate::profiles_rules::is_loopback_host;
 
 /// Shown instead of the login key until the user asks to see it.
 pub const MASK: &str = "********";
