@@ -16,15 +16,14 @@
 //! | [`automation`] | retention (with its preview), triggers, region sync |
 //! | [`journal`] | the record of every change made to SWR |
 //!
-//! Beside them: [`settings`], [`recovery`] (unreadable files moved aside), [`fsio`] (atomic
-//! writes) and [`csv_import`].
+//! Beside them: [`settings`], [`recovery`] (unreadable files moved aside) and [`csv_import`].
+//! Files are written atomically with `swr_registry::files`.
 
 pub mod access;
 pub mod automation;
 pub mod browse;
 pub mod credentials;
 pub mod csv_import;
-pub mod fsio;
 pub mod journal;
 pub mod profiles;
 pub mod recovery;

@@ -19,6 +19,7 @@ mod blobs;
 pub mod challenge;
 mod client;
 pub mod error;
+pub mod files;
 mod manifests;
 mod pull;
 pub mod push;

@@ -228,7 +228,7 @@ async fn platform(
         // A cache that cannot be written only costs a request next time.
         let _ = std::fs::create_dir_all(dir);
         if let Ok(text) = serde_json::to_vec(&found) {
-            let _ = crate::fsio::write_atomic(&cache_file(dir, digest), &text);
+            let _ = swr_registry::files::write_atomic(&cache_file(dir, digest), &text);
         }
     }
     Ok(found)

@@ -8,7 +8,7 @@ use std::sync::Mutex;
 use serde::{Deserialize, Serialize};
 
 use super::{Invalid, Profile, ProfileInput, ProfileSummary};
-use crate::fsio::write_atomic;
+use swr_registry::files::write_atomic;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]

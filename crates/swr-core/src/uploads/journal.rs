@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::targets::ImageOverride;
-use crate::fsio::write_atomic;
+use swr_registry::files::write_atomic;
 
 /// One process at a time per journal file. Two runs over one journal would each re-queue and
 /// then cancel the other's items, since each takes the other's `Running` items for ones a

@@ -7,11 +7,9 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
-
-use crate::fsio::write_atomic;
+use swr_registry::files::HintFile;
 
 /// Entries kept; the oldest are dropped beyond this.
 const MAX_ENTRIES: usize = 512;
@@ -59,11 +57,10 @@ struct Stored {
     next: u64,
 }
 
-/// The set of archives known valid; `path: None` keeps it in memory.
+/// The set of archives known valid, in a file or in memory only.
 #[derive(Debug, Default)]
 pub struct ValidatedFiles {
-    path: Option<PathBuf>,
-    data: Mutex<Stored>,
+    file: HintFile<Stored>,
 }
 
 fn key(id: &Identity) -> Option<String> {
@@ -77,13 +74,8 @@ impl ValidatedFiles {
 
     /// Loads the list; an unreadable file is an empty list (it only saves work).
     pub fn load(path: &Path) -> Self {
-        let data = std::fs::read(path)
-            .ok()
-            .and_then(|b| serde_json::from_slice(&b).ok())
-            .unwrap_or_default();
         Self {
-            path: Some(path.to_owned()),
-            data: Mutex::new(data),
+            file: HintFile::load(path),
         }
     }
 
@@ -92,7 +84,7 @@ impl ValidatedFiles {
         let Some(k) = Identity::of(file).as_ref().and_then(key) else {
             return false;
         };
-        self.data.lock().is_ok_and(|d| d.entries.contains_key(&k))
+        self.file.with(|d| d.entries.contains_key(&k)) == Some(true)
     }
 
     /// Records a file that just passed validation.
@@ -100,26 +92,23 @@ impl ValidatedFiles {
         let Some(k) = Identity::of(file).as_ref().and_then(key) else {
             return;
         };
-        let Ok(mut d) = self.data.lock() else { return };
-        d.next += 1;
-        let seq = d.next;
-        d.entries.insert(k, seq);
-        while d.entries.len() > MAX_ENTRIES {
-            let oldest = d
-                .entries
-                .iter()
-                .min_by_key(|(_, s)| **s)
-                .map(|(k, _)| k.clone());
-            match oldest {
-                Some(k) => d.entries.remove(&k),
-                None => break,
-            };
-        }
-        if let (Some(path), Ok(bytes)) = (&self.path, serde_json::to_vec(&*d)) {
-            if let Err(e) = write_atomic(path, &bytes) {
-                tracing::warn!(error = %e, "cannot save the list of validated archives");
+        self.file.with(|d| {
+            d.next += 1;
+            let seq = d.next;
+            d.entries.insert(k, seq);
+            while d.entries.len() > MAX_ENTRIES {
+                let oldest = d
+                    .entries
+                    .iter()
+                    .min_by_key(|(_, s)| **s)
+                    .map(|(k, _)| k.clone());
+                match oldest {
+                    Some(k) => d.entries.remove(&k),
+                    None => break,
+                };
             }
-        }
+        });
+        self.file.save();
     }
 }
 

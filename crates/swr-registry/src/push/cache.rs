@@ -8,10 +8,11 @@
 //! before anything is skipped.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
+
+use crate::files::HintFile;
 
 /// Repositories remembered per blob, newest last; older ones are dropped beyond this.
 const MAX_REPOS_PER_BLOB: usize = 8;
@@ -32,11 +33,10 @@ struct Data {
     registries: BTreeMap<String, RegistryBlobs>,
 }
 
-/// The blob-info cache; `path: None` keeps it in memory only.
+/// The blob-info cache, in a file or in memory only.
 #[derive(Debug, Default)]
 pub struct BlobCache {
-    path: Option<PathBuf>,
-    data: Mutex<Data>,
+    file: HintFile<Data>,
 }
 
 impl BlobCache {
@@ -47,18 +47,13 @@ impl BlobCache {
     /// Loads the cache file; a missing or unreadable file starts an empty cache (it is only
     /// a hint).
     pub fn load(path: &Path) -> Self {
-        let data = std::fs::read(path)
-            .ok()
-            .and_then(|b| serde_json::from_slice(&b).ok())
-            .unwrap_or_default();
         Self {
-            path: Some(path.to_owned()),
-            data: Mutex::new(data),
+            file: HintFile::load(path),
         }
     }
 
     fn with<T>(&self, f: impl FnOnce(&mut Data) -> T) -> Option<T> {
-        self.data.lock().ok().map(|mut d| f(&mut d))
+        self.file.with(f)
     }
 
     /// The gzip blob last made from this diff_id for this registry.
@@ -106,21 +101,9 @@ impl BlobCache {
         });
     }
 
-    /// Writes the cache (atomically: temp file, then rename). Errors are logged, not fatal.
+    /// Writes the cache (atomically). Errors are logged, not fatal.
     pub fn save(&self) {
-        let Some(path) = &self.path else { return };
-        let Some(Ok(bytes)) = self.with(|d| serde_json::to_vec(d)) else {
-            return;
-        };
-        let tmp = path.with_extension("tmp");
-        let result = path
-            .parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| std::fs::write(&tmp, &bytes))
-            .and_then(|()| std::fs::rename(&tmp, path));
-        if let Err(e) = result {
-            tracing::warn!(path = %path.display(), error = %e, "cannot save the blob cache");
-        }
+        self.file.save();
     }
 }
 
