@@ -251,10 +251,7 @@ fn check_size(path: &str, entry: &Entry, d: &Descriptor, findings: &mut Findings
 
 /// The name a descriptor gives its image: containerd's full name, else the OCI ref name.
 fn reference_of(d: &Descriptor) -> Option<String> {
-    d.annotations
-        .get("io.containerd.image.name")
-        .or_else(|| d.annotations.get("org.opencontainers.image.ref.name"))
-        .cloned()
+    crate::reference::of_annotations(&d.annotations).map(str::to_owned)
 }
 
 /// An OCI ref name may be a bare tag (`1.0`); then only the tag can be checked.

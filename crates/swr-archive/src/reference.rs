@@ -2,6 +2,21 @@
 //! (`[registry/]path[:tag][@digest]`), parsed to the pieces SWR cares about: the organization,
 //! the repository below it, and the tag.
 
+/// The annotation containerd and `docker save` write with an image's full name.
+pub const CONTAINERD_NAME: &str = "io.containerd.image.name";
+/// The OCI ref name: often only a tag (`1.0`), sometimes a full reference.
+pub const OCI_REF_NAME: &str = "org.opencontainers.image.ref.name";
+
+/// The name an OCI index entry gives its image: containerd's full name, else the OCI ref name.
+/// The validation report and the push plan both read names through this, so the form previews
+/// the references that are pushed.
+pub fn of_annotations(annotations: &std::collections::BTreeMap<String, String>) -> Option<&str> {
+    annotations
+        .get(CONTAINERD_NAME)
+        .or_else(|| annotations.get(OCI_REF_NAME))
+        .map(String::as_str)
+}
+
 /// A parsed image reference.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reference {

@@ -16,7 +16,7 @@ use super::events::{Step, UploadEvent};
 use super::failure::UploadError;
 use super::journal::{ItemState, Journal, JournalError, JournalItem};
 use super::progress::{progress_event, Rate};
-use super::targets::{resolve_targets, ImageOverride, TargetError, TargetOverrides};
+use super::targets::{item_targets, ImageOverride, TargetOverrides};
 use super::validated::ValidatedFiles;
 
 /// Progress events per second, at most.
@@ -334,22 +334,11 @@ impl UploadQueue {
         )
         .await
         .map_err(|e| UploadError::Internal(e.to_string()))??;
-        let overrides = TargetOverrides {
-            organization: item.organization.clone(),
-            name: item.name.clone(),
-            tags: item.tags.clone(),
-        };
-        let mut work: Vec<(&ImagePlan, Target)> = Vec::new();
-        for (index, plan) in plans.iter().enumerate() {
-            let own = overrides.for_image(item.images.get(&index));
-            let tags = std::slice::from_ref(&plan.tags);
-            for target in resolve_targets(tags, &own).map_err(|e| match e {
-                TargetError::Untagged { .. } => TargetError::Untagged { index },
-                other => other,
-            })? {
-                work.push((plan, target));
-            }
-        }
+        let references: Vec<Vec<String>> = plans.iter().map(|p| p.tags.clone()).collect();
+        let work: Vec<(&ImagePlan, Target)> = item_targets(item, &references)?
+            .into_iter()
+            .filter_map(|(index, target)| plans.get(index).map(|plan| (plan, target)))
+            .collect();
         let registry = (self.registries)(item)?;
         let source = ArchiveSource::new(&item.file, index.outer);
         let mut options = self.options.clone();

@@ -10,6 +10,8 @@ use std::collections::BTreeMap;
 use swr_api::rules::{self, RuleViolation};
 use swr_registry::push::Target;
 
+use super::journal::JournalItem;
+
 /// A name and tags chosen for one image of a multi-image archive (by its position).
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -87,6 +89,32 @@ impl TargetOverrides {
             },
         }
     }
+}
+
+/// Where every image of a queued item goes: the item's organization, name and tags with each
+/// image's own overrides, over the references the archive gives each image (by position).
+/// Returns each target with the position of its image. This is what the runner pushes and what
+/// the app's form previews.
+pub fn item_targets(
+    item: &JournalItem,
+    images: &[Vec<String>],
+) -> Result<Vec<(usize, Target)>, TargetError> {
+    let overrides = TargetOverrides {
+        organization: item.organization.clone(),
+        name: item.name.clone(),
+        tags: item.tags.clone(),
+    };
+    let mut out = Vec::new();
+    for (index, references) in images.iter().enumerate() {
+        let own = overrides.for_image(item.images.get(&index));
+        let targets =
+            resolve_targets(std::slice::from_ref(references), &own).map_err(|e| match e {
+                TargetError::Untagged { .. } => TargetError::Untagged { index },
+                other => other,
+            })?;
+        out.extend(targets.into_iter().map(|t| (index, t)));
+    }
+    Ok(out)
 }
 
 /// One target per image; references of one image sharing a repository become one target

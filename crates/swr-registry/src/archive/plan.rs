@@ -220,10 +220,8 @@ fn plan_oci(index: &ArchiveIndex, doc: &[u8]) -> Result<Vec<ImagePlan>> {
         serde_json::from_slice(doc).map_err(|e| bad(format!("index.json is not valid: {e}")))?;
     let mut plans = Vec::new();
     for d in &top.manifests {
-        let tags = d
-            .annotations
-            .get("org.opencontainers.image.ref.name")
-            .cloned()
+        let tags = swr_archive::reference::of_annotations(&d.annotations)
+            .map(str::to_owned)
             .into_iter()
             .collect();
         let kind = if d.media_type == OCI_INDEX || d.media_type == DOCKER_LIST {

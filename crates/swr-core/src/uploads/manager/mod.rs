@@ -6,6 +6,8 @@
 //! in memory and redone after a restart), and the runner task. It tells its listener what
 //! changed through [`UploadsSignal`]; the shell turns those into UI events and notifications.
 
+#[cfg(test)]
+mod agreement;
 mod live;
 mod plan;
 mod runner;
