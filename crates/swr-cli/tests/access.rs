@@ -4,8 +4,6 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[path = "../../swr-registry/tests/common/mod.rs"]
-mod common;
 mod swrctl;
 
 use swrctl::{stderr, Cli};
@@ -29,7 +27,12 @@ fn push(cli: &Cli<'_>, dir: &Path, file: &str, tag: &str) -> Output {
 }
 
 /// Whether `user` can pull `reference` with skopeo (every blob read and checked).
-fn skopeo_pulls(sb: &common::Sandbox, user: &common::User, reference: &str, dir: &Path) -> bool {
+fn skopeo_pulls(
+    sb: &swr_testkit::Sandbox,
+    user: &swr_testkit::User,
+    reference: &str,
+    dir: &Path,
+) -> bool {
     let dest = dir.join(format!("pull-{}.tar", rand_suffix()));
     Command::new("skopeo")
         .args([
@@ -55,16 +58,16 @@ fn rand_suffix() -> u128 {
 
 #[tokio::test]
 async fn attributes_permissions_and_shares_change_what_others_can_do() {
-    let sb = common::Sandbox::start(&[]);
+    let sb = swr_testkit::Sandbox::start(&[]);
     let dir = tempfile::tempdir().unwrap();
     let admin = Cli {
         sb: &sb,
-        user: sb.user(true).clone(),
+        user: sb.user(0, true).clone(),
         config: dir.path().join("admin"),
     };
     let iam = Cli {
         sb: &sb,
-        user: sb.user(false).clone(),
+        user: sb.user(0, false).clone(),
         config: dir.path().join("iam"),
     };
     let other = sb.ready.accounts[1]

@@ -4,8 +4,6 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[path = "../../swr-registry/tests/common/mod.rs"]
-mod common;
 mod swrctl;
 
 use std::path::Path;
@@ -40,12 +38,12 @@ fn names(value: &serde_json::Value) -> Vec<&str> {
 
 #[tokio::test]
 async fn a_policy_deletes_what_its_preview_said_and_a_trigger_fires_on_matching_pushes() {
-    let sb = common::Sandbox::start(&[]);
+    let sb = swr_testkit::Sandbox::start(&[]);
     sb.create_org("team-a").await;
     let dir = tempfile::tempdir().unwrap();
     let cli = Cli {
         sb: &sb,
-        user: sb.user(true).clone(),
+        user: sb.user(0, true).clone(),
         config: dir.path().join("config"),
     };
     for tag in ["v1", "v2", "v3", "latest"] {

@@ -3,8 +3,6 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[path = "../../swr-registry/tests/common/mod.rs"]
-mod common;
 mod swrctl;
 
 use swrctl::{stderr, Cli};
@@ -26,13 +24,13 @@ fn push(cli: &Cli<'_>, dir: &Path, name: &str, image: ImageBuilder) {
 
 #[tokio::test]
 async fn list_inspect_delete_and_copy_tags_read_back_with_skopeo() {
-    let sb = common::Sandbox::start(&[]);
+    let sb = swr_testkit::Sandbox::start(&[]);
     sb.create_org("team-a").await;
     sb.create_org("team-b").await;
     let dir = tempfile::tempdir().unwrap();
     let cli = Cli {
         sb: &sb,
-        user: sb.user(true).clone(),
+        user: sb.user(0, true).clone(),
         config: dir.path().join("config"),
     };
     push(

@@ -3,16 +3,18 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[path = "../../swr-registry/tests/common/mod.rs"]
-mod common;
-
 use std::path::Path;
 use std::process::{Command, Output};
 
 use serde_json::Value;
 use swr_archive::fixtures::{sample_image, Archive, ImageBuilder, Layer, Layout};
 
-fn swrctl(sb: &common::Sandbox, user: &common::User, config: &Path, args: &[&str]) -> Output {
+fn swrctl(
+    sb: &swr_testkit::Sandbox,
+    user: &swr_testkit::User,
+    config: &Path,
+    args: &[&str],
+) -> Output {
     Command::new(env!("CARGO_BIN_EXE_swrctl"))
         .args(args)
         .env_clear()
@@ -51,9 +53,9 @@ fn pushed_events(out: &Output) -> Vec<Value> {
 
 #[tokio::test]
 async fn push_then_list_organizations_images_and_tags() {
-    let sb = common::Sandbox::start(&[]);
+    let sb = swr_testkit::Sandbox::start(&[]);
     sb.create_org("team-a").await;
-    let admin = sb.user(true).clone();
+    let admin = sb.user(0, true).clone();
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("config");
     let archive = dir.path().join("app.tar");
@@ -100,7 +102,7 @@ async fn push_then_list_organizations_images_and_tags() {
 
 #[tokio::test]
 async fn failures_exit_non_zero_with_a_clear_message() {
-    let sb = common::Sandbox::start(&[]);
+    let sb = swr_testkit::Sandbox::start(&[]);
     sb.create_org("team-a").await;
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("config");
@@ -113,7 +115,7 @@ async fn failures_exit_non_zero_with_a_clear_message() {
     std::fs::write(&bad, b"not an image").unwrap();
 
     // An invalid file fails; the valid one after it still goes.
-    let admin = sb.user(true).clone();
+    let admin = sb.user(0, true).clone();
     let out = swrctl(
         &sb,
         &admin,
@@ -132,7 +134,7 @@ async fn failures_exit_non_zero_with_a_clear_message() {
     assert!(stderr.contains("pushed and verified"), "{stderr}");
 
     // A user without push rights is refused and the registry gets no tag.
-    let reader = sb.user(false).clone();
+    let reader = sb.user(0, false).clone();
     let out = swrctl(
         &sb,
         &reader,
@@ -190,9 +192,9 @@ fn killed_run_journal(config: &Path, archive: &Path, confirmed: &[String]) -> (u
 
 #[tokio::test]
 async fn a_push_after_a_kill_takes_up_the_unfinished_item_and_prunes_it_when_done() {
-    let sb = common::Sandbox::start(&[]);
+    let sb = swr_testkit::Sandbox::start(&[]);
     sb.create_org("team-a").await;
-    let admin = sb.user(true).clone();
+    let admin = sb.user(0, true).clone();
     let dir = tempfile::tempdir().unwrap();
     let archive = dir.path().join("app.tar");
     Archive::new(Layout::DockerArchive)

@@ -4,8 +4,6 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[path = "../../swr-registry/tests/common/mod.rs"]
-mod common;
 mod swrctl;
 
 use std::path::Path;
@@ -31,12 +29,12 @@ fn push(cli: &Cli<'_>, dir: &Path, tag: &str) {
 
 /// The manifest digest skopeo reads from `registry`, logged in to `region`.
 fn digest_in(
-    sb: &common::Sandbox,
+    sb: &swr_testkit::Sandbox,
     region: &str,
     registry: &str,
     reference: &str,
 ) -> Option<String> {
-    let user = sb.user(true);
+    let user = sb.user(0, true);
     let creds = format!(
         "{}:{}",
         swr_api::login::login_username(region, &user.ak),
@@ -80,21 +78,21 @@ fn wait_for_jobs(cli: &Cli<'_>) -> Vec<(String, String)> {
 
 #[tokio::test]
 async fn an_image_synced_to_another_region_is_pulled_from_there_and_the_gap_view_agrees() {
-    let sb = common::Sandbox::start(&["--regions", "cn-north-4,cn-east-3"]);
+    let sb = swr_testkit::Sandbox::start(&["--regions", "cn-north-4,cn-east-3"]);
     let east = sb.ready.regions[1].clone();
     assert_eq!(east.region, "cn-east-3");
     sb.create_org("team-a").await;
     let dir = tempfile::tempdir().unwrap();
     let cli = Cli {
         sb: &sb,
-        user: sb.user(true).clone(),
+        user: sb.user(0, true).clone(),
         config: dir.path().join("config"),
     };
     push(&cli, dir.path(), "v1");
     let here = cli.skopeo_digest("team-a/web:v1").unwrap();
 
     // The target organization exists in the second region only once created there.
-    let mut config = sb.api_config(sb.user(true));
+    let mut config = sb.api_config(sb.user(0, true));
     config.region = east.region.clone();
     config.project_id = Some(east.project_id.clone());
     config.endpoints.api = Some(east.api_endpoint.clone());

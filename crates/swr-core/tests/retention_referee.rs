@@ -6,9 +6,6 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[path = "../../swr-registry/tests/common/mod.rs"]
-mod common;
-
 use swr_core::automation::{self, PolicyInput};
 use swr_core::browse::tags::TagIndex;
 use swr_core::sessions::Session;
@@ -72,8 +69,8 @@ async fn the_preview_deletes_exactly_what_swr_deletes() {
                 .as_secs()
         });
     println!("retention draw: SWR_RETENTION_SEED={seed}");
-    let sb = common::Sandbox::start(&["--seed", "retention-lab"]);
-    let admin = sb.user(true);
+    let sb = swr_testkit::Sandbox::start(&["--seed", "retention-lab"]);
+    let admin = sb.user(0, true);
     let session = Session::from_configs(
         "referee",
         sb.api_config(admin),

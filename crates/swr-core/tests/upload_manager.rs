@@ -6,9 +6,6 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[path = "../../swr-registry/tests/common/mod.rs"]
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -42,11 +39,11 @@ struct App {
 
 impl App {
     /// A config dir with one active profile for `user` of the sandbox.
-    fn new(sb: &common::Sandbox, admin: bool) -> Self {
+    fn new(sb: &swr_testkit::Sandbox, admin: bool) -> Self {
         let config = tempfile::tempdir().unwrap();
         let profiles = Arc::new(ProfileStore::open(config.path()));
         let credentials = Arc::new(CredentialStore::new(Box::new(MemoryVault::default())));
-        let user = sb.user(admin);
+        let user = sb.user(0, admin);
         profiles
             .upsert(Profile {
                 id: "sandbox".into(),
@@ -157,7 +154,7 @@ fn write(path: &Path, archive: Archive) -> PathBuf {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn drafts_are_checked_targeted_and_pushed_one_after_another() {
-    let sb = common::Sandbox::start(&[]);
+    let sb = swr_testkit::Sandbox::start(&[]);
     sb.create_org("team-a").await;
     let app = App::new(&sb, true);
     let dir = tempfile::tempdir().unwrap();
@@ -270,9 +267,9 @@ async fn drafts_are_checked_targeted_and_pushed_one_after_another() {
     };
     assert!(pushed[0].starts_with(&format!("{}/team-a/web:1.2@sha256:", sb.ready.registry)));
     assert_eq!(pushed.len(), 2, "{pushed:?}");
-    sb.skopeo_inspect(sb.user(true), "team-a/web:1.2", false);
-    sb.skopeo_inspect(sb.user(true), "team-a/web:latest", false);
-    sb.skopeo_inspect(sb.user(true), "team-a/jobs:nightly", false);
+    sb.skopeo_inspect(sb.user(0, true), "team-a/web:1.2", false);
+    sb.skopeo_inspect(sb.user(0, true), "team-a/web:latest", false);
+    sb.skopeo_inspect(sb.user(0, true), "team-a/jobs:nightly", false);
     assert!(view.live.is_empty());
 
     // The next file is aimed where the last ones went.
@@ -301,7 +298,7 @@ async fn drafts_are_checked_targeted_and_pushed_one_after_another() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bad_files_and_targets_are_refused_with_their_reason() {
-    let sb = common::Sandbox::start(&[]);
+    let sb = swr_testkit::Sandbox::start(&[]);
     sb.create_org("team-b").await;
     let dir = tempfile::tempdir().unwrap();
     let junk = dir.path().join("notes.tar");
@@ -365,7 +362,7 @@ async fn bad_files_and_targets_are_refused_with_their_reason() {
     assert!(!transient);
     let denied = std::process::Command::new("skopeo")
         .args(["inspect", "--tls-verify=false", "--creds"])
-        .arg(sb.skopeo_creds(sb.user(true)))
+        .arg(sb.skopeo_creds(sb.user(0, true)))
         .arg(format!("docker://{}/team-b/app:1", sb.ready.registry))
         .output()
         .unwrap();
@@ -386,10 +383,10 @@ fn slow_archive(dir: &Path) -> PathBuf {
     )
 }
 
-fn tag_exists(sb: &common::Sandbox, reference: &str) -> bool {
+fn tag_exists(sb: &swr_testkit::Sandbox, reference: &str) -> bool {
     std::process::Command::new("skopeo")
         .args(["inspect", "--raw", "--tls-verify=false", "--creds"])
-        .arg(sb.skopeo_creds(sb.user(true)))
+        .arg(sb.skopeo_creds(sb.user(0, true)))
         .arg(format!("docker://{}/{reference}", sb.ready.registry))
         .output()
         .unwrap()
@@ -399,7 +396,7 @@ fn tag_exists(sb: &common::Sandbox, reference: &str) -> bool {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_cancel_mid_push_leaves_no_tag() {
-    let sb = common::Sandbox::start(&["--fault-latency-ms", "150"]);
+    let sb = swr_testkit::Sandbox::start(&["--fault-latency-ms", "150"]);
     sb.create_org("team-c").await;
     let dir = tempfile::tempdir().unwrap();
     let file = slow_archive(dir.path());
@@ -455,7 +452,7 @@ async fn a_cancel_mid_push_leaves_no_tag() {
 
 #[test]
 fn a_queue_interrupted_by_closing_the_app_resumes_without_resending_confirmed_blobs() {
-    let sb = common::Sandbox::start(&["--fault-latency-ms", "150"]);
+    let sb = swr_testkit::Sandbox::start(&["--fault-latency-ms", "150"]);
     let dir = tempfile::tempdir().unwrap();
     let file = slow_archive(dir.path());
     let app = App::new(&sb, true);
@@ -508,7 +505,7 @@ fn a_queue_interrupted_by_closing_the_app_resumes_without_resending_confirmed_bl
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_lost_network_makes_the_item_wait_and_a_cancel_ends_the_wait() {
-    let sb = common::Sandbox::start(&[]);
+    let sb = swr_testkit::Sandbox::start(&[]);
     let app = App::new(&sb, true);
     // The registry and API move to a port where nothing listens.
     let closed = std::net::TcpListener::bind("127.0.0.1:0")

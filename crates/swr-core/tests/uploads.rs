@@ -4,9 +4,6 @@
 
 #![allow(clippy::unwrap_used)]
 
-#[path = "../../swr-registry/tests/common/mod.rs"]
-mod common;
-
 use std::sync::{Arc, Mutex};
 
 use swr_archive::fixtures::{sample_image, Archive, ImageBuilder, Layer, Layout};
@@ -27,9 +24,9 @@ fn layer(seed: u8) -> Layer {
 
 #[tokio::test]
 async fn queue_pushes_every_image_and_tag_and_resumes_from_its_journal() {
-    let sb = common::Sandbox::start(&[]);
+    let sb = swr_testkit::Sandbox::start(&[]);
     sb.create_org("team-a").await;
-    let admin = sb.user(true);
+    let admin = sb.user(0, true);
     let dir = tempfile::tempdir().unwrap();
     let multi = dir.path().join("multi.tar");
     Archive::new(Layout::DockerArchive)
@@ -164,13 +161,13 @@ async fn queue_pushes_every_image_and_tag_and_resumes_from_its_journal() {
 
 #[tokio::test]
 async fn an_invalid_archive_fails_before_anything_is_sent() {
-    let sb = common::Sandbox::start(&[]);
+    let sb = swr_testkit::Sandbox::start(&[]);
     sb.create_org("team-a").await;
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.tar");
     std::fs::write(&bad, b"not an archive at all").unwrap();
     let queue = UploadQueue::new(
-        Arc::new(sb.registry_for(sb.user(true))),
+        Arc::new(sb.registry_for(sb.user(0, true))),
         Journal::in_memory(),
         BlobCache::in_memory(),
     );

@@ -3,18 +3,16 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use common::Sandbox;
 use swr_archive::fixtures::{sample_image, Archive, Layer, Layout};
 use swr_registry::archive::{plan_images, ArchiveIndex, ArchiveSource};
 use swr_registry::push::{
     push_image, BlobCache, PushContext, PushOptions, PushProgress, PushedImage, Target,
 };
 use swr_registry::{Error, Registry};
+use swr_testkit::Sandbox;
 use tokio_util::sync::CancellationToken;
 
 async fn push_with(
@@ -73,7 +71,7 @@ fn noisy_image(seed: u32) -> Archive {
 fn pulled_matches(sb: &Sandbox, reference: &str, path: &Path) {
     let dir = tempfile::tempdir().unwrap();
     let dest = dir.path().join("back.tar");
-    sb.skopeo_pull(sb.user(true), reference, &dest);
+    sb.skopeo_pull(sb.user(0, true), reference, &dest);
     let got = swr_archive::validate_path(&dest);
     let want = swr_archive::validate_path(path);
     assert!(got.is_valid());
@@ -147,7 +145,7 @@ async fn pushes_complete_through_cut_connections_503s_short_tokens_and_rate_limi
             "20",
         ]);
         sb.create_org("team-a").await;
-        let reg = sb.registry_for(sb.user(true));
+        let reg = sb.registry_for(sb.user(0, true));
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("img.tar");
         noisy_image(round.wrapping_add(seed as u32))
@@ -179,7 +177,7 @@ async fn a_registry_that_always_cuts_uploads_fails_cleanly_without_a_tag() {
         "--fault-drop-upload-every-time",
     ]);
     sb.create_org("team-a").await;
-    let reg = sb.registry_with_retries(sb.user(true), 3);
+    let reg = sb.registry_with_retries(sb.user(0, true), 3);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("img.tar");
     noisy_image(7).write(&path).unwrap();
@@ -203,7 +201,7 @@ async fn a_registry_that_always_cuts_uploads_fails_cleanly_without_a_tag() {
 async fn cancelling_mid_push_leaves_no_tag() {
     let sb = Sandbox::start(&[]);
     sb.create_org("team-a").await;
-    let reg = sb.registry_for(sb.user(true));
+    let reg = sb.registry_for(sb.user(0, true));
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("img.tar");
     noisy_image(9).write(&path).unwrap();

@@ -4,13 +4,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::io::Read;
 use std::path::Path;
 
-use common::Sandbox;
 use oci_client::client::{ClientConfig, ClientProtocol};
 use oci_client::manifest::{
     OciDescriptor, IMAGE_MANIFEST_MEDIA_TYPE, OCI_IMAGE_INDEX_MEDIA_TYPE, OCI_IMAGE_MEDIA_TYPE,
@@ -24,6 +21,7 @@ use swr_registry::push::{
     push_image, BlobCache, PushContext, PushOptions, PushProgress, PushedImage, Target,
 };
 use swr_registry::{sha256_digest, Registry};
+use swr_testkit::Sandbox;
 use tokio_util::sync::CancellationToken;
 
 async fn push(reg: &Registry, path: &Path, repo: &str, tag: &str) -> PushedImage {
@@ -97,7 +95,7 @@ async fn pull_blob(client: &Client, image: &Reference, d: &serde_json::Value) ->
 
 /// Reads `repo:tag` with oci-client and checks it against the archive at `path`.
 async fn read_back_and_compare(sb: &Sandbox, path: &Path, repo: &str, tag: &str, pushed: &str) {
-    let admin = sb.user(true);
+    let admin = sb.user(0, true);
     // Plain HTTP only, but reqwest wants a provider before it builds a client.
     let _ = rustls::crypto::ring::default_provider().install_default();
     let client = Client::new(ClientConfig {
@@ -178,7 +176,7 @@ fn image_with_layers() -> swr_archive::fixtures::ImageBuilder {
 async fn oci_client_reads_back_docker_and_oci_archives_as_the_archives_say() {
     let sb = Sandbox::start(&[]);
     sb.create_org("team-a").await;
-    let reg = sb.registry_for(sb.user(true));
+    let reg = sb.registry_for(sb.user(0, true));
     let dir = tempfile::tempdir().unwrap();
     for (name, layout) in [
         ("docker", Layout::DockerArchive),

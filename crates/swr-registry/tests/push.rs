@@ -3,12 +3,9 @@
 
 #![allow(clippy::unwrap_used)]
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use common::{Sandbox, User};
 use swr_archive::fixtures::{sample_image, Archive, Layer, Layout};
 use swr_archive::Compression;
 use swr_registry::archive::{plan_images, ArchiveIndex, ArchiveSource};
@@ -16,6 +13,7 @@ use swr_registry::push::{
     push_image, BlobCache, PushContext, PushOptions, PushProgress, PushedImage, Target,
 };
 use swr_registry::{Error, Registry};
+use swr_testkit::{Sandbox, User};
 use tokio_util::sync::CancellationToken;
 
 async fn push_file(
@@ -90,7 +88,7 @@ fn big_layer(seed: u8) -> Layer {
 async fn every_archive_layout_round_trips_through_skopeo() {
     let sb = Sandbox::start(&[]);
     sb.create_org("team-a").await;
-    let admin = sb.user(true);
+    let admin = sb.user(0, true);
     let reg = sb.registry_for(admin);
     let cache = BlobCache::in_memory();
     let dir = tempfile::tempdir().unwrap();
@@ -138,7 +136,7 @@ async fn every_archive_layout_round_trips_through_skopeo() {
 async fn repush_uploads_nothing_even_into_a_new_repository() {
     let sb = Sandbox::start(&[]);
     sb.create_org("team-a").await;
-    let admin = sb.user(true);
+    let admin = sb.user(0, true);
     let reg = sb.registry_for(admin);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("img.tar");
@@ -196,7 +194,7 @@ async fn repush_uploads_nothing_even_into_a_new_repository() {
 async fn uncompressed_push_keeps_diff_ids_as_blob_digests() {
     let sb = Sandbox::start(&[]);
     sb.create_org("team-a").await;
-    let admin = sb.user(true);
+    let admin = sb.user(0, true);
     let reg = sb.registry_for(admin);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("img.tar");
@@ -234,7 +232,7 @@ async fn uncompressed_push_keeps_diff_ids_as_blob_digests() {
 async fn a_user_without_push_rights_is_refused_and_nothing_is_written() {
     let sb = Sandbox::start(&[]);
     sb.create_org("team-a").await;
-    let reader = sb.user(false);
+    let reader = sb.user(0, false);
     let reg = sb.registry_for(reader);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("img.tar");
@@ -256,7 +254,7 @@ async fn a_user_without_push_rights_is_refused_and_nothing_is_written() {
         matches!(err, Error::Denied { .. } | Error::Unauthorized { .. }),
         "got {err:?}"
     );
-    let admin_reg = sb.registry_for(sb.user(true));
+    let admin_reg = sb.registry_for(sb.user(0, true));
     assert_eq!(
         admin_reg.manifest_digest("team-a/web", "v1").await.unwrap(),
         None
@@ -267,7 +265,7 @@ async fn a_user_without_push_rights_is_refused_and_nothing_is_written() {
 async fn a_corrupt_layer_is_never_committed() {
     let sb = Sandbox::start(&[]);
     sb.create_org("team-a").await;
-    let admin = sb.user(true);
+    let admin = sb.user(0, true);
     let reg = sb.registry_for(admin);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("img.tar");

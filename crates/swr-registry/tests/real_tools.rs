@@ -4,8 +4,6 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::process::Command;
 
@@ -107,9 +105,9 @@ async fn a_buildah_multi_platform_index_is_pushed_byte_for_byte() {
     assert_eq!(children.len(), 2);
     let want = sha256_digest(bytes);
 
-    let sb = common::Sandbox::start(&[]);
+    let sb = swr_testkit::Sandbox::start(&[]);
     sb.create_org("team-a").await;
-    let admin = sb.user(true);
+    let admin = sb.user(0, true);
     let reg = sb.registry_for(admin);
     let (progress, cache, confirmed, cancel) = (
         PushProgress::default(),

@@ -271,7 +271,7 @@ fn closing_stdin_stops_the_sandbox_when_asked() {
     use std::io::{BufRead, BufReader};
     use std::process::{Command, Stdio};
 
-    require_registry();
+    swr_testkit::require("/usr/bin/docker-registry", "docker-registry");
     let dir = tempfile::tempdir().unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_swr-sandbox"))
         .arg("--data")

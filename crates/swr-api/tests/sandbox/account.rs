@@ -1,8 +1,8 @@
-use crate::harness::Sandbox;
+use swr_testkit::Sandbox;
 
 #[tokio::test]
 async fn account_reads_and_temporary_logins() {
-    let sb = Sandbox::start("demo");
+    let sb = Sandbox::start(&["--seed", "demo"]);
     let alpha = sb.admin(0);
 
     let quotas = alpha.list_quotas().await.unwrap();

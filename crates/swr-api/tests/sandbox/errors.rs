@@ -1,6 +1,6 @@
 use swr_api::{Client, ClientConfig, Credentials, EndpointOverrides, ErrorKind};
 
-use crate::harness::Sandbox;
+use swr_testkit::Sandbox;
 
 fn client_with(sb: &Sandbox, ak: &str, sk: &str) -> Client {
     let mut config = ClientConfig::new(sb.ready.region.clone(), Credentials::new(ak, sk));
@@ -16,7 +16,7 @@ fn client_with(sb: &Sandbox, ak: &str, sk: &str) -> Client {
 
 #[tokio::test]
 async fn bad_credentials_are_authentication_errors_with_request_ids() {
-    let sb = Sandbox::start("none");
+    let sb = Sandbox::start(&[]);
     let user = sb.user(0, true).clone();
 
     let wrong_sk = client_with(&sb, &user.ak, "not-the-secret-key");
@@ -58,7 +58,7 @@ async fn unreachable_endpoint_is_a_network_error() {
 
 #[tokio::test]
 async fn https_to_a_plain_http_port_is_a_tls_error() {
-    let sb = Sandbox::start("none");
+    let sb = Sandbox::start(&[]);
     let user = sb.user(0, true).clone();
     let https = sb.ready.api_endpoint.replace("http://", "https://");
     let mut config = ClientConfig::new(

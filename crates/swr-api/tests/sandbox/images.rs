@@ -9,7 +9,7 @@ use std::process::Command;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
-use crate::harness::{RegionInfo, UserInfo};
+use swr_testkit::{Region as RegionInfo, User as UserInfo};
 
 const MANIFEST: &str = "application/vnd.oci.image.manifest.v1+json";
 const INDEX: &str = "application/vnd.oci.image.index.v1+json";

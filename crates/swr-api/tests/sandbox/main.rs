@@ -8,7 +8,6 @@
 // A failed expectation in a helper is a failed test, exactly as in the test bodies.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod harness;
 mod images;
 
 mod account;

@@ -1,10 +1,10 @@
 use swr_api::ErrorKind;
 
-use crate::harness::Sandbox;
+use swr_testkit::Sandbox;
 
 #[tokio::test]
 async fn organization_lifecycle() {
-    let sb = Sandbox::start("none");
+    let sb = Sandbox::start(&[]);
     let alpha = sb.admin(0);
 
     alpha.create_namespace("team-a").await.unwrap();
@@ -48,7 +48,7 @@ async fn organization_lifecycle() {
 
 #[tokio::test]
 async fn organization_with_images_cannot_be_deleted() {
-    let sb = Sandbox::start("demo");
+    let sb = Sandbox::start(&["--seed", "demo"]);
     let alpha = sb.admin(0);
     let err = alpha.delete_namespace("demo-apps").await.unwrap_err();
     assert_eq!(err.kind(), ErrorKind::NotEmpty, "{err}");

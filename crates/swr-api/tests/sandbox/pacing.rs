@@ -9,15 +9,15 @@ use swr_api::model::TagListQuery;
 use swr_api::retry::RetryPolicy;
 use swr_api::{Client, ErrorKind, RateLimiter};
 
-use crate::harness::Sandbox;
+use swr_testkit::Sandbox;
 
 #[tokio::test]
 async fn a_throttled_listing_slows_down_and_completes() {
     // 5 requests a second per account; the 20,000 tags of `scale-tags/many` take 20 pages.
-    let sb = Sandbox::start_with("scale", &["--api-qps", "5"]);
+    let sb = Sandbox::start(&["--seed", "scale", "--api-qps", "5"]);
     let user = sb.user(0, true).clone();
 
-    let mut unpaced = sb.config_for(&user);
+    let mut unpaced = sb.api_config(&user);
     unpaced.retry = RetryPolicy::none();
     let unpaced = Client::new(unpaced).unwrap();
     let burst = futures::future::join_all((0..12).map(|_| unpaced.list_namespaces(false))).await;
@@ -28,7 +28,7 @@ async fn a_throttled_listing_slows_down_and_completes() {
         assert_eq!(r.kind(), ErrorKind::RateLimited, "{r}");
     }
 
-    let mut paced = sb.config_for(&user);
+    let mut paced = sb.api_config(&user);
     paced.rate_limiter = Some(Arc::new(RateLimiter::for_account()));
     let paced = Client::new(paced).unwrap();
     let tags: Vec<_> = paced

@@ -1,14 +1,14 @@
 use swr_api::model::{PermissionGrant, PermissionLevel};
 use swr_api::ErrorKind;
 
-use crate::harness::Sandbox;
+use swr_testkit::Sandbox;
 
 #[tokio::test]
 async fn organization_and_repository_permissions() {
-    let sb = Sandbox::start("demo");
+    let sb = Sandbox::start(&["--seed", "demo"]);
     let alpha = sb.admin(0);
     let dev = sb.user(0, false).clone();
-    let dev_client = sb.client_for(&dev);
+    let dev_client = sb.api(&dev);
 
     alpha.create_namespace("perm-org").await.unwrap();
     // The developer has no permission on a new organization yet.

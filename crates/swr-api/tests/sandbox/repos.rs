@@ -5,7 +5,7 @@ use swr_api::model::{
 };
 use swr_api::{ErrorKind, OffsetRequest};
 
-use crate::harness::Sandbox;
+use swr_testkit::Sandbox;
 
 fn create(name: &str) -> CreateRepoRequest {
     CreateRepoRequest {
@@ -18,7 +18,7 @@ fn create(name: &str) -> CreateRepoRequest {
 
 #[tokio::test]
 async fn repository_lifecycle_with_slash_names() {
-    let sb = Sandbox::start("none");
+    let sb = Sandbox::start(&[]);
     let alpha = sb.admin(0);
     alpha.create_namespace("team-r").await.unwrap();
 
@@ -69,7 +69,7 @@ async fn repository_lifecycle_with_slash_names() {
 
 #[tokio::test]
 async fn v2_and_v3_lists_page_filter_and_sort() {
-    let sb = Sandbox::start("none");
+    let sb = Sandbox::start(&[]);
     let alpha = sb.admin(0);
     alpha.create_namespace("team-l").await.unwrap();
     let names = ["delta", "alpha", "echo", "charlie", "bravo"];

@@ -2,11 +2,11 @@ use futures::TryStreamExt;
 use swr_api::model::{RetentionRule, TagSelector};
 use swr_api::{ErrorKind, OffsetRequest};
 
-use crate::harness::Sandbox;
+use swr_testkit::Sandbox;
 
 #[tokio::test]
 async fn retention_policies_and_log() {
-    let sb = Sandbox::start("demo");
+    let sb = Sandbox::start(&["--seed", "demo"]);
     let alpha = sb.admin(0);
     let (ns, repo) = ("demo-apps", "api");
 

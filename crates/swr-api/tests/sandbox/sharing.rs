@@ -2,11 +2,11 @@ use futures::TryStreamExt;
 use swr_api::model::{ShareDeadline, SharedBy, SharedRepoQuery};
 use swr_api::{ErrorKind, OffsetRequest};
 
-use crate::harness::Sandbox;
+use swr_testkit::Sandbox;
 
 #[tokio::test]
 async fn share_with_another_account_and_list_both_sides() {
-    let sb = Sandbox::start("demo");
+    let sb = Sandbox::start(&["--seed", "demo"]);
     let alpha = sb.admin(0);
     let beta = sb.admin(1);
     let beta_domain = sb.domain_name(1).to_owned();

@@ -5,12 +5,12 @@ use futures::TryStreamExt;
 use swr_api::model::{SortDirection, SyncJob};
 use swr_api::{Client, ErrorKind, OffsetRequest};
 
-use crate::harness::{RegionInfo, Sandbox, UserInfo};
 use crate::images;
+use swr_testkit::{Region as RegionInfo, Sandbox, User as UserInfo};
 
 #[tokio::test]
 async fn sync_rules_manual_sync_and_jobs() {
-    let sb = Sandbox::start("demo");
+    let sb = Sandbox::start(&["--seed", "demo"]);
     let alpha = sb.admin(0);
     let (ns, repo) = ("demo-apps", "web");
 
@@ -149,7 +149,7 @@ fn assert_same_image(
 
 #[tokio::test]
 async fn sync_copies_images_to_another_served_region() {
-    let sb = Sandbox::start_with("none", &["--regions", "cn-north-4,cn-east-3"]);
+    let sb = Sandbox::start(&["--seed", "none", "--regions", "cn-north-4,cn-east-3"]);
     let regions = &sb.ready.regions;
     assert_eq!(regions.len(), 2, "{regions:?}");
     let (north, east) = (&regions[0], &regions[1]);
@@ -164,8 +164,8 @@ async fn sync_copies_images_to_another_served_region() {
     assert_ne!(north.registry, east.registry);
 
     let admin = sb.user(0, true).clone();
-    let src = sb.client_in(0, &admin);
-    let dst = sb.client_in(1, &admin);
+    let src = sb.api_in(0, &admin);
+    let dst = sb.api_in(1, &admin);
     assert_eq!(src.list_sync_regions().await.unwrap(), ["cn-east-3"]);
     assert_eq!(dst.list_sync_regions().await.unwrap(), ["cn-north-4"]);
 

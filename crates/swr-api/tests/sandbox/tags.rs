@@ -2,11 +2,11 @@ use futures::TryStreamExt;
 use swr_api::model::{SortDirection, TagListQuery, TagSort};
 use swr_api::{ErrorKind, OffsetRequest};
 
-use crate::harness::Sandbox;
+use swr_testkit::Sandbox;
 
 #[tokio::test]
 async fn tag_lists_show_retag_and_delete() {
-    let sb = Sandbox::start("demo");
+    let sb = Sandbox::start(&["--seed", "demo"]);
     let alpha = sb.admin(0);
     let (ns, repo) = ("demo-apps", "web");
 
@@ -101,7 +101,7 @@ async fn tag_lists_show_retag_and_delete() {
 
 #[tokio::test]
 async fn accessories_and_references_of_a_tag() {
-    let sb = Sandbox::start("demo");
+    let sb = Sandbox::start(&["--seed", "demo"]);
     let alpha = sb.admin(0);
     let page = alpha
         .list_accessories_page("demo-apps", "web", "latest", OffsetRequest::default())

@@ -1,7 +1,7 @@
 use swr_api::model::CreateTriggerRequest;
 use swr_api::ErrorKind;
 
-use crate::harness::Sandbox;
+use swr_testkit::Sandbox;
 
 fn request(name: &str) -> CreateTriggerRequest {
     CreateTriggerRequest {
@@ -22,7 +22,7 @@ fn request(name: &str) -> CreateTriggerRequest {
 
 #[tokio::test]
 async fn trigger_lifecycle() {
-    let sb = Sandbox::start("demo");
+    let sb = Sandbox::start(&["--seed", "demo"]);
     let alpha = sb.admin(0);
     let (ns, repo) = ("demo-apps", "api");
 

@@ -8,11 +8,9 @@ use std::process::{Command, Output};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use crate::common;
-
 pub struct Cli<'a> {
-    pub sb: &'a common::Sandbox,
-    pub user: common::User,
+    pub sb: &'a swr_testkit::Sandbox,
+    pub user: swr_testkit::User,
     pub config: std::path::PathBuf,
 }
 

@@ -1,57 +1,28 @@
-//! A running `swr-sandbox` for integration tests: its own temp data dir, free ports, and the
-//! process (with its registry child) stopped when the handle is dropped.
+//! The sandbox's own protocol tests: raw signed API calls, registry tokens and pushes made by
+//! hand, over a sandbox started (and stopped when dropped) by `swr-testkit`.
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::Duration;
+use std::path::Path;
 
 use base64::Engine as _;
 use serde_json::Value;
 
-pub const REGISTRY_BIN: &str = "/usr/bin/docker-registry";
-
+/// A sandbox started by `swr-testkit`, addressed as the raw-protocol tests need: users by
+/// position, and one of its served regions at a time.
 pub struct Sandbox {
-    child: Option<Child>,
+    /// The process; `None` for a view of another region of the same process.
+    process: Option<swr_testkit::Sandbox>,
+    /// The ready line, with the top-level endpoints of the region this handle addresses.
     pub info: Value,
-    pub data: PathBuf,
-}
-
-pub fn require_registry() {
-    assert!(
-        Path::new(REGISTRY_BIN).exists(),
-        "{REGISTRY_BIN} is missing: install the Debian package docker-registry to run these tests"
-    );
 }
 
 impl Sandbox {
     pub fn start(data: &Path, extra: &[&str]) -> Self {
-        require_registry();
-        let mut child = Command::new(env!("CARGO_BIN_EXE_swr-sandbox"))
-            .arg("--data")
-            .arg(data)
-            .args(extra)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("spawn swr-sandbox");
-        let stdout = child.stdout.take().expect("stdout");
-        let mut line = String::new();
-        BufReader::new(stdout)
-            .read_line(&mut line)
-            .expect("read readiness line");
-        assert!(
-            !line.is_empty(),
-            "swr-sandbox exited before printing its readiness line"
-        );
-        let info: Value = serde_json::from_str(&line).expect("readiness line is JSON");
+        let process = swr_testkit::Sandbox::start_in(data, extra);
         Self {
-            child: Some(child),
-            info,
-            data: data.to_path_buf(),
+            info: process.info.clone(),
+            process: Some(process),
         }
     }
 
@@ -65,9 +36,8 @@ impl Sandbox {
             info[key] = listed[key].clone();
         }
         Self {
-            child: None,
+            process: None,
             info,
-            data: self.data.clone(),
         }
     }
 
@@ -79,6 +49,7 @@ impl Sandbox {
         self.info["registry"].as_str().unwrap().to_string()
     }
 
+    /// The AK and SK of user `index` of account `account`.
     pub fn user(&self, account: usize, index: usize) -> (String, String) {
         let u = &self.info["accounts"][account]["users"][index];
         (
@@ -87,7 +58,7 @@ impl Sandbox {
         )
     }
 
-    /// `Basic` header value of the long-term docker login of a user.
+    /// `Basic` header value of the long-term docker login of a user, in this handle's region.
     pub fn basic(&self, account: usize, index: usize) -> String {
         let (ak, sk) = self.user(account, index);
         let region = self.info["region"].as_str().unwrap();
@@ -104,41 +75,16 @@ impl Sandbox {
 
     /// Peak resident memory of the sandbox process (not its registry child), in KiB.
     pub fn peak_rss_kib(&self) -> u64 {
-        let pid = self.child.as_ref().map(|c| c.id()).unwrap_or_default();
-        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-        status
-            .lines()
-            .find_map(|l| l.strip_prefix("VmHWM:"))
-            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-            .unwrap_or(0)
+        self.process
+            .as_ref()
+            .map_or(0, swr_testkit::Sandbox::peak_rss_kib)
     }
 
     /// Stops the sandbox with SIGTERM, as a supervisor would, and waits for it.
-    pub fn stop(mut self) {
-        self.terminate();
-    }
-
-    fn terminate(&mut self) {
-        if let Some(mut child) = self.child.take() {
-            let _ = Command::new("kill")
-                .arg("-TERM")
-                .arg(child.id().to_string())
-                .status();
-            for _ in 0..100 {
-                if child.try_wait().ok().flatten().is_some() {
-                    return;
-                }
-                std::thread::sleep(Duration::from_millis(50));
-            }
-            let _ = child.kill();
-            let _ = child.wait();
+    pub fn stop(self) {
+        if let Some(process) = self.process {
+            process.stop();
         }
-    }
-}
-
-impl Drop for Sandbox {
-    fn drop(&mut self) {
-        self.terminate();
     }
 }
 
