@@ -20,6 +20,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::profiles::active_profile,
             commands::profiles::list_profiles,
             commands::profiles::list_regions,
+            commands::profiles::check_profile,
             commands::profiles::import_credentials_csv,
             commands::profiles::save_profile,
             commands::profiles::duplicate_profile,

@@ -77,10 +77,9 @@ impl From<swr_core::profiles::ProfileError> for IpcError {
     fn from(err: swr_core::profiles::ProfileError) -> Self {
         use swr_core::profiles::ProfileError;
         let code = match &err {
+            ProfileError::Invalid(v) => return Self::violation(v.clone()),
             ProfileError::NotFound(_) => ErrorCode::NotFound,
-            ProfileError::Invalid(_)
-            | ProfileError::DuplicateName(_)
-            | ProfileError::SessionOnly => ErrorCode::InvalidInput,
+            ProfileError::DuplicateName(_) | ProfileError::SessionOnly => ErrorCode::InvalidInput,
             ProfileError::Write { .. } => ErrorCode::Io,
             ProfileError::Encode(_) => ErrorCode::Internal,
         };

@@ -53,6 +53,16 @@ pub fn list_profiles(state: State<'_, AppState>) -> ProfileList {
     }
 }
 
+/// Every rule the profile form breaks now, for the wizard to show on its fields as the user
+/// types; saving checks them again.
+#[tauri::command]
+#[specta::specta]
+pub fn check_profile(
+    input: swr_core::profiles::ProfileInput,
+) -> Vec<swr_api::rules::RuleViolation> {
+    input.violations()
+}
+
 /// The regions with their display names, for the searchable picker.
 #[tauri::command]
 #[specta::specta]

@@ -44,6 +44,13 @@ async listProfiles() : Promise<ProfileList> {
 async listRegions() : Promise<Region[]> {
     return await TAURI_INVOKE("list_regions");
 },
+/**
+ * Every rule the profile form breaks now, for the wizard to show on its fields as the user
+ * types; saving checks them again.
+ */
+async checkProfile(input: ProfileInput) : Promise<RuleViolation[]> {
+    return await TAURI_INVOKE("check_profile", { input });
+},
 async importCredentialsCsv(contents: string) : Promise<Result<ImportedCredentials, IpcError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("import_credentials_csv", { contents }) };

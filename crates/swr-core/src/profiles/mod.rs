@@ -17,7 +17,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-pub use rules::{Invalid, ProfileInput};
+pub use rules::ProfileInput;
 pub use store::{ProfileError, ProfileStore};
 
 /// Environment variable that points the app and `swrctl` at another configuration directory

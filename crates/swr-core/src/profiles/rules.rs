@@ -1,18 +1,20 @@
 //! The rules a profile must follow before it is saved, shared by the desktop app and `swrctl`.
 //!
-//! The UI checks the same rules as the user types, but this is the authority: every way into
-//! the profile store goes through [`ProfileInput::validated`]. Two rules matter for safety:
-//! plain `http://` endpoints are accepted only for loopback hosts (a local sandbox), so a typo
-//! can never send signed requests or a login key unencrypted across a network; and a proxy
-//! URL is checked for shape only, never printed back (it may embed a password). A third:
-//! skipping TLS verification is accepted only when every host the profile talks to is this
-//! machine or a private network address, where a test deployment lives; anywhere else it would
-//! hand the login key to whoever sits in the middle.
+//! This is the only copy of them: every way into the profile store goes through
+//! [`ProfileInput::validated`], and the wizard asks [`ProfileInput::violations`] as the user
+//! types, showing each [`RuleViolation`] on its field in the UI's language. Two rules matter
+//! for safety: plain `http://` endpoints are accepted only for loopback hosts (a local
+//! sandbox), so a typo can never send signed requests or a login key unencrypted across a
+//! network; and a proxy URL is checked for shape only, never printed back (it may embed a
+//! password). A third: skipping TLS verification is accepted only when every host the profile
+//! talks to is this machine or a private network address, where a test deployment lives;
+//! anywhere else it would hand the login key to whoever sits in the middle.
 
 use std::net::IpAddr;
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
+use swr_api::rules::RuleViolation;
 
 use crate::profiles::EndpointOverrides;
 
@@ -31,91 +33,88 @@ pub struct ProfileInput {
     pub insecure_skip_tls_verify: bool,
 }
 
-/// Which field broke a rule, and how.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{field}: {reason}")]
-pub struct Invalid {
-    /// The camelCase field name, as the UI form knows it.
-    pub field: &'static str,
-    pub reason: String,
-}
-
-fn invalid(field: &'static str, reason: impl Into<String>) -> Invalid {
-    Invalid {
-        field,
-        reason: reason.into(),
-    }
+/// A broken rule on a field the form knows by this camelCase name. The value is not echoed:
+/// a proxy URL may hold a password.
+fn invalid(
+    field: &str,
+    rule: &str,
+    en: impl Into<String>,
+    zh_cn: impl Into<String>,
+) -> RuleViolation {
+    RuleViolation::custom(field, rule, "", en, zh_cn)
 }
 
 pub const NAME_MAX: usize = 64;
 
 impl ProfileInput {
-    /// Checks every field and returns the input with blanks trimmed and empty options as `None`.
-    pub fn validated(self) -> Result<Self, Invalid> {
-        let name = self.name.trim().to_owned();
-        if name.is_empty() {
-            return Err(invalid("name", "a profile needs a name"));
+    /// Checks every field and returns the input with blanks trimmed and empty options as `None`,
+    /// or the first broken rule.
+    pub fn validated(self) -> Result<Self, RuleViolation> {
+        let (clean, mut violations) = self.checked();
+        if violations.is_empty() {
+            Ok(clean)
+        } else {
+            Err(violations.swap_remove(0))
         }
-        if name.chars().count() > NAME_MAX || name.chars().any(char::is_control) {
-            return Err(invalid(
-                "name",
-                format!("use at most {NAME_MAX} printable characters"),
-            ));
-        }
-        let endpoints = EndpointOverrides {
-            api: blank_to_none(self.endpoints.api)
-                .map(|v| check_url("endpoints.api", &v))
-                .transpose()?,
-            registry: blank_to_none(self.endpoints.registry)
-                .map(|v| check_registry(&v))
-                .transpose()?,
-            iam: blank_to_none(self.endpoints.iam)
-                .map(|v| check_url("endpoints.iam", &v))
-                .transpose()?,
-            regions: self.endpoints.regions,
+    }
+
+    /// Every broken rule, in the order of the form's fields.
+    pub fn violations(&self) -> Vec<RuleViolation> {
+        self.clone().checked().1
+    }
+
+    fn checked(self) -> (Self, Vec<RuleViolation>) {
+        let mut found = Vec::new();
+        let mut keep = |r: Result<String, RuleViolation>| match r {
+            Ok(v) => Some(v),
+            Err(v) => {
+                found.push(v);
+                None
+            }
         };
+        let name = keep(check_name(&self.name)).unwrap_or_default();
+        let api =
+            blank_to_none(self.endpoints.api).and_then(|v| keep(check_url("endpoints.api", &v)));
+        let registry =
+            blank_to_none(self.endpoints.registry).and_then(|v| keep(check_registry(&v)));
+        let iam =
+            blank_to_none(self.endpoints.iam).and_then(|v| keep(check_url("endpoints.iam", &v)));
         let region = self.region.trim().to_owned();
         let known = swr_api::region::find_region(&region).is_some();
         // A private deployment or the sandbox may use a region id of its own, but then the
         // public hosts derived from it would be wrong, so an API endpoint must be given.
-        if !known && (endpoints.api.is_none() || !is_region_shaped(&region)) {
-            return Err(invalid(
+        if !known && (api.is_none() || !is_region_shaped(&region)) {
+            keep(Err(invalid(
                 "region",
-                format!("`{region}` is not an SWR region"),
-            ));
+                "region.unknown",
+                format!("`{region}` is not an SWR region: choose one from the list"),
+                format!("“{region}”不是 SWR 的区域：请从列表中选择"),
+            )));
         }
-        let access_key_id = self.access_key_id.trim().to_owned();
-        if access_key_id.is_empty()
-            || access_key_id.len() > 128
-            || !access_key_id.chars().all(|c| c.is_ascii_alphanumeric())
-        {
-            return Err(invalid(
-                "accessKeyId",
-                "an access key id is made of letters and digits only",
-            ));
-        }
-        let project_id = blank_to_none(self.project_id);
-        if let Some(id) = &project_id {
-            if id.len() > 64 || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-                return Err(invalid(
-                    "projectId",
-                    "a project id is made of letters, digits and dashes",
-                ));
-            }
-        }
-        let proxy = blank_to_none(self.proxy)
-            .map(|p| check_proxy(&p))
-            .transpose()?;
+        let access_key_id = keep(check_access_key(&self.access_key_id)).unwrap_or_default();
+        let project_id = blank_to_none(self.project_id).and_then(|id| keep(check_project_id(id)));
+        let proxy = blank_to_none(self.proxy).and_then(|p| keep(check_proxy(p)));
         let ca_bundle = self.ca_bundle.filter(|p| !p.as_os_str().is_empty());
-        if let Some(path) = &ca_bundle {
-            if !path.is_absolute() {
-                return Err(invalid("caBundle", "give the full path of the PEM file"));
+        if ca_bundle.as_ref().is_some_and(|p| !p.is_absolute()) {
+            keep(Err(invalid(
+                "caBundle",
+                "caBundle.relative",
+                "Give the full path of the PEM file.",
+                "请填写 PEM 文件的完整路径。",
+            )));
+        }
+        let endpoints = EndpointOverrides {
+            api,
+            registry,
+            iam,
+            regions: self.endpoints.regions,
+        };
+        if self.insecure_skip_tls_verify {
+            if let Err(v) = check_insecure_hosts(&endpoints, project_id.is_some()) {
+                found.push(v);
             }
         }
-        if self.insecure_skip_tls_verify {
-            check_insecure_hosts(&endpoints, project_id.is_some())?;
-        }
-        Ok(Self {
+        let clean = Self {
             name,
             region,
             project_id,
@@ -124,8 +123,55 @@ impl ProfileInput {
             ca_bundle,
             proxy,
             insecure_skip_tls_verify: self.insecure_skip_tls_verify,
-        })
+        };
+        (clean, found)
     }
+}
+
+fn check_name(name: &str) -> Result<String, RuleViolation> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(invalid(
+            "name",
+            "profile.name.required",
+            "Give the profile a name.",
+            "请为配置命名。",
+        ));
+    }
+    if name.chars().count() > NAME_MAX || name.chars().any(char::is_control) {
+        return Err(invalid(
+            "name",
+            "profile.name.length",
+            format!("Use at most {NAME_MAX} printable characters."),
+            format!("最多使用 {NAME_MAX} 个可打印字符。"),
+        ));
+    }
+    Ok(name.to_owned())
+}
+
+fn check_access_key(access_key_id: &str) -> Result<String, RuleViolation> {
+    let ak = access_key_id.trim();
+    if ak.is_empty() || ak.len() > 128 || !ak.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return Err(invalid(
+            "accessKeyId",
+            "accessKey.charset",
+            "An access key ID is made of letters and digits only (copy it from the credentials CSV).",
+            "访问密钥 ID 只包含字母和数字（请从凭证 CSV 文件中复制）。",
+        ));
+    }
+    Ok(ak.to_owned())
+}
+
+fn check_project_id(id: String) -> Result<String, RuleViolation> {
+    if id.len() > 64 || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        return Err(invalid(
+            "projectId",
+            "projectId.charset",
+            "A project ID is made of letters, digits and dashes.",
+            "项目 ID 只包含字母、数字和短横线。",
+        ));
+    }
+    Ok(id)
 }
 
 fn blank_to_none(value: Option<String>) -> Option<String> {
@@ -175,7 +221,10 @@ pub fn insecure_allowed(endpoints: &EndpointOverrides, has_project: bool) -> boo
 
 /// Skipping TLS verification needs every endpoint on a private address: the API, the registry
 /// and IAM (or a project id, so that IAM is never asked).
-fn check_insecure_hosts(endpoints: &EndpointOverrides, has_project: bool) -> Result<(), Invalid> {
+fn check_insecure_hosts(
+    endpoints: &EndpointOverrides,
+    has_project: bool,
+) -> Result<(), RuleViolation> {
     let host_of = |url: &str| {
         url::Url::parse(url)
             .ok()
@@ -199,33 +248,46 @@ fn check_insecure_hosts(endpoints: &EndpointOverrides, has_project: bool) -> Res
     }
     Err(invalid(
         "insecureSkipTlsVerify",
-        "skipping TLS verification is allowed only when the API endpoint, the registry host \
-         and the IAM endpoint (or a project id) are on this computer or a private network \
+        "insecure.publicHost",
+        "Skipping TLS verification is allowed only when the API endpoint, the registry host \
+         and the IAM endpoint (or a project ID) are on this computer or a private network \
          address (10.x, 172.16–31.x, 192.168.x, fc00::/7); for any other server add its CA \
-         bundle instead",
+         bundle instead.",
+        "只有当 API 端点、镜像仓库地址和 IAM 端点（或项目 ID）都在本机或私有网络地址\
+         （10.x、172.16–31.x、192.168.x、fc00::/7）上时，才允许跳过 TLS 验证；其他服务器请添加其 CA 证书。",
     ))
 }
 
 /// An API or IAM base URL: `https://` anywhere, `http://` only on loopback.
-fn check_url(field: &'static str, value: &str) -> Result<String, Invalid> {
+fn check_url(field: &str, value: &str) -> Result<String, RuleViolation> {
     let url = swr_api::config::parse_base_url(value.to_owned(), "endpoint").map_err(|_| {
         invalid(
             field,
-            format!("`{value}` is not an http(s) URL with a host"),
+            "endpoint.url",
+            format!("`{value}` is not an http(s) URL with a host."),
+            format!("“{value}”不是带主机名的 http(s) URL。"),
         )
     })?;
     let host = url.host_str().unwrap_or_default();
     if url.scheme() == "http" && !is_loopback_host(host) {
-        return Err(invalid(
-            field,
-            "plain http is allowed only for this machine (127.0.0.1, ::1, localhost); use https",
-        ));
+        return Err(plain_http_off_machine(field));
     }
     Ok(url.as_str().trim_end_matches('/').to_owned())
 }
 
 /// A registry `host[:port]`; a leading `http://` is accepted only for a loopback host.
-fn check_registry(value: &str) -> Result<String, Invalid> {
+/// Plain http leaves this machine: signed requests and the login key would cross the network
+/// unencrypted.
+fn plain_http_off_machine(field: &str) -> RuleViolation {
+    invalid(
+        field,
+        "endpoint.plainHttp",
+        "Plain http is allowed only for this machine (127.0.0.1, ::1, localhost); use https.",
+        "只有本机（127.0.0.1、::1、localhost）可以使用明文 http；请使用 https。",
+    )
+}
+
+fn check_registry(value: &str) -> Result<String, RuleViolation> {
     const FIELD: &str = "endpoints.registry";
     let (plain_http, rest) = match value.strip_prefix("http://") {
         Some(rest) => (true, rest),
@@ -238,30 +300,31 @@ fn check_registry(value: &str) -> Result<String, Invalid> {
     let Some(url) = parsed else {
         return Err(invalid(
             FIELD,
-            format!("`{value}` is not a registry host[:port]"),
+            "registry.host",
+            format!("`{value}` is not a registry host[:port]."),
+            format!("“{value}”不是镜像仓库的“主机[:端口]”。"),
         ));
     };
     let host = url.host_str().unwrap_or_default();
     if plain_http && !is_loopback_host(host) {
-        return Err(invalid(
-            FIELD,
-            "plain http is allowed only for this machine (127.0.0.1, ::1, localhost)",
-        ));
+        return Err(plain_http_off_machine(FIELD));
     }
     Ok(host_port.to_owned())
 }
 
-fn check_proxy(value: &str) -> Result<String, Invalid> {
-    let ok = url::Url::parse(value).is_ok_and(|u| {
+fn check_proxy(value: String) -> Result<String, RuleViolation> {
+    let ok = url::Url::parse(&value).is_ok_and(|u| {
         matches!(u.scheme(), "http" | "https" | "socks5" | "socks5h") && u.host_str().is_some()
     });
     if ok {
-        Ok(value.to_owned())
+        Ok(value)
     } else {
         // The value may hold a proxy password: describe the problem without echoing it.
         Err(invalid(
             "proxy",
-            "a proxy is an http://, https:// or socks5:// URL with a host",
+            "proxy.url",
+            "A proxy is an http://, https:// or socks5:// URL with a host.",
+            "代理是带主机名的 http://、https:// 或 socks5:// URL。",
         ))
     }
 }
@@ -351,6 +414,31 @@ mod tests {
         let mut i = input();
         i.ca_bundle = Some("relative/ca.pem".into());
         assert_eq!(i.validated().unwrap_err().field, "caBundle");
+    }
+
+    #[test]
+    fn the_wizard_sees_every_broken_field_at_once() {
+        let mut i = input();
+        i.name = String::new();
+        i.access_key_id = "AK WITH SPACE".into();
+        i.endpoints.registry = Some("http://registry.example.com".into());
+        let v = i.violations();
+        let fields: Vec<(&str, &str)> = v
+            .iter()
+            .map(|v| (v.field.as_str(), v.rule.as_str()))
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                ("name", "profile.name.required"),
+                ("endpoints.registry", "endpoint.plainHttp"),
+                ("accessKeyId", "accessKey.charset"),
+            ]
+        );
+        assert!(v
+            .iter()
+            .all(|v| !v.message.zh_cn.is_empty() && !v.message.en.is_empty()));
+        assert!(input().violations().is_empty());
     }
 
     #[test]

@@ -7,7 +7,9 @@ use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Invalid, Profile, ProfileInput, ProfileSummary};
+use swr_api::rules::RuleViolation;
+
+use super::{Profile, ProfileInput, ProfileSummary};
 use swr_registry::files::write_atomic;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -29,8 +31,8 @@ pub enum ProfileError {
     },
     #[error("could not encode profiles: {0}")]
     Encode(#[from] serde_json::Error),
-    #[error(transparent)]
-    Invalid(#[from] Invalid),
+    #[error("{}: {}", .0.field, .0)]
+    Invalid(#[from] RuleViolation),
     #[error("a profile named `{0}` already exists")]
     DuplicateName(String),
     #[error(
