@@ -138,7 +138,7 @@ printf '%s\n' "$SK" | "$SWRCTL" profile add Remote --region cn-north-4 --ak "$AK
 "#,
     );
     assert!(ok, "stdout:\n{stdout}\nstderr:\n{stderr}");
-    assert!(stderr.contains("plain http is allowed only"), "{stderr}");
+    assert!(stderr.contains("Plain http is allowed only"), "{stderr}");
     assert!(stderr.contains("stdin held no secret key"), "{stderr}");
     assert!(stdout.contains("no profiles"), "{stdout}");
 }
