@@ -61,6 +61,7 @@ import {
   type Recovered,
   type Region,
   type Result,
+  type RuleViolation,
   type SecretInput,
   type Settings,
   type TagQuery,
@@ -222,6 +223,8 @@ export interface IpcClient {
   activeProfile(): Promise<ProfileSummary | null>;
   listProfiles(): Promise<ProfileList>;
   listRegions(): Promise<Region[]>;
+  /** Every rule the profile form breaks now (empty when it can be saved). */
+  checkProfile(input: ProfileInput): Promise<RuleViolation[]>;
   /** Parses a console `credentials.csv`; the secret key stays in the backend behind `token`. */
   importCredentialsCsv(contents: string): Promise<ImportedCredentials>;
   saveProfile(
@@ -434,6 +437,7 @@ export const tauriClient: IpcClient = {
   activeProfile: () => call(() => commands.activeProfile()),
   listProfiles: () => call(() => commands.listProfiles()),
   listRegions: () => call(() => commands.listRegions()),
+  checkProfile: (input) => call(() => commands.checkProfile(input)),
   importCredentialsCsv: (contents) => call(async () => unwrap(await commands.importCredentialsCsv(contents))),
   saveProfile: (id, input, secret, persistence) =>
     call(async () => unwrap(await commands.saveProfile(id, input, secret, persistence))),

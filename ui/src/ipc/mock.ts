@@ -12,6 +12,7 @@ import type {
   ProfileSummary,
   Recovered,
   Region,
+  RuleViolation,
   Settings,
   VerifyOutcome,
 } from "./index";
@@ -52,6 +53,11 @@ export interface MockBackendOptions extends MockBrowseOptions, MockDashboardOpti
   noKeyring?: boolean;
   /** What `listOrganizations` answers for every profile (until one is created). */
   organizations?: OrganizationOption[];
+  /**
+   * What `checkProfile` answers, by the value of the field the rule is about: a form whose
+   * field holds that value breaks that rule. Saving refuses with the first one broken.
+   */
+  profileRules?: { field: string; value: string; violation: RuleViolation }[];
 }
 
 export interface MockBackend extends IpcClient {
@@ -99,6 +105,14 @@ function fail(code: IpcError["code"], message: string): Promise<never> {
   return Promise.reject(new CommandError({ code, message, requestId: null, retryable: false, violation: null, advice: null }));
 }
 
+/** The text of a profile form field, by the name rule violations give it. */
+function fieldValue(input: ProfileInput, field: string): string {
+  const endpoint = /^endpoints\.(api|registry|iam)$/.exec(field)?.[1] as "api" | "registry" | "iam" | undefined;
+  if (endpoint !== undefined) return input.endpoints[endpoint] ?? "";
+  const value: unknown = (input as unknown as Record<string, unknown>)[field];
+  return typeof value === "string" ? value : "";
+}
+
 function registryOf(p: Profile): string {
   return p.endpoints?.registry ?? `swr.${p.region}.myhuaweicloud.com`;
 }
@@ -111,6 +125,10 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   let staged: { token: string; value: string } | null = null;
   let active: string | null = null;
   let clipboard = "";
+  const brokenRules = (input: ProfileInput): RuleViolation[] =>
+    (options.profileRules ?? [])
+      .filter((r) => fieldValue(input, r.field).trim() === r.value)
+      .map((r) => ({ ...r.violation }));
   const copy = (text: string) => {
     clipboard = text;
     setTimeout(() => {
@@ -241,6 +259,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
         })),
       }),
     listRegions: () => Promise.resolve(MOCK_REGIONS.map((r) => ({ ...r }))),
+    checkProfile: (input) => Promise.resolve(brokenRules(input)),
     importCredentialsCsv: (contents) => {
       const lines = contents.replace(/^\uFEFF/, "").split(/\r?\n/).filter((l) => l.trim() !== "");
       const header = (lines[0] ?? "").split(",").map((h) => h.trim());
@@ -252,7 +271,12 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       return Promise.resolve({ userName: row[header.indexOf("User Name")] ?? null, accessKeyId: ak, token: "staged-1" });
     },
     saveProfile: (id, input, secret, persistence) => {
-      if (input.name.trim() === "") return fail("invalidInput", "name: a profile needs a name");
+      const broken = brokenRules(input)[0];
+      if (broken !== undefined) {
+        return Promise.reject(
+          new CommandError({ code: "invalidInput", message: broken.message.en, requestId: null, retryable: false, violation: broken, advice: null }),
+        );
+      }
       if (profiles.some((p) => p.id !== id && p.name.toLowerCase() === input.name.trim().toLowerCase())) {
         return fail("invalidInput", `a profile named \`${input.name}\` already exists`);
       }

@@ -104,16 +104,33 @@ describe("profile wizard", () => {
     expect(backend.storedSecrets.get("HPUACSV0000000000001")?.value).toBe(MOCK_GOOD_SK);
   });
 
-  it("refuses plain http to another machine before saving", async () => {
-    const { backend, user } = renderApp({ path: "/profiles" });
-    await chooseRegionAndFill(user, MOCK_GOOD_SK);
-    const save = vi.spyOn(backend, "saveProfile");
-    await user.type(screen.getByTestId("wizard-api-endpoint"), "http://swr.example.com");
-    await user.click(screen.getByTestId("wizard-save-verify"));
+  it("shows the backend's rule on the field it is about, in the user's language, and saves nothing", async () => {
+    const plainHttp = {
+      field: "endpoints.api",
+      value: "http://swr.example.com",
+      violation: {
+        field: "endpoints.api",
+        rule: "endpoint.plainHttp",
+        value: "http://swr.example.com",
+        message: { en: "Plain http is allowed only for this computer.", zhCn: "仅本机地址可以使用明文 http。" },
+      },
+    };
+    for (const [language, text] of [["en-US", "Plain http is allowed only for this computer."], ["zh-CN", "仅本机地址可以使用明文 http。"]] as const) {
+      stubSystemLanguage(language);
+      const { backend, user, unmount } = renderApp({ path: "/profiles", profileRules: [plainHttp] });
+      await chooseRegionAndFill(user, MOCK_GOOD_SK);
+      const save = vi.spyOn(backend, "saveProfile");
+      await user.type(screen.getByTestId("wizard-api-endpoint"), "http://swr.example.com");
+      await user.click(screen.getByTestId("wizard-save-verify"));
 
-    expect(await screen.findByText(/Plain http:\/\/ is allowed only for this computer/)).toBeInTheDocument();
-    expect(save).not.toHaveBeenCalled();
-  });
+      const field = screen.getByTestId("wizard-api-endpoint").closest("label");
+      expect(field).not.toBeNull();
+      expect(await within(field as HTMLElement).findByText(text)).toBeInTheDocument();
+      expect(screen.getByTestId("wizard-registry").closest("label")).not.toHaveTextContent(text);
+      expect(save).not.toHaveBeenCalled();
+      unmount();
+    }
+  }, 20_000);
 });
 
 describe("profiles list", () => {

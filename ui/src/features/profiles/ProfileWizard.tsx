@@ -2,6 +2,7 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { localized } from "../../components/errorText";
 import {
   CommandError,
   useIpc,
@@ -14,7 +15,7 @@ import {
 } from "../../ipc";
 import "./profiles.css";
 import { LoginOutputsPanel } from "./LoginOutputsPanel";
-import { useProfileMutation, useRegions } from "./queries";
+import { useProfileCheck, useProfileMutation, useRegions } from "./queries";
 
 const STEPS = ["region", "credentials", "verify", "outputs"] as const;
 type Step = (typeof STEPS)[number];
@@ -72,14 +73,6 @@ function toInput(form: Form): ProfileInput {
   };
 }
 
-/** Mirrors the backend rule (which has the last word): plain http only to this computer. */
-function plainHttpOffMachine(value: string): boolean {
-  const match = /^http:\/\/(\[[^\]]+\]|[^/:]+)/i.exec(value.trim());
-  if (!match?.[1]) return false;
-  const host = match[1].replace(/^\[|\]$/g, "").toLowerCase();
-  return !(host === "localhost" || host === "::1" || host.startsWith("127."));
-}
-
 /**
  * Region → access key → verification → logins. Used on first run and from Profiles; with
  * `profile` it edits that profile, starting at the access key step.
@@ -123,15 +116,16 @@ export function ProfileWizard({ profile, onClose }: { profile?: Profile; onClose
     );
   }, [regions.data, query]);
 
-  const errors = {
-    name: form.name.trim() === "",
-    accessKeyId: !/^[A-Za-z0-9]+$/.test(form.accessKeyId.trim()),
-    secretKey: profileId === null && imported === null && form.secretKey.trim() === "",
-    api: plainHttpOffMachine(form.api),
-    registry: plainHttpOffMachine(form.registry),
-    iam: plainHttpOffMachine(form.iam),
+  // The backend's profile rules, as the user types; a refused save names its field too.
+  const input = useMemo(() => toInput(form), [form]);
+  const check = useProfileCheck(input);
+  const refused = save.error?.error.violation ?? null;
+  const broken = (field: string): string | undefined => {
+    const v = check.data?.find((c) => c.field === field) ?? (refused?.field === field ? refused : undefined);
+    return v === undefined ? undefined : localized(v.message, i18n.language);
   };
-  const credentialsValid = !Object.values(errors).some(Boolean);
+  const secretMissing = profileId === null && imported === null && form.secretKey.trim() === "";
+  const credentialsValid = check.data?.length === 0 && !check.isPlaceholderData && !secretMissing;
 
   const importCsv = async (file: File) => {
     setImportError(null);
@@ -228,7 +222,7 @@ export function ProfileWizard({ profile, onClose }: { profile?: Profile; onClose
             save.mutate("keyring");
           }}
         >
-          {field("name", t("wizard.name"), "wizard-name", { invalid: errors.name ? t("wizard.required") : undefined })}
+          {field("name", t("wizard.name"), "wizard-name", { invalid: broken("name") })}
           <label className="field">
             <span className="field-label">{t("wizard.importCsv")}</span>
             <input
@@ -248,33 +242,30 @@ export function ProfileWizard({ profile, onClose }: { profile?: Profile; onClose
             </p>
           )}
           {importError && <ErrorNotice title={t("wizard.importFailed")} error={importError} />}
-          {field("accessKeyId", t("wizard.accessKeyId"), "wizard-ak", {
-            invalid: errors.accessKeyId ? t("wizard.required") : undefined,
-          })}
+          {field("accessKeyId", t("wizard.accessKeyId"), "wizard-ak", { invalid: broken("accessKeyId") })}
           {imported === null &&
             field("secretKey", t("wizard.secretKey"), "wizard-sk", {
               type: "password",
-              invalid: errors.secretKey ? t("wizard.required") : undefined,
+              invalid: secretMissing ? t("wizard.required") : undefined,
               hint: profileId !== null ? t("wizard.secretKeyKeep") : undefined,
             })}
           <details data-testid="wizard-advanced" open={form.api !== "" || form.registry !== ""}>
             <summary>{t("wizard.advanced")}</summary>
-            {field("projectId", t("wizard.projectId"), "wizard-project-id")}
-            {field("api", t("wizard.apiEndpoint"), "wizard-api-endpoint", {
-              invalid: errors.api ? t("wizard.httpLoopbackOnly") : undefined,
-            })}
-            {field("registry", t("wizard.registryEndpoint"), "wizard-registry", {
-              invalid: errors.registry ? t("wizard.httpLoopbackOnly") : undefined,
-            })}
-            {field("iam", t("wizard.iamEndpoint"), "wizard-iam-endpoint", {
-              invalid: errors.iam ? t("wizard.httpLoopbackOnly") : undefined,
-            })}
-            {field("caBundle", t("wizard.caBundle"), "wizard-ca-bundle")}
-            {field("proxy", t("wizard.proxy"), "wizard-proxy", { hint: t("wizard.proxyHint") })}
+            {field("projectId", t("wizard.projectId"), "wizard-project-id", { invalid: broken("projectId") })}
+            {field("api", t("wizard.apiEndpoint"), "wizard-api-endpoint", { invalid: broken("endpoints.api") })}
+            {field("registry", t("wizard.registryEndpoint"), "wizard-registry", { invalid: broken("endpoints.registry") })}
+            {field("iam", t("wizard.iamEndpoint"), "wizard-iam-endpoint", { invalid: broken("endpoints.iam") })}
+            {field("caBundle", t("wizard.caBundle"), "wizard-ca-bundle", { invalid: broken("caBundle") })}
+            {field("proxy", t("wizard.proxy"), "wizard-proxy", { hint: t("wizard.proxyHint"), invalid: broken("proxy") })}
             <label className="field">
               <input type="checkbox" checked={form.insecure} onChange={(e) => { set({ insecure: e.target.checked }); }} />
               <span>{t("wizard.insecure")}</span>
               <span className="field-hint">{t("wizard.insecureHint")}</span>
+              {showErrors && broken("insecureSkipTlsVerify") !== undefined && (
+                <span className="field-hint" role="alert" data-testid="wizard-insecure-error">
+                  {broken("insecureSkipTlsVerify")}
+                </span>
+              )}
             </label>
           </details>
           {!profile && (

@@ -1,12 +1,14 @@
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 
 import {
   useIpc,
   type CommandError,
   type LoginOutputs,
+  type ProfileInput,
   type ProfileList,
   type ProfileSummary,
   type Region,
+  type RuleViolation,
 } from "../../ipc";
 
 export const profileKeys = {
@@ -14,6 +16,7 @@ export const profileKeys = {
   active: () => [...profileKeys.all, "active"] as const,
   list: () => [...profileKeys.all, "list"] as const,
   regions: () => ["regions"] as const,
+  check: (input: ProfileInput) => [...profileKeys.all, "check", input] as const,
   // Masked outputs only; revealed ones are never put in the query cache.
   logins: (id: string) => [...profileKeys.all, "logins", id] as const,
 };
@@ -39,6 +42,20 @@ export function useRegions() {
   return useQuery<Region[], CommandError>({
     queryKey: profileKeys.regions(),
     queryFn: () => client.listRegions(),
+    staleTime: Infinity,
+  });
+}
+
+/**
+ * The rules the profile form breaks as it stands, from the backend's profile rules (the only
+ * copy of them). The previous answer stays while the next one is asked, so errors do not blink.
+ */
+export function useProfileCheck(input: ProfileInput) {
+  const client = useIpc();
+  return useQuery<RuleViolation[], CommandError>({
+    queryKey: profileKeys.check(input),
+    queryFn: () => client.checkProfile(input),
+    placeholderData: keepPreviousData,
     staleTime: Infinity,
   });
 }

@@ -510,7 +510,6 @@ const en = {
     proxyHint: "A password in the URL is kept in the OS keyring with the secret key, and shown nowhere. Leave it out when editing to keep the one stored.",
     insecure: "Skip TLS certificate verification (test deployments only)",
     insecureHint: "Accepted only when the API, registry and IAM endpoints (or a project id) are on this computer or a private network address; for any other server add its CA bundle.",
-    httpLoopbackOnly: "Plain http:// is allowed only for this computer (127.0.0.1, localhost).",
     required: "Required",
     saveAndVerify: "Save and verify",
     verifying: "Checking the access key with SWR…",

@@ -507,7 +507,6 @@ const zhCN: Messages = {
     proxyHint: "地址中的密码与密钥一起保存在系统钥匙串中，不会在任何地方显示。编辑时不填密码即保留已保存的密码。",
     insecure: "跳过 TLS 证书校验（仅限测试环境）",
     insecureHint: "仅当 API、镜像仓库和 IAM 终端节点（或项目 ID）都位于本机或私有网络地址时才允许；其他服务器请添加其 CA 证书包。",
-    httpLoopbackOnly: "仅本机地址（127.0.0.1、localhost）允许使用明文 http://。",
     required: "必填",
     saveAndVerify: "保存并验证",
     verifying: "正在向 SWR 验证访问密钥…",
