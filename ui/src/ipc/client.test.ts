@@ -4,6 +4,7 @@
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach, describe, expect, it } from "vitest";
 
+import { commands } from "./bindings";
 import { CommandError, tauriClient, type IpcError, type Settings } from "./index";
 
 const refused: IpcError = {
@@ -77,5 +78,17 @@ describe("tauriClient", () => {
     mockIPC((command) => (command === "active_profile" ? null : undefined));
 
     await expect(tauriClient.activeProfile()).resolves.toBeNull();
+  });
+
+  it("offers every generated command, and one that answers nothing resolves without a value", async () => {
+    expect(Object.keys(commands).filter((name) => typeof (tauriClient as unknown as Record<string, unknown>)[name] !== "function")).toEqual([]);
+    const received: unknown[] = [];
+    mockIPC((command, payload) => {
+      received.push([command, payload]);
+      return null;
+    });
+
+    await expect(tauriClient.deleteProfile("p1")).resolves.toBeNull();
+    expect(received).toEqual([["delete_profile", { id: "p1" }]]);
   });
 });

@@ -1,6 +1,6 @@
 import { createContext, useContext, type ReactNode } from "react";
 
-import type { IpcClient } from "./index";
+import type { IpcClient } from "./client";
 
 const IpcContext = createContext<IpcClient | null>(null);
 

@@ -71,7 +71,7 @@ export function createMockSync(
         );
       });
     },
-    syncTags: (profileId, organization, image, tags, region, namespace, overwrite) => {
+    syncTags: (profileId, organization, image, { tags, region, namespace, overwrite }) => {
       control.syncs.push({ image: `${organization}/${image}`, tags, region, namespace, overwrite });
       return known(profileId, () => undefined);
     },

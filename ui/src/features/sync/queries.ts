@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 
-import { useIpc, type CommandError, type IpcClient, type RegionGap, type SyncJob, type SyncRule, type SyncRuleInput } from "../../ipc";
+import { useIpc, type CommandError, type IpcClient, type RegionGap, type SyncJob, type SyncNow, type SyncRule, type SyncRuleInput } from "../../ipc";
 import type { ImageRef } from "../browse/queries";
 import { journalKeys } from "../journal/queries";
 import { activeJobIds } from "./rules";
@@ -108,20 +108,13 @@ export function useDeleteSyncRule(ref: ImageRef) {
   });
 }
 
-export interface SyncRequest {
-  tags: string[];
-  region: string;
-  namespace: string;
-  overwrite: boolean;
-}
 
 /** A manual sync starts jobs: the job list is read again, and the journal has an entry. */
 export function useSyncTags(ref: ImageRef) {
   const client = useIpc();
   const { profileId, organization, image } = ref;
-  return useMutation<unknown, CommandError, SyncRequest>({
-    mutationFn: ({ tags, region, namespace, overwrite }) =>
-      client.syncTags(profileId, organization, image, tags, region, namespace, overwrite),
+  return useMutation<unknown, CommandError, SyncNow>({
+    mutationFn: (request) => client.syncTags(profileId, organization, image, request),
     meta: { invalidates: [syncKeys.jobs(profileId, organization, image), journalKeys.all] },
   });
 }
