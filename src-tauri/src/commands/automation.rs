@@ -9,6 +9,14 @@ use tauri::State;
 use crate::error::IpcError;
 use crate::state::AppState;
 
+/// Every rule a new trigger breaks, one per field, for the form to show as the user types;
+/// adding it checks them again.
+#[tauri::command]
+#[specta::specta]
+pub fn check_trigger(trigger: CreateTriggerRequest) -> Vec<swr_api::rules::RuleViolation> {
+    automation::trigger_violations(&trigger)
+}
+
 #[tauri::command]
 #[specta::specta]
 pub async fn retention_policy(

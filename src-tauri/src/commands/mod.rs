@@ -10,6 +10,7 @@ pub mod journal;
 pub mod logins;
 pub mod organizations;
 pub mod profiles;
+pub mod rules;
 pub mod settings;
 pub mod sync;
 pub mod uploads;

@@ -51,6 +51,13 @@ async listRegions() : Promise<Region[]> {
 async checkProfile(input: ProfileInput) : Promise<RuleViolation[]> {
     return await TAURI_INVOKE("check_profile", { input });
 },
+/**
+ * The rule `value` breaks as a `kind` (an organization, a tag, …), with its message in both
+ * languages, or null when SWR would take it.
+ */
+async checkValue(kind: ValueKind, value: string) : Promise<RuleViolation | null> {
+    return await TAURI_INVOKE("check_value", { kind, value });
+},
 async importCredentialsCsv(contents: string) : Promise<Result<ImportedCredentials, IpcError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("import_credentials_csv", { contents }) };
@@ -491,6 +498,13 @@ async testTriggerTag(profileId: string, organization: string, image: string, tag
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * Every rule a new trigger breaks, one per field, for the form to show as the user types;
+ * adding it checks them again.
+ */
+async checkTrigger(trigger: CreateTriggerRequest) : Promise<RuleViolation[]> {
+    return await TAURI_INVOKE("check_trigger", { trigger });
 },
 async addTrigger(profileId: string, organization: string, image: string, trigger: CreateTriggerRequest) : Promise<Result<null, IpcError>> {
     try {
@@ -2409,6 +2423,30 @@ export type ValidationState =
  * The report; errors among its findings mean the file cannot be queued.
  */
 { status: "done"; validation: Validation }
+/**
+ * What a checked value names.
+ */
+export type ValueKind = 
+/**
+ * An organization (namespace).
+ */
+"organization" | 
+/**
+ * An image (repository) inside an organization.
+ */
+"image" | 
+/**
+ * A docker tag.
+ */
+"tag" | 
+/**
+ * The name of a trigger.
+ */
+"triggerName" | 
+/**
+ * The account an image is shared with.
+ */
+"shareAccount"
 /**
  * What the policy does to one tag.
  */

@@ -132,6 +132,7 @@ export type {
   Validation,
   ValidationProgress,
   ValidationState,
+  ValueKind,
   VerifyFailure,
   VerifyOutcome,
   Visibility,

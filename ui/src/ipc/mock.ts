@@ -22,6 +22,7 @@ import { createMockAutomation, type MockAutomation, type MockAutomationOptions }
 import { createMockSync, type MockSync, type MockSyncOptions } from "./mockSync";
 import { createMockBrowse, type MockBrowse, type MockBrowseOptions } from "./mockBrowse";
 import { createMockDashboard, type MockDashboardOptions } from "./mockDashboard";
+import { createMockRules, type MockRulesOptions } from "./mockRules";
 import { createMockUploads, type MockUploads } from "./mockUploads";
 import type { OrganizationOption } from "./index";
 
@@ -39,8 +40,9 @@ export { mockDashboard, type MockDashboardOptions } from "./mockDashboard";
 export type { MockAccess, MockAccessOptions } from "./mockAccess";
 export type { MockAutomation, MockAutomationOptions } from "./mockAutomation";
 export type { MockSync, MockSyncOptions } from "./mockSync";
+export { mockViolation, type MockRulesOptions } from "./mockRules";
 
-export interface MockBackendOptions extends MockBrowseOptions, MockDashboardOptions, MockAccessOptions, MockAutomationOptions, MockSyncOptions {
+export interface MockBackendOptions extends MockRulesOptions, MockBrowseOptions, MockDashboardOptions, MockAccessOptions, MockAutomationOptions, MockSyncOptions {
   settings?: Settings;
   /** The one saved profile, active; `sessionOnly` makes it the profile from the environment. */
   profile?: (Omit<ProfileSummary, "sessionOnly"> & { sessionOnly?: boolean }) | null;
@@ -155,6 +157,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
 
   const fromInput = (id: string, input: ProfileInput): Profile => ({ id, ...input });
 
+  const rules = createMockRules(options);
   const uploads = createMockUploads(
     {
       exists: (id) => find(id) !== undefined,
@@ -166,6 +169,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     },
     {
       organizations: options.organizations,
+      rules,
       setClipboard: (text) => {
         clipboard = text;
       },
@@ -198,6 +202,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   let quitRequested = false;
 
   return {
+    ...rules.client,
     ...uploads.client,
     ...browse.client,
     ...dashboard,

@@ -5,9 +5,7 @@
 import type {
   FailureKind,
   FilesOpened,
-  Finding,
   IgnoredFile,
-  ImageReport,
   ImageTarget,
   IpcClient,
   ItemState,
@@ -25,14 +23,10 @@ import type {
   ValidationState,
 } from "./index";
 import { CommandError } from "./index";
+import type { MockRules } from "./mockRules";
+import { DEFAULT_ORGANIZATIONS, mockImage, mockValidation, type MockFile } from "./mockUploadData";
 
-/** A file handed to the mock app. */
-export interface MockFile {
-  name: string;
-  size?: number;
-  /** Defaults to a valid archive with one image tagged `<name without extension>:latest`. */
-  validation?: Validation | "pending" | { done: number; total: number };
-}
+export { DEFAULT_ORGANIZATIONS, mockImage, mockValidation, type MockFile } from "./mockUploadData";
 
 type Progress = Extract<UploadEvent, { event: "progress" }>;
 
@@ -81,90 +75,8 @@ interface Item {
   resumed: boolean;
 }
 
-export const DEFAULT_ORGANIZATIONS: OrganizationOption[] = [
-  { name: "team-a", permission: 7, canPush: true },
-  { name: "team-b", permission: 3, canPush: true },
-  { name: "audit", permission: 1, canPush: false },
-];
-
-/** An image of a report, with plausible sizes and one layer. */
-export function mockImage(references: string[], extra: Partial<ImageReport> = {}): ImageReport {
-  return {
-    references,
-    config_digest: "sha256:" + "c".repeat(64),
-    platform: { os: "linux", architecture: "amd64" },
-    created: "2024-05-01T10:00:00Z",
-    entrypoint: null,
-    cmd: ["/app"],
-    user: null,
-    working_dir: null,
-    exposed_ports: [],
-    labels: {},
-    env_names: [],
-    healthcheck: false,
-    layers: [
-      {
-        diff_id: "sha256:" + "a".repeat(64),
-        entry: "blobs/sha256/aaaa",
-        compression: "gzip",
-        stored_size: 3_000_000,
-        uncompressed_size: 7_500_000,
-        entries: 120,
-      },
-    ],
-    stored_size: 3_000_000,
-    uncompressed_size: 7_500_000,
-    efficiency: null,
-    hints: [],
-    ...extra,
-  };
-}
-
-/** A validation report of `images` with `findings`. */
-export function mockValidation(file: string, images: ImageReport[], findings: Finding[] = []): Validation {
-  return {
-    file,
-    findings,
-    report: {
-      format: "docker-archive",
-      compression: "none",
-      file_size: images.reduce((n, i) => n + i.stored_size, 0),
-      images,
-    },
-  };
-}
-
 function violation(field: string, rule: string, value: string, en: string, zhCn: string): RuleViolation {
   return { field, rule, value, message: { en, zhCn } };
-}
-
-/** A simplified copy of SWR's naming rules (the Rust side is the authority). */
-export function checkOrganization(name: string): RuleViolation | null {
-  const v = (rule: string, en: string, zh: string) => violation("namespace", `namespace.${rule}`, name, en, zh);
-  if (name === "") return v("required", "Organization name is required.", "请输入组织名称。");
-  if (name.length > 64) return v("length", `Organization name can have at most 64 characters; this one has ${name.length}.`, `组织名称最多 64 个字符，当前为 ${name.length} 个。`);
-  if (/[A-Z]/.test(name)) return v("uppercase", `Organization name must be lower case; write '${name.toLowerCase()}'.`, `组织名称必须为小写，请写作“${name.toLowerCase()}”。`);
-  if (!/^[a-z0-9._-]+$/.test(name)) return v("charset", "Organization name may only contain lower-case letters, digits, '.', '_' and '-'.", "组织名称只能包含小写字母、数字、“.”、“_”和“-”。");
-  if (!/^[a-z]/.test(name)) return v("start", "Organization name must start with a letter.", "组织名称必须以字母开头。");
-  if (name === "library") return v("reserved", "'library' is reserved; choose another name.", "“library”为保留名称，请换一个名称。");
-  return null;
-}
-
-function checkRepository(name: string): RuleViolation | null {
-  const v = (rule: string, en: string, zh: string) => violation("repository", `repository.${rule}`, name, en, zh);
-  if (name === "") return v("required", "Image name is required.", "请输入镜像名称。");
-  if (/[A-Z]/.test(name)) return v("uppercase", `Image name must be lower case; write '${name.toLowerCase()}'.`, `镜像名称必须为小写，请写作“${name.toLowerCase()}”。`);
-  if (!/^[a-z0-9._/-]+$/.test(name)) return v("charset", "Image name may only contain lower-case letters, digits, '.', '_', '-' and '/'.", "镜像名称只能包含小写字母、数字、“.”、“_”、“-”和“/”。");
-  return null;
-}
-
-function checkTag(tag: string): RuleViolation | null {
-  const v = (rule: string, en: string, zh: string) => violation("tag", rule, tag, en, zh);
-  if (tag === "") return v("tag.required", "Enter a tag.", "请输入镜像版本（tag）。");
-  const bad = /[^A-Za-z0-9_.-]/.exec(tag);
-  if (bad) return v("tag.charset", `A tag may only contain letters, digits, '_', '.' and '-'; remove '${bad[0]}'.`, `镜像版本只能包含字母、数字、“_”、“.”和“-”，请删除“${bad[0]}”。`);
-  if (/^[.-]/.test(tag)) return v("tag.start", "A tag must start with a letter, a digit or '_'.", "镜像版本必须以字母、数字或“_”开头。");
-  return null;
 }
 
 /** `[registry/][org/]name[:tag]` → its last path part and tag; a bare word is a tag only. */
@@ -207,7 +119,7 @@ type UploadsClient = Pick<
 
 export function createMockUploads(
   profiles: UploadsProfiles,
-  options: { organizations?: OrganizationOption[]; setClipboard: (text: string) => void },
+  options: { organizations?: OrganizationOption[]; rules: MockRules; setClipboard: (text: string) => void },
 ): { client: UploadsClient; control: MockUploads } {
   const items: Item[] = [];
   const organizations = new Map<string, OrganizationOption[]>();
@@ -272,7 +184,7 @@ export function createMockUploads(
     if (item.organization === null) {
       general("organization", "organization.required", "Choose the organization to push into.", "请选择要上传到的组织。");
     } else {
-      const v = checkOrganization(item.organization);
+      const v = options.rules.broken("organization", item.organization);
       if (v) problems.push({ image: null, violation: v });
     }
     const reports = item.validation.status === "done" ? item.validation.validation.report.images : [];
@@ -285,8 +197,8 @@ export function createMockUploads(
       const found = [
         name === null
           ? violation("repository", "repository.required", "", "This image has no tag in the archive: give it a name.", "此镜像在归档中没有标签：请为它命名。")
-          : checkRepository(name),
-        ...tags.map(checkTag),
+          : options.rules.broken("image", name),
+        ...tags.map((tag) => options.rules.broken("tag", tag)),
       ].filter((v) => v !== null);
       for (const v of found) problems.push({ image: index, violation: v });
       const references =
@@ -452,7 +364,7 @@ export function createMockUploads(
     },
     createOrganization: (profileId, name) => {
       if (!profiles.exists(profileId)) return fail("notFound", `no profile with id ${profileId}`);
-      const v = checkOrganization(name);
+      const v = options.rules.broken("organization", name);
       if (v) return Promise.reject(new CommandError({ code: "invalidInput", message: v.message.en, requestId: null, retryable: false, violation: v, advice: null }));
       const list = orgsOf(profileId);
       if (list.some((o) => o.name === name)) return fail("invalidInput", `the organization ${name} already exists`);

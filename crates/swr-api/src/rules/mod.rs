@@ -14,9 +14,11 @@
 //! expression and the prose disagree (runs of `-`), the stricter prose wins.
 
 mod retention;
+mod single;
 mod values;
 
 pub use retention::{validate_retention_rule, SELECTOR_PATTERN_MAX_CHARS};
+pub use single::{check_value, ValueKind};
 pub use swr_rules::{
     validate_namespace, validate_repository, validate_tag, validate_trigger_name, LocalizedText,
     RuleViolation, MAX_ECHOED_CHARS, TAG_MAX_CHARS,

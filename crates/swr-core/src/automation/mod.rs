@@ -266,12 +266,18 @@ pub async fn test_tag(
 }
 
 /// Checks a new trigger against SWR's rules: its name, its condition for its type, and the
-/// workload it updates.
+/// workload it updates. The first rule broken, as creating it reports.
 pub fn check_trigger(t: &CreateTriggerRequest) -> Result<(), RuleViolation> {
-    rules::validate_trigger_name(&t.name)?;
+    trigger_violations(t).into_iter().next().map_or(Ok(()), Err)
+}
+
+/// Every rule a new trigger breaks, at most one per field, for the form to show on its fields
+/// as the user types; empty when SWR would take it.
+pub fn trigger_violations(t: &CreateTriggerRequest) -> Vec<RuleViolation> {
+    let mut found = Vec::new();
     let required = |field: &str, value: &str, en: &str, zh: &str| {
         if value.trim().is_empty() {
-            Err(RuleViolation::custom(
+            Some(RuleViolation::custom(
                 field,
                 &format!("trigger.{field}"),
                 value,
@@ -279,62 +285,59 @@ pub fn check_trigger(t: &CreateTriggerRequest) -> Result<(), RuleViolation> {
                 zh,
             ))
         } else {
-            Ok(())
+            None
         }
     };
-    match t.trigger_type.as_str() {
-        "all" => {}
+    found.extend(rules::validate_trigger_name(&t.name).err());
+    found.extend(match t.trigger_type.as_str() {
+        "all" => None,
         "tag" => {
             let listed = triggers::listed_tags(&t.condition);
-            required("condition", &listed.join(";"), "List at least one tag.", "请至少填写一个镜像版本。")?;
-            for tag in &listed {
-                rules::validate_tag(tag).map_err(|v| RuleViolation {
-                    field: "condition".into(),
-                    ..v
-                })?;
-            }
+            required("condition", &listed.join(";"), "List at least one tag.", "请至少填写一个镜像版本。")
+                .or_else(|| {
+                    listed.iter().find_map(|tag| {
+                        rules::validate_tag(tag).err().map(|v| RuleViolation {
+                            field: "condition".into(),
+                            ..v
+                        })
+                    })
+                })
         }
-        "regular" => {
-            if let Err(e) = regex::Regex::new(&t.condition) {
-                return Err(RuleViolation::custom(
-                    "condition",
-                    "trigger.condition_regex",
-                    &t.condition,
-                    format!("This is not a regular expression: {e}"),
-                    format!("不是有效的正则表达式：{e}"),
-                ));
-            }
-        }
-        other => {
-            return Err(RuleViolation::custom(
-                "triggerType",
-                "trigger.type",
-                other,
-                "The condition is all tags ('all'), specific tags ('tag') or a regular expression ('regular').",
-                "触发条件只能是全部版本（all）、指定版本（tag）或正则表达式（regular）。",
-            ))
-        }
-    }
-    match t.trigger_mode.as_str() {
+        "regular" => regex::Regex::new(&t.condition).err().map(|e| {
+            RuleViolation::custom(
+                "condition",
+                "trigger.condition_regex",
+                &t.condition,
+                format!("This is not a regular expression: {e}"),
+                format!("不是有效的正则表达式：{e}"),
+            )
+        }),
+        other => Some(RuleViolation::custom(
+            "triggerType",
+            "trigger.type",
+            other,
+            "The condition is all tags ('all'), specific tags ('tag') or a regular expression ('regular').",
+            "触发条件只能是全部版本（all）、指定版本（tag）或正则表达式（regular）。",
+        )),
+    });
+    found.extend(match t.trigger_mode.as_str() {
         "cce" => required(
             "clusterName",
             &t.cluster_name,
             "Choose the CCE cluster.",
             "请选择 CCE 集群。",
-        )?,
-        "cci" => {}
-        other => {
-            return Err(RuleViolation::custom(
-                "triggerMode",
-                "trigger.mode",
-                other,
-                "A trigger updates a CCE or a CCI workload.",
-                "触发器只能更新 CCE 或 CCI 的工作负载。",
-            ))
-        }
-    }
+        ),
+        "cci" => None,
+        other => Some(RuleViolation::custom(
+            "triggerMode",
+            "trigger.mode",
+            other,
+            "A trigger updates a CCE or a CCI workload.",
+            "触发器只能更新 CCE 或 CCI 的工作负载。",
+        )),
+    });
     if !matches!(t.app_type.as_str(), "deployments" | "statefulsets") {
-        return Err(RuleViolation::custom(
+        found.push(RuleViolation::custom(
             "appType",
             "trigger.app_type",
             &t.app_type,
@@ -342,18 +345,19 @@ pub fn check_trigger(t: &CreateTriggerRequest) -> Result<(), RuleViolation> {
             "工作负载类型只能是无状态（deployments）或有状态（statefulsets）。",
         ));
     }
-    required(
+    found.extend(required(
         "clusterNs",
         &t.cluster_ns,
         "Enter the Kubernetes namespace.",
         "请输入命名空间。",
-    )?;
-    required(
+    ));
+    found.extend(required(
         "application",
         &t.application,
         "Enter the workload's name.",
         "请输入工作负载名称。",
-    )
+    ));
+    found
 }
 
 /// Creates a trigger after checking it.
@@ -523,5 +527,37 @@ mod tests {
         assert_eq!(bad(|t| t.cluster_name.clear()), "clusterName");
         assert_eq!(bad(|t| t.app_type = "jobs".into()), "appType");
         assert_eq!(bad(|t| t.application = " ".into()), "application");
+    }
+
+    #[test]
+    fn an_empty_trigger_form_names_every_field_it_lacks_at_once() {
+        let empty = CreateTriggerRequest {
+            name: String::new(),
+            enable: true,
+            action: "update".into(),
+            trigger_mode: "cce".into(),
+            trigger_type: "tag".into(),
+            condition: " ; ".into(),
+            app_type: "deployments".into(),
+            application: String::new(),
+            cluster_id: String::new(),
+            cluster_name: String::new(),
+            cluster_ns: String::new(),
+            container: String::new(),
+        };
+        let fields: Vec<String> = trigger_violations(&empty)
+            .into_iter()
+            .map(|v| v.field)
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                "trigger_name",
+                "condition",
+                "clusterName",
+                "clusterNs",
+                "application"
+            ]
+        );
     }
 }

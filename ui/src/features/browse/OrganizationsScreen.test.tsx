@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it } from "vitest";
 
-import { mockImageRow } from "../../ipc/mock";
+import { mockImageRow, mockViolation } from "../../ipc/mock";
 import { stubSystemLanguage, stubSystemTheme } from "../../test/renderApp";
 import { findImageRow, renderBrowse, stubViewport } from "./testing";
 
@@ -12,6 +12,13 @@ beforeEach(() => {
 });
 
 const OPTIONS = {
+  valueRules: [
+    {
+      kind: "organization" as const,
+      value: "Bad",
+      violation: mockViolation("namespace", "namespace.uppercase", "Bad", "Organization name must be lower case; write 'bad'."),
+    },
+  ],
   images: [mockImageRow("team-a", "web"), mockImageRow("team-a", "api"), mockImageRow("team-b", "cli")],
   organizationRefusals: {
     "team-a": {

@@ -5,13 +5,44 @@ import { act, screen, within } from "@testing-library/react";
 import { vi } from "vitest";
 
 import type { Finding, IgnoredFile, TargetInput } from "../../ipc";
-import { mockImage, mockValidation, type MockBackend, type MockFile } from "../../ipc/mock";
+import { mockImage, mockValidation, mockViolation, type MockBackend, type MockFile } from "../../ipc/mock";
 import { renderApp, type RenderAppOptions } from "../../test/renderApp";
 
 export const REGISTRY = "swr.cn-north-4.myhuaweicloud.com";
 
+/** The values the Uploads tests break SWR's rules with, worded as the backend words them. */
+export const UPLOAD_RULES: NonNullable<RenderAppOptions["valueRules"]> = [
+  {
+    kind: "organization",
+    value: "New_Team",
+    violation: mockViolation(
+      "namespace",
+      "namespace.uppercase",
+      "New_Team",
+      "Organization name must be lower case; write 'new_team'.",
+      "组织名称只能使用小写字母，请改为“new_team”。",
+    ),
+  },
+  {
+    kind: "tag",
+    value: "v@2",
+    violation: mockViolation(
+      "tag",
+      "tag.charset",
+      "v@2",
+      "A tag may only contain letters, digits, '_', '.' and '-'; remove '@'.",
+      "镜像版本只能包含字母、数字、“_”、“.”和“-”，请删除 '@'。",
+    ),
+  },
+];
+
 export function renderUploads(options: RenderAppOptions = {}) {
-  return renderApp({ path: "/uploads", profile: { id: "p1", name: "production", region: "cn-north-4" }, ...options });
+  return renderApp({
+    path: "/uploads",
+    profile: { id: "p1", name: "production", region: "cn-north-4" },
+    valueRules: UPLOAD_RULES,
+    ...options,
+  });
 }
 
 /** Adds files as a drop would, inside `act` since it emits events. */

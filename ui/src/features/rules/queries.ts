@@ -1,0 +1,37 @@
+// SWR's rules as forms check them while the user types: each answer comes from the backend's
+// rules (the only copy of them, shared with swrctl and the sandbox) with its message in both
+// languages. The previous answer stays while the next is asked, so errors do not blink, and an
+// answer never goes stale: the same value always breaks the same rule.
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+
+import { useIpc, type CommandError, type CreateTriggerRequest, type RuleViolation, type ValueKind } from "../../ipc";
+
+export const ruleKeys = {
+  all: ["rules"] as const,
+  value: (kind: ValueKind, value: string) => [...ruleKeys.all, "value", kind, value] as const,
+  trigger: (request: CreateTriggerRequest) => [...ruleKeys.all, "trigger", request] as const,
+};
+
+/** The rule `value` breaks as a `kind` (null when SWR would take it); asks nothing while `enabled` is false. */
+export function useValueCheck(kind: ValueKind, value: string, enabled = true) {
+  const client = useIpc();
+  return useQuery<RuleViolation | null, CommandError>({
+    queryKey: ruleKeys.value(kind, value),
+    queryFn: () => client.checkValue(kind, value),
+    enabled,
+    placeholderData: keepPreviousData,
+    staleTime: Infinity,
+  });
+}
+
+/** Every rule a new trigger breaks, one per field (empty when SWR would take it). */
+export function useTriggerCheck(request: CreateTriggerRequest) {
+  const client = useIpc();
+  return useQuery<RuleViolation[], CommandError>({
+    queryKey: ruleKeys.trigger(request),
+    queryFn: () => client.checkTrigger(request),
+    placeholderData: keepPreviousData,
+    staleTime: Infinity,
+  });
+}
