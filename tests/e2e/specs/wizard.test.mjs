@@ -96,6 +96,19 @@ describe('connection wizard', () => {
     await typeInto(browser, 'wizard-sk', `${admin.sk}-wrong`);
     await (await browser.$('[data-testid="wizard-advanced"] summary')).click();
     await typeInto(browser, 'wizard-project-id', sandbox.ready.project_id);
+
+    // The backend's profile rules show on the field they are about, before anything is saved.
+    await typeInto(browser, 'wizard-api-endpoint', 'http://swr.example.com');
+    await (await byTestId(browser, 'wizard-save-verify')).click();
+    const fieldText = async (id) => (await (await byTestId(browser, id)).$('..')).getText();
+    await browser.waitUntil(async () => (await fieldText('wizard-api-endpoint')).includes('Plain http is allowed only for this machine'), {
+      timeout: 10_000,
+      timeoutMsg: 'the plain-http rule did not appear on the API endpoint field',
+    });
+    assert.equal(await (await byTestId(browser, 'wizard-api-endpoint')).getAttribute('aria-invalid'), 'true');
+    assert.doesNotMatch(await fieldText('wizard-registry'), /Plain http/);
+    assert.equal(await (await browser.$('[data-testid="wizard-verify-result"]')).isExisting(), false, 'nothing was saved or verified');
+
     await typeInto(browser, 'wizard-api-endpoint', sandbox.ready.api_endpoint);
     await typeInto(browser, 'wizard-registry', sandbox.ready.registry);
     await (await byTestId(browser, 'wizard-save-verify')).click();
