@@ -81,7 +81,7 @@ pub fn validate_trigger_name(name: &str) -> Result<(), RuleViolation> {
 
 /// Checks a docker tag: `[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}`.
 pub fn validate_tag(tag: &str) -> Result<(), RuleViolation> {
-    let v = |rule: &str, en: String, zh: String| RuleViolation::new("tag", rule, tag, en, zh);
+    let v = |rule: &str, en: String, zh: String| RuleViolation::custom("tag", rule, tag, en, zh);
     if tag.is_empty() {
         return Err(v(
             "tag.required",
@@ -127,7 +127,7 @@ fn check_name(spec: &NameSpec, name: &str) -> Result<(), RuleViolation> {
     let field = spec.field;
     let (l_en, l_zh) = (spec.label_en, spec.label_zh);
     let v = |rule: &str, en: String, zh: String| {
-        RuleViolation::new(field, &format!("{field}.{rule}"), name, en, zh)
+        RuleViolation::custom(field, &format!("{field}.{rule}"), name, en, zh)
     };
     if name.is_empty() {
         return Err(v(

@@ -44,18 +44,10 @@ pub struct RuleViolation {
 pub const MAX_ECHOED_CHARS: usize = 64;
 
 impl RuleViolation {
-    /// Builds a violation for a rule defined outside this module (e.g. by an operation).
+    /// Builds a violation: the field, the rule id, the value as entered (cut short when echoed)
+    /// and the message in both languages. The naming rules here and the rules of other crates
+    /// (an operation's values, a profile) build theirs the same way.
     pub fn custom(
-        field: &str,
-        rule: &str,
-        value: &str,
-        en: impl Into<String>,
-        zh_cn: impl Into<String>,
-    ) -> Self {
-        Self::new(field, rule, value, en, zh_cn)
-    }
-
-    pub(crate) fn new(
         field: &str,
         rule: &str,
         value: &str,
@@ -101,18 +93,18 @@ mod tests {
     #[test]
     fn long_values_are_cut_when_echoed() {
         let long = "a".repeat(100);
-        let v = RuleViolation::new("f", "f.r", &long, "en", "zh");
+        let v = RuleViolation::custom("f", "f.r", &long, "en", "zh");
         assert_eq!(v.value.chars().count(), MAX_ECHOED_CHARS + 1);
         assert!(v.value.ends_with('…'));
         assert_eq!(
-            RuleViolation::new("f", "f.r", "short", "e", "z").value,
+            RuleViolation::custom("f", "f.r", "short", "e", "z").value,
             "short"
         );
     }
 
     #[test]
     fn serializes_for_the_ui() {
-        let v = RuleViolation::new("tag", "tag.length", "x", "too long", "太长");
+        let v = RuleViolation::custom("tag", "tag.length", "x", "too long", "太长");
         let json = serde_json::to_value(&v).unwrap();
         assert_eq!(json["rule"], "tag.length");
         assert_eq!(json["message"]["zhCn"], "太长");

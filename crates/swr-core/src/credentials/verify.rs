@@ -391,7 +391,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_refused_signature_with_a_distant_server_clock_is_reported_as_clock_skew() {
-        let mut profile = profile_with_registry("127.0.0.1:1");
+        let mut profile = crate::profiles::test_profile_with_registry("127.0.0.1:1");
         profile.endpoints.api = Some(stale_clock_gateway());
         let err = verify(&profile, &Sensitive::new("sk".into()))
             .await
@@ -429,24 +429,6 @@ mod tests {
         (addr, seen)
     }
 
-    fn profile_with_registry(registry: &str) -> crate::profiles::Profile {
-        crate::profiles::Profile {
-            id: "p".into(),
-            name: "p".into(),
-            region: "cn-north-4".into(),
-            project_id: Some("p1".into()),
-            access_key_id: "AK".into(),
-            endpoints: crate::profiles::EndpointOverrides {
-                api: Some("http://127.0.0.1:1".into()),
-                registry: Some(registry.into()),
-                ..Default::default()
-            },
-            ca_bundle: None,
-            proxy: None,
-            insecure_skip_tls_verify: false,
-        }
-    }
-
     /// A token service that would take any login, on a host other than the registry's.
     fn foreign_realm() -> (String, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
         stub(|_, _| "HTTP/1.1 200 OK\r\n".into())
@@ -458,7 +440,7 @@ mod tests {
         let (registry, _) = stub(move |_, _| {
             format!("HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Bearer realm=\"http://{realm}/token\",service=\"dockyard\"\r\n")
         });
-        let profile = profile_with_registry(&registry);
+        let profile = crate::profiles::test_profile_with_registry(&registry);
         let material = LoginMaterial::new(&profile, &Sensitive::new("SK".into()));
         let err = registry_token(&profile, &material).await.unwrap_err();
         assert_eq!(err.failure, VerifyFailure::Server, "{err}");
@@ -478,7 +460,7 @@ mod tests {
         });
         let (registry, _) =
             stub(move |_, _| format!("HTTP/1.1 302 Found\r\nLocation: http://{elsewhere}/v2/\r\n"));
-        let profile = profile_with_registry(&registry);
+        let profile = crate::profiles::test_profile_with_registry(&registry);
         let material = LoginMaterial::new(&profile, &Sensitive::new("SK".into()));
         let err = registry_token(&profile, &material).await.unwrap_err();
         assert!(err.to_string().contains("HTTP 302"), "{err}");
@@ -498,7 +480,7 @@ mod tests {
                 "HTTP/1.1 200 OK\r\n".into()
             }
         });
-        let profile = profile_with_registry(&registry);
+        let profile = crate::profiles::test_profile_with_registry(&registry);
         let material = LoginMaterial::new(&profile, &Sensitive::new("SK".into()));
         registry_token(&profile, &material).await.unwrap();
         let seen = seen.lock().unwrap();

@@ -220,3 +220,23 @@ impl Profile {
         }
     }
 }
+
+/// A profile for unit tests: everything fixed but the registry, the API on a closed port.
+#[cfg(test)]
+pub(crate) fn test_profile_with_registry(registry: &str) -> Profile {
+    Profile {
+        id: "p".into(),
+        name: "p".into(),
+        region: "cn-north-4".into(),
+        project_id: Some("p1".into()),
+        access_key_id: "AK".into(),
+        endpoints: EndpointOverrides {
+            api: Some("http://127.0.0.1:1".into()),
+            registry: Some(registry.into()),
+            ..Default::default()
+        },
+        ca_bundle: None,
+        proxy: None,
+        insecure_skip_tls_verify: false,
+    }
+}

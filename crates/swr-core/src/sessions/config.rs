@@ -88,30 +88,13 @@ pub fn registry_config(
 mod tests {
     use super::*;
 
-    fn profile_with_registry(registry: &str) -> Profile {
-        Profile {
-            id: "p".into(),
-            name: "p".into(),
-            region: "cn-north-4".into(),
-            project_id: Some("p1".into()),
-            access_key_id: "AK".into(),
-            endpoints: crate::profiles::EndpointOverrides {
-                api: Some("http://127.0.0.1:1".into()),
-                registry: Some(registry.into()),
-                ..Default::default()
-            },
-            ca_bundle: None,
-            proxy: None,
-            insecure_skip_tls_verify: false,
-        }
-    }
-
     #[test]
     fn a_hand_edited_profile_cannot_skip_tls_verification_for_a_public_server() {
-        let mut private = profile_with_registry("10.0.0.8:5000");
+        let mut private = crate::profiles::test_profile_with_registry("10.0.0.8:5000");
         private.insecure_skip_tls_verify = true;
         assert!(transport(&private).insecure_skip_tls_verify);
-        let mut public = profile_with_registry("swr.cn-north-4.myhuaweicloud.com");
+        let mut public =
+            crate::profiles::test_profile_with_registry("swr.cn-north-4.myhuaweicloud.com");
         public.insecure_skip_tls_verify = true;
         assert!(!transport(&public).insecure_skip_tls_verify);
         assert!(
@@ -123,10 +106,11 @@ mod tests {
 
     #[test]
     fn a_loopback_sandbox_is_reached_directly_over_plain_http() {
-        let profile = profile_with_registry("127.0.0.1:5000");
+        let profile = crate::profiles::test_profile_with_registry("127.0.0.1:5000");
         assert!(matches!(transport(&profile).proxy, ProxySetting::Direct));
         assert!(registry_config(&profile, &Sensitive::new("sk".into())).plain_http);
-        let public = profile_with_registry("swr.cn-north-4.myhuaweicloud.com");
+        let public =
+            crate::profiles::test_profile_with_registry("swr.cn-north-4.myhuaweicloud.com");
         assert!(!registry_config(&public, &Sensitive::new("sk".into())).plain_http);
     }
 }
