@@ -179,18 +179,7 @@ mod tests {
     }
 
     fn profile() -> Profile {
-        crate::profiles::environment::from_env(|name| {
-            let value = match name {
-                "SWR_REGION" => "cn-north-4",
-                "SWR_AK" => "AK",
-                "SWR_SK" => "SK",
-                _ => return None,
-            };
-            Some(value.to_owned())
-        })
-        .unwrap()
-        .unwrap()
-        .0
+        crate::profiles::test_profile_with_registry("swr.cn-north-4.myhuaweicloud.com")
     }
 
     fn report(references: &[&str]) -> ImageReport {
