@@ -7,6 +7,8 @@
 use specta_typescript::{BigIntExportBehavior, Typescript};
 use tauri_specta::{collect_commands, collect_events, Builder};
 
+use swr_api::rules;
+
 use crate::commands;
 
 pub fn builder() -> Builder<tauri::Wry> {
@@ -22,6 +24,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::profiles::list_regions,
             commands::profiles::check_profile,
             commands::rules::check_value,
+            commands::rules::check_share_until,
             commands::profiles::import_credentials_csv,
             commands::profiles::save_profile,
             commands::profiles::duplicate_profile,
@@ -104,6 +107,9 @@ pub fn builder() -> Builder<tauri::Wry> {
         // The ids of the archive checks and hints, so the UI's copy test compares its
         // translations with what the crate reports rather than with its source text.
         .constant("CHECK_IDS", check_ids())
+        // SWR's length limits that forms count characters against as the user types.
+        .constant("IMAGE_DESCRIPTION_MAX", rules::REPO_DESCRIPTION_MAX_CHARS)
+        .constant("SHARE_DESCRIPTION_MAX", rules::SHARE_DESCRIPTION_MAX_CHARS)
 }
 
 /// Every rule and hint id of swr-archive.

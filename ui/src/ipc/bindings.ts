@@ -58,6 +58,13 @@ async checkProfile(input: ProfileInput) : Promise<RuleViolation[]> {
 async checkValue(kind: ValueKind, value: string) : Promise<RuleViolation | null> {
     return await TAURI_INVOKE("check_value", { kind, value });
 },
+/**
+ * The rule a share's deadline (`forever` or a day `YYYY-MM-DD`, which lasts through its end in
+ * UTC) breaks as of now, or null.
+ */
+async checkShareUntil(until: string) : Promise<RuleViolation | null> {
+    return await TAURI_INVOKE("check_share_until", { until });
+},
 async importCredentialsCsv(contents: string) : Promise<Result<ImportedCredentials, IpcError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("import_credentials_csv", { contents }) };
@@ -723,7 +730,9 @@ validationProgress: "validation-progress"
 
 /** user-defined constants **/
 
+export const IMAGE_DESCRIPTION_MAX = 30000 as const;
 export const CHECK_IDS = ["validation.cancelled","file.unreadable","file.empty","compression.corrupt","compression.unsupported","tar.corrupt","tar.truncated","tar.absolute_path","tar.parent_traversal","tar.duplicate_entry","tar.non_utf8_path","tar.unsupported_entry","tar.symlink_escape","tar.symlink_dangling","tar.too_many_entries","json.too_large","json.invalid","format.unknown","manifest.empty","manifest.missing_entry","config.digest_mismatch","config.invalid","config.rootfs_type","config.layer_count_mismatch","layer.diff_id_mismatch","layer.not_tar","layer.too_large","layer.count_high","layer.files_capped","blob.digest_mismatch","blob.unsupported_algorithm","index.descriptor_mismatch","index.platform_missing","index.invalid","reference.invalid","reference.untagged","swr.organization","swr.repository","swr.tag","hint.runs_as_root","hint.no_healthcheck","hint.latest_tag","hint.package_cache","hint.secret_files","hint.many_tiny_layers"] as const;
+export const SHARE_DESCRIPTION_MAX = 1000 as const;
 
 /** user-defined types **/
 

@@ -86,6 +86,12 @@ pub fn parse_until(until: &str, now: OffsetDateTime) -> Result<ShareDeadline, Ru
     })
 }
 
+/// The rule `until` breaks as a share's deadline from now on, or `None`: what the share forms
+/// ask while the user picks a day.
+pub fn check_until(until: &str) -> Option<RuleViolation> {
+    parse_until(until, OffsetDateTime::now_utc()).err()
+}
+
 /// The accounts `organization/image` is shared with.
 pub async fn list(
     session: &Session,
@@ -225,6 +231,15 @@ mod tests {
         assert_eq!(bad.rule, "deadline.format");
         assert!(bad.message.en.contains("2030-01-31"));
         assert_eq!(bad.value, "next week");
+    }
+
+    #[test]
+    fn the_forms_check_is_against_the_clock() {
+        assert_eq!(check_until("forever"), None);
+        let over = check_until("2000-01-01").expect("a day long over");
+        assert_eq!((over.field.as_str(), over.rule.as_str()), ("deadline", "deadline.past"));
+        assert_eq!(over.value, "2000-01-01");
+        assert_eq!(check_until("9999-12-31"), None);
     }
 
     #[test]

@@ -15,7 +15,7 @@ pub mod triggers;
 use futures::TryStreamExt;
 use serde::{Deserialize, Serialize};
 use swr_api::model::{CreateTriggerRequest, RetentionLog, RetentionRule, TagSelector, Trigger};
-use swr_api::rules::{self, RuleViolation};
+use swr_api::rules::{self, LocalizedText, RuleViolation};
 use time::OffsetDateTime;
 
 use crate::access::AccessError;
@@ -296,8 +296,13 @@ pub fn trigger_violations(t: &CreateTriggerRequest) -> Vec<RuleViolation> {
             required("condition", &listed.join(";"), "List at least one tag.", "请至少填写一个镜像版本。")
                 .or_else(|| {
                     listed.iter().find_map(|tag| {
+                        // One of several tags: the message says which.
                         rules::validate_tag(tag).err().map(|v| RuleViolation {
                             field: "condition".into(),
+                            message: LocalizedText {
+                                en: format!("{tag}: {}", v.message.en),
+                                zh_cn: format!("{tag}：{}", v.message.zh_cn),
+                            },
                             ..v
                         })
                     })
@@ -524,6 +529,12 @@ mod tests {
             }),
             "condition"
         );
+        let mut listed = ok.clone();
+        listed.trigger_type = "tag".into();
+        listed.condition = "v1;-rc".into();
+        let message = check_trigger(&listed).unwrap_err().message;
+        assert!(message.en.starts_with("-rc: "), "{}", message.en);
+        assert!(message.zh_cn.starts_with("-rc："), "{}", message.zh_cn);
         assert_eq!(bad(|t| t.cluster_name.clear()), "clusterName");
         assert_eq!(bad(|t| t.app_type = "jobs".into()), "appType");
         assert_eq!(bad(|t| t.application = " ".into()), "application");
