@@ -9,6 +9,8 @@ export interface MockRulesOptions {
   valueRules?: { kind: ValueKind; value: string; violation: RuleViolation }[];
   /** What `checkTrigger` answers: a trigger whose `field` holds `value` breaks that rule. */
   triggerRules?: { field: keyof CreateTriggerRequest; value: string; violation: RuleViolation }[];
+  /** What `checkShareUntil` answers: a share lasting `until` breaks that rule. */
+  untilRules?: { until: string; violation: RuleViolation }[];
 }
 
 /** A violation as the backend words one, for a fixture. */
@@ -17,7 +19,7 @@ export function mockViolation(field: string, rule: string, value: string, en: st
 }
 
 export interface MockRules {
-  client: Pick<IpcClient, "checkValue" | "checkTrigger">;
+  client: Pick<IpcClient, "checkValue" | "checkTrigger" | "checkShareUntil">;
   /** The rule `value` breaks as a `kind`, by the fixtures. */
   broken(kind: ValueKind, value: string): RuleViolation | null;
 }
@@ -37,6 +39,10 @@ export function createMockRules(options: MockRulesOptions): MockRules {
             .filter((r) => String(trigger[r.field]) === r.value)
             .map((r) => ({ ...r.violation })),
         ),
+      checkShareUntil: (until) => {
+        const rule = (options.untilRules ?? []).find((r) => r.until === until);
+        return Promise.resolve(rule ? { ...rule.violation } : null);
+      },
     },
   };
 }

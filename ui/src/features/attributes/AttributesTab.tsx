@@ -12,9 +12,7 @@ import { FieldViolation, violationOn } from "./violation";
 import "../browse/browse.css";
 import "./attributes.css";
 import { numberFormat } from "../../i18n/formatters";
-
-/** Longest description SWR keeps, in characters (the backend checks it again). */
-export const DESCRIPTION_MAX = 30_000;
+import { IMAGE_DESCRIPTION_MAX } from "../../ipc/bindings";
 
 /** The fields the form shows under the names the backend gives them in a rule violation. */
 const FIELDS = ["category", "description"] as const;
@@ -76,7 +74,7 @@ function AttributesForm({ imageRef, held }: { imageRef: ImageRef; held: Attribut
   const change = changeOf(draft, held);
   const dirty = change.isPublic !== null || change.category !== null || change.description !== null;
   const length = characterCount(description);
-  const over = length - DESCRIPTION_MAX;
+  const over = length - IMAGE_DESCRIPTION_MAX;
   const number = (value: number) => numberFormat(i18n.language).format(value);
 
   const error = save.error;
@@ -209,11 +207,11 @@ function AttributesForm({ imageRef, held }: { imageRef: ImageRef; held: Attribut
             data-testid="attributes-description-count"
             data-over={over > 0}
           >
-            {t("attributes.description.count", { used: number(length), max: number(DESCRIPTION_MAX) })}
+            {t("attributes.description.count", { used: number(length), max: number(IMAGE_DESCRIPTION_MAX) })}
           </p>
           {over > 0 && (
             <p className="field-error" role="alert" data-testid="attributes-description-too-long">
-              {t("attributes.description.tooLong", { max: number(DESCRIPTION_MAX), over: number(over) })}
+              {t("attributes.description.tooLong", { max: number(IMAGE_DESCRIPTION_MAX), over: number(over) })}
             </p>
           )}
           <p id={`${id}-description-hint`} className="field-hint">

@@ -3,7 +3,8 @@
 // languages. The previous answer stays while the next is asked, so errors do not blink, and an
 // answer never goes stale: the same value always breaks the same rule.
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback } from "react";
 
 import { useIpc, type CommandError, type CreateTriggerRequest, type RuleViolation, type ValueKind } from "../../ipc";
 
@@ -11,6 +12,7 @@ export const ruleKeys = {
   all: ["rules"] as const,
   value: (kind: ValueKind, value: string) => [...ruleKeys.all, "value", kind, value] as const,
   trigger: (request: CreateTriggerRequest) => [...ruleKeys.all, "trigger", request] as const,
+  shareUntil: (until: string) => [...ruleKeys.all, "shareUntil", until] as const,
 };
 
 /** The rule `value` breaks as a `kind` (null when SWR would take it); asks nothing while `enabled` is false. */
@@ -34,4 +36,52 @@ export function useTriggerCheck(request: CreateTriggerRequest) {
     placeholderData: keepPreviousData,
     staleTime: Infinity,
   });
+}
+
+/**
+ * The rule a share lasting `until` (`forever` or a day) breaks. Unlike a name, the answer changes
+ * with the clock: it is asked again after a minute.
+ */
+export function useShareUntilCheck(until: string, enabled = true) {
+  const client = useIpc();
+  return useQuery<RuleViolation | null, CommandError>({
+    queryKey: ruleKeys.shareUntil(until),
+    queryFn: () => client.checkShareUntil(until),
+    enabled,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+}
+
+/**
+ * Every rule a new trigger breaks, answered for exactly this request (not a previous one): what a
+ * form asks before it sends.
+ */
+export function useCheckTriggerNow() {
+  const client = useIpc();
+  const queryClient = useQueryClient();
+  return useCallback(
+    (request: CreateTriggerRequest) =>
+      queryClient.query<RuleViolation[], CommandError>({
+        queryKey: ruleKeys.trigger(request),
+        queryFn: () => client.checkTrigger(request),
+        staleTime: Infinity,
+      }),
+    [client, queryClient],
+  );
+}
+
+/** The rule `value` breaks as a `kind`, answered for exactly this value: what a form asks before it sends. */
+export function useCheckValueNow() {
+  const client = useIpc();
+  const queryClient = useQueryClient();
+  return useCallback(
+    (kind: ValueKind, value: string) =>
+      queryClient.query<RuleViolation | null, CommandError>({
+        queryKey: ruleKeys.value(kind, value),
+        queryFn: () => client.checkValue(kind, value),
+        staleTime: Infinity,
+      }),
+    [client, queryClient],
+  );
 }

@@ -2,37 +2,20 @@ import { useId, useState, type SyntheticEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { localized } from "../../components/errorText";
+import { SHARE_DESCRIPTION_MAX } from "../../ipc/bindings";
 import type { ImageRef } from "../browse/queries";
 import { FieldViolation, violationOn } from "../attributes/violation";
+import { useValueCheck } from "../rules/queries";
+import { todayUtc } from "./dates";
 import { useAddShare } from "./queries";
-import {
-  ACCOUNT_MAX,
-  SHARE_DESCRIPTION_MAX,
-  accountProblem,
-  addDays,
-  characterCount,
-  dayProblem,
-  todayUtc,
-  type AccountProblem,
-} from "./rules";
+import { UntilProblem, useUntilCheck } from "./UntilCheck";
 import { numberFormat } from "../../i18n/formatters";
 
 /** The fields of the form under the names the backend gives them in a rule violation. */
 const FIELDS = ["access_domain", "deadline", "share_description"] as const;
 
 type Until = "forever" | "day";
-
-function AccountProblemText({ problem, account }: { problem: AccountProblem; account: string }) {
-  const { t } = useTranslation();
-  switch (problem.kind) {
-    case "spaces":
-      return t("sharing.problems.accountSpaces");
-    case "length":
-      return t("sharing.problems.accountLength", { max: ACCOUNT_MAX, over: problem.over });
-    case "taken":
-      return t("sharing.problems.accountTaken", { account });
-  }
-}
 
 /** Shares the image with one more account; disabled while the image is public. */
 export function ShareForm({
@@ -54,11 +37,15 @@ export function ShareForm({
 
   const today = todayUtc();
   const name = account.trim();
-  const nameProblem = name === "" ? null : accountProblem(name, sharedWith);
-  const dateProblem = until === "forever" ? null : dayProblem(day, today);
-  const length = characterCount(description);
+  // SWR's rule for an account name is the backend's; whether the image is shared with it already is this list's.
+  const accountCheck = useValueCheck("shareAccount", name, name !== "");
+  const nameViolation = name === "" ? null : (accountCheck.data ?? null);
+  const taken = nameViolation === null && sharedWith.includes(name);
+  const nameChecked = name !== "" && accountCheck.data !== undefined && !accountCheck.isPlaceholderData;
+  const deadline = useUntilCheck(until === "forever" ? "forever" : day);
+  const length = Array.from(description).length;
   const over = length - SHARE_DESCRIPTION_MAX;
-  const ready = name !== "" && nameProblem === null && dateProblem === null && over <= 0;
+  const ready = nameChecked && nameViolation === null && !taken && deadline.ready && over <= 0;
   const number = (value: number) => numberFormat(i18n.language).format(value);
 
   const error = add.error;
@@ -101,7 +88,7 @@ export function ShareForm({
             autoComplete="off"
             spellCheck={false}
             value={account}
-            aria-invalid={nameProblem || onField?.field === "access_domain" ? true : undefined}
+            aria-invalid={nameViolation !== null || taken || onField?.field === "access_domain" ? true : undefined}
             aria-describedby={`${id}-account-hint`}
             onChange={(event) => {
               edit();
@@ -111,9 +98,14 @@ export function ShareForm({
           <p id={`${id}-account-hint`} className="field-hint">
             {t("sharing.add.accountHint")}
           </p>
-          {nameProblem && (
-            <p className="field-error" data-testid="sharing-add-account-problem">
-              <AccountProblemText problem={nameProblem} account={name} />
+          {nameViolation !== null && (
+            <p className="field-error" data-testid="sharing-add-account-problem" data-rule={nameViolation.rule}>
+              {localized(nameViolation.message, i18n.language)}
+            </p>
+          )}
+          {taken && (
+            <p className="field-error" data-testid="sharing-add-account-problem" data-rule="taken">
+              {t("sharing.problems.accountTaken", { account: name })}
             </p>
           )}
           {violation("access_domain")}
@@ -144,9 +136,9 @@ export function ShareForm({
               type="date"
               className="input"
               data-testid="sharing-add-date"
-              min={addDays(today, 1)}
+              min={today}
               value={day}
-              aria-invalid={dateProblem === "past" || onField?.field === "deadline" ? true : undefined}
+              aria-invalid={deadline.violation !== null || onField?.field === "deadline" ? true : undefined}
               aria-describedby={`${id}-date-hint`}
               onChange={(event) => {
                 edit();
@@ -172,12 +164,8 @@ export function ShareForm({
           <p id={`${id}-date-hint`} className="field-hint">
             {t("sharing.add.dateHint")}
           </p>
-          {dateProblem === "past" && (
-            <p className="field-error" data-testid="sharing-add-date-problem">
-              {t("sharing.problems.datePast", { today })}
-            </p>
-          )}
-          {dateProblem === "missing" && name !== "" && (
+          {until === "day" && <UntilProblem check={deadline} id={`${id}-date-problem`} testId="sharing-add-date-problem" />}
+          {until === "day" && deadline.missing && name !== "" && (
             <p className="field-hint" data-testid="sharing-add-date-problem">
               {t("sharing.problems.dateMissing")}
             </p>

@@ -7,7 +7,8 @@ import type { ImageRef } from "../browse/queries";
 import { formatDate } from "../browse/format";
 import { FieldViolation, violationOn } from "../attributes/violation";
 import { useUpdateShare } from "./queries";
-import { addDays, dayProblem, deadlineDay, formatDeadline, isForever, todayUtc } from "./rules";
+import { deadlineDay, formatDeadline, isForever, todayUtc } from "./dates";
+import { UntilProblem, useUntilCheck } from "./UntilCheck";
 
 type ExpiryState = "forever" | "expired" | "expiring" | "active";
 
@@ -126,13 +127,13 @@ function DeadlineEditor({ imageRef, share, onDone }: { imageRef: ImageRef; share
   const held = share.expired ? "" : deadlineDay(share.deadline);
   const [forever, setForever] = useState(isForever(share.deadline));
   const [day, setDay] = useState(held);
-  const problem = forever ? null : dayProblem(day, today);
+  const until = useUntilCheck(forever ? "forever" : day);
   const error = update.error;
   const onField = violationOn(error, EDITOR_FIELDS);
 
   const onSubmit = (event: SyntheticEvent) => {
     event.preventDefault();
-    if (problem !== null || update.isPending) return;
+    if (!until.ready || update.isPending) return;
     update.mutate(
       {
         account: share.account,
@@ -155,10 +156,11 @@ function DeadlineEditor({ imageRef, share, onDone }: { imageRef: ImageRef; share
           type="date"
           className="input"
           data-testid="sharing-edit-date"
-          min={addDays(today, 1)}
+          min={today}
           value={day}
           disabled={forever}
-          aria-invalid={problem === "past" || onField ? true : undefined}
+          aria-invalid={until.violation !== null || onField ? true : undefined}
+          aria-describedby={until.violation !== null ? `${id}-problem` : undefined}
           onChange={(event) => {
             update.reset();
             setDay(event.target.value);
@@ -180,7 +182,7 @@ function DeadlineEditor({ imageRef, share, onDone }: { imageRef: ImageRef; share
           type="submit"
           className="button button-small button-primary"
           data-testid="sharing-edit-save"
-          disabled={problem !== null || update.isPending}
+          disabled={!until.ready || update.isPending}
         >
           {update.isPending ? t("sharing.editor.saving") : t("sharing.editor.save")}
         </button>
@@ -188,11 +190,7 @@ function DeadlineEditor({ imageRef, share, onDone }: { imageRef: ImageRef; share
           {t("sharing.editor.cancel")}
         </button>
       </div>
-      {problem === "past" && (
-        <p className="field-error" data-testid="sharing-edit-problem">
-          {t("sharing.problems.datePast", { today })}
-        </p>
-      )}
+      <UntilProblem check={until} id={`${id}-problem`} testId="sharing-edit-problem" />
       {error && onField && <FieldViolation error={error} id={`${id}-error`} testId="sharing-edit-error" />}
       {error && !onField && <ErrorNotice title={t("sharing.editor.failed")} error={error} testId="sharing-edit-error" />}
     </form>

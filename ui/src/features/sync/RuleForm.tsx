@@ -2,13 +2,15 @@ import { useId, useRef, useState, type SyntheticEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { localized } from "../../components/errorText";
 import type { SyncRule } from "../../ipc";
 import { FieldViolation, violationOn } from "../attributes/violation";
 import type { ImageRef } from "../browse/queries";
+import { useCheckValueNow, useValueCheck } from "../rules/queries";
 import { OverrideChoice } from "./OverrideChoice";
 import { useAddSyncRule, useSyncRegions } from "./queries";
-import { organizationProblem, ruleTarget, sameTarget, type Target } from "./rules";
-import { organizationProblemText, useRegionName, useTargetText } from "./words";
+import { ruleTarget, sameTarget, type Target } from "./rules";
+import { useRegionName, useTargetText } from "./words";
 
 /** The fields under the names the backend gives them in a rule violation. */
 const FIELDS = ["region", "namespace"] as const;
@@ -23,7 +25,7 @@ export function RuleForm({
   rules: readonly SyncRule[];
   onAdded: (target: Target) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const regions = useSyncRegions(imageRef.profileId);
@@ -41,11 +43,14 @@ export function RuleForm({
   const region = chosenRegion !== null && choices.includes(chosenRegion) ? chosenRegion : (choices[0] ?? "");
   const name = namespace.trim();
   const target = { region, namespace: name };
-  const nameProblem = organizationProblem(name);
+  // SWR's rules for an organization name are the backend's; whether the rule exists already is this list's.
+  const nameCheck = useValueCheck("organization", name);
+  const checkNow = useCheckValueNow();
+  const nameProblem = nameCheck.data ?? null;
   const duplicate = nameProblem === null && rules.some((rule) => sameTarget(ruleTarget(rule), target));
   const showName = attempted || touched;
   const nameText = nameProblem
-    ? organizationProblemText(t, nameProblem)
+    ? localized(nameProblem.message, i18n.language)
     : duplicate
       ? t("sync.problems.duplicate", { target: targetText(target) })
       : null;
@@ -55,10 +60,10 @@ export function RuleForm({
   const generalError = add.error && violation === null ? add.error : null;
   const namespaceInvalid = (showName && nameText !== null) || violation?.field === "namespace";
 
-  const submit = (event: SyntheticEvent) => {
-    event.preventDefault();
+  const send = async () => {
     setAttempted(true);
-    if (regionMissing || nameText !== null) {
+    const broken = await checkNow("organization", name).catch(() => null);
+    if (regionMissing || broken !== null || duplicate) {
       requestAnimationFrame(() => {
         formRef.current?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
       });
@@ -77,6 +82,10 @@ export function RuleForm({
         },
       },
     );
+  };
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    void send();
   };
 
   return (
@@ -140,7 +149,7 @@ export function RuleForm({
             {t("sync.add.namespaceHint", { region: region === "" ? "…" : regionName(region), image: imageRef.image })}
           </p>
           {showName && nameText !== null && violation === null && (
-            <p id={`${id}-namespace-error`} className="field-error" data-testid="sync-rule-problem" data-field="namespace">
+            <p id={`${id}-namespace-error`} className="field-error" data-testid="sync-rule-problem" data-field="namespace" data-rule={nameProblem?.rule}>
               {nameText}
             </p>
           )}

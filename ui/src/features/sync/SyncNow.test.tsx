@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
+import { mockViolation } from "../../ipc/mock";
 import { stubSystemLanguage, stubSystemTheme } from "../../test/renderApp";
 import { renderBrowse, stubViewport } from "../browse/testing";
 import { findByData, IMAGE, job, JOBS, options, PATH, refused, violation } from "./testing";
@@ -109,7 +110,17 @@ describe("syncing tags now", () => {
 
   it("syncs to a region and organization no rule names", async () => {
     stubSystemLanguage("en-US");
-    const { user, backend } = renderBrowse(PATH, { ...options(), syncRules: {} });
+    const { user, backend } = renderBrowse(PATH, {
+      ...options(),
+      syncRules: {},
+      valueRules: [
+        {
+          kind: "organization",
+          value: "Team",
+          violation: mockViolation("namespace", "namespace.uppercase", "Team", "An organization name must be lower case; write 'team'."),
+        },
+      ],
+    });
     await findByData("sync-tag", { tag: "latest" });
     expect(screen.getByTestId("sync-target")).toHaveValue("other");
     await user.click(tagBox("v1.0"));
@@ -117,10 +128,15 @@ describe("syncing tags now", () => {
     await user.selectOptions(screen.getByTestId("sync-target-region"), "ap-southeast-3");
     const namespace = screen.getByTestId("sync-target-namespace");
     await user.type(namespace, "Team");
-    expect(screen.getByTestId("sync-target-problem")).toHaveTextContent("must be lower case; write 'team'");
+    await waitFor(() => {
+      expect(screen.getByTestId("sync-target-problem")).toHaveTextContent("must be lower case; write 'team'");
+    });
     expect(screen.getByTestId("sync-run")).toBeDisabled();
     await user.clear(namespace);
     await user.type(namespace, "team-sg");
+    await waitFor(() => {
+      expect(screen.getByTestId("sync-run")).toBeEnabled();
+    });
     await user.click(screen.getByTestId("sync-run"));
     await waitFor(() => {
       expect(backend.sync.syncs).toEqual([

@@ -2,15 +2,17 @@ import { useId, useState, type Ref, type SyntheticEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { localized } from "../../components/errorText";
 import { InfoIcon } from "../../components/icons";
 import type { SyncRule } from "../../ipc";
 import { FieldViolation, violationOn } from "../attributes/violation";
 import type { ImageRef } from "../browse/queries";
+import { useValueCheck } from "../rules/queries";
 import { OverrideChoice } from "./OverrideChoice";
 import { useSyncGaps, useSyncRegions, useSyncTags } from "./queries";
-import { gapOf, organizationProblem, parseTarget, ruleTarget, tagsToSync, targetValue, type Target } from "./rules";
+import { gapOf, parseTarget, ruleTarget, tagsToSync, targetValue, type Target } from "./rules";
 import { TagPicker } from "./TagPicker";
-import { organizationProblemText, useRegionName, useTargetText } from "./words";
+import { useRegionName, useTargetText } from "./words";
 
 /** The target select's choice that asks for a region and organization of the user's own. */
 export const OTHER_TARGET = "other";
@@ -43,7 +45,7 @@ export function SyncNow({
   onStarted: () => void;
   ref?: Ref<HTMLElement>;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const regions = useSyncRegions(imageRef.profileId);
   const regionName = useRegionName();
@@ -60,8 +62,11 @@ export function SyncNow({
   const otherRegion =
     draft.otherRegion !== null && regionChoices.includes(draft.otherRegion) ? draft.otherRegion : (regionChoices[0] ?? "");
   const otherName = draft.otherNamespace.trim();
-  const nameProblem = other ? organizationProblem(otherName) : null;
-  const otherTarget = otherRegion !== "" && nameProblem === null ? { region: otherRegion, namespace: otherName } : null;
+  // A target of the user's own is one once the backend has said its name breaks none of SWR's rules.
+  const nameCheck = useValueCheck("organization", otherName, other);
+  const nameProblem = other ? (nameCheck.data ?? null) : null;
+  const nameAccepted = other && nameCheck.data === null && !nameCheck.isPlaceholderData;
+  const otherTarget = otherRegion !== "" && nameAccepted ? { region: otherRegion, namespace: otherName } : null;
   const target: Target | null = other ? otherTarget : parseTarget(choice);
   const gap = target ? gapOf(gaps.data ?? [], target) : undefined;
   const gapTags = gap?.problem === null ? tagsToSync(gap) : null;
@@ -169,8 +174,8 @@ export function SyncNow({
                 {t("sync.now.targetNamespaceHint")}
               </p>
               {otherName !== "" && nameProblem !== null && (
-                <p className="field-error" data-testid="sync-target-problem">
-                  {organizationProblemText(t, nameProblem)}
+                <p className="field-error" data-testid="sync-target-problem" data-rule={nameProblem.rule}>
+                  {localized(nameProblem.message, i18n.language)}
                 </p>
               )}
               {violation?.field === "namespace" && sync.error && (

@@ -1,37 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { newestFirst, organizationProblem, parseTarget, tagsToSync, targetValue } from "./rules";
+import { newestFirst, parseTarget, tagsToSync, targetValue } from "./rules";
 import { DIGEST_A, DIGEST_B, gap, job, row } from "./testing";
-
-describe("organization names", () => {
-  it("accepts the shapes SWR documents", () => {
-    for (const name of ["a", "team-a", "team.a", "team_a", "team__a", "a1", "a.b_c-d__e", "a".repeat(64)]) {
-      expect(organizationProblem(name), name).toBeNull();
-    }
-  });
-
-  it("names the first rule a name breaks, in the order the backend checks them", () => {
-    const cases: [string, string][] = [
-      ["", "required"],
-      ["a".repeat(65), "length"],
-      ["Team", "uppercase"],
-      ["team/a", "charset"],
-      ["team a", "charset"],
-      ["1team", "start"],
-      ["-team", "start"],
-      ["team.", "end"],
-      ["team-.a", "separator"],
-      ["team--a", "separator"],
-      ["team___a", "underscores"],
-      ["library", "reserved"],
-    ];
-    for (const [name, rule] of cases) {
-      expect(organizationProblem(name)?.rule, name).toBe(rule);
-    }
-    expect(organizationProblem("Team-A")).toEqual({ rule: "uppercase", lower: "team-a" });
-    expect(organizationProblem("team a")).toEqual({ rule: "charset", char: "U+0020" });
-  });
-});
 
 describe("targets", () => {
   it("round-trips through the select's value", () => {

@@ -1,45 +1,8 @@
-// What the Sync tab decides on its own: whether an organization name can exist (SWR's rules, as
-// the Rust validator states them; the backend checks again), how a target is written in a
-// select, which jobs are still going, and which tags a gap says are worth syncing.
+// What the Sync tab decides on its own: how a target is written in a select, which jobs are still
+// going, and which tags a gap says are worth syncing. Whether an organization name can exist is
+// SWR's rule, asked of the backend (`check_value`).
 
 import type { RegionGap, SyncJob, SyncRule } from "../../ipc";
-import { showChar } from "../triggers/rules";
-
-export const ORGANIZATION_MAX = 64;
-
-export type OrganizationProblem =
-  | { rule: "required" | "start" | "end" | "reserved" }
-  | { rule: "length"; count: number }
-  | { rule: "uppercase"; lower: string }
-  | { rule: "charset"; char: string }
-  | { rule: "separator"; text: string }
-  | { rule: "underscores"; text: string };
-
-const SEPARATORS = new Set([".", "_", "-"]);
-const isLower = (c: string) => /^[a-z]$/.test(c);
-const isAlnum = (c: string) => /^[a-z0-9]$/.test(c);
-
-/**
- * An organization name: 1–64 lower-case letters, digits and single separators `.` `_` `-` (or
- * `__`), starting with a letter and ending with a letter or digit; `library` is reserved.
- */
-export function organizationProblem(name: string): OrganizationProblem | null {
-  const chars = Array.from(name);
-  if (chars.length === 0) return { rule: "required" };
-  if (chars.length > ORGANIZATION_MAX) return { rule: "length", count: chars.length };
-  if (/[A-Z]/.test(name)) return { rule: "uppercase", lower: name.toLowerCase() };
-  const bad = chars.find((c) => !isAlnum(c) && !SEPARATORS.has(c));
-  if (bad !== undefined) return { rule: "charset", char: showChar(bad) };
-  if (!isLower(chars[0] ?? "")) return { rule: "start" };
-  if (SEPARATORS.has(chars[chars.length - 1] ?? "")) return { rule: "end" };
-  for (const run of name.match(/[._-]{2,}/g) ?? []) {
-    if (run === "__") continue;
-    if (/^_+$/.test(run)) return { rule: "underscores", text: run };
-    return { rule: "separator", text: run };
-  }
-  if (name === "library") return { rule: "reserved" };
-  return null;
-}
 
 /** Where tags go: a region and an organization there. */
 export interface Target {

@@ -4,7 +4,7 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 
 import { useRegions } from "../profiles/queries";
-import { ORGANIZATION_MAX, type OrganizationProblem, type Target } from "./rules";
+import type { Target } from "./rules";
 
 /** "East China-Shanghai1 (cn-east-3)" where the region's name is known, else its id. */
 export function useRegionName(): (id: string) => string {
@@ -28,11 +28,6 @@ export function useTargetText(): (target: Target) => string {
   const { t } = useTranslation();
   const regionName = useRegionName();
   return ({ region, namespace }) => targetText(t, { region: regionName(region), namespace });
-}
-
-export function organizationProblemText(t: TFunction, problem: OrganizationProblem): string {
-  const { rule, ...values } = problem;
-  return t(`sync.problems.${rule}`, { ...values, max: ORGANIZATION_MAX });
 }
 
 const STATUSES = ["waiting", "running", "success", "failed", "timeout", "cancel", "existed"] as const;

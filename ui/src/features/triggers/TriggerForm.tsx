@@ -3,20 +3,21 @@ import { useTranslation } from "react-i18next";
 
 import { ErrorNotice } from "../../components/ErrorNotice";
 import type { ImageRef } from "../browse/queries";
-import { useAddTrigger } from "./queries";
+import { useCheckTriggerNow, useTriggerCheck } from "../rules/queries";
 import {
   APP_TYPES,
-  draftProblems,
   EMPTY_DRAFT,
   formField,
   listedTags,
   TRIGGER_MODES,
   TRIGGER_TYPES,
   toRequest,
+  violationsByField,
   type DraftField,
   type TriggerDraft,
-} from "./rules";
-import { ConditionWords, problemText, violationText } from "./words";
+} from "./form";
+import { useAddTrigger } from "./queries";
+import { ConditionWords, violationText } from "./words";
 
 /** What the control of a field needs to point at its hint and its error. */
 interface FieldAria {
@@ -25,7 +26,7 @@ interface FieldAria {
   "aria-describedby": string | undefined;
 }
 
-/** The form that adds a trigger, checking SWR's rules as the user types. */
+/** The form that adds a trigger, checking SWR's rules (the backend's) as the user types. */
 export function TriggerForm({
   imageRef,
   onCancel,
@@ -42,8 +43,10 @@ export function TriggerForm({
   const [draft, setDraft] = useState<TriggerDraft>(EMPTY_DRAFT);
   const [touched, setTouched] = useState<ReadonlySet<DraftField>>(new Set());
   const [attempted, setAttempted] = useState(false);
-  const problems = draftProblems(draft);
-  const hasProblems = Object.keys(problems).length > 0;
+  const request = toRequest(draft);
+  const check = useTriggerCheck(request);
+  const checkNow = useCheckTriggerNow();
+  const problems = violationsByField(check.data ?? []);
   const violation = add.error?.error.violation ?? null;
   const named = violation ? formField(violation.field) : null;
   // A rule on a field the form does not show right now is reported with the form's other failures.
@@ -57,22 +60,28 @@ export function TriggerForm({
     if (named !== null && fields.includes(named)) add.reset();
   };
 
-  const submit = (event: SyntheticEvent) => {
-    event.preventDefault();
+  const send = async () => {
     setAttempted(true);
-    if (hasProblems) {
+    // The rules are asked again for exactly what is sent; a check still on its way cannot let a broken trigger through.
+    const found = await checkNow(request).catch(() => []);
+    if (found.length > 0) {
       // After this render marks them, the first field with a problem gets the focus.
       requestAnimationFrame(() => {
         formRef.current?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
       });
       return;
     }
-    add.mutate(toRequest(draft), {
+    add.mutate(request, {
       onSuccess: () => {
         onAdded(draft.name);
       },
     });
   };
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    void send();
+  };
+  const hasProblems = attempted && Object.keys(problems).length > 0;
 
   /** A field with its label, hint and whichever problem applies: the backend's, else the live check's. */
   const field = (
@@ -117,7 +126,7 @@ export function TriggerForm({
         )}
         {backend === null && live !== null && (
           <p id={errorId} className="field-error" data-testid="trigger-problem" data-field={name} data-rule={live.rule}>
-            {problemText(t, live)}
+            {violationText(live, i18n.language)}
           </p>
         )}
       </div>
@@ -342,7 +351,7 @@ export function TriggerForm({
           testId="trigger-add-error"
         />
       )}
-      {attempted && hasProblems && (
+      {hasProblems && (
         <p className="field-error" role="alert" data-testid="trigger-fix-fields">
           {t("triggers.form.fixFields")}
         </p>

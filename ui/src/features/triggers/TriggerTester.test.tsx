@@ -2,6 +2,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it } from "vitest";
 
 import type { TriggerMatch } from "../../ipc";
+import { mockViolation } from "../../ipc/mock";
 import { stubSystemLanguage, stubSystemTheme } from "../../test/renderApp";
 import { renderBrowse, stubViewport } from "../browse/testing";
 import { OPTIONS, PATH } from "./testing";
@@ -111,12 +112,19 @@ describe("testing a tag against the triggers", () => {
     expect(screen.getByTestId("trigger-test-summary")).toHaveTextContent("1 of 1 trigger would fire on build-42.");
   });
 
-  it("refuses a tag docker would refuse before asking", async () => {
+  it("refuses a tag the backend says docker would refuse before asking", async () => {
     stubSystemLanguage("en-US");
-    const { user, backend } = renderBrowse(PATH, { ...OPTIONS, triggerTests: TESTS });
+    const { user, backend } = renderBrowse(PATH, {
+      ...OPTIONS,
+      triggerTests: TESTS,
+      valueRules: [{ kind: "tag", value: "-rc1", violation: mockViolation("tag", "tag.start", "-rc1", "A tag must start with a letter, a digit or '_'.") }],
+    });
     const input = await screen.findByTestId("trigger-test-tag");
     await user.type(input, "-rc1");
-    expect(screen.getByTestId("trigger-test-problem")).toHaveTextContent("-rc1: a tag must start with a letter, a digit or '_'.");
+    await waitFor(() => {
+      expect(screen.getByTestId("trigger-test-problem")).toHaveTextContent("A tag must start with a letter, a digit or '_'.");
+    });
+    expect(screen.getByTestId("trigger-test-problem")).toHaveAttribute("data-rule", "tag.start");
     expect(input).toHaveAttribute("aria-invalid", "true");
     expect(screen.getByTestId("trigger-test-run")).toBeDisabled();
     await user.type(input, "{Enter}");

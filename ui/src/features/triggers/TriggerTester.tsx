@@ -5,9 +5,10 @@ import { ErrorNotice } from "../../components/ErrorNotice";
 import { InfoIcon } from "../../components/icons";
 import type { TagQuery, Trigger, TriggerMatch } from "../../ipc";
 import { useTagPage, useTagsStatus, type ImageRef } from "../browse/queries";
+import { useValueCheck } from "../rules/queries";
+import { splitMatch } from "./form";
 import { useTriggerTest } from "./queries";
-import { splitMatch, tagProblem } from "./rules";
-import { problemText, violationText, workloadWords } from "./words";
+import { violationText, workloadWords } from "./words";
 
 /** The tags offered to pick from: the most recently pushed first (one window of them). */
 const RECENT_TAGS: TagQuery = { filter: "", sort: "pushed", descending: true };
@@ -22,7 +23,8 @@ export function TriggerTester({ imageRef, triggers }: { imageRef: ImageRef; trig
   const status = useTagsStatus(imageRef);
   const recent = useTagPage(imageRef, status.data, RECENT_TAGS, 0);
   const tags = recent.data?.rows.map((row) => row.tag) ?? [];
-  const problem = input === "" ? null : tagProblem(input);
+  const check = useValueCheck("tag", input, input !== "");
+  const problem = input === "" ? null : (check.data ?? null);
   const violation = test.error?.error.violation ?? null;
   const tagViolation = violation !== null && violation.field === "tag" && input === tested ? violation : null;
   const invalid = problem !== null || tagViolation !== null;
@@ -104,7 +106,7 @@ export function TriggerTester({ imageRef, triggers }: { imageRef: ImageRef; trig
       </form>
       {problem !== null && (
         <p id={`${id}-tag-error`} className="field-error" data-testid="trigger-test-problem" data-rule={problem.rule}>
-          {problemText(t, problem)}
+          {violationText(problem, i18n.language)}
         </p>
       )}
       {problem === null && tagViolation !== null && (

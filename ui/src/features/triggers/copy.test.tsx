@@ -4,6 +4,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it } from "vitest";
 
+import { mockViolation } from "../../ipc/mock";
 import { stubSystemLanguage, stubSystemTheme } from "../../test/renderApp";
 import { renderBrowse, stubViewport } from "../browse/testing";
 import { OPTIONS, PATH } from "./testing";
@@ -34,6 +35,10 @@ describe("Chinese copy of the triggers tab", () => {
   it("leaves no English in the list, history, add form, tester and delete dialog", async () => {
     const { user } = renderBrowse(PATH, {
       ...OPTIONS,
+      triggerRules: [
+        { field: "name", value: "1", violation: mockViolation("trigger_name", "trigger_name.start", "1", "A trigger name must start with a letter.", "触发器名称必须以字母开头。") },
+        { field: "condition", value: "-x", violation: mockViolation("condition", "tag.start", "-x", "-x: a tag must start with a letter.", "-x：镜像版本必须以字母开头。") },
+      ],
       triggerTests: {
         latest: [
           { trigger: "deploy-all", enabled: true, matches: true, fires: true, matched: [0, 6], because: "fires on every tag" },
@@ -52,7 +57,10 @@ describe("Chinese copy of the triggers tab", () => {
     await user.type(screen.getByTestId("trigger-test-tag"), "latest");
     await user.click(screen.getByTestId("trigger-test-run"));
     await screen.findAllByTestId("trigger-test-result");
-    expect(within(tab).getAllByTestId("trigger-problem").length).toBeGreaterThan(0);
+    // The backend's words for the broken rules, in Chinese.
+    await waitFor(() => {
+      expect(within(tab).getAllByTestId("trigger-problem").length).toBe(2);
+    });
 
     expect(englishLeftIn(tab)).toEqual([]);
 

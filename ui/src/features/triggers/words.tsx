@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 
 import { localized } from "../../components/errorText";
 import type { RuleViolation, Trigger } from "../../ipc";
-import { storedTags, type Problem } from "./rules";
+import { storedTags } from "./form";
 
 /** "Deployment web", from the workload type SWR stores and the workload's name. */
 export function workloadWords(t: TFunction, trigger: Pick<Trigger, "app_type" | "application">): string {
@@ -52,12 +52,6 @@ export function ConditionWords({ trigger }: { trigger: Pick<Trigger, "trigger_ty
       <code className="trigger-code">{condition}</code>
     </span>
   );
-}
-
-/** A broken rule in the interface language. */
-export function problemText(t: TFunction, problem: Problem): string {
-  const { rule, ...values } = problem;
-  return t(`triggers.rules.${rule}`, values);
 }
 
 /** A rule the backend found broken, in the interface language. */

@@ -59,11 +59,8 @@ const sharingEn = {
       failed: "The image could not be shared.",
     },
     problems: {
-      accountSpaces: "An account name has no spaces; check for stray whitespace.",
-      accountLength: "An account name can have at most {{max}} characters; shorten it by {{over}}.",
       accountTaken: "The image is already shared with {{account}}; change its deadline in the list instead.",
       dateMissing: "Choose the last day of the share, or choose Never expires.",
-      datePast: "Choose a day after today ({{today}} in UTC).",
       descriptionLength: "The description can have at most {{max}} characters; shorten it by {{over}}.",
     },
     removeDialog: {

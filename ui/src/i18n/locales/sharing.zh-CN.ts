@@ -60,11 +60,8 @@ const sharingZhCN: SharingMessages = {
       failed: "无法共享此镜像。",
     },
     problems: {
-      accountSpaces: "账号名不能包含空格，请检查是否有多余的空白。",
-      accountLength: "账号名最多 {{max}} 个字符，请删减 {{over}} 个字符。",
       accountTaken: "此镜像已共享给 {{account}}，请在上方列表中修改其截止日期。",
       dateMissing: "请选择共享的最后一天，或选择“永久有效”。",
-      datePast: "请选择今天（UTC 时间 {{today}}）之后的日期。",
       descriptionLength: "描述最多 {{max}} 个字符，请删减 {{over}} 个字符。",
     },
     removeDialog: {

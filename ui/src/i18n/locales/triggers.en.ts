@@ -107,35 +107,6 @@ const triggersEn = {
       fixFields: "Correct the marked fields first.",
       added: "Trigger {{name}} added.",
     },
-    rules: {
-      name: {
-        required: "Enter a name.",
-        length: "A name can have at most 64 characters; this one has {{count}}.",
-        charset: "A name may only contain letters, digits, '_' and '-'; remove {{char}}.",
-        start: "A name must start with a letter.",
-        end: "A name cannot end with '_' or '-'.",
-        separator: "'_' and '-' cannot be doubled or next to each other ('{{text}}'); put a letter or digit between them.",
-      },
-      tag: {
-        length: "{{tag}}: a tag can have at most 128 characters; this one has {{count}}.",
-        charset: "{{tag}}: a tag may only contain letters, digits, '_', '.' and '-'; remove {{char}}.",
-        start: "{{tag}}: a tag must start with a letter, a digit or '_'.",
-      },
-      condition: {
-        noTags: "List at least one tag.",
-        noExpression: "Enter a regular expression.",
-        regex: "This is not a regular expression: {{reason}}",
-      },
-      clusterName: {
-        required: "A CCE trigger needs the name of its cluster.",
-      },
-      namespace: {
-        required: "Enter the Kubernetes namespace.",
-      },
-      application: {
-        required: "Enter the workload's name.",
-      },
-    },
     tester: {
       title: "Test a tag",
       intro: "See which triggers would fire if this tag were pushed now.",

@@ -109,35 +109,6 @@ const triggersZhCN: TriggersMessages = {
       fixFields: "请先修正标出的字段。",
       added: "已添加触发器 {{name}}。",
     },
-    rules: {
-      name: {
-        required: "请输入名称。",
-        length: "名称最多 64 个字符，当前为 {{count}} 个。",
-        charset: "名称只能包含字母、数字、“_”和“-”，请删除 {{char}}。",
-        start: "名称必须以字母开头。",
-        end: "名称不能以“_”或“-”结尾。",
-        separator: "“_”和“-”不能重复或相邻（“{{text}}”），请在其间加入字母或数字。",
-      },
-      tag: {
-        length: "{{tag}}：镜像版本最多 128 个字符，当前为 {{count}} 个。",
-        charset: "{{tag}}：镜像版本只能包含字母、数字、“_”、“.”和“-”，请删除 {{char}}。",
-        start: "{{tag}}：镜像版本必须以字母、数字或“_”开头。",
-      },
-      condition: {
-        noTags: "请至少填写一个镜像版本。",
-        noExpression: "请输入正则表达式。",
-        regex: "不是有效的正则表达式：{{reason}}",
-      },
-      clusterName: {
-        required: "CCE 触发器需要填写集群名称。",
-      },
-      namespace: {
-        required: "请输入 Kubernetes 命名空间。",
-      },
-      application: {
-        required: "请输入工作负载名称。",
-      },
-    },
     tester: {
       title: "测试镜像版本",
       intro: "查看现在推送此镜像版本时会执行哪些触发器。",

@@ -1,11 +1,7 @@
-// The sharing rules checked as the user types; the backend checks them again and is the authority.
+// The days a share lasts through, as the forms pick and show them. Whether a deadline is allowed
+// is SWR's rule, asked of the backend (`check_share_until`).
 
 import { dateFormat } from "../../i18n/formatters";
-
-/** Longest account name a share accepts. */
-export const ACCOUNT_MAX = 64;
-/** Longest share description, in characters. */
-export const SHARE_DESCRIPTION_MAX = 1_000;
 
 /** Today as a `YYYY-MM-DD` day in UTC, the time zone share deadlines are kept in. */
 export function todayUtc(now: Date = new Date()): string {
@@ -39,27 +35,4 @@ export function formatDeadline(deadline: string, language: string): string {
     timeStyle: "short",
     timeZone: "UTC",
   }).format(date);
-}
-
-export function characterCount(text: string): number {
-  return Array.from(text).length;
-}
-
-export type AccountProblem = { kind: "spaces" } | { kind: "length"; over: number } | { kind: "taken" };
-
-/** What is wrong with an account name (trimmed, as the backend trims it), or null. */
-export function accountProblem(account: string, sharedWith: readonly string[]): AccountProblem | null {
-  if (/\s/.test(account)) return { kind: "spaces" };
-  const over = characterCount(account) - ACCOUNT_MAX;
-  if (over > 0) return { kind: "length", over };
-  if (sharedWith.includes(account)) return { kind: "taken" };
-  return null;
-}
-
-export type DayProblem = "missing" | "past";
-
-/** A share's last day must come after today (UTC). */
-export function dayProblem(day: string, today: string = todayUtc()): DayProblem | null {
-  if (day === "") return "missing";
-  return day <= today ? "past" : null;
 }
