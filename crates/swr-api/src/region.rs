@@ -12,19 +12,53 @@ use serde::Serialize;
 pub struct Region {
     /// Region id, e.g. `cn-north-4`.
     pub id: &'static str,
+    /// Where it is, as a region picker groups regions.
+    pub area: Area,
     /// English display name.
     pub name_en: &'static str,
     /// Simplified Chinese display name.
     pub name_zh_cn: &'static str,
 }
 
+/// Where a region is, by the prefix of its console name (`CN`, `AP`, `LA`, …). Hong Kong is an
+/// Asia Pacific region, as its id (`ap-southeast-1`) says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub enum Area {
+    ChineseMainland,
+    AsiaPacific,
+    Africa,
+    LatinAmerica,
+    MiddleEast,
+    Europe,
+    Turkiye,
+    Russia,
+}
+
 macro_rules! regions {
     ($(($id:literal, $en:literal, $zh:literal)),* $(,)?) => {
         /// Every region of the SDK's table, in its order.
         pub const REGIONS: &[Region] = &[
-            $(Region { id: $id, name_en: $en, name_zh_cn: $zh },)*
+            $(Region { id: $id, area: area_of($id), name_en: $en, name_zh_cn: $zh },)*
         ];
     };
+}
+
+/// The area of a region id, from its first part.
+const fn area_of(id: &str) -> Area {
+    match id.as_bytes() {
+        [b'c', b'n', b'-', ..] => Area::ChineseMainland,
+        [b'a', b'p', b'-', ..] | [b'm', b'y', b'-', ..] => Area::AsiaPacific,
+        [b'a', b'f', b'-', ..] => Area::Africa,
+        [b'l', b'a', b'-', ..] | [b's', b'a', b'-', ..] | [b'n', b'a', b'-', ..] => {
+            Area::LatinAmerica
+        }
+        [b'a', b'e', b'-', ..] | [b'm', b'e', b'-', ..] => Area::MiddleEast,
+        [b't', b'r', b'-', ..] => Area::Turkiye,
+        [b'r', b'u', b'-', ..] => Area::Russia,
+        _ => Area::Europe,
+    }
 }
 
 regions![
@@ -117,6 +151,25 @@ mod tests {
                 r.id
             );
             assert!(!r.name_zh_cn.is_ascii(), "{}", r.id);
+        }
+    }
+
+    #[test]
+    fn each_region_is_in_the_area_its_console_name_says() {
+        for r in REGIONS {
+            let named = match r.name_en.split(['-', ' ']).next() {
+                _ if r.name_en == "CN-Hong Kong" => Area::AsiaPacific,
+                Some("CN") => Area::ChineseMainland,
+                Some("AP") => Area::AsiaPacific,
+                Some("AF") => Area::Africa,
+                Some("LA") => Area::LatinAmerica,
+                Some("ME") => Area::MiddleEast,
+                Some("EU") => Area::Europe,
+                Some("TR") => Area::Turkiye,
+                Some("RU") => Area::Russia,
+                other => panic!("{}: no area for the name prefix {other:?}", r.id),
+            };
+            assert_eq!(r.area, named, "{}", r.id);
         }
     }
 

@@ -730,8 +730,8 @@ validationProgress: "validation-progress"
 
 /** user-defined constants **/
 
-export const IMAGE_DESCRIPTION_MAX = 30000 as const;
 export const CHECK_IDS = ["validation.cancelled","file.unreadable","file.empty","compression.corrupt","compression.unsupported","tar.corrupt","tar.truncated","tar.absolute_path","tar.parent_traversal","tar.duplicate_entry","tar.non_utf8_path","tar.unsupported_entry","tar.symlink_escape","tar.symlink_dangling","tar.too_many_entries","json.too_large","json.invalid","format.unknown","manifest.empty","manifest.missing_entry","config.digest_mismatch","config.invalid","config.rootfs_type","config.layer_count_mismatch","layer.diff_id_mismatch","layer.not_tar","layer.too_large","layer.count_high","layer.files_capped","blob.digest_mismatch","blob.unsupported_algorithm","index.descriptor_mismatch","index.platform_missing","index.invalid","reference.invalid","reference.untagged","swr.organization","swr.repository","swr.tag","hint.runs_as_root","hint.no_healthcheck","hint.latest_tag","hint.package_cache","hint.secret_files","hint.many_tiny_layers"] as const;
+export const IMAGE_DESCRIPTION_MAX = 30000 as const;
 export const SHARE_DESCRIPTION_MAX = 1000 as const;
 
 /** user-defined types **/
@@ -766,6 +766,11 @@ export type ArchiveReport = { format: ArchiveFormat | null;
  * Compression of the file itself.
  */
 compression: Compression; file_size: number; images: ImageReport[] }
+/**
+ * Where a region is, by the prefix of its console name (`CN`, `AP`, `LA`, …). Hong Kong is an
+ * Asia Pacific region, as its id (`ap-southeast-1`) says.
+ */
+export type Area = "chineseMainland" | "asiaPacific" | "africa" | "latinAmerica" | "middleEast" | "europe" | "turkiye" | "russia"
 /**
  * What an image says about itself.
  */
@@ -1805,6 +1810,10 @@ export type Region = {
  * Region id, e.g. `cn-north-4`.
  */
 id: string; 
+/**
+ * Where it is, as a region picker groups regions.
+ */
+area: Area; 
 /**
  * English display name.
  */

@@ -110,6 +110,7 @@ export type {
   PullTool,
   QuotaUse,
   Recovered,
+  Area,
   Region,
   ReportPoint,
   RuleViolation,

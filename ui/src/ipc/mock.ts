@@ -98,9 +98,9 @@ export const MOCK_APP_INFO: AppInfo = {
 export const MOCK_GOOD_SK = "mock-secret-key";
 
 const MOCK_REGIONS: Region[] = [
-  { id: "cn-north-4", nameEn: "CN North-Beijing4", nameZhCn: "华北-北京四" },
-  { id: "ap-southeast-1", nameEn: "CN-Hong Kong", nameZhCn: "中国-香港" },
-  { id: "ap-southeast-3", nameEn: "AP-Singapore", nameZhCn: "亚太-新加坡" },
+  { id: "cn-north-4", area: "chineseMainland", nameEn: "CN North-Beijing4", nameZhCn: "华北-北京四" },
+  { id: "ap-southeast-1", area: "asiaPacific", nameEn: "CN-Hong Kong", nameZhCn: "中国-香港" },
+  { id: "ap-southeast-3", area: "asiaPacific", nameEn: "AP-Singapore", nameZhCn: "亚太-新加坡" },
 ];
 
 function fail(code: IpcError["code"], message: string): Promise<never> {
