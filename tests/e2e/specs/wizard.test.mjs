@@ -87,8 +87,13 @@ describe('connection wizard', () => {
   it('names a wrong secret key, then verifies the right one', async () => {
     await (await byTestId(browser, 'nav-profiles')).click();
     await byTestId(browser, 'wizard');
+    await byTestId(browser, 'wizard-region-cn-north-4');
+    await screenshot(browser, 'wizard-regions');
     await typeInto(browser, 'wizard-region-search', sandbox.ready.region);
-    await (await byTestId(browser, `wizard-region-${sandbox.ready.region}`)).click();
+    const region = await byTestId(browser, `wizard-region-${sandbox.ready.region}`);
+    await region.click();
+    assert.equal(await region.getAttribute('data-selected'), 'true', 'the chosen region is marked');
+    await screenshot(browser, 'wizard-region-chosen');
     await (await byTestId(browser, 'wizard-next')).click();
 
     await typeInto(browser, 'wizard-name', 'Sandbox E2E');
@@ -108,6 +113,7 @@ describe('connection wizard', () => {
     assert.equal(await (await byTestId(browser, 'wizard-api-endpoint')).getAttribute('aria-invalid'), 'true');
     assert.doesNotMatch(await fieldText('wizard-registry'), /Plain http/);
     assert.equal(await (await browser.$('[data-testid="wizard-verify-result"]')).isExisting(), false, 'nothing was saved or verified');
+    await screenshot(browser, 'wizard-rule-on-field');
 
     await typeInto(browser, 'wizard-api-endpoint', sandbox.ready.api_endpoint);
     await typeInto(browser, 'wizard-registry', sandbox.ready.registry);

@@ -162,6 +162,14 @@ export function SearchIcon() {
   );
 }
 
+export function CheckIcon() {
+  return (
+    <Icon>
+      <path d="M4.5 10.5l3.5 3.5 7.5-8" />
+    </Icon>
+  );
+}
+
 export function RefreshIcon() {
   return (
     <Icon>

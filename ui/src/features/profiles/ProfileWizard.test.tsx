@@ -20,6 +20,40 @@ async function chooseRegionAndFill(user: ReturnType<typeof renderApp>["user"], s
 }
 
 describe("profile wizard", () => {
+  it("groups the regions by area, finds them by area or city, and marks the chosen region and the step", async () => {
+    const { user } = renderApp({ path: "/profiles" });
+    const asia = (await screen.findByRole("heading", { name: "Asia Pacific" })).closest("section");
+    if (!asia) throw new Error("no Asia Pacific group");
+    const ids = (root: HTMLElement) => within(root).getAllByRole("radio").map((r) => (r as HTMLInputElement).value);
+    // Hong Kong is an Asia Pacific region, whatever its console name says.
+    expect(ids(asia)).toEqual(["ap-southeast-1", "ap-southeast-3"]);
+    expect(screen.getByRole("heading", { name: "Chinese Mainland" })).toBeInTheDocument();
+
+    const search = screen.getByTestId("wizard-region-search");
+    await user.type(search, "asia");
+    expect(ids(screen.getByTestId("wizard-regions"))).toEqual(["ap-southeast-1", "ap-southeast-3"]);
+    await user.clear(search);
+    await user.type(search, "singa");
+    expect(ids(screen.getByTestId("wizard-regions"))).toEqual(["ap-southeast-3"]);
+    await user.clear(search);
+    await user.type(search, "atlantis");
+    expect(screen.getByTestId("wizard-region-none")).toHaveTextContent("No region matches “atlantis”.");
+    await user.clear(search);
+
+    const hongKong = screen.getByTestId("wizard-region-ap-southeast-1");
+    expect(screen.getByTestId("wizard-next")).toBeDisabled();
+    await user.click(within(hongKong).getByRole("radio"));
+    expect(hongKong).toHaveAttribute("data-selected", "true");
+    expect(within(hongKong).getByRole("radio")).toBeChecked();
+    expect(screen.getByTestId("wizard-region-ap-southeast-3")).toHaveAttribute("data-selected", "false");
+
+    expect(screen.getByTestId("wizard-step-region")).toHaveAttribute("aria-current", "step");
+    await user.click(screen.getByTestId("wizard-next"));
+    expect(screen.getByTestId("wizard-step-region")).toHaveAttribute("data-state", "done");
+    expect(screen.getByTestId("wizard-step-credentials")).toHaveAttribute("aria-current", "step");
+    expect(screen.getByTestId("wizard-step-verify")).toHaveAttribute("data-state", "upcoming");
+  });
+
   it("is the first-run screen, names a wrong secret key, then shows masked logins", async () => {
     const { backend, user } = renderApp({ path: "/profiles" });
 
@@ -123,10 +157,10 @@ describe("profile wizard", () => {
       await user.type(screen.getByTestId("wizard-api-endpoint"), "http://swr.example.com");
       await user.click(screen.getByTestId("wizard-save-verify"));
 
-      const field = screen.getByTestId("wizard-api-endpoint").closest("label");
+      const field = screen.getByTestId("wizard-api-endpoint").closest(".field");
       expect(field).not.toBeNull();
       expect(await within(field as HTMLElement).findByText(text)).toBeInTheDocument();
-      expect(screen.getByTestId("wizard-registry").closest("label")).not.toHaveTextContent(text);
+      expect(screen.getByTestId("wizard-registry").closest(".field")).not.toHaveTextContent(text);
       expect(save).not.toHaveBeenCalled();
       unmount();
     }
@@ -171,7 +205,8 @@ describe("profile wizard in Chinese", () => {
     stubSystemLanguage("zh-CN");
     const { user } = renderApp({ path: "/profiles" });
     const wizard = await screen.findByTestId("wizard");
-    expect(await screen.findByText("华北-北京四 (cn-north-4)")).toBeInTheDocument();
+    expect(await screen.findByText("华北-北京四")).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "中国大陆" })).toBeInTheDocument();
     await user.click(within(screen.getByTestId("wizard-region-cn-north-4")).getByRole("radio"));
     await user.click(screen.getByTestId("wizard-next"));
     await user.click(screen.getByTestId("wizard-save-verify"));

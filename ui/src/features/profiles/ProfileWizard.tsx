@@ -1,7 +1,8 @@
-import { useMemo, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { Stepper } from "../../components/Stepper";
 import { localized } from "../../components/errorText";
 import {
   CommandError,
@@ -16,6 +17,7 @@ import {
 import "./profiles.css";
 import { LoginOutputsPanel } from "./LoginOutputsPanel";
 import { useProfileCheck, useProfileMutation, useRegions } from "./queries";
+import { RegionPicker } from "./RegionPicker";
 
 const STEPS = ["region", "credentials", "verify", "outputs"] as const;
 type Step = (typeof STEPS)[number];
@@ -79,11 +81,11 @@ function toInput(form: Form): ProfileInput {
  */
 export function ProfileWizard({ profile, onClose }: { profile?: Profile; onClose?: () => void }) {
   const { t, i18n } = useTranslation();
+  const id = useId();
   const client = useIpc();
   const regions = useRegions();
   const [step, setStep] = useState<Step>(profile ? "credentials" : "region");
   const [form, setForm] = useState<Form>(() => formFrom(profile));
-  const [query, setQuery] = useState("");
   const [imported, setImported] = useState<ImportedCredentials | null>(null);
   const [importError, setImportError] = useState<CommandError | null>(null);
   const [profileId, setProfileId] = useState<string | null>(profile?.id ?? null);
@@ -107,14 +109,6 @@ export function ProfileWizard({ profile, onClose }: { profile?: Profile; onClose
     setOutcome(result);
     return result;
   });
-
-  const zh = i18n.language === "zh-CN";
-  const shownRegions = useMemo(() => {
-    const q = query.trim().toLowerCase();
-    return (regions.data ?? []).filter(
-      (r) => q === "" || [r.id, r.nameEn, r.nameZhCn].some((s) => s.toLowerCase().includes(q)),
-    );
-  }, [regions.data, query]);
 
   // The backend's profile rules, as the user types; a refused save names its field too.
   const input = useMemo(() => toInput(form), [form]);
@@ -146,74 +140,87 @@ export function ProfileWizard({ profile, onClose }: { profile?: Profile; onClose
     label: string,
     testId: string,
     opts: { type?: string; invalid?: string; hint?: string } = {},
-  ) => (
-    <label className="field">
-      <span className="field-label">{label}</span>
-      <input
-        className="field-control"
-        type={opts.type ?? "text"}
-        autoComplete="off"
-        spellCheck={false}
-        data-testid={testId}
-        value={form[key]}
-        aria-invalid={showErrors && opts.invalid !== undefined}
-        onChange={(e) => { set({ [key]: e.target.value }); }}
-      />
-      {opts.hint !== undefined && <span className="field-hint">{opts.hint}</span>}
-      {showErrors && opts.invalid !== undefined && (
-        <span className="field-hint" role="alert">
-          {opts.invalid}
-        </span>
-      )}
-    </label>
-  );
+  ) => {
+    const controlId = `${id}-${key}`;
+    const invalid = showErrors && opts.invalid !== undefined;
+    const describedBy = [opts.hint !== undefined ? `${controlId}-hint` : null, invalid ? `${controlId}-error` : null]
+      .filter((v) => v !== null)
+      .join(" ");
+    return (
+      <div className="field">
+        <label className="field-label" htmlFor={controlId}>
+          {label}
+        </label>
+        <div className="field-control">
+          <input
+            id={controlId}
+            className="input wizard-input"
+            type={opts.type ?? "text"}
+            autoComplete="off"
+            spellCheck={false}
+            data-testid={testId}
+            value={form[key]}
+            aria-invalid={invalid}
+            aria-describedby={describedBy || undefined}
+            onChange={(e) => { set({ [key]: e.target.value }); }}
+          />
+          {opts.hint !== undefined && (
+            <span id={`${controlId}-hint`} className="field-hint">
+              {opts.hint}
+            </span>
+          )}
+          {invalid && (
+            <span id={`${controlId}-error`} className="field-error" role="alert">
+              {opts.invalid}
+            </span>
+          )}
+        </div>
+      </div>
+    );
+  };
 
   return (
     <div className="panel wizard" data-testid="wizard" data-step={step}>
-      <h2 className="panel-title">{profile ? t("wizard.editTitle") : t("wizard.title")}</h2>
+      <div className="wizard-header">
+        <h2 className="panel-title">{profile ? t("wizard.editTitle") : t("wizard.title")}</h2>
+        {onClose && (
+          <button type="button" className="button" data-testid="wizard-close" onClick={onClose}>
+            {t("wizard.close")}
+          </button>
+        )}
+      </div>
       <p className="field-hint">{t("wizard.intro")}</p>
-      <ol className="wizard-steps">
-        {STEPS.map((s) => (
-          <li key={s} aria-current={s === step ? "step" : undefined} data-testid={`wizard-step-${s}`}>
-            {t(`wizard.step.${s}`)}
-          </li>
-        ))}
-      </ol>
+      <Stepper
+        steps={STEPS.map((s) => ({ id: s, label: t(`wizard.step.${s}`) }))}
+        current={step}
+        label={t("wizard.stepsLabel")}
+        testIdPrefix="wizard-step-"
+      />
 
       {step === "region" && (
-        <div>
-          <label className="field">
-            <span className="field-label">{t("wizard.regionSearch")}</span>
-            <input
-              className="field-control"
-              type="search"
-              data-testid="wizard-region-search"
-              value={query}
-              onChange={(e) => { setQuery(e.target.value); }}
-            />
-          </label>
-          <div role="radiogroup" aria-label={t("wizard.step.region")} className="wizard-regions">
-            {shownRegions.map((r) => (
-              <label key={r.id} className="segmented-option" data-testid={`wizard-region-${r.id}`}>
-                <input
-                  type="radio"
-                  name="region"
-                  checked={form.region === r.id}
-                  onChange={() => { set({ region: r.id }); }}
-                />
-                {zh ? r.nameZhCn : r.nameEn} ({r.id})
-              </label>
-            ))}
+        <div className="wizard-body">
+          <RegionPicker
+            regions={regions.data ?? []}
+            value={form.region}
+            onChange={(region) => { set({ region }); }}
+          />
+          <div className="wizard-actions">
+            <button
+              type="button"
+              className="button button-primary"
+              data-testid="wizard-next"
+              disabled={form.region === ""}
+              onClick={() => { setStep("credentials"); }}
+            >
+              {t("wizard.next")}
+            </button>
           </div>
-          {shownRegions.length === 0 && regions.data && <p>{t("wizard.regionNone", { query })}</p>}
-          <button type="button" data-testid="wizard-next" disabled={form.region === ""} onClick={() => { setStep("credentials"); }}>
-            {t("wizard.next")}
-          </button>
         </div>
       )}
 
       {step === "credentials" && (
         <form
+          className="wizard-body"
           onSubmit={(e) => {
             e.preventDefault();
             setShowErrors(true);
@@ -223,19 +230,27 @@ export function ProfileWizard({ profile, onClose }: { profile?: Profile; onClose
           }}
         >
           {field("name", t("wizard.name"), "wizard-name", { invalid: broken("name") })}
-          <label className="field">
-            <span className="field-label">{t("wizard.importCsv")}</span>
-            <input
-              type="file"
-              accept=".csv,text/csv"
-              data-testid="wizard-csv"
-              onChange={(e) => {
-                const file = e.target.files?.[0];
-                if (file) void importCsv(file);
-              }}
-            />
-            <span className="field-hint">{t("wizard.importCsvHint")}</span>
-          </label>
+          <div className="field">
+            <label className="field-label" htmlFor={`${id}-csv`}>
+              {t("wizard.importCsv")}
+            </label>
+            <div className="field-control">
+              <input
+                id={`${id}-csv`}
+                type="file"
+                accept=".csv,text/csv"
+                data-testid="wizard-csv"
+                aria-describedby={`${id}-csv-hint`}
+                onChange={(e) => {
+                  const file = e.target.files?.[0];
+                  if (file) void importCsv(file);
+                }}
+              />
+              <span id={`${id}-csv-hint`} className="field-hint">
+                {t("wizard.importCsvHint")}
+              </span>
+            </div>
+          </div>
           {imported && (
             <p role="status" data-testid="wizard-imported">
               {imported.userName ? t("wizard.imported", { user: imported.userName }) : t("wizard.importedNoUser")}
@@ -249,7 +264,7 @@ export function ProfileWizard({ profile, onClose }: { profile?: Profile; onClose
               invalid: secretMissing ? t("wizard.required") : undefined,
               hint: profileId !== null ? t("wizard.secretKeyKeep") : undefined,
             })}
-          <details data-testid="wizard-advanced" open={form.api !== "" || form.registry !== ""}>
+          <details className="wizard-advanced" data-testid="wizard-advanced" open={form.api !== "" || form.registry !== ""}>
             <summary>{t("wizard.advanced")}</summary>
             {field("projectId", t("wizard.projectId"), "wizard-project-id", { invalid: broken("projectId") })}
             {field("api", t("wizard.apiEndpoint"), "wizard-api-endpoint", { invalid: broken("endpoints.api") })}
@@ -257,35 +272,48 @@ export function ProfileWizard({ profile, onClose }: { profile?: Profile; onClose
             {field("iam", t("wizard.iamEndpoint"), "wizard-iam-endpoint", { invalid: broken("endpoints.iam") })}
             {field("caBundle", t("wizard.caBundle"), "wizard-ca-bundle", { invalid: broken("caBundle") })}
             {field("proxy", t("wizard.proxy"), "wizard-proxy", { hint: t("wizard.proxyHint"), invalid: broken("proxy") })}
-            <label className="field">
-              <input type="checkbox" checked={form.insecure} onChange={(e) => { set({ insecure: e.target.checked }); }} />
-              <span>{t("wizard.insecure")}</span>
-              <span className="field-hint">{t("wizard.insecureHint")}</span>
-              {showErrors && broken("insecureSkipTlsVerify") !== undefined && (
-                <span className="field-hint" role="alert" data-testid="wizard-insecure-error">
-                  {broken("insecureSkipTlsVerify")}
+            <div className="field">
+              <div className="field-control">
+                <label className="inline-check">
+                  <input
+                    type="checkbox"
+                    checked={form.insecure}
+                    aria-describedby={`${id}-insecure-hint`}
+                    onChange={(e) => { set({ insecure: e.target.checked }); }}
+                  />
+                  {t("wizard.insecure")}
+                </label>
+                <span id={`${id}-insecure-hint`} className="field-hint">
+                  {t("wizard.insecureHint")}
                 </span>
-              )}
-            </label>
+                {showErrors && broken("insecureSkipTlsVerify") !== undefined && (
+                  <span className="field-error" role="alert" data-testid="wizard-insecure-error">
+                    {broken("insecureSkipTlsVerify")}
+                  </span>
+                )}
+              </div>
+            </div>
           </details>
-          {!profile && (
-            <button type="button" data-testid="wizard-back" onClick={() => { setStep("region"); }}>
-              {t("wizard.back")}
+          <div className="wizard-actions">
+            {!profile && (
+              <button type="button" className="button" data-testid="wizard-back" onClick={() => { setStep("region"); }}>
+                {t("wizard.back")}
+              </button>
+            )}
+            <button type="submit" className="button button-primary" data-testid="wizard-save-verify">
+              {t("wizard.saveAndVerify")}
             </button>
-          )}
-          <button type="submit" data-testid="wizard-save-verify">
-            {t("wizard.saveAndVerify")}
-          </button>
+          </div>
         </form>
       )}
 
       {step === "verify" && (
-        <div data-testid="wizard-verify">
+        <div className="wizard-body" data-testid="wizard-verify">
           {save.isPending && <p aria-busy="true">{t("wizard.verifying")}</p>}
           {keyringMissing && (
             <div className="notice" role="alert" data-testid="wizard-keyring-missing">
               <p>{t("wizard.keyringUnavailable")}</p>
-              <button type="button" data-testid="wizard-keep-session" onClick={() => { save.mutate("session"); }}>
+              <button type="button" className="button" data-testid="wizard-keep-session" onClick={() => { save.mutate("session"); }}>
                 {t("wizard.keepForSession")}
               </button>
             </div>
@@ -309,26 +337,22 @@ export function ProfileWizard({ profile, onClose }: { profile?: Profile; onClose
               )}
             </div>
           )}
-          {!save.isPending && (
-            <button type="button" data-testid="wizard-back" onClick={() => { setStep("credentials"); }}>
-              {t("wizard.back")}
-            </button>
-          )}
-          {outcome?.status === "verified" && (
-            <button type="button" data-testid="wizard-next" onClick={() => { setStep("outputs"); }}>
-              {t("wizard.next")}
-            </button>
-          )}
+          <div className="wizard-actions">
+            {!save.isPending && (
+              <button type="button" className="button" data-testid="wizard-back" onClick={() => { setStep("credentials"); }}>
+                {t("wizard.back")}
+              </button>
+            )}
+            {outcome?.status === "verified" && (
+              <button type="button" className="button button-primary" data-testid="wizard-next" onClick={() => { setStep("outputs"); }}>
+                {t("wizard.next")}
+              </button>
+            )}
+          </div>
         </div>
       )}
 
       {step === "outputs" && profileId !== null && <LoginOutputsPanel profileId={profileId} />}
-
-      {onClose && (
-        <button type="button" data-testid="wizard-close" onClick={onClose}>
-          {t("wizard.close")}
-        </button>
-      )}
     </div>
   );
 }
