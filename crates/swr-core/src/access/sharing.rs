@@ -237,7 +237,10 @@ mod tests {
     fn the_forms_check_is_against_the_clock() {
         assert_eq!(check_until("forever"), None);
         let over = check_until("2000-01-01").expect("a day long over");
-        assert_eq!((over.field.as_str(), over.rule.as_str()), ("deadline", "deadline.past"));
+        assert_eq!(
+            (over.field.as_str(), over.rule.as_str()),
+            ("deadline", "deadline.past")
+        );
         assert_eq!(over.value, "2000-01-01");
         assert_eq!(check_until("9999-12-31"), None);
     }
