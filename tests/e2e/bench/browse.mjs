@@ -138,6 +138,45 @@ function timeFilter(browser, value) {
 }
 
 /**
+ * In the page: the backend's share of a filter, without the screen: the round trip of the command
+ * the tag list asks for its first page, per filter, and of a command that does nothing but answer
+ * (the IPC floor). Each is asked `runs` times; the medians come back.
+ */
+function timeIpc(browser, filters, runs) {
+  return browser.executeAsync(async (filters, runs, done) => {
+    try {
+      const invoke = window.__TAURI_INTERNALS__.invoke;
+      const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+      const timed = async (call) => {
+        const times = [];
+        for (let i = 0; i < runs; i++) {
+          const start = performance.now();
+          await call();
+          times.push(performance.now() - start);
+        }
+        return median(times);
+      };
+      const { active } = await invoke('list_profiles');
+      const floor = await timed(() => invoke('check_value', { kind: 'tag', value: 'v1' }));
+      const pages = {};
+      for (const filter of filters) {
+        pages[filter] = await timed(() => invoke('query_tags', {
+          profileId: active,
+          organization: 'scale-tags',
+          image: 'many',
+          query: { filter, sort: 'version', descending: true },
+          offset: 0,
+          limit: 200,
+        }));
+      }
+      done({ floor, pages });
+    } catch (e) {
+      done({ error: String(e) });
+    }
+  }, filters, runs);
+}
+
+/**
  * In the page: gaps between animation frames for `ms`; with `scroll`, `list` is scrolled from top
  * to bottom in that time, once per frame to where the time says. Counts the frames that began
  * with a row of the viewport still loading. Without a `list`, the screen at rest.
@@ -322,6 +361,7 @@ try {
       await sleep(500);
     }
   }
+  const ipc = await measured('IPC', () => timeIpc(browser, FILTERS, 9));
   await sleep(2000);
   const memoryUsed = memory();
 
@@ -381,6 +421,11 @@ try {
   console.log(`${'typed: next frame'.padEnd(34)}${stats(typed.map((r) => r.frame))}`);
   console.log(`${'cached: DOM'.padEnd(34)}${stats(cachedRuns.map((r) => r.dom))}${'16.7'.padStart(8)}`);
   console.log(`${'cached: next frame'.padEnd(34)}${stats(cachedRuns.map((r) => r.frame))}`);
+  console.log('of which the backend (median of 9 round trips of the first page, no rendering):');
+  console.log(`${'  a command that only answers'.padEnd(34)}${f(ipc.floor)}`);
+  for (const value of FILTERS) {
+    console.log(`${`  query_tags ${value === '' ? '(cleared)' : value}`.padEnd(34)}${f(ipc.pages[value])}`);
+  }
 
   title('5. Memory in MB: VmRSS (of which RssAnon) and Pss (shared pages counted in part)');
   header('', ['app', '', 'pss', 'web', '', 'pss', 'network', '']);
