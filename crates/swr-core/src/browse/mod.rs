@@ -431,17 +431,27 @@ pub(crate) fn window<T: Clone>(rows: &[T], order: &[u32], offset: u64, limit: u6
         .collect()
 }
 
-/// `*` any run of characters, `?` one character; the whole text must match.
+/// `*` any run of characters, `?` one character; the whole text must match. Tags are ASCII, so
+/// a filter over tens of thousands of them compares bytes without allocating; other text is
+/// compared by characters.
 pub(crate) fn glob_matches(pattern: &str, text: &str) -> bool {
-    let (p, t): (Vec<char>, Vec<char>) = (pattern.chars().collect(), text.chars().collect());
+    if pattern.is_ascii() && text.is_ascii() {
+        glob(pattern.as_bytes(), text.as_bytes(), b'*', b'?')
+    } else {
+        let (p, t): (Vec<char>, Vec<char>) = (pattern.chars().collect(), text.chars().collect());
+        glob(&p, &t, '*', '?')
+    }
+}
+
+fn glob<T: Copy + PartialEq>(p: &[T], t: &[T], any: T, one: T) -> bool {
     let (mut pi, mut ti) = (0, 0);
     // Where the last `*` was, and the text position it has absorbed up to.
     let mut star: Option<(usize, usize)> = None;
     while ti < t.len() {
-        if pi < p.len() && (p[pi] == '?' || p[pi] == t[ti]) {
+        if pi < p.len() && (p[pi] == one || p[pi] == t[ti]) {
             pi += 1;
             ti += 1;
-        } else if pi < p.len() && p[pi] == '*' {
+        } else if pi < p.len() && p[pi] == any {
             star = Some((pi, ti));
             pi += 1;
         } else if let Some((sp, st)) = star {
@@ -452,7 +462,7 @@ pub(crate) fn glob_matches(pattern: &str, text: &str) -> bool {
             return false;
         }
     }
-    p[pi..].iter().all(|&c| c == '*')
+    p[pi..].iter().all(|&c| c == any)
 }
 
 #[cfg(test)]
@@ -467,6 +477,9 @@ mod tests {
         assert!(!glob_matches("v1.*", "xv1.2"));
         assert!(!glob_matches("v?", "v10"));
         assert!(glob_matches("a*b*c", "aXbYbZc"));
+        // `?` is one character, not one byte, outside ASCII.
+        assert!(glob_matches("镜像?", "镜像版"));
+        assert!(!glob_matches("镜像??", "镜像版"));
     }
 
     #[test]
