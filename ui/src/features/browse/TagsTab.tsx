@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { ErrorNotice } from "../../components/ErrorNotice";
@@ -8,7 +8,7 @@ import { CopyDialog } from "./CopyDialog";
 import { DeletionDialog } from "./DeletionDialog";
 import { formatCount } from "./format";
 import { InspectPanel } from "./InspectPanel";
-import { useRefreshTags, useTagPage, useTagsStatus, type ImageRef } from "./queries";
+import { usePrepareTagPage, useRefreshTags, useTagPage, useTagsStatus, type ImageRef } from "./queries";
 import { NO_SELECTION, rangeTo, toggle, withTags, without, type Selection } from "./selection";
 import { TagHeader, tagRow } from "./TagRow";
 import { VirtualRows } from "./VirtualRows";
@@ -25,7 +25,10 @@ export function TagsTab({ imageRef }: { imageRef: ImageRef }) {
   const status = useTagsStatus(imageRef);
   const refresh = useRefreshTags(imageRef);
   const [query, setQuery] = useState<TagQuery>({ filter: "", sort: "version", descending: true });
-  const [[firstOffset, lastOffset], onRangeChange] = usePageOffsets();
+  const [[firstOffset, lastOffset], onRangeChange, toTop] = usePageOffsets();
+  const prepare = usePrepareTagPage(imageRef, status.data);
+  /** The query last asked for, which may not be on screen yet. */
+  const asked = useRef(query);
   const [selection, setSelection] = useState<Selection>(NO_SELECTION);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [selectError, setSelectError] = useState<CommandError | null>(null);
@@ -40,11 +43,29 @@ export function TagsTab({ imageRef }: { imageRef: ImageRef }) {
   const selected = [...selection.tags];
   const language = i18n.language;
 
+  /** Shows `changed`; rows move under a new query, so the list goes back to its top. */
+  const show = (changed: TagQuery, newFilter: boolean) => {
+    setQuery(changed);
+    toTop();
+    // A range can no longer start from the old anchor, and a selection the new filter hides
+    // could be deleted unseen.
+    setSelection((now) => (newFilter ? NO_SELECTION : { ...now, anchor: null }));
+  };
+  /**
+   * A new order shows at once (its control must follow the click). A new filter takes the list
+   * once its first page is in, so the list changes once, straight to its new rows, and a
+   * keystroke redraws only the filter box; only the latest filter typed is shown.
+   */
   const change = (next: Partial<TagQuery>) => {
-    setQuery({ ...query, ...next });
-    // Rows move under a new query: a range can no longer start from the old anchor, and a
-    // selection the new filter hides could be deleted unseen.
-    setSelection((now) => (next.filter !== undefined ? NO_SELECTION : { ...now, anchor: null }));
+    const changed = { ...asked.current, ...next };
+    asked.current = changed;
+    if (next.filter === undefined) {
+      show(changed, false);
+      return;
+    }
+    void prepare(changed).then(() => {
+      if (asked.current === changed) show(changed, true);
+    });
   };
 
   /** Tag names of rows `from…to`, from the windows on screen or else asked of the backend. */
@@ -82,21 +103,14 @@ export function TagsTab({ imageRef }: { imageRef: ImageRef }) {
   return (
     <div className="tags-tab">
       <div className="browse-toolbar" role="toolbar" aria-label={t("tags.actions")}>
-        <label className="search-field">
-          <span className="visually-hidden">{t("tags.filter")}</span>
-          <input
-            type="search"
-            className="input"
-            data-testid="tags-filter"
-            placeholder={t("tags.filterPlaceholder")}
-            value={query.filter}
-            aria-invalid={problem !== null}
-            aria-describedby={problem !== null ? "tags-filter-problem" : undefined}
-            onChange={(e) => {
-              change({ filter: e.target.value });
-            }}
-          />
-        </label>
+        <FilterBox
+          label={t("tags.filter")}
+          placeholder={t("tags.filterPlaceholder")}
+          problem={problem !== null}
+          onChange={(filter) => {
+            change({ filter });
+          }}
+        />
         <span className="toolbar-field">
           <label htmlFor="tags-sort" className="toolbar-label">
             {t("tags.sort")}
@@ -292,5 +306,41 @@ export function TagsTab({ imageRef }: { imageRef: ImageRef }) {
         />
       )}
     </div>
+  );
+}
+
+/**
+ * The filter box keeps what is typed itself: a keystroke redraws the box alone, and the list
+ * follows when the backend has answered for the new text.
+ */
+function FilterBox({
+  label,
+  placeholder,
+  problem,
+  onChange,
+}: {
+  label: string;
+  placeholder: string;
+  problem: boolean;
+  onChange: (filter: string) => void;
+}) {
+  const [text, setText] = useState("");
+  return (
+    <label className="search-field">
+      <span className="visually-hidden">{label}</span>
+      <input
+        type="search"
+        className="input"
+        data-testid="tags-filter"
+        placeholder={placeholder}
+        value={text}
+        aria-invalid={problem}
+        aria-describedby={problem ? "tags-filter-problem" : undefined}
+        onChange={(e) => {
+          setText(e.target.value);
+          onChange(e.target.value);
+        }}
+      />
+    </label>
   );
 }

@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback } from "react";
 
 import {
   useIpc,
@@ -127,6 +128,33 @@ export function useTagPage(ref: ImageRef, status: TagsStatus | undefined, query:
     placeholderData: keepPreviousData,
     gcTime: PAGE_GC_MS,
   });
+}
+
+/**
+ * Fetches the first page of tags under `query` (or finds it in the cache) and resolves once it is
+ * there, whether it came or failed: a list that switches to a new query when this resolves shows
+ * its rows in one render, instead of first drawing the old rows and then the new ones.
+ */
+export function usePrepareTagPage(ref: ImageRef, status: TagsStatus | undefined) {
+  const client = useIpc();
+  const queryClient = useQueryClient();
+  const { profileId, organization, image } = ref;
+  return useCallback(
+    async (query: TagQuery): Promise<void> => {
+      if (status === undefined) return;
+      const queryKey = browseKeys.tagPage(profileId, organization, image, status.refreshedAt, query, 0);
+      if (queryClient.getQueryData(queryKey) !== undefined) return;
+      await queryClient
+        .query<TagWindow, CommandError>({
+          queryKey,
+          queryFn: () => client.queryTags(profileId, organization, image, query, 0, PAGE_SIZE),
+          gcTime: PAGE_GC_MS,
+        })
+        // The list's own query shows a failure.
+        .catch(() => undefined);
+    },
+    [client, queryClient, profileId, organization, image, status],
+  );
 }
 
 export function useRefreshTags(ref: ImageRef) {

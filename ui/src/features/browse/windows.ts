@@ -41,11 +41,15 @@ export function rowAt<T>(windows: readonly (RowWindow<T> | undefined)[], index: 
  * state changes only when a page boundary is crossed, so a scroll within the loaded pages renders
  * the list alone, not the screen around it.
  */
-export function usePageOffsets(): [[number, number], (range: VisibleRange) => void] {
+export function usePageOffsets(): [[number, number], (range: VisibleRange) => void, () => void] {
   const [offsets, setOffsets] = useState<[number, number]>(() => pageOffsets(START));
   const onRangeChange = useCallback((range: VisibleRange) => {
     const next = pageOffsets(range);
     setOffsets((now) => (now[0] === next[0] && now[1] === next[1] ? now : next));
   }, []);
-  return [offsets, onRangeChange];
+  /** Back to the first page, as a new query scrolls the list to the top. */
+  const toTop = useCallback(() => {
+    onRangeChange(START);
+  }, [onRangeChange]);
+  return [offsets, onRangeChange, toTop];
 }
