@@ -136,12 +136,46 @@ pub fn render() -> Result<String, String> {
         .map_err(|e| e.to_string())?;
     let text = std::fs::read_to_string(&path).map_err(|e| e.to_string());
     let _ = std::fs::remove_dir_all(&dir);
-    text
+    text.map(|text| constants_sorted(&text))
+}
+
+const CONSTANTS_START: &str = "/** user-defined constants **/";
+const CONSTANTS_END: &str = "/** user-defined types **/";
+
+/// The exporter writes the constants in hash-map order, which changes from run to run; sorted,
+/// the file is the same for the same Rust.
+fn constants_sorted(text: &str) -> String {
+    let (Some(start), Some(end)) = (text.find(CONSTANTS_START), text.find(CONSTANTS_END)) else {
+        return text.to_owned();
+    };
+    let body_start = start + CONSTANTS_START.len();
+    if end < body_start {
+        return text.to_owned();
+    }
+    let mut lines: Vec<&str> = text[body_start..end]
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .collect();
+    lines.sort_unstable();
+    format!(
+        "{}\n\n{}\n\n{}",
+        &text[..body_start],
+        lines.join("\n"),
+        &text[end..]
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use std::path::PathBuf;
+
+    #[test]
+    fn constants_come_in_one_order() {
+        let a = "x\n/** user-defined constants **/\n\nexport const B = 2;\nexport const A = 1;\n\n/** user-defined types **/\ny";
+        let b = "x\n/** user-defined constants **/\n\nexport const A = 1;\nexport const B = 2;\n\n/** user-defined types **/\ny";
+        assert_eq!(super::constants_sorted(a), super::constants_sorted(b));
+        assert_eq!(super::constants_sorted(b), b);
+    }
 
     #[test]
     fn bindings_are_up_to_date() {
