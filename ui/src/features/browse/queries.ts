@@ -11,6 +11,7 @@ import {
   type ImageQuery,
   type ImageWindow,
   type ImageRow,
+  type IpcClient,
   type IndexStatus,
   type Inspection,
   type OrganizationRow,
@@ -118,15 +119,21 @@ export function useTagsStatus({ profileId, organization, image }: ImageRef) {
   });
 }
 
+/** The key, call and cache time of one page of tags, for the list and for asking ahead. */
+function tagPage(client: IpcClient, { profileId, organization, image }: ImageRef, refreshedAt: number, query: TagQuery, offset: number) {
+  return {
+    queryKey: browseKeys.tagPage(profileId, organization, image, refreshedAt, query, offset),
+    queryFn: () => client.queryTags(profileId, organization, image, query, offset, PAGE_SIZE),
+    gcTime: PAGE_GC_MS,
+  };
+}
+
 export function useTagPage(ref: ImageRef, status: TagsStatus | undefined, query: TagQuery, offset: number) {
   const client = useIpc();
-  const { profileId, organization, image } = ref;
   return useQuery<TagWindow, CommandError>({
-    queryKey: browseKeys.tagPage(profileId, organization, image, status?.refreshedAt ?? 0, query, offset),
-    queryFn: () => client.queryTags(profileId, organization, image, query, offset, PAGE_SIZE),
+    ...tagPage(client, ref, status?.refreshedAt ?? 0, query, offset),
     enabled: status !== undefined,
     placeholderData: keepPreviousData,
-    gcTime: PAGE_GC_MS,
   });
 }
 
@@ -138,22 +145,17 @@ export function useTagPage(ref: ImageRef, status: TagsStatus | undefined, query:
 export function usePrepareTagPage(ref: ImageRef, status: TagsStatus | undefined) {
   const client = useIpc();
   const queryClient = useQueryClient();
-  const { profileId, organization, image } = ref;
   return useCallback(
     async (query: TagQuery): Promise<void> => {
       if (status === undefined) return;
-      const queryKey = browseKeys.tagPage(profileId, organization, image, status.refreshedAt, query, 0);
-      if (queryClient.getQueryData(queryKey) !== undefined) return;
+      const page = tagPage(client, ref, status.refreshedAt, query, 0);
+      if (queryClient.getQueryData(page.queryKey) !== undefined) return;
       await queryClient
-        .query<TagWindow, CommandError>({
-          queryKey,
-          queryFn: () => client.queryTags(profileId, organization, image, query, 0, PAGE_SIZE),
-          gcTime: PAGE_GC_MS,
-        })
+        .query<TagWindow, CommandError>(page)
         // The list's own query shows a failure.
         .catch(() => undefined);
     },
-    [client, queryClient, profileId, organization, image, status],
+    [client, queryClient, ref, status],
   );
 }
 
