@@ -6,7 +6,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 
-import { useIpc, type CommandError, type CreateTriggerRequest, type RuleViolation, type ValueKind } from "../../ipc";
+import { useIpc, type CommandError, type CreateTriggerRequest, type IpcClient, type RuleViolation, type ValueKind } from "../../ipc";
 
 export const ruleKeys = {
   all: ["rules"] as const,
@@ -15,15 +15,28 @@ export const ruleKeys = {
   shareUntil: (until: string) => [...ruleKeys.all, "shareUntil", until] as const,
 };
 
+/** Asking the backend which rule a value breaks; an answer never goes stale. */
+function valueCheck(client: IpcClient, kind: ValueKind, value: string) {
+  return { queryKey: ruleKeys.value(kind, value), queryFn: () => client.checkValue(kind, value), staleTime: Infinity };
+}
+
+/** Asking the backend which rules a new trigger breaks; an answer never goes stale. */
+function triggerCheck(client: IpcClient, request: CreateTriggerRequest) {
+  return { queryKey: ruleKeys.trigger(request), queryFn: () => client.checkTrigger(request), staleTime: Infinity };
+}
+
+/** Whether a check has answered for the value it is asked about now (not the previous one kept on screen). */
+export function isAnswered(check: { data: unknown; isPlaceholderData: boolean }): boolean {
+  return check.data !== undefined && !check.isPlaceholderData;
+}
+
 /** The rule `value` breaks as a `kind` (null when SWR would take it); asks nothing while `enabled` is false. */
 export function useValueCheck(kind: ValueKind, value: string, enabled = true) {
   const client = useIpc();
   return useQuery<RuleViolation | null, CommandError>({
-    queryKey: ruleKeys.value(kind, value),
-    queryFn: () => client.checkValue(kind, value),
+    ...valueCheck(client, kind, value),
     enabled,
     placeholderData: keepPreviousData,
-    staleTime: Infinity,
   });
 }
 
@@ -31,10 +44,8 @@ export function useValueCheck(kind: ValueKind, value: string, enabled = true) {
 export function useTriggerCheck(request: CreateTriggerRequest) {
   const client = useIpc();
   return useQuery<RuleViolation[], CommandError>({
-    queryKey: ruleKeys.trigger(request),
-    queryFn: () => client.checkTrigger(request),
+    ...triggerCheck(client, request),
     placeholderData: keepPreviousData,
-    staleTime: Infinity,
   });
 }
 
@@ -61,12 +72,7 @@ export function useCheckTriggerNow() {
   const client = useIpc();
   const queryClient = useQueryClient();
   return useCallback(
-    (request: CreateTriggerRequest) =>
-      queryClient.query<RuleViolation[], CommandError>({
-        queryKey: ruleKeys.trigger(request),
-        queryFn: () => client.checkTrigger(request),
-        staleTime: Infinity,
-      }),
+    (request: CreateTriggerRequest) => queryClient.query<RuleViolation[], CommandError>(triggerCheck(client, request)),
     [client, queryClient],
   );
 }
@@ -76,12 +82,7 @@ export function useCheckValueNow() {
   const client = useIpc();
   const queryClient = useQueryClient();
   return useCallback(
-    (kind: ValueKind, value: string) =>
-      queryClient.query<RuleViolation | null, CommandError>({
-        queryKey: ruleKeys.value(kind, value),
-        queryFn: () => client.checkValue(kind, value),
-        staleTime: Infinity,
-      }),
+    (kind: ValueKind, value: string) => queryClient.query<RuleViolation | null, CommandError>(valueCheck(client, kind, value)),
     [client, queryClient],
   );
 }

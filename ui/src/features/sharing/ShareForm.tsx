@@ -6,7 +6,7 @@ import { localized } from "../../components/errorText";
 import { SHARE_DESCRIPTION_MAX } from "../../ipc/bindings";
 import type { ImageRef } from "../browse/queries";
 import { FieldViolation, violationOn } from "../attributes/violation";
-import { useValueCheck } from "../rules/queries";
+import { isAnswered, useValueCheck } from "../rules/queries";
 import { todayUtc } from "./dates";
 import { useAddShare } from "./queries";
 import { UntilProblem, useUntilCheck } from "./UntilCheck";
@@ -41,7 +41,7 @@ export function ShareForm({
   const accountCheck = useValueCheck("shareAccount", name, name !== "");
   const nameViolation = name === "" ? null : (accountCheck.data ?? null);
   const taken = nameViolation === null && sharedWith.includes(name);
-  const nameChecked = name !== "" && accountCheck.data !== undefined && !accountCheck.isPlaceholderData;
+  const nameChecked = name !== "" && isAnswered(accountCheck);
   const deadline = useUntilCheck(until === "forever" ? "forever" : day);
   const length = Array.from(description).length;
   const over = length - SHARE_DESCRIPTION_MAX;

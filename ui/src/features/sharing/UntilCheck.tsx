@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 
 import { localized } from "../../components/errorText";
 import type { RuleViolation } from "../../ipc";
-import { useShareUntilCheck } from "../rules/queries";
+import { isAnswered, useShareUntilCheck } from "../rules/queries";
 
 export interface UntilCheck {
   /** No day is picked yet (and not `forever`). */
@@ -21,7 +21,7 @@ export function useUntilCheck(until: string): UntilCheck {
   const missing = until === "";
   const check = useShareUntilCheck(until, !missing);
   const violation = missing ? null : (check.data ?? null);
-  const answered = !missing && check.data !== undefined && !check.isPlaceholderData;
+  const answered = !missing && isAnswered(check);
   return { missing, violation, ready: answered && violation === null };
 }
 

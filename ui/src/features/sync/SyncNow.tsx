@@ -7,7 +7,7 @@ import { InfoIcon } from "../../components/icons";
 import type { SyncRule } from "../../ipc";
 import { FieldViolation, violationOn } from "../attributes/violation";
 import type { ImageRef } from "../browse/queries";
-import { useValueCheck } from "../rules/queries";
+import { isAnswered, useValueCheck } from "../rules/queries";
 import { OverrideChoice } from "./OverrideChoice";
 import { useSyncGaps, useSyncRegions, useSyncTags } from "./queries";
 import { gapOf, parseTarget, ruleTarget, tagsToSync, targetValue, type Target } from "./rules";
@@ -65,7 +65,7 @@ export function SyncNow({
   // A target of the user's own is one once the backend has said its name breaks none of SWR's rules.
   const nameCheck = useValueCheck("organization", otherName, other);
   const nameProblem = other ? (nameCheck.data ?? null) : null;
-  const nameAccepted = other && nameCheck.data === null && !nameCheck.isPlaceholderData;
+  const nameAccepted = other && isAnswered(nameCheck) && nameCheck.data === null;
   const otherTarget = otherRegion !== "" && nameAccepted ? { region: otherRegion, namespace: otherName } : null;
   const target: Target | null = other ? otherTarget : parseTarget(choice);
   const gap = target ? gapOf(gaps.data ?? [], target) : undefined;
