@@ -1,11 +1,15 @@
-import { useId, useLayoutEffect, useRef, type ReactNode } from "react";
+import * as Dialog from "@radix-ui/react-dialog";
+import { useLayoutEffect, useRef, type ReactNode } from "react";
 
 import { CloseIcon } from "./icons";
 
 /**
- * A native modal `<dialog>` with a title bar: the browser traps focus and closes it on Escape.
- * Focus goes back to the element that had it before, which webviews do not all do by themselves.
- * The content is rendered only while open, so a dialog starts fresh each time.
+ * A modal dialog with a title bar, on Radix's dialog: it traps focus, closes on Escape, hides the
+ * rest of the app from assistive technology. Focus goes back to the element that had it before the
+ * dialog opened: Radix gives it back only to its own trigger, and our dialogs open from anywhere
+ * (a button in a row, a shortcut).
+ * The content is rendered only while open, so a dialog starts fresh each time. A click outside
+ * closes only dialogs that hold nothing to lose (`dismissOutside`); forms stay open.
  */
 export function Modal({
   open,
@@ -13,7 +17,9 @@ export function Modal({
   title,
   closeLabel,
   testId,
+  closeTestId,
   className,
+  dismissOutside = false,
   footer,
   children,
 }: {
@@ -22,57 +28,53 @@ export function Modal({
   title: ReactNode;
   closeLabel: string;
   testId?: string;
+  closeTestId?: string;
   className?: string;
+  dismissOutside?: boolean;
   footer?: ReactNode;
   children: ReactNode;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-
-  // A layout effect, so the element focused before is read before any content takes focus.
+  const before = useRef<Element | null>(null);
+  // A layout effect runs before the dialog's focus scope moves focus inside.
   useLayoutEffect(() => {
-    const dialog = ref.current;
-    if (dialog === null || !open) return;
-    const before = document.activeElement;
-    if (!dialog.open) dialog.showModal();
-    return () => {
-      if (dialog.open) dialog.close();
-      if (before instanceof HTMLElement && before.isConnected) before.focus();
-    };
+    if (open) before.current = document.activeElement;
   }, [open]);
 
   return (
-    <dialog
-      ref={ref}
-      className={className === undefined ? "dialog" : `dialog ${className}`}
-      data-testid={open ? testId : undefined}
-      aria-labelledby={titleId}
-      onClose={onClose}
-      onCancel={(event) => {
-        // Escape goes through `onClose` like every other way out, so the owner's state follows.
-        event.preventDefault();
-        onClose();
-      }}
-      onKeyDown={(event) => {
-        // Not every webview turns Escape into a `cancel` event.
-        if (event.key === "Escape" && !event.defaultPrevented) {
-          event.preventDefault();
-          onClose();
-        }
+    <Dialog.Root
+      open={open}
+      onOpenChange={(next) => {
+        if (!next) onClose();
       }}
     >
-      {open && (
-        <>
-          <header className="dialog-header">
-            <h2 id={titleId}>{title}</h2>
-            <button type="button" className="icon-button" aria-label={closeLabel} title={closeLabel} onClick={onClose}>
-              <CloseIcon />
-            </button>
-          </header>
-          <div className="dialog-body">{children}</div>
-          {footer !== undefined && <footer className="dialog-footer">{footer}</footer>}
-        </>
-      )}
-    </dialog>
+      <Dialog.Portal>
+        <Dialog.Overlay className="dialog-overlay">
+          <Dialog.Content
+            className={className === undefined ? "dialog" : `dialog ${className}`}
+            data-testid={testId}
+            aria-describedby={undefined}
+            onCloseAutoFocus={(event) => {
+              event.preventDefault();
+              const element = before.current;
+              if (element instanceof HTMLElement && element.isConnected) element.focus();
+            }}
+            onPointerDownOutside={(event) => {
+              if (!dismissOutside) event.preventDefault();
+            }}
+          >
+            <header className="dialog-header">
+              <Dialog.Title asChild>
+                <h2>{title}</h2>
+              </Dialog.Title>
+              <Dialog.Close className="icon-button" aria-label={closeLabel} title={closeLabel} data-testid={closeTestId}>
+                <CloseIcon />
+              </Dialog.Close>
+            </header>
+            <div className="dialog-body">{children}</div>
+            {footer !== undefined && <footer className="dialog-footer">{footer}</footer>}
+          </Dialog.Content>
+        </Dialog.Overlay>
+      </Dialog.Portal>
+    </Dialog.Root>
   );
 }

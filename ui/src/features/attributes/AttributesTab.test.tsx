@@ -227,14 +227,17 @@ describe("attributes", () => {
     await screen.findByTestId("attributes-confirm");
 
     const names = /SWR Console|Markdown|Linux|Windows|Arm|team-a\/web/g;
-    const tab = screen.getByTestId("attributes-tab");
+    // The confirmation is a dialog, drawn outside the tab.
+    const confirm = screen.getByTestId("attributes-confirm");
     const texts: string[] = [];
-    const walker = document.createTreeWalker(tab, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) texts.push(node.textContent ?? "");
-    for (const element of tab.querySelectorAll("[aria-label], [title], [placeholder]")) {
-      for (const name of ["aria-label", "title", "placeholder"]) texts.push(element.getAttribute(name) ?? "");
+    for (const root of [screen.getByTestId("attributes-tab"), confirm]) {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) texts.push(node.textContent ?? "");
+      for (const element of root.querySelectorAll("[aria-label], [title], [placeholder]")) {
+        for (const name of ["aria-label", "title", "placeholder"]) texts.push(element.getAttribute(name) ?? "");
+      }
     }
-    expect(tab).toHaveTextContent("将 team-a/web 设为公开？");
+    expect(confirm).toHaveTextContent("将 team-a/web 设为公开？");
     expect(texts.map((text) => text.replace(names, "")).filter((text) => /[A-Za-z]{2,}/.test(text))).toEqual([]);
   });
 

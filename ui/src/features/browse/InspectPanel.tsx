@@ -26,6 +26,7 @@ export function InspectPanel({ imageRef, reference, onClose }: { imageRef: Image
       closeLabel={t("inspect.close")}
       testId="inspect-panel"
       className="dialog-side"
+      dismissOutside
     >
       {inspection.isPending && (
         <p className="muted" role="status" data-testid="inspect-loading">
