@@ -1,5 +1,5 @@
+import * as Tabs from "@radix-ui/react-tabs";
 import { Link, Navigate, useNavigate, useParams } from "@tanstack/react-router";
-import { useRef, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import { ErrorNotice } from "../../components/ErrorNotice";
@@ -39,24 +39,14 @@ function ImageFrame({ imageRef, tab }: { imageRef: ImageRef; tab: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const overview = useImageOverview(imageRef);
-  const tabRefs = useRef(new Map<string, HTMLAnchorElement>());
   const current = IMAGE_TABS.find((candidate) => candidate.id === tab);
   const isPublic = overview.data?.image.isPublic;
   const params = { org: imageRef.organization, image: imageRef.image };
   const first = IMAGE_TABS[0];
   if (!current && first) return <Navigate to="/images/$org/$image/$tab" params={{ ...params, tab: first.id }} replace />;
 
-  // Arrow keys move along the tabs and open the one they reach (tabs that show at once).
-  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    const at = IMAGE_TABS.findIndex((candidate) => candidate.id === current?.id);
-    const last = IMAGE_TABS.length - 1;
-    const to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: last }[event.key];
-    if (to === undefined) return;
-    event.preventDefault();
-    const next = IMAGE_TABS[(to + IMAGE_TABS.length) % IMAGE_TABS.length];
-    if (!next) return;
-    tabRefs.current.get(next.id)?.focus();
-    void navigate({ to: "/images/$org/$image/$tab", params: { ...params, tab: next.id }, replace: true });
+  const open = (id: string) => {
+    void navigate({ to: "/images/$org/$image/$tab", params: { ...params, tab: id }, replace: true });
   };
 
   return (
@@ -72,37 +62,29 @@ function ImageFrame({ imageRef, tab }: { imageRef: ImageRef; tab: string }) {
           </span>
         )}
       </header>
-      <div className="tabs" role="tablist" aria-label={t("image.tabs.label")} onKeyDown={onKeyDown}>
-        {IMAGE_TABS.map((candidate) => {
-          const selected = candidate.id === current?.id;
-          return (
-            <Link
-              key={candidate.id}
-              ref={(el) => {
-                if (el) tabRefs.current.set(candidate.id, el);
-                else tabRefs.current.delete(candidate.id);
-              }}
-              to="/images/$org/$image/$tab"
-              params={{ ...params, tab: candidate.id }}
-              replace
-              role="tab"
-              id={`image-tab-${candidate.id}`}
-              aria-selected={selected}
-              aria-controls="image-tabpanel"
-              tabIndex={selected ? 0 : -1}
-              className="tab"
-              data-testid={`tab-${candidate.id}`}
-            >
-              {t(candidate.label)}
-            </Link>
-          );
-        })}
-      </div>
-      {current && (
-        <div role="tabpanel" id="image-tabpanel" aria-labelledby={`image-tab-${current.id}`} className="tabpanel">
-          <current.Panel imageRef={imageRef} />
-        </div>
-      )}
+      {/* Radix gives the tabs their roles and arrow keys; each tab is also a link to its route. */}
+      <Tabs.Root value={current?.id ?? ""} onValueChange={open}>
+        <Tabs.List className="tabs" aria-label={t("image.tabs.label")}>
+          {IMAGE_TABS.map((candidate) => (
+            <Tabs.Trigger key={candidate.id} value={candidate.id} asChild>
+              <Link
+                to="/images/$org/$image/$tab"
+                params={{ ...params, tab: candidate.id }}
+                replace
+                className="tab"
+                data-testid={`tab-${candidate.id}`}
+              >
+                {t(candidate.label)}
+              </Link>
+            </Tabs.Trigger>
+          ))}
+        </Tabs.List>
+        {current && (
+          <Tabs.Content value={current.id} className="tabpanel">
+            <current.Panel imageRef={imageRef} />
+          </Tabs.Content>
+        )}
+      </Tabs.Root>
     </>
   );
 }
