@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { Command } from "cmdk";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { Modal } from "../../components/Modal";
@@ -24,7 +25,10 @@ const SCREENS: readonly { path: ScreenPath; label: ScreenLabel }[] = [
 
 type Entry = { kind: "screen"; path: ScreenPath; label: string } | { kind: "image"; organization: string; name: string };
 
-/** Ctrl+K (⌘K on macOS) from anywhere: jump to a screen or to an image found by the backend's search. */
+/**
+ * Ctrl+K (⌘K on macOS) from anywhere: jump to a screen or to an image found by the backend's search.
+ * cmdk gives the list its keyboard and screen-reader behaviour.
+ */
 export function CommandPalette() {
   const [open, setOpen] = useState(false);
   useEffect(() => {
@@ -50,6 +54,7 @@ export function CommandPalette() {
       closeLabel={t("palette.close")}
       testId="palette"
       className="dialog-palette"
+      dismissOutside
     >
       <PaletteBody
         onDone={() => {
@@ -68,12 +73,6 @@ function PaletteBody({ onDone }: { onDone: () => void }) {
   const profileId = profile.data?.id ?? null;
   const index = useImageIndex(profileId);
   const [text, setText] = useState("");
-  const [active, setActive] = useState(0);
-  const listId = useId();
-  const inputRef = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    inputRef.current?.focus();
-  }, []);
   const query: ImageQuery = { text, organization: null, category: null, visibility: "all", sort: "name", descending: false };
   const images = useQuery<ImageWindow, CommandError>({
     queryKey: [...browseKeys.imagesOf(profileId ?? ""), "palette", index.data?.refreshedAt ?? 0, query],
@@ -81,7 +80,7 @@ function PaletteBody({ onDone }: { onDone: () => void }) {
     enabled: profileId !== null && index.data !== undefined,
   });
 
-  // The few screen names are matched here; image search is the backend's.
+  // The few screen names are matched here; image search is the backend's, so cmdk does not filter.
   const needle = text.trim().toLowerCase();
   const entries: Entry[] = [
     ...SCREENS.map((s) => ({ path: s.path, label: t(s.label) }))
@@ -89,76 +88,50 @@ function PaletteBody({ onDone }: { onDone: () => void }) {
       .map((s): Entry => ({ kind: "screen", ...s })),
     ...(images.data?.rows ?? []).map((row): Entry => ({ kind: "image", organization: row.organization, name: row.name })),
   ];
-  const current = Math.min(active, Math.max(0, entries.length - 1));
 
-  const go = (entry: Entry | undefined) => {
-    if (!entry) return;
+  const go = (entry: Entry) => {
     onDone();
     if (entry.kind === "screen") void navigate({ to: entry.path });
     else void navigate({ to: "/images/$org/$image/$tab", params: { org: entry.organization, image: entry.name, tab: "overview" } });
   };
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    const moves: Record<string, number> = { ArrowDown: current + 1, ArrowUp: current - 1 };
-    const to = moves[event.key];
-    if (to !== undefined) {
-      event.preventDefault();
-      setActive((to + entries.length) % Math.max(1, entries.length));
-    } else if (event.key === "Enter") {
-      event.preventDefault();
-      go(entries[current]);
-    }
-  };
-  const optionId = (at: number) => `${listId}-${at}`;
 
   return (
-    <div className="palette">
-      <input
-        type="text"
+    <Command className="palette" shouldFilter={false} loop label={t("palette.label")}>
+      <Command.Input
         className="input palette-input"
         data-testid="palette-input"
-        role="combobox"
         aria-label={t("palette.label")}
-        aria-expanded="true"
-        aria-controls={listId}
-        aria-activedescendant={entries.length > 0 ? optionId(current) : undefined}
-        aria-autocomplete="list"
         placeholder={t("palette.placeholder")}
-        ref={inputRef}
+        autoFocus
         value={text}
-        onChange={(e) => {
-          setText(e.target.value);
-          setActive(0);
-        }}
-        onKeyDown={onKeyDown}
+        onValueChange={setText}
       />
-      <ul id={listId} role="listbox" aria-label={t("palette.results")} className="palette-list">
-        {entries.map((entry, at) => (
-          <li
-            key={entry.kind === "screen" ? entry.path : `${entry.organization}/${entry.name}`}
-            id={optionId(at)}
-            role="option"
-            aria-selected={at === current}
-            className="palette-item"
-            data-testid="palette-item"
-            data-kind={entry.kind}
-            data-target={entry.kind === "screen" ? entry.path : `${entry.organization}/${entry.name}`}
-            onMouseMove={() => {
-              setActive(at);
-            }}
-            onClick={() => {
-              go(entry);
-            }}
-          >
-            <span className="palette-kind">{entry.kind === "screen" ? t("palette.screen") : t("palette.image")}</span>
-            {entry.kind === "screen" ? entry.label : `${entry.organization}/${entry.name}`}
-          </li>
-        ))}
-      </ul>
+      <Command.List className="palette-list" label={t("palette.results")}>
+        {entries.map((entry) => {
+          const target = entry.kind === "screen" ? entry.path : `${entry.organization}/${entry.name}`;
+          return (
+            <Command.Item
+              key={target}
+              value={`${entry.kind}:${target}`}
+              className="palette-item"
+              data-testid="palette-item"
+              data-kind={entry.kind}
+              data-target={target}
+              onSelect={() => {
+                go(entry);
+              }}
+            >
+              <span className="palette-kind">{entry.kind === "screen" ? t("palette.screen") : t("palette.image")}</span>
+              {entry.kind === "screen" ? entry.label : target}
+            </Command.Item>
+          );
+        })}
+      </Command.List>
       {profile.isSuccess && profileId === null && <p className="field-hint">{t("palette.noProfile")}</p>}
       {(images.isFetching || index.isPending) && profileId !== null && <p className="field-hint">{t("palette.loading")}</p>}
       {(images.error ?? index.error) && <p className="field-hint field-error">{t("palette.failed")}</p>}
       {entries.length === 0 && !images.isFetching && needle !== "" && <p className="field-hint">{t("palette.noMatch", { query: text })}</p>}
       <p className="field-hint palette-hint">{t("palette.hint")}</p>
-    </div>
+    </Command>
   );
 }
