@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import { IconButton } from "../components/IconButton";
 import { AlertIcon, CloseIcon } from "../components/icons";
 import { useIpc, type Recovered } from "../ipc";
 
@@ -38,18 +39,15 @@ export function StartupNotices() {
           </div>
         </div>
       ))}
-      <button
-        type="button"
-        className="icon-button"
-        data-testid="startup-notices-close"
-        aria-label={t("startup.dismiss")}
-        title={t("startup.dismiss")}
+      <IconButton
+        testId="startup-notices-close"
+        label={t("startup.dismiss")}
         onClick={() => {
           setDismissed(true);
         }}
       >
         <CloseIcon />
-      </button>
+      </IconButton>
     </div>
   );
 }

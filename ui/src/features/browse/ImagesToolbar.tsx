@@ -2,6 +2,7 @@ import { useId } from "react";
 import { useTranslation } from "react-i18next";
 
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { IconButton } from "../../components/IconButton";
 import { ArrowDownIcon, ArrowUpIcon, RefreshIcon, SearchIcon } from "../../components/icons";
 import type { ImageQuery, ImageSort, IndexStatus, Visibility } from "../../ipc";
 import { CATEGORIES, categoryLabel } from "./categories";
@@ -118,18 +119,15 @@ export function ImagesToolbar(props: {
               </option>
             ))}
           </select>
-          <button
-            type="button"
-            className="icon-button"
-            data-testid="images-direction"
-            aria-label={t("images.direction", { direction })}
-            title={t("images.direction", { direction })}
+          <IconButton
+            testId="images-direction"
+            label={t("images.direction", { direction })}
             onClick={() => {
               set({ descending: !query.descending });
             }}
           >
             {query.descending ? <ArrowDownIcon /> : <ArrowUpIcon />}
-          </button>
+          </IconButton>
         </span>
         <button
           type="button"

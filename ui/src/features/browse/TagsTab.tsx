@@ -2,6 +2,7 @@ import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { IconButton } from "../../components/IconButton";
 import { ArrowDownIcon, ArrowUpIcon, RefreshIcon } from "../../components/icons";
 import { toCommandError, useIpc, type CommandError, type TagQuery, type TagSort } from "../../ipc";
 import { CopyDialog } from "./CopyDialog";
@@ -130,18 +131,15 @@ export function TagsTab({ imageRef }: { imageRef: ImageRef }) {
               </option>
             ))}
           </select>
-          <button
-            type="button"
-            className="icon-button"
-            data-testid="tags-direction"
-            aria-label={t("images.direction", { direction })}
-            title={t("images.direction", { direction })}
+          <IconButton
+            testId="tags-direction"
+            label={t("images.direction", { direction })}
             onClick={() => {
               change({ descending: !query.descending });
             }}
           >
             {query.descending ? <ArrowDownIcon /> : <ArrowUpIcon />}
-          </button>
+          </IconButton>
         </span>
         <span className="toolbar-separator" />
         <button

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import { IconButton } from "../../components/IconButton";
 import { CopyIcon } from "../../components/icons";
 import { useIpc, type JournalEntry } from "../../ipc";
 import { describeValue, formatTime, truncate, utcTime } from "./format";
@@ -119,18 +120,15 @@ function CopyButton({ requestId, copied, onCopy }: { requestId: string; copied: 
   const label = t("journal.copyRequestId", { requestId });
   return (
     <>
-      <button
-        type="button"
-        className="icon-button"
-        data-testid="journal-copy-request-id"
-        aria-label={label}
-        title={label}
+      <IconButton
+        testId="journal-copy-request-id"
+        label={label}
         onClick={() => {
           onCopy(requestId);
         }}
       >
         <CopyIcon />
-      </button>
+      </IconButton>
       {copied && (
         <span className="digest-copied" role="status" data-testid="journal-copied">
           {t("journal.copied")}

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { IconButton } from "../../components/IconButton";
 import { AlertIcon, ArrowDownIcon, ArrowUpIcon } from "../../components/icons";
 import { useIpc, type UploadItemView } from "../../ipc";
 import { formatBytes, withoutDigest } from "./format";
@@ -66,28 +67,22 @@ export function UploadItem(props: {
           {item.resumed && <span className="badge badge-info">{t("uploads.resumedBadge")}</span>}
         </div>
         <div className="upload-order">
-          <button
-            type="button"
-            className="icon-button"
-            data-testid="upload-move-up"
-            aria-label={t("uploads.actions.moveUp")}
-            title={t("uploads.actions.moveUp")}
+          <IconButton
+            testId="upload-move-up"
+            label={t("uploads.actions.moveUp")}
             disabled={index === 0}
             onClick={() => { action.mutate(() => client.moveUpload(item.id, index - 1)); }}
           >
             <ArrowUpIcon />
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            data-testid="upload-move-down"
-            aria-label={t("uploads.actions.moveDown")}
-            title={t("uploads.actions.moveDown")}
+          </IconButton>
+          <IconButton
+            testId="upload-move-down"
+            label={t("uploads.actions.moveDown")}
             disabled={index === count - 1}
             onClick={() => { action.mutate(() => client.moveUpload(item.id, index + 1)); }}
           >
             <ArrowDownIcon />
-          </button>
+          </IconButton>
         </div>
       </div>
 

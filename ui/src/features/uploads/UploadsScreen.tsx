@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { IconButton } from "../../components/IconButton";
 import { AlertIcon, CloseIcon, InfoIcon, UploadIcon } from "../../components/icons";
 import { useIpc } from "../../ipc";
 import { useIgnoredFiles } from "./filesOpened";
@@ -116,9 +117,9 @@ export function UploadsScreen() {
               ))}
             </ul>
           </div>
-          <button type="button" className="icon-button notice-close" aria-label={t("uploads.dismiss")} onClick={dismiss}>
+          <IconButton className="notice-close" label={t("uploads.dismiss")} onClick={dismiss}>
             <CloseIcon />
-          </button>
+          </IconButton>
         </div>
       )}
       {resumed > 0 && (
