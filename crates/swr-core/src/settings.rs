@@ -1,4 +1,4 @@
-//! User preferences of the desktop app (language, theme), persisted as JSON in the config dir.
+//! User preferences of the desktop app (language, theme, density), persisted as JSON in the config dir.
 //!
 //! Preferences hold no secret. An unreadable or corrupt file never stops the app: it falls back
 //! to the defaults and the next save replaces it.
@@ -36,12 +36,24 @@ pub enum ThemePreference {
     Dark,
 }
 
+/// How much room lists and tables give each row: compact fits more of a long list on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub enum Density {
+    #[default]
+    Comfortable,
+    Compact,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(default)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Settings {
     pub language: LanguagePreference,
     pub theme: ThemePreference,
+    /// Missing from files written before it existed, which then read as comfortable.
+    pub density: Density,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -122,6 +134,7 @@ mod tests {
         let chosen = Settings {
             language: LanguagePreference::SimplifiedChinese,
             theme: ThemePreference::Dark,
+            density: Density::Compact,
         };
         store.update(chosen).unwrap();
         assert_eq!(SettingsStore::open(dir.path()).get(), chosen);
@@ -132,12 +145,27 @@ mod tests {
         let json = serde_json::to_value(Settings {
             language: LanguagePreference::SimplifiedChinese,
             theme: ThemePreference::Light,
+            density: Density::Compact,
         })
         .unwrap();
         assert_eq!(
             json,
-            serde_json::json!({"language": "zh-CN", "theme": "light"})
+            serde_json::json!({"language": "zh-CN", "theme": "light", "density": "compact"})
         );
+    }
+
+    #[test]
+    fn a_file_from_before_density_keeps_its_choices() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(SettingsStore::FILE_NAME),
+            br#"{"language":"en","theme":"dark"}"#,
+        )
+        .unwrap();
+        let read = SettingsStore::open(dir.path()).get();
+        assert_eq!(read.language, LanguagePreference::English);
+        assert_eq!(read.theme, ThemePreference::Dark);
+        assert_eq!(read.density, Density::Comfortable);
     }
 
     #[test]
@@ -148,7 +176,7 @@ mod tests {
         assert_eq!(store.get(), Settings::default());
         let chosen = Settings {
             language: LanguagePreference::English,
-            theme: ThemePreference::System,
+            ..Settings::default()
         };
         store.update(chosen).unwrap();
         assert_eq!(SettingsStore::open(dir.path()).get(), chosen);
@@ -165,6 +193,7 @@ mod tests {
             .update(Settings {
                 language: LanguagePreference::English,
                 theme: ThemePreference::Dark,
+                density: Density::Compact,
             })
             .unwrap_err();
         assert!(matches!(err, SettingsError::Write { .. }));

@@ -3,7 +3,7 @@
 // tests/e2e/artifacts/ to be looked at side by side. What a test can tell about them it checks:
 // the language and theme took effect on every screen, no screen shows a translation key instead
 // of words, and every screen sits on the same page background in one theme (one app, not a set
-// of pages with colours of their own).
+// of pages with colours of their own). Last, compact density: list rows get shorter.
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -121,4 +121,27 @@ describe('every screen in both themes and both languages', () => {
       });
     }
   }
+
+  it('compact density fits more rows in a list', async () => {
+    const rowHeight = async (selector) => {
+      await browser.$(selector).waitForDisplayed({ timeout: 20_000 });
+      return browser.execute((s) => document.querySelector(s).getBoundingClientRect().height, selector);
+    };
+    await nav('images')(browser);
+    const comfortable = await rowHeight('[data-testid="image-row"]');
+    await nav('settings')(browser);
+    await click(browser, '[data-testid="settings-density-compact"]');
+    await browser.waitUntil(async () => (await browser.execute(() => document.documentElement.dataset.density)) === 'compact', {
+      timeout: 5_000,
+      timeoutMsg: 'compact density was not applied',
+    });
+    await nav('images')(browser);
+    const compact = await rowHeight('[data-testid="image-row"]');
+    assert.ok(compact < comfortable, `a compact row is ${compact}px, a comfortable one ${comfortable}px`);
+    await screenshot(browser, 'looks-compact-images');
+    await click(browser, '[data-testid="image-row"][data-image="demo-apps/web"]');
+    await click(browser, '[data-testid="tab-tags"]');
+    await rowHeight('[data-testid="tag-row"]');
+    await screenshot(browser, 'looks-compact-image-tags');
+  });
 });

@@ -974,6 +974,10 @@ export type DeletionPlan = { organization: string; image: string; tags: Deletion
  * What the user types to confirm: the image's `organization/name`.
  */
 confirmation: string }
+/**
+ * How much room lists and tables give each row: compact fits more of a long list on screen.
+ */
+export type Density = "comfortable" | "compact"
 export type DockerConfigOutcome = 
 /**
  * The entry was written to `path`.
@@ -1971,7 +1975,11 @@ export type SecretInput = { kind: "typed"; value: string } |
  * The token [`import_credentials_csv`] returned.
  */
 { kind: "imported"; token: string }
-export type Settings = { language: LanguagePreference; theme: ThemePreference }
+export type Settings = { language: LanguagePreference; theme: ThemePreference; 
+/**
+ * Missing from files written before it existed, which then read as comfortable.
+ */
+density: Density }
 /**
  * How bad a finding is. Errors make the archive invalid; warnings do not.
  */

@@ -24,10 +24,10 @@ describe("tauriClient", () => {
     const received: unknown[] = [];
     mockIPC((command, payload) => {
       received.push([command, payload]);
-      return command === "update_settings" ? { language: "zh-CN", theme: "dark" } : null;
+      return command === "update_settings" ? { language: "zh-CN", theme: "dark", density: "compact" } : null;
     });
 
-    const next: Settings = { language: "zh-CN", theme: "dark" };
+    const next: Settings = { language: "zh-CN", theme: "dark", density: "compact" };
     await expect(tauriClient.updateSettings(next)).resolves.toEqual(next);
     expect(received).toEqual([["update_settings", { settings: next }]]);
   });
@@ -39,7 +39,7 @@ describe("tauriClient", () => {
     });
 
     const failure = await tauriClient
-      .updateSettings({ language: "en", theme: "light" })
+      .updateSettings({ language: "en", theme: "light", density: "comfortable" })
       .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(CommandError);
     expect((failure as CommandError).error).toEqual(refused);

@@ -66,6 +66,7 @@ export type {
   DeletionItem,
   DeletionOutcome,
   DeletionPlan,
+  Density,
   DockerConfigOutcome,
   Efficiency,
   ErrorCode,

@@ -120,7 +120,7 @@ function registryOf(p: Profile): string {
 }
 
 export function createMockBackend(options: MockBackendOptions = {}): MockBackend {
-  let settings: Settings = options.settings ?? { language: "system", theme: "system" };
+  let settings: Settings = options.settings ?? { language: "system", theme: "system", density: "comfortable" };
   const appInfo: AppInfo = { ...MOCK_APP_INFO, ...options.appInfo };
   const profiles: Profile[] = [];
   const secrets = new Map<string, { value: string; persistence: Persistence }>();

@@ -50,6 +50,12 @@ describe("tags", () => {
     });
   });
 
+  it("gives every row the height of the chosen density", async () => {
+    renderBrowse(PATH, { ...OPTIONS, settings: { language: "en", theme: "light", density: "compact" } });
+    expect((await findTagRow("v1")).style.height).toBe("28px");
+    expect(document.documentElement.dataset["density"]).toBe("compact");
+  });
+
   it("sends each keystroke of the filter and the sort to the backend, and shows a filter it cannot read", async () => {
     const { backend, user } = renderBrowse(PATH, { ...OPTIONS, filterProblems: { ">=1.x": "“1.x” is not a version." } });
     await findTagRow("v1");

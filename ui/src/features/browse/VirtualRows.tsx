@@ -1,11 +1,16 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useRef, useState, type HTMLAttributes, type KeyboardEvent, type ReactNode } from "react";
 
+import type { Density } from "../../ipc";
+import { DEFAULT_SETTINGS, useSettings } from "../settings/queries";
 import type { VisibleRange } from "./windows";
 import "./VirtualRows.css";
 
-/** Every row has this height, so positions are computed, never measured. */
-export const ROW_HEIGHT = 36;
+/**
+ * Every row of a list has one height, set by the density the user chose, so positions are
+ * computed, never measured.
+ */
+export const ROW_HEIGHTS: Readonly<Record<Density, number>> = { comfortable: 36, compact: 28 };
 
 export interface RowContent {
   cells: ReactNode;
@@ -38,6 +43,7 @@ export function VirtualRows(props: {
   const [focused, setFocused] = useState(0);
   const [seenReset, setSeenReset] = useState(resetKey);
   const focusWanted = useRef(false);
+  const rowHeight = ROW_HEIGHTS[(useSettings().data ?? DEFAULT_SETTINGS).density];
 
   // The virtualizer hands out functions whose results change without a new identity, so a
   // compiler could not memoise this component; the app does not run one, and every render reads
@@ -46,7 +52,7 @@ export function VirtualRows(props: {
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: 8,
     // Scrolling renders with React's own batching rather than synchronously inside every
     // scroll event.
@@ -55,6 +61,11 @@ export function VirtualRows(props: {
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
+
+  // A new density changes every row's height: positions are computed again.
+  useEffect(() => {
+    virtualizer.measure();
+  }, [virtualizer, rowHeight]);
 
   useEffect(() => {
     onRangeChange({ first, last });
@@ -87,7 +98,7 @@ export function VirtualRows(props: {
     focusWanted.current = true;
     virtualizer.scrollToIndex(index, { align: "auto" });
   };
-  const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
+  const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight * 10) / rowHeight) - 1);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (count === 0) return;
@@ -148,7 +159,7 @@ export function VirtualRows(props: {
                 data-index={item.index}
                 tabIndex={item.index === tabStop ? 0 : -1}
                 className={content ? "vgrid-row" : "vgrid-row vgrid-loading"}
-                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                style={{ transform: `translateY(${item.start}px)`, height: rowHeight }}
                 onFocus={() => {
                   setFocused(item.index);
                 }}

@@ -6,7 +6,7 @@ import { applyTheme, resolveTheme, useSystemTheme } from "../../theme/theme";
 import { DEFAULT_SETTINGS, useSettings } from "./queries";
 
 /**
- * Keeps the document's language and theme in step with the saved preferences and the OS. The app
+ * Keeps the document's language, theme and density in step with the saved preferences and the OS. The app
  * is rendered only once the saved settings are known, so it never flashes the wrong language.
  */
 export function PreferencesSync({ children }: { children: ReactNode }) {
@@ -24,6 +24,11 @@ export function PreferencesSync({ children }: { children: ReactNode }) {
   useLayoutEffect(() => {
     applyTheme(theme);
   }, [theme]);
+
+  // The stylesheets key row heights and cell padding off `data-density`.
+  useLayoutEffect(() => {
+    document.documentElement.dataset["density"] = settings.density;
+  }, [settings.density]);
 
   if (settingsQuery.isPending) return null;
   return children;

@@ -24,19 +24,19 @@ describe("settings: language", () => {
     expect(screen.getByRole("link", { name: "设置" })).toBeInTheDocument();
     expect(screen.getByText("未选择连接配置")).toBeInTheDocument();
     expect(document.documentElement.lang).toBe("zh-CN");
-    expect(save).toHaveBeenLastCalledWith({ language: "zh-CN", theme: "system" });
+    expect(save).toHaveBeenLastCalledWith({ language: "zh-CN", theme: "system", density: "comfortable" });
 
     await user.click(screen.getByRole("radio", { name: "English" }));
 
     expect(await screen.findByRole("heading", { level: 1, name: "Settings" })).toBeInTheDocument();
     expect(screen.getByText("No profile")).toBeInTheDocument();
-    expect(save).toHaveBeenLastCalledWith({ language: "en", theme: "system" });
+    expect(save).toHaveBeenLastCalledWith({ language: "en", theme: "system", density: "comfortable" });
     expect(backend.storedSettings.language).toBe("en");
   });
 
   it("follows the OS language when the preference is system", async () => {
     stubSystemLanguage("zh-TW");
-    renderApp({ settings: { language: "system", theme: "system" } });
+    renderApp({ settings: { language: "system", theme: "system", density: "comfortable" } });
 
     expect(await screen.findByRole("heading", { level: 1, name: "设置" })).toBeInTheDocument();
     expect(await option("语言", "跟随系统")).toBeChecked();
@@ -45,14 +45,14 @@ describe("settings: language", () => {
 
   it("uses English for an OS language the app does not ship", async () => {
     stubSystemLanguage("de-DE");
-    renderApp({ settings: { language: "system", theme: "system" } });
+    renderApp({ settings: { language: "system", theme: "system", density: "comfortable" } });
 
     expect(await screen.findByRole("heading", { level: 1, name: "Settings" })).toBeInTheDocument();
   });
 
   it("keeps the saved language over the OS language", async () => {
     stubSystemLanguage("zh-CN");
-    renderApp({ settings: { language: "en", theme: "system" } });
+    renderApp({ settings: { language: "en", theme: "system", density: "comfortable" } });
 
     expect(await screen.findByRole("heading", { level: 1, name: "Settings" })).toBeInTheDocument();
     expect(screen.getByRole("radio", { name: "English" })).toBeChecked();
@@ -101,7 +101,7 @@ describe("settings: theme", () => {
     await user.click(await screen.findByRole("radio", { name: "Light" }));
 
     expect(document.documentElement.dataset["theme"]).toBe("light");
-    expect(save).toHaveBeenLastCalledWith({ language: "system", theme: "light" });
+    expect(save).toHaveBeenLastCalledWith({ language: "system", theme: "light", density: "comfortable" });
 
     await user.click(screen.getByRole("radio", { name: "Dark" }));
     expect(document.documentElement.dataset["theme"]).toBe("dark");
@@ -113,9 +113,26 @@ describe("settings: theme", () => {
 
   it("starts with the saved theme", async () => {
     stubSystemTheme("light");
-    renderApp({ settings: { language: "system", theme: "dark" } });
+    renderApp({ settings: { language: "system", theme: "dark", density: "comfortable" } });
 
     expect(await screen.findByRole("radio", { name: "Dark" })).toBeChecked();
     expect(document.documentElement.dataset["theme"]).toBe("dark");
+  });
+});
+
+describe("settings: density", () => {
+  it("saves a compact density and marks the document, which the stylesheets and lists follow", async () => {
+    stubSystemLanguage("en-US");
+    stubSystemTheme("light");
+    const { backend, user } = renderApp();
+    expect(await option("Density", "Comfortable")).toBeChecked();
+    expect(document.documentElement.dataset["density"]).toBe("comfortable");
+
+    await user.click(await option("Density", "Compact"));
+
+    await vi.waitFor(() => {
+      expect(document.documentElement.dataset["density"]).toBe("compact");
+    });
+    expect(backend.storedSettings.density).toBe("compact");
   });
 });

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 
 import { ChoiceGroup, type Choice } from "../../components/ChoiceGroup";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import type { LanguagePreference, ThemePreference } from "../../ipc";
+import type { Density, LanguagePreference, ThemePreference } from "../../ipc";
 import { languageFromTag, useSystemLanguageTag } from "../../i18n/language";
 import { useSystemTheme } from "../../theme/theme";
 import { DEFAULT_SETTINGS, useSettings, useUpdateSettings } from "./queries";
@@ -24,6 +24,10 @@ export function SettingsScreen() {
     { value: "system", label: t("settings.theme.system") },
     { value: "light", label: t("settings.theme.light") },
     { value: "dark", label: t("settings.theme.dark") },
+  ];
+  const densityChoices: Choice<Density>[] = [
+    { value: "comfortable", label: t("settings.density.comfortable") },
+    { value: "compact", label: t("settings.density.compact") },
   ];
 
   return (
@@ -68,6 +72,16 @@ export function SettingsScreen() {
           }
           onChange={(theme) => {
             update.mutate({ ...settings, theme });
+          }}
+        />
+        <ChoiceGroup
+          legend={t("settings.density.label")}
+          testId="settings-density"
+          value={settings.density}
+          choices={densityChoices}
+          hint={t("settings.density.hint")}
+          onChange={(density) => {
+            update.mutate({ ...settings, density });
           }}
         />
       </div>

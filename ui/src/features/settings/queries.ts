@@ -7,7 +7,7 @@ export const settingsKeys = {
   current: () => [...settingsKeys.all, "current"] as const,
 };
 
-export const DEFAULT_SETTINGS: Settings = { language: "system", theme: "system" };
+export const DEFAULT_SETTINGS: Settings = { language: "system", theme: "system", density: "comfortable" };
 
 export function useSettings() {
   const client = useIpc();

@@ -79,6 +79,12 @@ const en = {
       dark: "Dark",
       followingSystem: "Following the system: {{theme}}",
     },
+    density: {
+      label: "Density",
+      comfortable: "Comfortable",
+      compact: "Compact",
+      hint: "Compact rows fit more of a long list of tags or images on screen.",
+    },
     saveFailed: "Your change could not be saved.",
     loadFailed: "Saved settings could not be read; defaults are shown.",
   },

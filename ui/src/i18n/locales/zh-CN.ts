@@ -79,6 +79,12 @@ const zhCN: Messages = {
       dark: "深色",
       followingSystem: "当前跟随系统：{{theme}}",
     },
+    density: {
+      label: "显示密度",
+      comfortable: "舒适",
+      compact: "紧凑",
+      hint: "紧凑模式行高更小，较长的镜像或镜像版本列表一屏可显示更多行。",
+    },
     saveFailed: "更改未能保存。",
     loadFailed: "无法读取已保存的设置，当前显示默认值。",
   },
