@@ -5,7 +5,7 @@
 // configuration directory so tests never see a user's settings and can restart the app to check
 // what it remembers.
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, existsSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -220,6 +220,21 @@ async function launchOnce({ configDir, env = {}, logFile } = {}) {
     await reap(nativePort, 0);
     throw err;
   }
+}
+
+/**
+ * Saves `user` of the sandbox as the active profile "Sandbox" in `configDir` with swrctl, the
+ * secret key on stdin; `extraArgs` adds to `swrctl profile add` (e.g. `--region-endpoint`).
+ */
+export function addSandboxProfile(configDir, sandbox, user, extraArgs = []) {
+  const added = spawnSync(
+    join(binDir, 'swrctl'),
+    ['profile', 'add', 'Sandbox', '--activate', '--region', sandbox.ready.region, '--ak', user.ak,
+      '--project-id', sandbox.ready.project_id, '--api-endpoint', sandbox.ready.api_endpoint,
+      '--registry', sandbox.ready.registry, ...extraArgs],
+    { env: { ...process.env, SWR_CONSOLE_CONFIG_DIR: configDir }, input: user.sk, encoding: 'utf8', timeout: 60_000 },
+  );
+  if (added.status !== 0) throw new Error(`swrctl profile add failed: ${added.stderr}`);
 }
 
 /** Saves a PNG of the window under tests/e2e/artifacts/, after the UI has settled. */

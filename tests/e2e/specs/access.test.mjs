@@ -17,7 +17,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Key } from 'webdriverio';
-import { binDir, byTestId, launchApp, newConfigDir, screenshot, startSandbox } from '../harness.mjs';
+import { addSandboxProfile, binDir, byTestId, launchApp, newConfigDir, screenshot, startSandbox } from '../harness.mjs';
 
 const swrctl = join(binDir, 'swrctl');
 /** A private image of the first account, with tags v2–v4 (retention removed v1). */
@@ -314,14 +314,7 @@ describe('access: attributes, permissions, sharing and the journal', () => {
     };
     iamEnv = { ...process.env, ...endpoints, SWR_CONSOLE_CONFIG_DIR: iamConfigDir, SWR_AK: iam.ak, SWR_SK: iam.sk };
 
-    const added = spawnSync(
-      swrctl,
-      ['profile', 'add', 'Sandbox', '--activate', '--region', sandbox.ready.region, '--ak', admin.ak,
-        '--project-id', sandbox.ready.project_id, '--api-endpoint', sandbox.ready.api_endpoint,
-        '--registry', sandbox.ready.registry],
-      { env: { ...process.env, SWR_CONSOLE_CONFIG_DIR: configDir }, input: admin.sk, encoding: 'utf8', timeout: 60_000 },
-    );
-    assert.equal(added.status, 0, added.stderr);
+    addSandboxProfile(configDir, sandbox, admin);
 
     app = await launchApp({ configDir });
     browser = app.browser;

@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Key } from 'webdriverio';
-import { binDir, byTestId, launchApp, newConfigDir, screenshot, startSandbox } from '../harness.mjs';
+import { addSandboxProfile, binDir, byTestId, launchApp, newConfigDir, screenshot, startSandbox } from '../harness.mjs';
 
 const swrctl = join(binDir, 'swrctl');
 const organization = 'e2e-automation';
@@ -270,14 +270,7 @@ describe('automation: retention and triggers', () => {
       SWR_INSECURE: '1',
     };
 
-    const added = spawnSync(
-      swrctl,
-      ['profile', 'add', 'Sandbox', '--activate', '--region', sandbox.ready.region, '--ak', admin.ak,
-        '--project-id', sandbox.ready.project_id, '--api-endpoint', sandbox.ready.api_endpoint,
-        '--registry', sandbox.ready.registry],
-      { env: { ...process.env, SWR_CONSOLE_CONFIG_DIR: configDir }, input: admin.sk, encoding: 'utf8', timeout: 60_000 },
-    );
-    assert.equal(added.status, 0, added.stderr);
+    addSandboxProfile(configDir, sandbox, admin);
 
     // The image every tag is pushed from: the sandbox's public demo image, as a docker archive.
     const copy = spawnSync(

@@ -15,7 +15,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import { Key } from 'webdriverio';
-import { binDir, byTestId, launchApp, newConfigDir, screenshot, startSandbox } from '../harness.mjs';
+import { addSandboxProfile, binDir, byTestId, launchApp, newConfigDir, screenshot, startSandbox } from '../harness.mjs';
 
 const swrctl = join(binDir, 'swrctl');
 const demoImages = ['demo-apps/api', 'demo-apps/web', 'demo-base/alpine-mini'];
@@ -136,14 +136,7 @@ describe('browsing images, tags and organizations', () => {
       SWR_REGISTRY: sandbox.ready.registry,
     };
 
-    const added = spawnSync(
-      swrctl,
-      ['profile', 'add', 'Sandbox', '--activate', '--region', sandbox.ready.region, '--ak', admin.ak,
-        '--project-id', sandbox.ready.project_id, '--api-endpoint', sandbox.ready.api_endpoint,
-        '--registry', sandbox.ready.registry],
-      { env: { ...process.env, SWR_CONSOLE_CONFIG_DIR: configDir }, input: admin.sk, encoding: 'utf8', timeout: 60_000 },
-    );
-    assert.equal(added.status, 0, added.stderr);
+    addSandboxProfile(configDir, sandbox, admin);
 
     app = await launchApp({ configDir });
     browser = app.browser;

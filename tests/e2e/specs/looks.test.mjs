@@ -7,12 +7,8 @@
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { Key } from 'webdriverio';
-import { binDir, byTestId, launchApp, newConfigDir, screenshot, startSandbox } from '../harness.mjs';
-
-const swrctl = join(binDir, 'swrctl');
+import { addSandboxProfile, byTestId, launchApp, newConfigDir, screenshot, startSandbox } from '../harness.mjs';
 
 const click = async (browser, selector) => {
   const element = await browser.$(selector);
@@ -69,14 +65,7 @@ describe('every screen in both themes and both languages', () => {
   before(async () => {
     sandbox = await startSandbox();
     const admin = sandbox.ready.accounts[0].users.find((u) => u.admin);
-    const added = spawnSync(
-      swrctl,
-      ['profile', 'add', 'Sandbox', '--activate', '--region', sandbox.ready.region, '--ak', admin.ak,
-        '--project-id', sandbox.ready.project_id, '--api-endpoint', sandbox.ready.api_endpoint,
-        '--registry', sandbox.ready.registry],
-      { env: { ...process.env, SWR_CONSOLE_CONFIG_DIR: configDir }, input: admin.sk, encoding: 'utf8', timeout: 60_000 },
-    );
-    assert.equal(added.status, 0, added.stderr);
+    addSandboxProfile(configDir, sandbox, admin);
     app = await launchApp({ configDir });
     browser = app.browser;
   });

@@ -12,7 +12,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Key } from 'webdriverio';
-import { binDir, byTestId, launchApp, newConfigDir, screenshot, startSandbox } from '../harness.mjs';
+import { addSandboxProfile, binDir, byTestId, launchApp, newConfigDir, screenshot, startSandbox } from '../harness.mjs';
 
 const swrctl = join(binDir, 'swrctl');
 const ORG = 'e2e-sync';
@@ -105,15 +105,7 @@ describe('region sync', () => {
     assert.equal(copied.status, 0, copied.stderr);
     for (const tag of ['v1', 'v2', 'latest']) push(tag);
 
-    const added = spawnSync(
-      swrctl,
-      ['profile', 'add', 'Sandbox', '--activate', '--region', sandbox.ready.region, '--ak', admin.ak,
-        '--project-id', sandbox.ready.project_id, '--api-endpoint', sandbox.ready.api_endpoint,
-        '--registry', sandbox.ready.registry,
-        '--region-endpoint', `${east.region}=${east.api_endpoint},${east.registry},${east.project_id}`],
-      { env: { ...process.env, SWR_CONSOLE_CONFIG_DIR: configDir }, input: admin.sk, encoding: 'utf8', timeout: 60_000 },
-    );
-    assert.equal(added.status, 0, added.stderr);
+    addSandboxProfile(configDir, sandbox, admin, ['--region-endpoint', `${east.region}=${east.api_endpoint},${east.registry},${east.project_id}`]);
     app = await launchApp({ configDir });
     browser = app.browser;
   });

@@ -12,7 +12,7 @@ import { createHmac } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appBinary, binDir, byTestId, launchApp, newConfigDir, screenshot, startSandbox } from '../harness.mjs';
+import { addSandboxProfile, appBinary, binDir, byTestId, launchApp, newConfigDir, screenshot, startSandbox } from '../harness.mjs';
 
 const swrctl = join(binDir, 'swrctl');
 // Every request to the sandbox waits this long, so a push of the big archive lasts seconds.
@@ -104,14 +104,7 @@ describe('uploads', () => {
     sandbox = await startSandbox(['--fault-latency-ms', String(latencyMs)]);
     admin = sandbox.ready.accounts[0].users.find((u) => u.admin);
     env = { ...process.env, SWR_CONSOLE_CONFIG_DIR: configDir };
-    const added = spawnSync(
-      swrctl,
-      ['profile', 'add', 'Sandbox', '--activate', '--region', sandbox.ready.region, '--ak', admin.ak,
-        '--project-id', sandbox.ready.project_id, '--api-endpoint', sandbox.ready.api_endpoint,
-        '--registry', sandbox.ready.registry],
-      { env, input: admin.sk, encoding: 'utf8', timeout: 60_000 },
-    );
-    assert.equal(added.status, 0, added.stderr);
+    addSandboxProfile(configDir, sandbox, admin);
 
     // Two archives written by skopeo from a demo image of the sandbox: a docker archive of one
     // image with two tags (as `docker save web:v1 web:latest` writes), and an OCI archive whose
