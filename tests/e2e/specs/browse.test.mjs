@@ -253,7 +253,7 @@ describe('browsing images, tags and organizations', () => {
   });
 
   it('deletes two tags through the preview, and SWR and the registry no longer have them', async () => {
-    for (const tag of ['v1.0.0', 'v1.1.0']) await (await inTagRow(tag, 'tag-select')).click();
+    for (const tag of ['v1.0.0', 'v1.1.0']) await (await inTagRow(tag, 'row-select')).click();
     await waitForText(browser, 'tags-selected', '2 selected');
     await (await byTestId(browser, 'tags-delete')).click();
     await byTestId(browser, 'deletion-dialog');
@@ -293,7 +293,7 @@ describe('browsing images, tags and organizations', () => {
   });
 
   it('copies a tag to another organization, and the copy is the same image', async () => {
-    await (await inTagRow('latest', 'tag-select')).click();
+    await (await inTagRow('latest', 'row-select')).click();
     const copyButton = await byTestId(browser, 'tags-copy');
     await browser.waitUntil(() => copyButton.isEnabled(), { timeout: 5_000, timeoutMsg: 'Copy to… stays disabled' });
     await copyButton.click();

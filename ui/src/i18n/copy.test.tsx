@@ -169,7 +169,7 @@ describe("Chinese copy of the browsing screens", () => {
     expect(browseEnglish()).toEqual([]);
 
     await user.click(screen.getByTestId("tab-tags"));
-    await user.click(within(await findTagRow("latest")).getByTestId("tag-select"));
+    await user.click(within(await findTagRow("latest")).getByTestId("row-select"));
     expect(browseEnglish()).toEqual([]);
 
     await user.click(within(await findTagRow("latest")).getByTestId("tag-inspect"));

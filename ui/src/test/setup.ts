@@ -10,4 +10,6 @@ afterEach(() => {
   cleanup();
   delete document.documentElement.dataset["theme"];
   document.documentElement.removeAttribute("lang");
+  // Column widths a test set must not reach the next test.
+  window.localStorage.clear();
 });

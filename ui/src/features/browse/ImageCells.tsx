@@ -1,42 +1,83 @@
-import { useTranslation } from "react-i18next";
+import type { TFunction } from "i18next";
 
-import type { ImageRow } from "../../ipc";
+import type { DataColumn } from "../../components/DataTable";
+import type { ImageRow, ImageSort } from "../../ipc";
 import { formatBytes } from "../uploads/format";
 import { categoryLabel } from "./categories";
 import { formatCount, formatDate } from "./format";
 
-/** The column headers of an image grid (`images-grid` sets their widths). */
-export function ImageColumns() {
-  const { t } = useTranslation();
-  return (
-    <>
-      <div role="columnheader">{t("images.column.image")}</div>
-      <div role="columnheader">{t("images.column.category")}</div>
-      <div role="columnheader">{t("images.column.visibility")}</div>
-      <div role="columnheader" className="cell-number">{t("images.column.tags")}</div>
-      <div role="columnheader" className="cell-number">{t("images.column.size")}</div>
-      <div role="columnheader">{t("images.column.updated")}</div>
-    </>
-  );
+/**
+ * The columns of an image list, for the index and for the images shared with the account. The
+ * ids of the sortable ones are the backend's sort keys; the index sorts by them, the short
+ * shared list does not.
+ */
+export function imageColumns(t: TFunction, language: string): DataColumn<ImageRow>[] {
+  // Sorting needs a value to sort by; the backend compares them, the table only names the column.
+  const sortable = (id: ImageSort, value: (row: ImageRow) => string | number) => ({
+    id,
+    accessorFn: value,
+    sortDescFirst: id !== "name",
+  });
+  return [
+    {
+      ...sortable("name", imageId),
+      header: t("images.column.image"),
+      size: 220,
+      meta: { grow: 3, className: "cell-name" },
+      cell: ({ row }) => (
+        <>
+          <span className="muted">{row.original.organization}/</span>
+          {row.original.name}
+        </>
+      ),
+    },
+    {
+      id: "category",
+      enableSorting: false,
+      header: t("images.column.category"),
+      size: 110,
+      meta: { grow: 1.2 },
+      cell: ({ row }) => categoryLabel(t, row.original.category),
+    },
+    {
+      id: "visibility",
+      enableSorting: false,
+      header: t("images.column.visibility"),
+      size: 80,
+      cell: ({ row }) => (
+        <span className={row.original.isPublic ? "badge badge-info" : "badge"}>
+          {row.original.isPublic ? t("images.public") : t("images.private")}
+        </span>
+      ),
+    },
+    {
+      ...sortable("tagCount", (row) => row.tagCount),
+      header: t("images.column.tags"),
+      size: 72,
+      meta: { numeric: true },
+      cell: ({ row }) => formatCount(row.original.tagCount, language),
+    },
+    {
+      id: "size",
+      enableSorting: false,
+      header: t("images.column.size"),
+      size: 88,
+      meta: { numeric: true },
+      cell: ({ row }) => formatBytes(row.original.size, language),
+    },
+    {
+      ...sortable("updated", (row) => row.updated),
+      header: t("images.column.updated"),
+      size: 140,
+      meta: { grow: 1.2 },
+      cell: ({ row }) => formatDate(row.original.updated, language),
+    },
+  ];
 }
 
-/** One image's cells under `ImageColumns`, for the index and for the images shared with the account. */
-export function ImageCells({ row }: { row: ImageRow }) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language;
-  return (
-    <>
-      <div role="gridcell" className="cell-name">
-        <span className="muted">{row.organization}/</span>
-        {row.name}
-      </div>
-      <div role="gridcell">{categoryLabel(t, row.category)}</div>
-      <div role="gridcell">
-        <span className={row.isPublic ? "badge badge-info" : "badge"}>{row.isPublic ? t("images.public") : t("images.private")}</span>
-      </div>
-      <div role="gridcell" className="cell-number">{formatCount(row.tagCount, language)}</div>
-      <div role="gridcell" className="cell-number">{formatBytes(row.size, language)}</div>
-      <div role="gridcell">{formatDate(row.updated, language)}</div>
-    </>
-  );
+export const imageId = (row: ImageRow) => `${row.organization}/${row.name}`;
+
+/** What a row of images carries for tests and for the description on hover. */
+export function imageRowAttributes(row: ImageRow) {
+  return { "data-testid": "image-row", "data-image": imageId(row), title: row.description || undefined };
 }

@@ -63,6 +63,51 @@ describe("images list", () => {
     expect(texts).toContain("we");
   });
 
+  it("sorts by a column's header, the header saying which way, and keeps the toolbar in step", async () => {
+    const { backend, user } = renderBrowse("/images", { images: IMAGES });
+    await findImageRow("team-a/web");
+    const header = (id: string) => screen.getByTestId(`sort-${id}`).closest("[role=columnheader]");
+    expect(header("name")).toHaveAttribute("aria-sort", "ascending");
+    expect(header("updated")).toHaveAttribute("aria-sort", "none");
+
+    // Newest first is the first order a date column offers; a second click reverses it.
+    await user.click(screen.getByTestId("sort-updated"));
+    await waitFor(() => {
+      expect(backend.browse.lastImageQuery).toMatchObject({ sort: "updated", descending: true });
+    });
+    expect(header("updated")).toHaveAttribute("aria-sort", "descending");
+    expect(header("name")).toHaveAttribute("aria-sort", "none");
+    expect(screen.getByTestId("images-sort")).toHaveValue("updated");
+
+    await user.click(screen.getByTestId("sort-updated"));
+    await waitFor(() => {
+      expect(backend.browse.lastImageQuery).toMatchObject({ sort: "updated", descending: false });
+    });
+    expect(header("updated")).toHaveAttribute("aria-sort", "ascending");
+    // Columns the backend cannot sort by have no sort button.
+    expect(screen.queryByTestId("sort-category")).toBeNull();
+  });
+
+  it("widens a column with Alt+Arrow on its header and keeps the width when the list opens again", async () => {
+    const first = renderBrowse("/images", { images: IMAGES });
+    await findImageRow("team-a/web");
+    const columns = () => screen.getByTestId("images-list").style.getPropertyValue("--table-columns");
+    expect(columns()).toBe("minmax(220px, 3fr) minmax(110px, 1.2fr) 80px 72px 88px minmax(140px, 1.2fr)");
+
+    screen.getByTestId("sort-tagCount").focus();
+    await first.user.keyboard("{Alt>}{ArrowRight}{ArrowRight}{/Alt}");
+    await waitFor(() => {
+      expect(columns()).toBe("minmax(220px, 3fr) minmax(110px, 1.2fr) 80px 104px 88px minmax(140px, 1.2fr)");
+    });
+    // The keys resized; they did not sort.
+    expect(first.backend.browse.lastImageQuery).toMatchObject({ sort: "name" });
+
+    first.unmount();
+    renderBrowse("/images", { images: IMAGES });
+    await findImageRow("team-a/web");
+    expect(columns()).toContain(" 104px ");
+  });
+
   it("renders only the rows in view of a hundred thousand and asks the window of where it scrolls", async () => {
     const { backend } = renderBrowse("/images", { images: manyImages(100_000) });
     await findImageRow("team-a/app-00000");

@@ -1,18 +1,18 @@
 import { useNavigate, useSearch } from "@tanstack/react-router";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import { DataTable, type SortingState } from "../../components/DataTable";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import type { ImageQuery } from "../../ipc";
+import type { ImageQuery, ImageRow, ImageSort } from "../../ipc";
 import { useActiveProfile } from "../profiles/queries";
 import { formatCount } from "./format";
-import { ImageCells, ImageColumns } from "./ImageCells";
+import { imageColumns, imageId, imageRowAttributes } from "./ImageCells";
 import { ImagesToolbar } from "./ImagesToolbar";
 import { NoProfile } from "./NoProfile";
 import { useImageIndex, useImagePage } from "./queries";
 import { ScopeSwitch, SharedImages } from "./SharedImages";
-import { VirtualRows } from "./VirtualRows";
-import { rowAt, usePageOffsets } from "./windows";
+import { useLoadedRows, usePageOffsets } from "./windows";
 import "./browse.css";
 
 /** Every image of the active profile: filters and sorting are the backend's, rows load as they scroll in. */
@@ -52,15 +52,19 @@ function ImageBrowser({ profileId, organization }: { profileId: string; organiza
   const [[firstOffset, lastOffset], onRangeChange] = usePageOffsets();
   const firstPage = useImagePage(profileId, index.data, query, firstOffset);
   const lastPage = useImagePage(profileId, index.data, query, lastOffset);
-  const windows = [firstPage.data, lastPage.data];
+  const loaded = useLoadedRows(firstPage.data, lastPage.data);
   const matching = firstPage.data?.matching ?? lastPage.data?.matching ?? 0;
   const total = index.data?.total ?? firstPage.data?.total ?? 0;
   const pageError = firstPage.error ?? lastPage.error;
   const language = i18n.language;
 
-  const open = (at: number) => {
-    const row = rowAt(windows, at);
-    if (!row) return;
+  const columns = useMemo(() => imageColumns(t, language), [t, language]);
+  const sorting: SortingState = [{ id: query.sort, desc: query.descending }];
+  const onSortingChange = ([order]: SortingState) => {
+    const sort = columns.find((column) => column.id === order?.id)?.id as ImageSort | undefined;
+    if (order && sort) setQuery((now) => ({ ...now, sort, descending: order.desc }));
+  };
+  const open = (row: ImageRow) => {
     void navigate({ to: "/images/$org/$image/$tab", params: { org: row.organization, image: row.name, tab: "overview" } });
   };
 
@@ -83,31 +87,30 @@ function ImageBrowser({ profileId, organization }: { profileId: string; organiza
           }}
         />
       )}
-      {firstPage.isSuccess && !firstPage.isPlaceholderData && matching === 0 && (
-        <p className="list-empty" data-testid="images-empty">
-          {total === 0 ? t("images.empty") : t("images.noMatch")}
-        </p>
-      )}
-      <VirtualRows
+      <DataTable
+        columns={columns}
+        rows={loaded.rows}
+        offset={loaded.offset}
         count={matching}
+        getRowId={imageId}
         label={t("images.title")}
-        className="images-grid"
+        className="vgrid-clickable"
         testId="images-list"
+        widthsKey="images"
+        tall
         resetKey={JSON.stringify(query)}
         busy={firstPage.isFetching}
         onRangeChange={onRangeChange}
+        sorting={sorting}
+        onSortingChange={onSortingChange}
         onActivate={open}
         activateOnClick
-        header={<ImageColumns />}
-        row={(at) => {
-          const row = rowAt(windows, at);
-          if (!row) return undefined;
-          const name = `${row.organization}/${row.name}`;
-          return {
-            attributes: { "data-testid": "image-row", "data-image": name, title: row.description || undefined },
-            cells: <ImageCells row={row} />,
-          };
-        }}
+        rowAttributes={imageRowAttributes}
+        placeholder={
+          firstPage.isSuccess && !firstPage.isPlaceholderData && matching === 0 ? (
+            <p data-testid="images-empty">{total === 0 ? t("images.empty") : t("images.noMatch")}</p>
+          ) : undefined
+        }
       />
     </>
   );

@@ -1,14 +1,15 @@
 import { useNavigate } from "@tanstack/react-router";
-import { useId } from "react";
+import { useId, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 
+import { DataTable } from "../../components/DataTable";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import type { ImageRow } from "../../ipc";
-import { ImageCells, ImageColumns } from "./ImageCells";
+import { imageColumns, imageId } from "./ImageCells";
 import { useSharedWithMe } from "./queries";
-import "./VirtualRows.css";
 
 const SCOPES = ["mine", "shared"] as const;
+const NONE: readonly ImageRow[] = [];
 
 /** My images or those other accounts share with me; the choice lives in the address (`?scope=shared`). */
 export function ScopeSwitch({ organization, shared }: { organization: string | undefined; shared: boolean }) {
@@ -46,10 +47,12 @@ export function ScopeSwitch({ organization, shared }: { organization: string | u
  * filters of the index. A row opens the image's page like a row of the index.
  */
 export function SharedImages({ profileId }: { profileId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const shared = useSharedWithMe(profileId);
-  const rows = shared.data ?? [];
+  const rows = shared.data ?? NONE;
+  const language = i18n.language;
+  const columns = useMemo(() => imageColumns(t, language), [t, language]);
   const open = (row: ImageRow) => {
     void navigate({ to: "/images/$org/$image/$tab", params: { org: row.organization, image: row.name, tab: "overview" } });
   };
@@ -66,33 +69,22 @@ export function SharedImages({ profileId }: { profileId: string }) {
         </p>
       )}
       {rows.length > 0 && (
-        <div className="vgrid images-grid" role="grid" aria-label={t("images.scope.shared")} aria-rowcount={rows.length + 1} data-testid="shared-list">
-          <div className="vgrid-row vgrid-header" role="row" aria-rowindex={1}>
-            <ImageColumns />
-          </div>
-          {rows.map((row, at) => (
-            <div
-              key={`${row.organization}/${row.name}`}
-              role="row"
-              aria-rowindex={at + 2}
-              tabIndex={0}
-              className="vgrid-row shared-row"
-              data-testid="shared-image-row"
-              data-image={`${row.organization}/${row.name}`}
-              title={row.description || undefined}
-              onClick={() => {
-                open(row);
-              }}
-              onKeyDown={(event) => {
-                if (event.key !== "Enter") return;
-                event.preventDefault();
-                open(row);
-              }}
-            >
-              <ImageCells row={row} />
-            </div>
-          ))}
-        </div>
+        <DataTable
+          columns={columns}
+          rows={rows}
+          getRowId={imageId}
+          label={t("images.scope.shared")}
+          className="vgrid-clickable"
+          testId="shared-list"
+          widthsKey="images"
+          onActivate={open}
+          activateOnClick
+          rowAttributes={(row) => ({
+            "data-testid": "shared-image-row",
+            "data-image": imageId(row),
+            title: row.description || undefined,
+          })}
+        />
       )}
     </>
   );

@@ -2,92 +2,97 @@ import type { TFunction } from "i18next";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import type { TagRow } from "../../ipc";
+import type { DataColumn } from "../../components/DataTable";
+import type { TagRow, TagSort } from "../../ipc";
 import { formatBytes } from "../uploads/format";
 import { digestHex, formatDate } from "./format";
-import type { RowContent } from "./VirtualRows";
 
-export function TagHeader() {
-  const { t } = useTranslation();
+/** What a tag's row offers besides selecting it. */
+export interface TagActions {
+  inspect: (tag: string) => void;
+  copyDigest: (digest: string) => Promise<void>;
+}
+
+/**
+ * The columns of the tags list. The ids of the sortable ones are the backend's sort keys: the tag
+ * column sorts by version (a plain name order is in the sort menu), and the list's order is the
+ * backend's.
+ */
+export function tagColumns(t: TFunction, language: string, actions: TagActions): DataColumn<TagRow>[] {
+  const sortable = (id: TagSort, value: (row: TagRow) => string | number) => ({ id, accessorFn: value, sortDescFirst: true });
+  return [
+    {
+      ...sortable("version", (row) => row.tag),
+      header: t("tags.column.tag"),
+      size: 180,
+      meta: { grow: 3, className: "cell-name" },
+      cell: ({ row }) => <TagName row={row.original} t={t} />,
+    },
+    {
+      id: "digest",
+      header: t("tags.column.digest"),
+      size: 130,
+      cell: ({ row }) => <DigestButton digest={row.original.digest} tag={row.original.tag} onCopy={actions.copyDigest} />,
+    },
+    {
+      ...sortable("size", (row) => row.size),
+      header: t("tags.column.size"),
+      size: 80,
+      meta: { numeric: true },
+      cell: ({ row }) => formatBytes(row.original.size, language),
+    },
+    {
+      ...sortable("pushed", (row) => row.pushed),
+      header: t("tags.column.pushed"),
+      size: 140,
+      meta: { grow: 1.2 },
+      cell: ({ row }) => formatDate(row.original.pushed, language),
+    },
+    {
+      id: "actions",
+      header: t("tags.column.actions"),
+      size: 84,
+      enableResizing: false,
+      meta: { className: "cell-actions", label: t("tags.column.actions") },
+      cell: ({ row }) => (
+        <button
+          type="button"
+          className="button button-small"
+          data-testid="tag-inspect"
+          aria-label={t("tags.inspectTag", { tag: row.original.tag })}
+          onClick={() => {
+            actions.inspect(row.original.tag);
+          }}
+        >
+          {t("tags.inspect")}
+        </button>
+      ),
+    },
+  ];
+}
+
+/** A tag's name; a tag sharing its image with others says so and names them on hover. */
+function TagName({ row, t }: { row: TagRow; t: TFunction }) {
   return (
     <>
-      <div role="columnheader" className="cell-check">
-        <span className="visually-hidden">{t("tags.column.select")}</span>
-      </div>
-      <div role="columnheader">{t("tags.column.tag")}</div>
-      <div role="columnheader">{t("tags.column.digest")}</div>
-      <div role="columnheader" className="cell-number">{t("tags.column.size")}</div>
-      <div role="columnheader">{t("tags.column.pushed")}</div>
-      <div role="columnheader">
-        <span className="visually-hidden">{t("tags.column.actions")}</span>
-      </div>
+      <span className="tag-name">{row.tag}</span>
+      {row.isIndex && <span className="badge badge-info">{t("tags.multiArch")}</span>}
+      {row.siblings.length > 0 && (
+        <span className="badge chip" data-testid="tag-siblings" title={t("tags.sameImageTitle", { tags: row.siblings.join(", ") })}>
+          {t("tags.sameImage", { count: row.siblings.length })}
+        </span>
+      )}
     </>
   );
 }
 
-/** The cells of one tag; a tag sharing its image with others says so and names them on hover. */
-export function tagRow(props: {
-  row: TagRow;
-  at: number;
-  selected: boolean;
-  t: TFunction;
-  language: string;
-  onSelect: (tag: string, at: number, shift: boolean) => void;
-  onInspect: () => void;
-  onCopyDigest: () => Promise<void>;
-}): RowContent {
-  const { row, at, selected, t, language } = props;
-  return {
-    attributes: { "data-testid": "tag-row", "data-tag": row.tag, "aria-selected": selected },
-    cells: (
-      <>
-        <div role="gridcell" className="cell-check">
-          <input
-            type="checkbox"
-            data-testid="tag-select"
-            aria-label={t("tags.selectTag", { tag: row.tag })}
-            checked={selected}
-            onChange={(event) => {
-              // The change comes from a click (or Space, which browsers turn into one).
-              props.onSelect(row.tag, at, (event.nativeEvent as MouseEvent).shiftKey);
-            }}
-          />
-        </div>
-        <div role="gridcell" className="cell-name">
-          <span className="tag-name">{row.tag}</span>
-          {row.isIndex && <span className="badge badge-info">{t("tags.multiArch")}</span>}
-          {row.siblings.length > 0 && (
-            <span
-              className="badge chip"
-              data-testid="tag-siblings"
-              title={t("tags.sameImageTitle", { tags: row.siblings.join(", ") })}
-            >
-              {t("tags.sameImage", { count: row.siblings.length })}
-            </span>
-          )}
-        </div>
-        <div role="gridcell">
-          <DigestButton digest={row.digest} tag={row.tag} onCopy={props.onCopyDigest} />
-        </div>
-        <div role="gridcell" className="cell-number">{formatBytes(row.size, language)}</div>
-        <div role="gridcell">{formatDate(row.pushed, language)}</div>
-        <div role="gridcell" className="cell-actions">
-          <button
-            type="button"
-            className="button button-small"
-            data-testid="tag-inspect"
-            aria-label={t("tags.inspectTag", { tag: row.tag })}
-            onClick={props.onInspect}
-          >
-            {t("tags.inspect")}
-          </button>
-        </div>
-      </>
-    ),
-  };
+export const tagId = (row: TagRow) => row.tag;
+
+export function tagRowAttributes(row: TagRow) {
+  return { "data-testid": "tag-row", "data-tag": row.tag };
 }
 
-function DigestButton({ digest, tag, onCopy }: { digest: string; tag: string; onCopy: () => Promise<void> }) {
+function DigestButton({ digest, tag, onCopy }: { digest: string; tag: string; onCopy: (digest: string) => Promise<void> }) {
   const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
   return (
@@ -98,7 +103,7 @@ function DigestButton({ digest, tag, onCopy }: { digest: string; tag: string; on
       title={digest}
       aria-label={t("tags.copyDigest", { tag })}
       onClick={() => {
-        void onCopy().then(() => {
+        void onCopy(digest).then(() => {
           setCopied(true);
           setTimeout(() => {
             setCopied(false);

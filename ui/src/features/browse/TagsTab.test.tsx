@@ -21,7 +21,7 @@ const OPTIONS = {
 const PATH = "/images/team-a/web/tags";
 
 function checkbox(row: HTMLElement): HTMLElement {
-  return inRow(row).getByTestId("tag-select");
+  return inRow(row).getByTestId("row-select");
 }
 
 describe("tags", () => {
@@ -95,6 +95,38 @@ describe("tags", () => {
     (await findTagRow("v1")).focus();
     await user.keyboard("{Control>}a{/Control}");
     expect(await screen.findByText("5 selected")).toBeInTheDocument();
+  });
+
+  it("selects every matching tag with the header's box, which shows a part selection, and clears them with it", async () => {
+    const { user } = renderBrowse(PATH, OPTIONS);
+    const all = () => screen.getByTestId<HTMLInputElement>("tags-list-select-all");
+    await user.click(checkbox(await findTagRow("v3")));
+    await waitFor(() => {
+      expect(all().indeterminate).toBe(true);
+    });
+    expect(all()).not.toBeChecked();
+
+    await user.click(all());
+    expect(await screen.findByText("5 selected")).toBeInTheDocument();
+    expect(all()).toBeChecked();
+    expect(all().indeterminate).toBe(false);
+
+    await user.click(all());
+    await waitFor(() => {
+      expect(screen.queryByTestId("tags-selected")).toBeNull();
+    });
+    expect(screen.getAllByTestId("tag-row").every((r) => r.getAttribute("aria-selected") === "false")).toBe(true);
+  });
+
+  it("sorts by a header, newest pushed first, and not by the digest", async () => {
+    const { backend, user } = renderBrowse(PATH, OPTIONS);
+    await findTagRow("v1");
+    await user.click(screen.getByTestId("sort-pushed"));
+    await waitFor(() => {
+      expect(backend.browse.calls.queryTags.at(-1)?.query).toMatchObject({ sort: "pushed", descending: true });
+    });
+    expect(screen.getByTestId("tags-sort")).toHaveValue("pushed");
+    expect(screen.queryByTestId("sort-digest")).toBeNull();
   });
 
   it("deletes exactly the planned tags once the image's name is typed", async () => {

@@ -1,19 +1,19 @@
-import { useRef, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import { DataTable, type SortingState } from "../../components/DataTable";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { IconButton } from "../../components/IconButton";
 import { ArrowDownIcon, ArrowUpIcon, RefreshIcon } from "../../components/icons";
-import { toCommandError, useIpc, type CommandError, type TagQuery, type TagSort } from "../../ipc";
+import { toCommandError, useIpc, type CommandError, type TagQuery, type TagRow, type TagSort } from "../../ipc";
 import { CopyDialog } from "./CopyDialog";
 import { DeletionDialog } from "./DeletionDialog";
 import { formatCount } from "./format";
 import { InspectPanel } from "./InspectPanel";
 import { usePrepareTagPage, useRefreshTags, useTagPage, useTagsStatus, type ImageRef } from "./queries";
 import { NO_SELECTION, rangeTo, toggle, withTags, without, type Selection } from "./selection";
-import { TagHeader, tagRow } from "./TagRow";
-import { VirtualRows } from "./VirtualRows";
-import { rowAt, usePageOffsets } from "./windows";
+import { tagColumns, tagId, tagRowAttributes } from "./TagRow";
+import { rowAt, useLoadedRows, usePageOffsets } from "./windows";
 
 const SORTS: readonly TagSort[] = ["version", "pushed", "name", "size"];
 
@@ -36,6 +36,7 @@ export function TagsTab({ imageRef }: { imageRef: ImageRef }) {
   const firstPage = useTagPage(imageRef, status.data, query, firstOffset);
   const lastPage = useTagPage(imageRef, status.data, query, lastOffset);
   const windows = [firstPage.data, lastPage.data];
+  const loaded = useLoadedRows(firstPage.data, lastPage.data);
   const latest = firstPage.data ?? lastPage.data;
   const matching = latest?.matching ?? 0;
   const total = latest?.total ?? status.data?.total ?? 0;
@@ -98,6 +99,21 @@ export function TagsTab({ imageRef }: { imageRef: ImageRef }) {
     const span = shift ? rangeTo(selection, at) : null;
     if (span) selectRows(span[0], span[1]);
     else setSelection(toggle(selection, tag, at));
+  };
+  const columns = useMemo(
+    () =>
+      tagColumns(t, language, {
+        inspect: (reference) => {
+          setDialog({ kind: "inspect", reference });
+        },
+        copyDigest: (digest) => client.copyText(digest),
+      }),
+    [t, language, client],
+  );
+  const sorting: SortingState = [{ id: query.sort, desc: query.descending }];
+  const onSortingChange = ([order]: SortingState) => {
+    const sort = SORTS.find((s) => s === order?.id);
+    if (order && sort) change({ sort, descending: order.desc });
   };
   const direction = query.descending ? t("images.descending") : t("images.ascending");
 
@@ -228,50 +244,40 @@ export function TagsTab({ imageRef }: { imageRef: ImageRef }) {
       )}
       {refresh.error && <ErrorNotice title={t("tags.loadFailed")} error={refresh.error} />}
       {selectError && <ErrorNotice title={t("tags.selectFailed")} error={selectError} />}
-      {firstPage.isSuccess && !firstPage.isPlaceholderData && matching === 0 && problem === null && (
-        <p className="list-empty" data-testid="tags-empty">
-          {total === 0 ? t("tags.empty") : t("tags.noMatch")}
-        </p>
-      )}
-      <VirtualRows
+      <DataTable
+        columns={columns}
+        rows={loaded.rows}
+        offset={loaded.offset}
         count={matching}
+        getRowId={tagId}
         label={t("image.tabs.tags")}
         className="tags-grid"
         testId="tags-list"
+        widthsKey="tags"
+        tall
         resetKey={JSON.stringify(query)}
         busy={firstPage.isFetching}
         onRangeChange={onRangeChange}
-        onActivate={(at) => {
-          const row = rowAt(windows, at);
-          if (row) setDialog({ kind: "inspect", reference: row.tag });
+        sorting={sorting}
+        onSortingChange={onSortingChange}
+        selection={{
+          selected: selection.tags,
+          onToggle: onSelect,
+          onToggleAll: () => {
+            if (selection.tags.size >= matching) setSelection(NO_SELECTION);
+            else selectRows(0, matching - 1);
+          },
+          label: (row: TagRow) => t("tags.selectTag", { tag: row.tag }),
         }}
-        onKeyDown={(event, at) => {
-          const row = rowAt(windows, at);
-          if (event.key === " " && row && event.target instanceof HTMLElement && event.target.getAttribute("role") === "row") {
-            event.preventDefault();
-            onSelect(row.tag, at, event.shiftKey);
-          } else if (event.key.toLowerCase() === "a" && (event.ctrlKey || event.metaKey) && matching > 0) {
-            event.preventDefault();
-            selectRows(0, matching - 1);
-          }
+        onActivate={(row) => {
+          setDialog({ kind: "inspect", reference: row.tag });
         }}
-        header={<TagHeader />}
-        row={(at) => {
-          const row = rowAt(windows, at);
-          if (!row) return undefined;
-          return tagRow({
-            row,
-            at,
-            selected: selection.tags.has(row.tag),
-            t,
-            language,
-            onSelect,
-            onInspect: () => {
-              setDialog({ kind: "inspect", reference: row.tag });
-            },
-            onCopyDigest: () => client.copyText(row.digest),
-          });
-        }}
+        rowAttributes={tagRowAttributes}
+        placeholder={
+          firstPage.isSuccess && !firstPage.isPlaceholderData && matching === 0 && problem === null ? (
+            <p data-testid="tags-empty">{total === 0 ? t("tags.empty") : t("tags.noMatch")}</p>
+          ) : undefined
+        }
       />
       {dialog?.kind === "inspect" && (
         <InspectPanel

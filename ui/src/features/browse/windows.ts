@@ -1,8 +1,9 @@
 // The lists hold only what is on screen: the visible range asks for the page of its first row and
 // the page of its last (the same page most of the time), and rows are looked up in those windows.
 
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 
+import type { VisibleRange } from "../../components/DataTable";
 import { PAGE_SIZE } from "./queries";
 
 export interface RowWindow<T> {
@@ -12,11 +13,7 @@ export interface RowWindow<T> {
   rows: T[];
 }
 
-/** The rows the list shows, first to last, as the virtualizer reports them. */
-export interface VisibleRange {
-  first: number;
-  last: number;
-}
+export type { VisibleRange };
 
 export const START: VisibleRange = { first: 0, last: 0 };
 
@@ -52,4 +49,21 @@ export function usePageOffsets(): [[number, number], (range: VisibleRange) => vo
     onRangeChange(START);
   }, [onRangeChange]);
   return [offsets, onRangeChange, toTop];
+}
+
+const NOTHING_LOADED = { offset: 0, rows: [] as never[] };
+
+/**
+ * The loaded rows as one slice for the table: the first page, followed by the last when the view
+ * spans two. The same pages give the same slice, so the table rebuilds its rows only when a page
+ * arrives.
+ */
+export function useLoadedRows<T>(first: RowWindow<T> | undefined, last: RowWindow<T> | undefined): { offset: number; rows: readonly T[] } {
+  return useMemo(() => {
+    if (first && last?.offset === first.offset + first.rows.length) {
+      return { offset: first.offset, rows: [...first.rows, ...last.rows] };
+    }
+    const only = first ?? last;
+    return only ? { offset: only.offset, rows: only.rows } : NOTHING_LOADED;
+  }, [first, last]);
 }

@@ -19,6 +19,10 @@ const en = {
     skipToContent: "Skip to content",
     loading: "Loading…",
   },
+  table: {
+    selectAll: "Select every row",
+    resize: "Drag to resize the column; double-click for its first width",
+  },
   startup: {
     unreadable: {
       profiles: "The saved profiles could not be read",

@@ -1,0 +1,472 @@
+import {
+  columnResizingFeature,
+  columnSizingFeature,
+  flexRender,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type ColumnDef,
+  type ColumnSizingState,
+  type Header,
+  type RowData,
+  type SortingState,
+} from "@tanstack/react-table";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import {
+  useEffect,
+  useRef,
+  useState,
+  type CSSProperties,
+  type HTMLAttributes,
+  type KeyboardEvent,
+  type ReactNode,
+} from "react";
+import { useTranslation } from "react-i18next";
+
+import type { Density } from "../ipc";
+import { DEFAULT_SETTINGS, useSettings } from "../features/settings/queries";
+import "./DataTable.css";
+
+/**
+ * The one table of the app. TanStack Table keeps the columns (their widths, which one sorts the
+ * list and how) and TanStack Virtual places the rows, so a list of 100,000 rows has only the rows
+ * in view in the document.
+ *
+ * Lists are long and live in the backend: it filters and sorts, and the table holds a slice of
+ * rows, the pages in view, at an offset into the whole list. Sorting is therefore manual (a new
+ * order is a new query), and selection is the caller's, kept by row id, because a Shift range
+ * may cover rows that are not loaded (the caller asks the backend for their ids).
+ */
+
+export interface ColumnLook {
+  /** Figures: set in tabular digits and aligned to the right, header included. */
+  numeric?: boolean;
+  /** Class of the column's cells (not of its header). */
+  className?: string;
+  /**
+   * The column's share of spare width, for columns that take what is left (names, dates); the
+   * others keep their size. A column the user resized keeps the width it was given.
+   */
+  grow?: number;
+  /** The header's text for a header that shows none (an actions column). */
+  label?: string;
+}
+
+/** Only its type counts: it gives every column's `meta` the shape of `ColumnLook`. */
+const columnMeta: ColumnLook = {};
+const kit = tableFeatures({ columnSizingFeature, columnResizingFeature, rowSortingFeature, columnMeta });
+
+export type DataColumn<Row extends RowData> = ColumnDef<typeof kit, Row>;
+export type { SortingState };
+
+/** Every row of a list has one height, set by the density the user chose: positions are computed, never measured. */
+export const ROW_HEIGHTS: Readonly<Record<Density, number>> = { comfortable: 36, compact: 28 };
+const HEADER_HEIGHT = 32;
+const CHECK_WIDTH = 32;
+/** How far Alt+Arrow on a header moves its column's edge. */
+const RESIZE_STEP = 16;
+const COLUMN_GAP = 12;
+
+/** The rows the table shows, first to last. */
+export interface VisibleRange {
+  first: number;
+  last: number;
+}
+
+/** Rows by id, and what a click, Shift-click, Space or Ctrl+A does to them. */
+export interface TableSelection<Row extends RowData> {
+  selected: ReadonlySet<string>;
+  /** The row at `at` (its index in the whole list) was toggled; `range` when Shift was held. */
+  onToggle: (id: string, at: number, range: boolean) => void;
+  /** The header's box: select every row of the list, or none when all are. */
+  onToggleAll: () => void;
+  /** The accessible name of a row's box. */
+  label: (row: Row) => string;
+}
+
+type RowAttributes = HTMLAttributes<HTMLDivElement> & Record<`data-${string}`, string | boolean | undefined>;
+
+export interface DataTableProps<Row extends RowData> {
+  /** Stable (module scope or memoised): a new array rebuilds the column model. */
+  columns: readonly DataColumn<Row>[];
+  /** Loaded rows, consecutive, starting at `offset` in the list; stable between loads. */
+  rows: readonly Row[];
+  offset?: number;
+  /** Rows in the whole list; those outside the loaded slice show as placeholders. Defaults to `rows.length`. */
+  count?: number;
+  getRowId: (row: Row) => string;
+  label: string;
+  className: string;
+  testId: string;
+  /** Column widths the user set are kept under this name, across restarts. */
+  widthsKey: string;
+  /** Changing it scrolls back to the top (a new filter or sort). */
+  resetKey?: string;
+  busy?: boolean;
+  onRangeChange?: (range: VisibleRange) => void;
+  /** The list's order, when the backend sorts it by a column; headers of sortable columns then sort. */
+  sorting?: SortingState;
+  onSortingChange?: (sorting: SortingState) => void;
+  selection?: TableSelection<Row>;
+  onActivate?: (row: Row, at: number) => void;
+  activateOnClick?: boolean;
+  /** Keys the table does not handle itself, with the focused row. */
+  onKeyDown?: (event: KeyboardEvent<HTMLDivElement>, row: Row | undefined, at: number) => void;
+  rowAttributes?: (row: Row) => RowAttributes;
+  /** Shown in place of rows while the list has none: why it is empty, what to do. */
+  placeholder?: ReactNode;
+  /** Fills the box's height from the top of the list to the bottom of the window (long lists); otherwise the box fits its rows. */
+  tall?: boolean;
+}
+
+function cellClass(meta: ColumnLook | undefined): string | undefined {
+  if (!meta?.numeric) return meta?.className;
+  return meta.className ? `cell-number ${meta.className}` : "cell-number";
+}
+
+function storedWidths(key: string): ColumnSizingState {
+  try {
+    const text = window.localStorage.getItem(`columns.${key}`);
+    const parsed: unknown = text ? JSON.parse(text) : {};
+    if (typeof parsed !== "object" || parsed === null) return {};
+    return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, number] => typeof entry[1] === "number"));
+  } catch {
+    return {};
+  }
+}
+
+function storeWidths(key: string, widths: ColumnSizingState) {
+  try {
+    window.localStorage.setItem(`columns.${key}`, JSON.stringify(widths));
+  } catch {
+    // Widths are a convenience: a store that refuses them costs nothing but the widths.
+  }
+}
+
+export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
+  const { t } = useTranslation();
+  const { rows, columns, selection, onRangeChange, resetKey = "", widthsKey } = props;
+  const offset = props.offset ?? 0;
+  const count = props.count ?? rows.length;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [focused, setFocused] = useState(0);
+  const [seenReset, setSeenReset] = useState(resetKey);
+  const focusWanted = useRef(false);
+  const rowHeight = ROW_HEIGHTS[(useSettings().data ?? DEFAULT_SETTINGS).density];
+  const [widths, setWidths] = useState<ColumnSizingState>(() => storedWidths(widthsKey));
+
+  const table = useTable({
+    features: kit,
+    columns: columns,
+    data: rows,
+    getRowId: props.getRowId,
+    manualSorting: true,
+    enableSorting: props.onSortingChange !== undefined,
+    enableSortingRemoval: false,
+    enableMultiSort: false,
+    columnResizeMode: "onChange",
+    defaultColumn: { minSize: 56, maxSize: 960 },
+    state: { sorting: props.sorting ?? [], columnSizing: widths },
+    onSortingChange: (updater) => {
+      const next = typeof updater === "function" ? updater(props.sorting ?? []) : updater;
+      props.onSortingChange?.(next);
+    },
+    onColumnSizingChange: (updater) => {
+      setWidths((now) => {
+        const next = typeof updater === "function" ? updater(now) : updater;
+        storeWidths(widthsKey, next);
+        return next;
+      });
+    },
+  });
+  const leaves = table.getAllLeafColumns();
+  const loaded = table.getRowModel().rows;
+
+  // The virtualizer hands out functions whose results change without a new identity, so a
+  // compiler could not memoise this component; the app does not run one, and every render reads
+  // the virtualizer afresh.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 8,
+    // The header sits at the top of the scrolling box and stays there: rows start below it, and
+    // a row scrolled to is placed below it, not under it.
+    scrollMargin: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
+    // Scrolling renders with React's own batching rather than synchronously inside every
+    // scroll event.
+    useFlushSync: false,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+
+  // A new density changes every row's height: positions are computed again.
+  useEffect(() => {
+    virtualizer.measure();
+  }, [virtualizer, rowHeight]);
+
+  useEffect(() => {
+    onRangeChange?.({ first, last });
+  }, [first, last, onRangeChange]);
+
+  if (seenReset !== resetKey) {
+    setSeenReset(resetKey);
+    setFocused(0);
+  }
+  useEffect(() => {
+    virtualizer.scrollToOffset(0);
+  }, [resetKey, virtualizer]);
+
+  const current = Math.min(focused, Math.max(0, count - 1));
+  const tabStop = items.some((item) => item.index === current) ? current : first;
+
+  // Focus follows the keyboard only once the row it moved to is rendered.
+  useEffect(() => {
+    if (!focusWanted.current) return;
+    const row = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${current}"]`);
+    if (row) {
+      focusWanted.current = false;
+      row.focus();
+    }
+  });
+
+  const rowAt = (at: number) => loaded[at - offset];
+  const move = (to: number) => {
+    const index = Math.max(0, Math.min(count - 1, to));
+    setFocused(index);
+    focusWanted.current = true;
+    virtualizer.scrollToIndex(index, { align: "auto" });
+  };
+  const page = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? rowHeight * 11) - HEADER_HEIGHT) / rowHeight) - 1);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (count === 0) return;
+    const onRow = event.target instanceof HTMLElement && event.target.getAttribute("role") === "row";
+    // Row elements are refilled as the list scrolls: a focused one may show another row by now,
+    // and the keys act on the row it shows.
+    const shown = onRow ? Number((event.target as HTMLElement).getAttribute("data-index")) : NaN;
+    const at = Number.isInteger(shown) ? shown : current;
+    const moves: Record<string, number> = {
+      ArrowDown: at + 1,
+      ArrowUp: at - 1,
+      PageDown: at + page,
+      PageUp: at - page,
+      Home: 0,
+      End: count - 1,
+    };
+    const to = moves[event.key];
+    // Inside a text field the keys keep their usual meaning.
+    const typing = event.target instanceof HTMLInputElement && event.target.type === "text";
+    if (to !== undefined && !typing && !event.altKey && (onRow || event.key === "ArrowDown" || event.key === "ArrowUp")) {
+      event.preventDefault();
+      move(to);
+      return;
+    }
+    const row = rowAt(at);
+    if (event.key === "Enter" && onRow && row && props.onActivate) {
+      event.preventDefault();
+      props.onActivate(row.original, at);
+      return;
+    }
+    if (selection && onRow && row && event.key === " ") {
+      event.preventDefault();
+      selection.onToggle(row.id, at, event.shiftKey);
+      return;
+    }
+    if (selection && (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "a" && !typing) {
+      event.preventDefault();
+      if (selection.selected.size < count) selection.onToggleAll();
+      return;
+    }
+    props.onKeyDown?.(event, row?.original, at);
+  };
+
+  // Columns the user sized keep their width; the others share what is left, by their `grow`.
+  const template = leaves
+    .map((column) => {
+      const size = column.getSize();
+      const grow = column.columnDef.meta?.grow;
+      return grow && widths[column.id] === undefined ? `minmax(${size}px, ${grow}fr)` : `${size}px`;
+    })
+    .join(" ");
+  const minWidth =
+    leaves.reduce((sum, column) => sum + column.getSize(), 0) +
+    (selection ? CHECK_WIDTH + COLUMN_GAP : 0) +
+    COLUMN_GAP * (leaves.length + 1);
+  const style = {
+    "--table-columns": selection ? `${CHECK_WIDTH}px ${template}` : template,
+    "--table-min-width": `${minWidth}px`,
+  } as CSSProperties;
+
+  const allSelected = selection !== undefined && count > 0 && selection.selected.size >= count;
+  const someSelected = selection !== undefined && selection.selected.size > 0 && !allSelected;
+
+  return (
+    <div
+      className={`vgrid ${props.tall ? "vgrid-tall" : ""} ${props.className}`}
+      role="grid"
+      aria-label={props.label}
+      aria-rowcount={count + 1}
+      aria-multiselectable={selection ? true : undefined}
+      aria-busy={props.busy}
+      data-testid={props.testId}
+      style={style}
+      onKeyDown={onKeyDown}
+    >
+      <div className="vgrid-scroll" ref={scrollRef}>
+        <div className="vgrid-row vgrid-header" role="row" aria-rowindex={1} style={{ height: HEADER_HEIGHT }}>
+          {selection && (
+            <div role="columnheader" className="cell-check">
+              <input
+                type="checkbox"
+                data-testid={`${props.testId}-select-all`}
+                aria-label={t("table.selectAll")}
+                checked={allSelected}
+                ref={(box) => {
+                  if (box) box.indeterminate = someSelected;
+                }}
+                disabled={count === 0}
+                onChange={selection.onToggleAll}
+              />
+            </div>
+          )}
+          {table.getHeaderGroups()[0]?.headers.map((header) => (
+            <ColumnHeader key={header.id} header={header} onResize={(size) => { table.setColumnSizing((now) => ({ ...now, [header.column.id]: size })); }} />
+          ))}
+        </div>
+        {count === 0 && props.placeholder !== undefined && <div className="vgrid-empty">{props.placeholder}</div>}
+        <div className="vgrid-space" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((item) => {
+            const row = rowAt(item.index);
+            const selected = row !== undefined && selection?.selected.has(row.id) === true;
+            return (
+              <div
+                // Keyed by slot, not by row: the rows in view are consecutive, so each slot
+                // holds one of them, and a scroll refills the elements in place instead of
+                // building new ones.
+                key={item.index % items.length}
+                role="row"
+                aria-rowindex={item.index + 2}
+                aria-selected={selection && row ? selected : undefined}
+                data-index={item.index}
+                tabIndex={item.index === tabStop ? 0 : -1}
+                className={row ? "vgrid-row" : "vgrid-row vgrid-loading"}
+                style={{ transform: `translateY(${item.start - HEADER_HEIGHT}px)`, height: rowHeight }}
+                onFocus={() => {
+                  setFocused(item.index);
+                }}
+                onClick={
+                  props.activateOnClick && row
+                    ? () => {
+                        props.onActivate?.(row.original, item.index);
+                      }
+                    : undefined
+                }
+                {...(row ? props.rowAttributes?.(row.original) : undefined)}
+              >
+                {row ? (
+                  <>
+                    {selection && (
+                      <div role="gridcell" className="cell-check">
+                        <input
+                          type="checkbox"
+                          data-testid="row-select"
+                          aria-label={selection.label(row.original)}
+                          checked={selected}
+                          onChange={(event) => {
+                            // The change comes from a click (or Space, which browsers turn into one).
+                            selection.onToggle(row.id, item.index, (event.nativeEvent as MouseEvent).shiftKey);
+                          }}
+                        />
+                      </div>
+                    )}
+                    {row.getAllCells().map((cell) => (
+                      <div key={cell.column.id} role="gridcell" className={cellClass(cell.column.columnDef.meta)}>
+                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                      </div>
+                    ))}
+                  </>
+                ) : (
+                  <div role="gridcell" className="vgrid-placeholder" />
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * A column's header: its name, a button that sorts by it when the list can be sorted that way,
+ * and an edge to drag (or Alt+Arrow on the header) for its width; a double click on the edge
+ * gives the column its first width back.
+ */
+function ColumnHeader<Row extends RowData>({ header, onResize }: { header: Header<typeof kit, Row>; onResize: (size: number) => void }) {
+  const { t } = useTranslation();
+  const column = header.column;
+  const meta = column.columnDef.meta;
+  const sorted = column.getIsSorted();
+  const name = flexRender(column.columnDef.header, header.getContext());
+  const resize = header.getResizeHandler();
+  const resizeBy = (delta: number) => {
+    const { minSize = 56, maxSize = 960 } = column.columnDef;
+    onResize(Math.max(minSize, Math.min(maxSize, column.getSize() + delta)));
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (!event.altKey || (event.key !== "ArrowLeft" && event.key !== "ArrowRight")) return;
+    event.preventDefault();
+    event.stopPropagation();
+    resizeBy(event.key === "ArrowRight" ? RESIZE_STEP : -RESIZE_STEP);
+  };
+  const ariaSort = sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined;
+  return (
+    <div
+      role="columnheader"
+      className={meta?.numeric ? "vgrid-column cell-number" : "vgrid-column"}
+      aria-sort={column.getCanSort() ? (ariaSort ?? "none") : undefined}
+      data-column={column.id}
+      onKeyDown={onKeyDown}
+    >
+      {column.getCanSort() ? (
+        <button
+          type="button"
+          className="vgrid-sort"
+          data-testid={`sort-${column.id}`}
+          aria-keyshortcuts="Alt+ArrowLeft Alt+ArrowRight"
+          onClick={column.getToggleSortingHandler()}
+        >
+          <span className="vgrid-column-name">{name}</span>
+          <span className="vgrid-sort-mark" aria-hidden="true">
+            {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : ""}
+          </span>
+        </button>
+      ) : meta?.label ? (
+        <span className="visually-hidden">{meta.label}</span>
+      ) : (
+        <span className="vgrid-column-name">{name}</span>
+      )}
+      {column.getCanResize() && (
+        <div
+          className="vgrid-resize"
+          data-resizing={column.getIsResizing() || undefined}
+          data-testid={`resize-${column.id}`}
+          aria-hidden="true"
+          title={t("table.resize")}
+          onMouseDown={resize}
+          onTouchStart={resize}
+          onDoubleClick={() => {
+            column.resetSize();
+          }}
+          onClick={(event) => {
+            event.stopPropagation();
+          }}
+        />
+      )}
+    </div>
+  );
+}
