@@ -1,8 +1,10 @@
 import {
   columnResizingFeature,
   columnSizingFeature,
-  flexRender,
+  createSortedRowModel,
   rowSortingFeature,
+  sortFn_alphanumeric,
+  sortFn_text,
   tableFeatures,
   useTable,
   type ColumnDef,
@@ -32,10 +34,11 @@ import "./DataTable.css";
  * list and how) and TanStack Virtual places the rows, so a list of 100,000 rows has only the rows
  * in view in the document.
  *
- * Lists are long and live in the backend: it filters and sorts, and the table holds a slice of
- * rows, the pages in view, at an offset into the whole list. Sorting is therefore manual (a new
- * order is a new query), and selection is the caller's, kept by row id, because a Shift range
- * may cover rows that are not loaded (the caller asks the backend for their ids).
+ * Long lists live in the backend: it filters and sorts, and the table holds a slice of rows, the
+ * pages in view, at an offset into the whole list. Their sorting is the caller's (a new order is
+ * a new query), and so is selection, kept by row id, because a Shift range may cover rows that
+ * are not loaded (the caller asks the backend for their ids). A short list, loaded whole, is
+ * sorted by the table itself.
  */
 
 export interface ColumnLook {
@@ -54,7 +57,14 @@ export interface ColumnLook {
 
 /** Only its type counts: it gives every column's `meta` the shape of `ColumnLook`. */
 const columnMeta: ColumnLook = {};
-const kit = tableFeatures({ columnSizingFeature, columnResizingFeature, rowSortingFeature, columnMeta });
+const kit = tableFeatures({
+  columnSizingFeature,
+  columnResizingFeature,
+  rowSortingFeature,
+  sortedRowModel: createSortedRowModel(),
+  sortFns: { alphanumeric: sortFn_alphanumeric, text: sortFn_text },
+  columnMeta,
+});
 
 export type DataColumn<Row extends RowData> = ColumnDef<typeof kit, Row>;
 export type { SortingState };
@@ -96,7 +106,7 @@ export interface DataTableProps<Row extends RowData> {
   count?: number;
   getRowId: (row: Row) => string;
   label: string;
-  className: string;
+  className?: string;
   testId: string;
   /** Column widths the user set are kept under this name, across restarts. */
   widthsKey: string;
@@ -104,9 +114,13 @@ export interface DataTableProps<Row extends RowData> {
   resetKey?: string;
   busy?: boolean;
   onRangeChange?: (range: VisibleRange) => void;
-  /** The list's order, when the backend sorts it by a column; headers of sortable columns then sort. */
+  /**
+   * The list's order, when the backend sorts it by a column (with `onSortingChange`). Without
+   * it, the table sorts the rows it has, starting from `initialSorting`.
+   */
   sorting?: SortingState;
   onSortingChange?: (sorting: SortingState) => void;
+  initialSorting?: SortingState;
   selection?: TableSelection<Row>;
   onActivate?: (row: Row, at: number) => void;
   activateOnClick?: boolean;
@@ -117,6 +131,20 @@ export interface DataTableProps<Row extends RowData> {
   placeholder?: ReactNode;
   /** Fills the box's height from the top of the list to the bottom of the window (long lists); otherwise the box fits its rows. */
   tall?: boolean;
+}
+
+/**
+ * A cell's or header's content. Templates are called, not mounted as components: a column list
+ * made again (a new language, a new callback) then refills the cells instead of replacing them,
+ * so a focused button in a row keeps its focus. Templates that need hooks render a component.
+ */
+function fill<Context>(template: string | ((context: Context) => unknown), context: Context): ReactNode {
+  return typeof template === "string" ? template : (template(context) as ReactNode);
+}
+
+/** A column without a template shows its value when it is text or a number. */
+function plain(value: unknown): ReactNode {
+  return typeof value === "string" || typeof value === "number" ? value : null;
 }
 
 function cellClass(meta: ColumnLook | undefined): string | undefined {
@@ -154,22 +182,25 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
   const focusWanted = useRef(false);
   const rowHeight = ROW_HEIGHTS[(useSettings().data ?? DEFAULT_SETTINGS).density];
   const [widths, setWidths] = useState<ColumnSizingState>(() => storedWidths(widthsKey));
+  const [ownSorting, setOwnSorting] = useState<SortingState>(props.initialSorting ?? []);
+  const manual = props.onSortingChange !== undefined;
+  const sorting = manual ? (props.sorting ?? []) : ownSorting;
 
   const table = useTable({
     features: kit,
     columns: columns,
     data: rows,
     getRowId: props.getRowId,
-    manualSorting: true,
-    enableSorting: props.onSortingChange !== undefined,
+    manualSorting: manual,
     enableSortingRemoval: false,
     enableMultiSort: false,
     columnResizeMode: "onChange",
     defaultColumn: { minSize: 56, maxSize: 960 },
-    state: { sorting: props.sorting ?? [], columnSizing: widths },
+    state: { sorting, columnSizing: widths },
     onSortingChange: (updater) => {
-      const next = typeof updater === "function" ? updater(props.sorting ?? []) : updater;
-      props.onSortingChange?.(next);
+      const next = typeof updater === "function" ? updater(sorting) : updater;
+      if (props.onSortingChange) props.onSortingChange(next);
+      else setOwnSorting(next);
     },
     onColumnSizingChange: (updater) => {
       setWidths((now) => {
@@ -306,7 +337,7 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
 
   return (
     <div
-      className={`vgrid ${props.tall ? "vgrid-tall" : ""} ${props.className}`}
+      className={["vgrid", props.tall ? "vgrid-tall" : "", props.className ?? ""].join(" ").trim()}
       role="grid"
       aria-label={props.label}
       aria-rowcount={count + 1}
@@ -385,7 +416,7 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
                     )}
                     {row.getAllCells().map((cell) => (
                       <div key={cell.column.id} role="gridcell" className={cellClass(cell.column.columnDef.meta)}>
-                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                        {cell.column.columnDef.cell ? fill(cell.column.columnDef.cell, cell.getContext()) : plain(cell.getValue())}
                       </div>
                     ))}
                   </>
@@ -411,7 +442,7 @@ function ColumnHeader<Row extends RowData>({ header, onResize }: { header: Heade
   const column = header.column;
   const meta = column.columnDef.meta;
   const sorted = column.getIsSorted();
-  const name = flexRender(column.columnDef.header, header.getContext());
+  const name = column.columnDef.header === undefined ? column.id : fill(column.columnDef.header, header.getContext());
   const resize = header.getResizeHandler();
   const resizeBy = (delta: number) => {
     const { minSize = 56, maxSize = 960 } = column.columnDef;

@@ -40,6 +40,24 @@ async function findOrganization(name: string): Promise<HTMLElement> {
 }
 
 describe("organizations", () => {
+  it("sorts by name first, then by the header clicked, most images first, and opens an organization's images with Enter", async () => {
+    const { user, history } = renderBrowse("/organizations", OPTIONS);
+    await findOrganization("team-b");
+    const order = () => screen.getAllByTestId("organization-row").map((row) => row.dataset["organization"]);
+    expect(order()).toEqual(["audit", "team-a", "team-b"]);
+
+    await user.click(screen.getByTestId("sort-images"));
+    expect(order()).toEqual(["team-a", "team-b", "audit"]);
+    await user.click(screen.getByTestId("sort-images"));
+    expect(order()).toEqual(["audit", "team-b", "team-a"]);
+
+    (await findOrganization("team-b")).focus();
+    await user.keyboard("{Enter}");
+    await waitFor(() => {
+      expect(history.location.search).toContain("organization=team-b");
+    });
+  });
+
   it("lists each organization with the permission and its image count", async () => {
     renderBrowse("/organizations", OPTIONS);
     const a = await findOrganization("team-a");

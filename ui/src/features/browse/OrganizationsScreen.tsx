@@ -1,8 +1,9 @@
-import { Link } from "@tanstack/react-router";
+import { Link, useNavigate } from "@tanstack/react-router";
 import type { TFunction } from "i18next";
-import { useId, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import { DataTable, type DataColumn } from "../../components/DataTable";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { Modal } from "../../components/Modal";
 import { TypedConfirmation } from "../../components/TypedConfirmation";
@@ -38,73 +39,113 @@ function permissionLabel(t: TFunction, permission: number): string {
   return t("organizations.permission.other", { value: permission });
 }
 
+const BY_NAME = [{ id: "name", desc: false }];
+
+function organizationColumns(t: TFunction, language: string, onDelete: (name: string) => void): DataColumn<OrganizationRow>[] {
+  return [
+    {
+      id: "name",
+      accessorFn: (row) => row.name,
+      header: t("organizations.column.name"),
+      size: 200,
+      meta: { grow: 2, className: "cell-name" },
+    },
+    {
+      id: "permission",
+      accessorFn: (row) => row.permission,
+      sortDescFirst: true,
+      header: t("organizations.column.permission"),
+      size: 120,
+      meta: { grow: 1 },
+      cell: ({ row }) => permissionLabel(t, row.original.permission),
+    },
+    {
+      id: "images",
+      accessorFn: (row) => row.imageCount,
+      sortDescFirst: true,
+      header: t("organizations.column.images"),
+      size: 80,
+      meta: { numeric: true },
+      cell: ({ row }) => formatCount(row.original.imageCount, language),
+    },
+    {
+      id: "actions",
+      enableSorting: false,
+      enableResizing: false,
+      header: t("organizations.column.actions"),
+      size: 280,
+      meta: { className: "cell-actions", label: t("organizations.column.actions") },
+      cell: ({ row }) => <OrganizationActions name={row.original.name} onDelete={onDelete} />,
+    },
+  ];
+}
+
+function OrganizationActions({ name, onDelete }: { name: string; onDelete: (name: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Link
+        to="/images"
+        search={{ organization: name }}
+        className="button button-small"
+        data-testid="organization-images"
+        aria-label={t("organizations.browseLabel", { name })}
+      >
+        {t("organizations.browse")}
+      </Link>
+      <Link
+        to="/organizations/$org/users"
+        params={{ org: name }}
+        className="button button-small"
+        data-testid="organization-users-link"
+        data-organization={name}
+        aria-label={t("organizations.usersLabel", { name })}
+      >
+        {t("organizations.users")}
+      </Link>
+      <button
+        type="button"
+        className="button button-small button-danger"
+        data-testid="organization-delete"
+        aria-label={t("organizations.deleteLabel", { name })}
+        onClick={() => {
+          onDelete(name);
+        }}
+      >
+        {t("organizations.delete")}
+      </button>
+    </>
+  );
+}
+
 function Organizations({ profileId }: { profileId: string }) {
   const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
   const rows = useOrganizationRows(profileId);
   const [deleting, setDeleting] = useState<string | null>(null);
+  const language = i18n.language;
+  const columns = useMemo(() => organizationColumns(t, language, setDeleting), [t, language]);
 
   return (
     <>
       <CreateOrganization profileId={profileId} />
       {rows.error && <ErrorNotice title={t("organizations.loadFailed")} error={rows.error} onRetry={() => void rows.refetch()} />}
       {rows.isPending && <p className="muted">{t("app.loading")}</p>}
-      {rows.data?.length === 0 && <p className="list-empty">{t("organizations.empty")}</p>}
-      {rows.data && rows.data.length > 0 && (
-        <div className="table-frame">
-          <table className="table">
-            <thead>
-              <tr>
-                <th>{t("organizations.column.name")}</th>
-                <th>{t("organizations.column.permission")}</th>
-                <th className="cell-number">{t("organizations.column.images")}</th>
-                <th>
-                  <span className="visually-hidden">{t("organizations.column.actions")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.data.map((row: OrganizationRow) => (
-                <tr key={row.name} data-testid="organization-row" data-organization={row.name}>
-                  <td className="cell-name">{row.name}</td>
-                  <td>{permissionLabel(t, row.permission)}</td>
-                  <td className="cell-number">{formatCount(row.imageCount, i18n.language)}</td>
-                  <td className="cell-actions">
-                    <Link
-                      to="/images"
-                      search={{ organization: row.name }}
-                      className="button button-small"
-                      data-testid="organization-images"
-                      aria-label={t("organizations.browseLabel", { name: row.name })}
-                    >
-                      {t("organizations.browse")}
-                    </Link>
-                    <Link
-                      to="/organizations/$org/users"
-                      params={{ org: row.name }}
-                      className="button button-small"
-                      data-testid="organization-users-link"
-                      data-organization={row.name}
-                      aria-label={t("organizations.usersLabel", { name: row.name })}
-                    >
-                      {t("organizations.users")}
-                    </Link>
-                    <button
-                      type="button"
-                      className="button button-small button-danger"
-                      data-testid="organization-delete"
-                      aria-label={t("organizations.deleteLabel", { name: row.name })}
-                      onClick={() => {
-                        setDeleting(row.name);
-                      }}
-                    >
-                      {t("organizations.delete")}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {rows.data && (
+        <DataTable
+          columns={columns}
+          rows={rows.data}
+          getRowId={(row) => row.name}
+          label={t("organizations.title")}
+          testId="organizations-list"
+          widthsKey="organizations"
+          initialSorting={BY_NAME}
+          onActivate={(row) => {
+            void navigate({ to: "/images", search: { organization: row.name } });
+          }}
+          rowAttributes={(row) => ({ "data-testid": "organization-row", "data-organization": row.name })}
+          placeholder={<p>{t("organizations.empty")}</p>}
+        />
       )}
       {deleting !== null && (
         <DeleteOrganization

@@ -1,12 +1,64 @@
-import { useId } from "react";
+import type { TFunction } from "i18next";
+import { useId, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 
+import { DataTable, type DataColumn } from "../../components/DataTable";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import type { SyncJob } from "../../ipc";
 import type { ImageRef } from "../browse/queries";
 import { formatDate } from "../browse/format";
 import { useSyncJobs } from "./queries";
 import { activeJobIds, newestFirst } from "./rules";
 import { statusBadge, statusWords, useTargetText } from "./words";
+
+const NEWEST_FIRST = [{ id: "created", desc: true }];
+
+function jobColumns(t: TFunction, language: string, targetText: ReturnType<typeof useTargetText>): DataColumn<SyncJob>[] {
+  return [
+    { id: "tag", accessorFn: (job) => job.tag, header: t("sync.jobs.columns.tag"), size: 120, meta: { grow: 1, className: "sync-code" } },
+    {
+      id: "target",
+      accessorFn: (job) => targetText({ region: job.remoteRegionId, namespace: job.remoteNamespace }),
+      header: t("sync.jobs.columns.target"),
+      size: 180,
+      meta: { grow: 2 },
+    },
+    {
+      id: "status",
+      accessorFn: (job) => job.status,
+      header: t("sync.jobs.columns.status"),
+      size: 110,
+      cell: ({ row }) => (
+        <span className={statusBadge(row.original.status)} data-testid="sync-job-status">
+          {statusWords(t, row.original.status)}
+        </span>
+      ),
+    },
+    {
+      id: "override",
+      enableSorting: false,
+      header: t("sync.jobs.columns.override"),
+      size: 90,
+      cell: ({ row }) => (row.original.override ? t("sync.jobs.yes") : t("sync.jobs.no")),
+    },
+    {
+      id: "created",
+      accessorFn: (job) => job.createdAt,
+      sortDescFirst: true,
+      header: t("sync.jobs.columns.created"),
+      size: 150,
+      cell: ({ row }) => formatDate(row.original.createdAt, language),
+    },
+    {
+      id: "updated",
+      accessorFn: (job) => job.updatedAt,
+      sortDescFirst: true,
+      header: t("sync.jobs.columns.updated"),
+      size: 150,
+      cell: ({ row }) => formatDate(row.original.updatedAt, language),
+    },
+  ];
+}
 
 /** The image's sync jobs, newest first, read again every two seconds while one is going. */
 export function JobList({ imageRef, watchUntil }: { imageRef: ImageRef; watchUntil: number }) {
@@ -14,7 +66,9 @@ export function JobList({ imageRef, watchUntil }: { imageRef: ImageRef; watchUnt
   const id = useId();
   const targetText = useTargetText();
   const jobs = useSyncJobs(imageRef, watchUntil);
-  const list = newestFirst(jobs.data ?? []);
+  const list = useMemo(() => newestFirst(jobs.data ?? []), [jobs.data]);
+  const language = i18n.language;
+  const columns = useMemo(() => jobColumns(t, language, targetText), [t, language, targetText]);
   const going = activeJobIds(list).size > 0;
   const image = `${imageRef.organization}/${imageRef.image}`;
 
@@ -46,43 +100,22 @@ export function JobList({ imageRef, watchUntil }: { imageRef: ImageRef; watchUnt
         </p>
       )}
       {list.length > 0 && (
-        <div className="table-frame">
-          <table className="table sync-table" aria-label={t("sync.jobs.label", { image })}>
-            <thead>
-              <tr>
-                <th scope="col">{t("sync.jobs.columns.tag")}</th>
-                <th scope="col">{t("sync.jobs.columns.target")}</th>
-                <th scope="col">{t("sync.jobs.columns.status")}</th>
-                <th scope="col">{t("sync.jobs.columns.override")}</th>
-                <th scope="col">{t("sync.jobs.columns.created")}</th>
-                <th scope="col">{t("sync.jobs.columns.updated")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((job) => (
-                <tr
-                  key={job.id}
-                  data-testid="sync-job"
-                  data-tag={job.tag}
-                  data-status={job.status}
-                  data-region={job.remoteRegionId}
-                  data-namespace={job.remoteNamespace}
-                >
-                  <td className="sync-code">{job.tag}</td>
-                  <td>{targetText({ region: job.remoteRegionId, namespace: job.remoteNamespace })}</td>
-                  <td>
-                    <span className={statusBadge(job.status)} data-testid="sync-job-status">
-                      {statusWords(t, job.status)}
-                    </span>
-                  </td>
-                  <td>{job.override ? t("sync.jobs.yes") : t("sync.jobs.no")}</td>
-                  <td>{formatDate(job.createdAt, i18n.language)}</td>
-                  <td>{formatDate(job.updatedAt, i18n.language)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={columns}
+          rows={list}
+          getRowId={(job) => String(job.id)}
+          label={t("sync.jobs.label", { image })}
+          testId="sync-jobs-list"
+          widthsKey="sync-jobs"
+          initialSorting={NEWEST_FIRST}
+          rowAttributes={(job) => ({
+            "data-testid": "sync-job",
+            "data-tag": job.tag,
+            "data-status": job.status,
+            "data-region": job.remoteRegionId,
+            "data-namespace": job.remoteNamespace,
+          })}
+        />
       )}
     </section>
   );
