@@ -129,8 +129,14 @@ export interface DataTableProps<Row extends RowData> {
   rowAttributes?: (row: Row) => RowAttributes;
   /** Shown in place of rows while the list has none: why it is empty, what to do. */
   placeholder?: ReactNode;
-  /** Fills the box's height from the top of the list to the bottom of the window (long lists); otherwise the box fits its rows. */
+  /**
+   * A long list: the box fills the window below the list's top, and only the rows in view are
+   * in the document, each one line high. Otherwise every row is there, as tall as its content
+   * (text may wrap, a row may open a detail), for lists of at most a few hundred rows.
+   */
   tall?: boolean;
+  /** Content under a row's cells across the whole row (an editor opened in the row); short lists only. */
+  rowDetail?: (row: Row) => ReactNode;
 }
 
 /**
@@ -213,11 +219,13 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
   const leaves = table.getAllLeafColumns();
   const loaded = table.getRowModel().rows;
 
+  const virtual = props.tall === true;
   // The virtualizer hands out functions whose results change without a new identity, so a
   // compiler could not memoise this component; the app does not run one, and every render reads
   // the virtualizer afresh.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
+    enabled: virtual,
     count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
@@ -231,8 +239,13 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
     useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items.at(-1)?.index ?? 0;
+  // Rows in the document: those in view of a long list, keyed by slot; every row of a short one,
+  // keyed by id so what a row holds (an open editor) moves with it when the list is sorted.
+  const slots = virtual
+    ? items.map((item) => ({ index: item.index, key: String(item.index % items.length), top: item.start - HEADER_HEIGHT }))
+    : loaded.map((row, index) => ({ index, key: row.id, top: null }));
+  const first = slots[0]?.index ?? 0;
+  const last = slots.at(-1)?.index ?? 0;
 
   // A new density changes every row's height: positions are computed again.
   useEffect(() => {
@@ -252,7 +265,7 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
   }, [resetKey, virtualizer]);
 
   const current = Math.min(focused, Math.max(0, count - 1));
-  const tabStop = items.some((item) => item.index === current) ? current : first;
+  const tabStop = slots.some((slot) => slot.index === current) ? current : first;
 
   // Focus follows the keyboard only once the row it moved to is rendered.
   useEffect(() => {
@@ -269,7 +282,8 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
     const index = Math.max(0, Math.min(count - 1, to));
     setFocused(index);
     focusWanted.current = true;
-    virtualizer.scrollToIndex(index, { align: "auto" });
+    // A short list's row is in the document already, and focus scrolls it into view.
+    if (virtual) virtualizer.scrollToIndex(index, { align: "auto" });
   };
   const page = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? rowHeight * 11) - HEADER_HEIGHT) / rowHeight) - 1);
 
@@ -369,23 +383,24 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
           ))}
         </div>
         {count === 0 && props.placeholder !== undefined && <div className="vgrid-empty">{props.placeholder}</div>}
-        <div className="vgrid-space" style={{ height: virtualizer.getTotalSize() }}>
-          {items.map((item) => {
+        <div className={virtual ? "vgrid-space" : "vgrid-rows"} style={virtual ? { height: virtualizer.getTotalSize() } : undefined}>
+          {slots.map((item) => {
             const row = rowAt(item.index);
+            const detail = row && props.rowDetail ? props.rowDetail(row.original) : null;
             const selected = row !== undefined && selection?.selected.has(row.id) === true;
             return (
               <div
-                // Keyed by slot, not by row: the rows in view are consecutive, so each slot
-                // holds one of them, and a scroll refills the elements in place instead of
-                // building new ones.
-                key={item.index % items.length}
+                // In a long list, keyed by slot, not by row: the rows in view are consecutive,
+                // so each slot holds one of them, and a scroll refills the elements in place
+                // instead of building new ones.
+                key={item.key}
                 role="row"
                 aria-rowindex={item.index + 2}
                 aria-selected={selection && row ? selected : undefined}
                 data-index={item.index}
                 tabIndex={item.index === tabStop ? 0 : -1}
                 className={row ? "vgrid-row" : "vgrid-row vgrid-loading"}
-                style={{ transform: `translateY(${item.start - HEADER_HEIGHT}px)`, height: rowHeight }}
+                style={item.top === null ? { minHeight: rowHeight } : { transform: `translateY(${item.top}px)`, height: rowHeight }}
                 onFocus={() => {
                   setFocused(item.index);
                 }}
@@ -419,6 +434,11 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
                         {cell.column.columnDef.cell ? fill(cell.column.columnDef.cell, cell.getContext()) : plain(cell.getValue())}
                       </div>
                     ))}
+                    {detail !== null && detail !== undefined && typeof detail !== "boolean" && (
+                      <div role="gridcell" className="vgrid-detail">
+                        {detail}
+                      </div>
+                    )}
                   </>
                 ) : (
                   <div role="gridcell" className="vgrid-placeholder" />

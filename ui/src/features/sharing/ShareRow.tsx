@@ -1,6 +1,8 @@
+import type { TFunction } from "i18next";
 import { useId, useState, type SyntheticEvent } from "react";
 import { useTranslation } from "react-i18next";
 
+import type { DataColumn } from "../../components/DataTable";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import type { ShareRow } from "../../ipc";
 import type { ImageRef } from "../browse/queries";
@@ -47,79 +49,101 @@ function Expiry({ share }: { share: ShareRow }) {
   );
 }
 
-/** One account the image is shared with; its deadline can be changed in place. */
-export function ShareRowView({
-  imageRef,
-  share,
-  onRemove,
-}: {
-  imageRef: ImageRef;
-  share: ShareRow;
+/** What a share's row does besides showing it. */
+export interface ShareActions {
+  /** The account whose deadline editor is open under its row, if any. */
+  editing: string | null;
+  onEdit: (account: string | null) => void;
   onRemove: (account: string) => void;
-}) {
-  const { t, i18n } = useTranslation();
-  const [editing, setEditing] = useState(false);
-  const forever = isForever(share.deadline);
+}
 
-  return (
-    <tr data-testid="sharing-row" data-account={share.account} data-expiry={expiryState(share)}>
-      <td className="share-account">{share.account}</td>
-      {editing ? (
-        <td colSpan={2}>
-          <DeadlineEditor
-            imageRef={imageRef}
-            share={share}
-            onDone={() => {
-              setEditing(false);
-            }}
-          />
-        </td>
-      ) : (
-        <>
-          <td data-testid="sharing-row-deadline" data-deadline={share.deadline}>
-            {forever ? t("sharing.deadlineForever") : formatDeadline(share.deadline, i18n.language)}
-          </td>
-          <td>
-            <Expiry share={share} />
-          </td>
-        </>
-      )}
-      <td className="wrap share-description">{share.description}</td>
-      <td className="share-creator">
-        {share.creator !== "" && t("sharing.createdBy", { creator: share.creator, created: formatDate(share.created, i18n.language) })}
-      </td>
-      <td className="cell-actions">
-        <button
-          type="button"
-          className="button button-small"
-          data-testid="sharing-row-edit"
-          aria-label={t("sharing.editLabel", { account: share.account })}
-          aria-pressed={editing}
-          onClick={() => {
-            setEditing((now) => !now);
-          }}
-        >
-          {t("sharing.edit")}
-        </button>
-        <button
-          type="button"
-          className="button button-small button-danger"
-          data-testid="sharing-row-remove"
-          aria-label={t("sharing.removeLabel", { account: share.account })}
-          onClick={() => {
-            onRemove(share.account);
-          }}
-        >
-          {t("sharing.remove")}
-        </button>
-      </td>
-    </tr>
-  );
+export const shareId = (share: ShareRow) => share.account;
+
+export function shareRowAttributes(share: ShareRow) {
+  return { "data-testid": "sharing-row", "data-account": share.account, "data-expiry": expiryState(share) };
+}
+
+/** The columns of the shares of an image: the account, until when, how long is left, why, who shared it. */
+export function shareColumns(t: TFunction, language: string, actions: ShareActions): DataColumn<ShareRow>[] {
+  return [
+    { id: "account", accessorFn: shareId, header: t("sharing.columns.account"), size: 140, meta: { grow: 1, className: "share-account" } },
+    {
+      id: "deadline",
+      // No end date sorts after every date.
+      accessorFn: (share) => (isForever(share.deadline) ? "9999" : share.deadline),
+      header: t("sharing.columns.deadline"),
+      size: 170,
+      cell: ({ row }) => (
+        <span data-testid="sharing-row-deadline" data-deadline={row.original.deadline}>
+          {isForever(row.original.deadline) ? t("sharing.deadlineForever") : formatDeadline(row.original.deadline, language)}
+        </span>
+      ),
+    },
+    { id: "expiry", enableSorting: false, header: t("sharing.columns.expiry"), size: 130, cell: ({ row }) => <Expiry share={row.original} /> },
+    {
+      id: "description",
+      enableSorting: false,
+      header: t("sharing.columns.description"),
+      size: 160,
+      meta: { grow: 2, className: "cell-wrap" },
+      cell: ({ row }) => row.original.description,
+    },
+    {
+      id: "creator",
+      enableSorting: false,
+      header: t("sharing.columns.creator"),
+      size: 150,
+      meta: { grow: 1, className: "cell-wrap share-creator" },
+      cell: ({ row }) =>
+        row.original.creator !== "" &&
+        t("sharing.createdBy", { creator: row.original.creator, created: formatDate(row.original.created, language) }),
+    },
+    {
+      id: "actions",
+      enableSorting: false,
+      enableResizing: false,
+      header: t("sharing.columns.actions"),
+      size: 150,
+      meta: { className: "cell-actions", label: t("sharing.columns.actions") },
+      cell: ({ row }) => {
+        const { account } = row.original;
+        const editing = actions.editing === account;
+        return (
+          <>
+            <button
+              type="button"
+              className="button button-small"
+              data-testid="sharing-row-edit"
+              aria-label={t("sharing.editLabel", { account })}
+              aria-pressed={editing}
+              onClick={() => {
+                actions.onEdit(editing ? null : account);
+              }}
+            >
+              {t("sharing.edit")}
+            </button>
+            <button
+              type="button"
+              className="button button-small button-danger"
+              data-testid="sharing-row-remove"
+              aria-label={t("sharing.removeLabel", { account })}
+              onClick={() => {
+                actions.onRemove(account);
+              }}
+            >
+              {t("sharing.remove")}
+            </button>
+          </>
+        );
+      },
+    },
+  ];
 }
 
 const EDITOR_FIELDS = ["deadline"] as const;
 
-function DeadlineEditor({ imageRef, share, onDone }: { imageRef: ImageRef; share: ShareRow; onDone: () => void }) {
+/** A share's new deadline, opened under its row. */
+export function DeadlineEditor({ imageRef, share, onDone }: { imageRef: ImageRef; share: ShareRow; onDone: () => void }) {
   const { t } = useTranslation();
   const id = useId();
   const update = useUpdateShare(imageRef);

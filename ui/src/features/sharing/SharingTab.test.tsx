@@ -303,7 +303,7 @@ describe("sharing", () => {
     await user.click(within(await findRow("beta")).getByTestId("sharing-row-remove"));
     await user.click(within(await screen.findByTestId("sharing-remove-confirm")).getByTestId("sharing-remove-ok"));
     await waitFor(() => {
-      expect(accounts()).toEqual(["acme", "gamma", "delta"]);
+      expect(accounts()).toEqual(["acme", "delta", "gamma"]);
     });
     expect(screen.queryByTestId("sharing-remove-confirm")).not.toBeInTheDocument();
     expect(backend.access.shareCalls).toEqual([{ action: "remove", image: "team-a/web", share: "beta" }]);

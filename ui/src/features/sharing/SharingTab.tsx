@@ -1,29 +1,40 @@
 import { Link } from "@tanstack/react-router";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import { DataTable } from "../../components/DataTable";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { InfoIcon } from "../../components/icons";
 import { Modal } from "../../components/Modal";
+import type { ShareRow } from "../../ipc";
 import { useImageAttributes } from "../attributes/queries";
 import { useImageOverview, type ImageRef } from "../browse/queries";
 import { useRemoveShare, useShares } from "./queries";
 import { ShareForm } from "./ShareForm";
-import { ShareRowView } from "./ShareRow";
+import { DeadlineEditor, shareColumns, shareId, shareRowAttributes } from "./ShareRow";
 import "../browse/browse.css";
 import "./sharing.css";
 
+const NONE: readonly ShareRow[] = [];
+const BY_ACCOUNT = [{ id: "account", desc: false }];
+
 /** The accounts a private image is shared with (pull only), and a form to add one. */
 export function SharingTab({ imageRef }: { imageRef: ImageRef }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const shares = useShares(imageRef);
   const attributes = useImageAttributes(imageRef);
   const overview = useImageOverview(imageRef);
   const [removing, setRemoving] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const language = i18n.language;
+  const columns = useMemo(
+    () => shareColumns(t, language, { editing, onEdit: setEditing, onRemove: setRemoving }),
+    [t, language, editing],
+  );
   const name = `${imageRef.organization}/${imageRef.image}`;
   // The attributes are read fresh and change with the Attributes tab; the overview is a fallback.
   const isPublic = attributes.data?.isPublic ?? overview.data?.image.isPublic ?? false;
-  const rows = shares.data ?? [];
+  const rows = shares.data ?? NONE;
 
   return (
     <div className="sharing-tab" data-testid="sharing-tab" data-image={name}>
@@ -59,27 +70,27 @@ export function SharingTab({ imageRef }: { imageRef: ImageRef }) {
           <p className="list-count" data-testid="sharing-count">
             {t("sharing.count", { count: rows.length })}
           </p>
-          <div className="table-frame">
-            <table className="table share-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("sharing.columns.account")}</th>
-                  <th scope="col">{t("sharing.columns.deadline")}</th>
-                  <th scope="col">{t("sharing.columns.expiry")}</th>
-                  <th scope="col">{t("sharing.columns.description")}</th>
-                  <th scope="col">{t("sharing.columns.creator")}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t("sharing.columns.actions")}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((share) => (
-                  <ShareRowView key={share.account} imageRef={imageRef} share={share} onRemove={setRemoving} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            columns={columns}
+            rows={rows}
+            getRowId={shareId}
+            label={t("sharing.count", { count: rows.length })}
+            testId="sharing-list"
+            widthsKey="shares"
+            initialSorting={BY_ACCOUNT}
+            rowAttributes={shareRowAttributes}
+            rowDetail={(share) =>
+              editing === share.account ? (
+                <DeadlineEditor
+                  imageRef={imageRef}
+                  share={share}
+                  onDone={() => {
+                    setEditing(null);
+                  }}
+                />
+              ) : null
+            }
+          />
         </section>
       )}
 
