@@ -1,6 +1,8 @@
-import { useId } from "react";
+import type { TFunction } from "i18next";
+import { useId, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 
+import { DataTable, type DataColumn } from "../../components/DataTable";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { AlertIcon } from "../../components/icons";
 import type { GapRow, RegionGap } from "../../ipc";
@@ -74,8 +76,9 @@ function GapCard({
   const number = (value: number) => formatCount(value, i18n.language);
   const target = { region: gap.region, namespace: gap.namespace };
   const named = targetText(target);
-  const rows = gap.rows.filter((row) => row.state !== "same");
-  const shown = rows.slice(0, GAP_ROWS_SHOWN);
+  const rows = useMemo(() => gap.rows.filter((row) => row.state !== "same"), [gap.rows]);
+  const shown = useMemo(() => rows.slice(0, GAP_ROWS_SHOWN), [rows]);
+  const columns = useMemo(() => gapColumns(t), [t]);
   const tags = tagsToSync(gap);
 
   return (
@@ -123,23 +126,15 @@ function GapCard({
         </p>
       )}
       {shown.length > 0 && (
-        <div className="table-frame">
-          <table className="table sync-table" aria-label={t("sync.gaps.label", { image: `${imageRef.organization}/${imageRef.image}`, target: named })}>
-            <thead>
-              <tr>
-                <th scope="col">{t("sync.gaps.columns.tag")}</th>
-                <th scope="col">{t("sync.gaps.columns.state")}</th>
-                <th scope="col">{t("sync.gaps.columns.digest")}</th>
-                <th scope="col">{t("sync.gaps.columns.remoteDigest")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((row) => (
-                <GapRowView key={row.tag} row={row} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={columns}
+          rows={shown}
+          getRowId={(row) => row.tag}
+          label={t("sync.gaps.label", { image: `${imageRef.organization}/${imageRef.image}`, target: named })}
+          testId="sync-gap-list"
+          widthsKey="sync-gaps"
+          rowAttributes={(row) => ({ "data-testid": "sync-gap-row", "data-tag": row.tag, "data-state": row.state })}
+        />
       )}
       {rows.length > shown.length && (
         <p className="list-count">{t("sync.gaps.more", { shown: number(shown.length), count: number(rows.length) })}</p>
@@ -148,28 +143,37 @@ function GapCard({
   );
 }
 
-function GapRowView({ row }: { row: GapRow }) {
-  const { t } = useTranslation();
+function Digest({ digest }: { digest: string }) {
   return (
-    <tr data-testid="sync-gap-row" data-tag={row.tag} data-state={row.state}>
-      <td className="sync-code">{row.tag}</td>
-      <td>
-        <span className={row.state === "missing" ? "badge badge-warning" : "badge badge-danger"}>{t(`sync.gaps.state.${row.state}`)}</span>
-      </td>
-      <td>
-        <code className="sync-code" title={row.digest}>
-          {digestHex(row.digest)}
-        </code>
-      </td>
-      <td>
-        {row.remoteDigest === null ? (
-          <span className="muted">{t("sync.gaps.absent")}</span>
-        ) : (
-          <code className="sync-code" title={row.remoteDigest}>
-            {digestHex(row.remoteDigest)}
-          </code>
-        )}
-      </td>
-    </tr>
+    <code className="sync-code" title={digest}>
+      {digestHex(digest)}
+    </code>
   );
+}
+
+/** A tag that differs in the other region: missing there, or another image under the same tag. */
+function gapColumns(t: TFunction): DataColumn<GapRow>[] {
+  return [
+    { id: "tag", accessorFn: (row) => row.tag, header: t("sync.gaps.columns.tag"), size: 140, meta: { grow: 1, className: "sync-code" } },
+    {
+      id: "state",
+      accessorFn: (row) => row.state,
+      header: t("sync.gaps.columns.state"),
+      size: 120,
+      cell: ({ row }) => (
+        <span className={row.original.state === "missing" ? "badge badge-warning" : "badge badge-danger"}>
+          {t(`sync.gaps.state.${row.original.state}`)}
+        </span>
+      ),
+    },
+    { id: "digest", enableSorting: false, header: t("sync.gaps.columns.digest"), size: 130, cell: ({ row }) => <Digest digest={row.original.digest} /> },
+    {
+      id: "remoteDigest",
+      enableSorting: false,
+      header: t("sync.gaps.columns.remoteDigest"),
+      size: 130,
+      cell: ({ row }) =>
+        row.original.remoteDigest === null ? <span className="muted">{t("sync.gaps.absent")}</span> : <Digest digest={row.original.remoteDigest} />,
+    },
+  ];
 }

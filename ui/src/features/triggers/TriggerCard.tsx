@@ -1,6 +1,8 @@
-import { useState } from "react";
+import type { TFunction } from "i18next";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import { DataTable, type DataColumn } from "../../components/DataTable";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import type { Trigger, TriggerHistory } from "../../ipc";
 import { formatDate } from "../browse/format";
@@ -121,11 +123,52 @@ function resultBadge(result: string): string {
   return "badge";
 }
 
+type Run = TriggerHistory & { key: string };
+
+const NEWEST_FIRST = [{ id: "time", desc: true }];
+
+function historyColumns(t: TFunction, language: string): DataColumn<Run>[] {
+  return [
+    { id: "tag", accessorFn: (run) => run.tag, header: t("triggers.history.columns.tag"), size: 120, meta: { grow: 1, className: "trigger-code" } },
+    {
+      id: "result",
+      accessorFn: (run) => run.result,
+      header: t("triggers.history.columns.result"),
+      size: 100,
+      cell: ({ row }) => (
+        <span className={resultBadge(row.original.result)}>
+          {row.original.result === "success" || row.original.result === "failed"
+            ? t(`triggers.history.result.${row.original.result}`)
+            : row.original.result}
+        </span>
+      ),
+    },
+    {
+      id: "detail",
+      enableSorting: false,
+      header: t("triggers.history.columns.detail"),
+      size: 200,
+      meta: { grow: 3, className: "cell-wrap" },
+      cell: ({ row }) => row.original.detail,
+    },
+    {
+      id: "time",
+      accessorFn: (run) => run.created_at,
+      sortDescFirst: true,
+      header: t("triggers.history.columns.time"),
+      size: 150,
+      cell: ({ row }) => formatDate(row.original.created_at, language),
+    },
+  ];
+}
+
 /** The trigger's runs, folded away until asked for. */
 function HistoryView({ name, history }: { name: string; history: readonly TriggerHistory[] }) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
-  const runs = newestFirst(history);
+  const runs = useMemo(() => newestFirst(history).map((run, at) => ({ ...run, key: `${run.created_at}-${run.tag}-${String(at)}` })), [history]);
+  const language = i18n.language;
+  const columns = useMemo(() => historyColumns(t, language), [t, language]);
   return (
     <details className="trigger-history" data-testid="trigger-history" open={open}>
       <summary
@@ -141,32 +184,16 @@ function HistoryView({ name, history }: { name: string; history: readonly Trigge
       {runs.length === 0 ? (
         <p className="muted">{t("triggers.history.empty")}</p>
       ) : (
-        <div className="table-frame">
-          <table className="table" aria-label={t("triggers.history.label", { name })}>
-            <thead>
-              <tr>
-                <th scope="col">{t("triggers.history.columns.tag")}</th>
-                <th scope="col">{t("triggers.history.columns.result")}</th>
-                <th scope="col">{t("triggers.history.columns.detail")}</th>
-                <th scope="col">{t("triggers.history.columns.time")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {runs.map((run, at) => (
-                <tr key={`${run.created_at}-${run.tag}-${String(at)}`} data-testid="trigger-history-row" data-tag={run.tag} data-result={run.result}>
-                  <td className="trigger-code">{run.tag}</td>
-                  <td>
-                    <span className={resultBadge(run.result)}>
-                      {run.result === "success" || run.result === "failed" ? t(`triggers.history.result.${run.result}`) : run.result}
-                    </span>
-                  </td>
-                  <td className="wrap">{run.detail}</td>
-                  <td>{formatDate(run.created_at, i18n.language)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={columns}
+          rows={runs}
+          getRowId={(run) => run.key}
+          label={t("triggers.history.label", { name })}
+          testId="trigger-history-list"
+          widthsKey="trigger-history"
+          initialSorting={NEWEST_FIRST}
+          rowAttributes={(run) => ({ "data-testid": "trigger-history-row", "data-tag": run.tag, "data-result": run.result })}
+        />
       )}
     </details>
   );
