@@ -1,6 +1,8 @@
-import { useId, useState, type SyntheticEvent } from "react";
+import type { TFunction } from "i18next";
+import { useCallback, useId, useMemo, useState, type SyntheticEvent } from "react";
 import { useTranslation } from "react-i18next";
 
+import { DataTable, type DataColumn } from "../../components/DataTable";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import type { Level, Scope, UserLevel, Wanted } from "../../ipc";
 import { isLevel, LEVELS, levelLabel } from "./levels";
@@ -17,9 +19,19 @@ export function ScopeUsers({ profileId, scope }: { profileId: string; scope: Sco
   const { t } = useTranslation();
   const list = usePermissionList(profileId, scope);
   const [wanted, setWanted] = useState<Wanted[] | null>(null);
-  const wish = (user: { userId: string; userName: string }, level: Level | null) => {
-    setWanted([{ scope, userId: user.userId, userName: user.userName, level }]);
-  };
+  const wish = useCallback(
+    (user: { userId: string; userName: string }, level: Level | null) => {
+      setWanted([{ scope, userId: user.userId, userName: user.userName, level }]);
+    },
+    [scope],
+  );
+  const columns = useMemo(() => userColumns(t, wish), [t, wish]);
+  const data = list.data;
+  // The account's own level comes first; it cannot be changed from here.
+  const rows = useMemo(
+    (): ScopeUser[] => (data ? [...(data.own ? [{ ...data.own, own: true }] : []), ...data.users.map((user) => ({ ...user, own: false }))] : []),
+    [data],
+  );
 
   return (
     <div className="permission-scope">
@@ -27,41 +39,22 @@ export function ScopeUsers({ profileId, scope }: { profileId: string; scope: Sco
       {list.error && <ErrorNotice title={t("permissions.loadFailed")} error={list.error} onRetry={() => void list.refetch()} />}
       {list.isPending && <p className="muted">{t("app.loading")}</p>}
       {list.data && (
-        <div className="table-frame">
-          <table className="table">
-            <thead>
-              <tr>
-                <th>{t("permissions.column.user")}</th>
-                <th>{t("permissions.column.level")}</th>
-                <th>
-                  <span className="visually-hidden">{t("permissions.column.actions")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.own && (
-                <tr data-testid="permission-row" data-own="true" data-user={list.data.own.userName} data-level={list.data.own.level}>
-                  <td>
-                    {list.data.own.userName} <span className="badge">{t("permissions.you")}</span>
-                  </td>
-                  <td>{levelLabel(t, list.data.own.level)}</td>
-                  <td className="muted">{t("permissions.ownLevel")}</td>
-                </tr>
-              )}
-              {list.data.users.map((user) => (
-                <UserRow key={user.userId} user={user} onWish={wish} />
-              ))}
-              {list.data.users.length === 0 && (
-                <tr>
-                  <td colSpan={3} className="muted">
-                    {t("permissions.noGrants")}
-                  </td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={columns}
+          rows={rows}
+          getRowId={(user) => user.userId}
+          label={t("permissions.usersOf", { organization: scope.image === null ? scope.organization : `${scope.organization}/${scope.image}` })}
+          testId="permission-list"
+          widthsKey="permissions"
+          rowAttributes={(user) => ({
+            "data-testid": "permission-row",
+            "data-own": user.own ? "true" : undefined,
+            "data-user": user.userName,
+            "data-level": user.level,
+          })}
+        />
       )}
+      {list.data?.users.length === 0 && <p className="muted">{t("permissions.noGrants")}</p>}
       {list.data && <AddUser profileId={profileId} listed={list.data.users} onWish={wish} />}
       <PermissionDiff
         profileId={profileId}
@@ -74,45 +67,80 @@ export function ScopeUsers({ profileId, scope }: { profileId: string; scope: Sco
   );
 }
 
-function UserRow({ user, onWish }: { user: UserLevel; onWish: (user: UserLevel, level: Level | null) => void }) {
-  const { t } = useTranslation();
-  return (
-    <tr data-testid="permission-row" data-user={user.userName} data-level={user.level}>
-      <td>
-        {user.userName}
-        <span className="muted permission-user-id"> {user.userId}</span>
-      </td>
-      <td>
-        <select
-          className="field-control"
-          data-testid="permission-row-level"
-          aria-label={t("permissions.levelOf", { user: user.userName })}
-          value={user.level}
-          onChange={(e) => {
-            if (isLevel(e.target.value)) onWish(user, e.target.value);
-          }}
-        >
-          {LEVELS.map((level) => (
-            <option key={level} value={level}>
-              {levelLabel(t, level)}
-            </option>
-          ))}
-        </select>
-      </td>
-      <td>
-        <button
-          type="button"
-          className="button button-danger"
-          data-testid="permission-row-revoke"
-          onClick={() => {
-            onWish(user, null);
-          }}
-        >
-          {t("permissions.revoke")}
-        </button>
-      </td>
-    </tr>
-  );
+type ScopeUser = UserLevel & { own: boolean };
+
+function userColumns(t: TFunction, onWish: (user: UserLevel, level: Level | null) => void): DataColumn<ScopeUser>[] {
+  return [
+    {
+      id: "user",
+      enableSorting: false,
+      header: t("permissions.column.user"),
+      size: 220,
+      meta: { grow: 2 },
+      cell: ({ row }) =>
+        row.original.own ? (
+          <>
+            {row.original.userName} <span className="badge">{t("permissions.you")}</span>
+          </>
+        ) : (
+          <>
+            {row.original.userName}
+            <span className="muted permission-user-id"> {row.original.userId}</span>
+          </>
+        ),
+    },
+    {
+      id: "level",
+      enableSorting: false,
+      header: t("permissions.column.level"),
+      size: 160,
+      meta: { grow: 1 },
+      cell: ({ row }) => {
+        const user = row.original;
+        if (user.own) return levelLabel(t, user.level);
+        return (
+          <select
+            className="field-control"
+            data-testid="permission-row-level"
+            aria-label={t("permissions.levelOf", { user: user.userName })}
+            value={user.level}
+            onChange={(e) => {
+              if (isLevel(e.target.value)) onWish(user, e.target.value);
+            }}
+          >
+            {LEVELS.map((level) => (
+              <option key={level} value={level}>
+                {levelLabel(t, level)}
+              </option>
+            ))}
+          </select>
+        );
+      },
+    },
+    {
+      id: "actions",
+      enableSorting: false,
+      enableResizing: false,
+      header: t("permissions.column.actions"),
+      size: 200,
+      meta: { label: t("permissions.column.actions"), className: "cell-wrap" },
+      cell: ({ row }) =>
+        row.original.own ? (
+          <span className="muted">{t("permissions.ownLevel")}</span>
+        ) : (
+          <button
+            type="button"
+            className="button button-danger"
+            data-testid="permission-row-revoke"
+            onClick={() => {
+              onWish(row.original, null);
+            }}
+          >
+            {t("permissions.revoke")}
+          </button>
+        ),
+    },
+  ];
 }
 
 function AddUser({
