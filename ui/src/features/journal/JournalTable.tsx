@@ -1,6 +1,8 @@
-import { useState } from "react";
+import type { TFunction } from "i18next";
+import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import { DataTable, type DataColumn } from "../../components/DataTable";
 import { IconButton } from "../../components/IconButton";
 import { CopyIcon } from "../../components/icons";
 import { useIpc, type JournalEntry } from "../../ipc";
@@ -16,20 +18,27 @@ export function JournalTable({ entries, busy, language }: { entries: JournalEntr
   const [copied, setCopied] = useState<string | null>(null);
   const [copyFailed, setCopyFailed] = useState(false);
 
-  const copy = (requestId: string) => {
-    client.copyText(requestId).then(
-      () => {
-        setCopyFailed(false);
-        setCopied(requestId);
-        setTimeout(() => {
-          setCopied((now) => (now === requestId ? null : now));
-        }, 2000);
-      },
-      () => {
-        setCopyFailed(true);
-      },
-    );
-  };
+  const copy = useCallback(
+    (requestId: string) => {
+      client.copyText(requestId).then(
+        () => {
+          setCopyFailed(false);
+          setCopied(requestId);
+          setTimeout(() => {
+            setCopied((now) => (now === requestId ? null : now));
+          }, 2000);
+        },
+        () => {
+          setCopyFailed(true);
+        },
+      );
+    },
+    [client],
+  );
+
+  const columns = useMemo(() => journalColumns(t, language, { copied, onCopy: copy }), [t, language, copied, copy]);
+  // Entries carry no id; their place in the page and their time tell them apart.
+  const rows = useMemo(() => entries.map((entry, at) => ({ ...entry, key: `${String(at)}:${entry.time}` })), [entries]);
 
   return (
     <>
@@ -38,81 +47,112 @@ export function JournalTable({ entries, busy, language }: { entries: JournalEntr
           {t("journal.copyFailed")}
         </p>
       )}
-      <div className="table-frame">
-        <table className="table journal-table" data-testid="journal-table" aria-busy={busy}>
-          <thead>
-            <tr>
-              <th scope="col">{t("journal.column.time")}</th>
-              <th scope="col">{t("journal.column.operation")}</th>
-              <th scope="col">{t("journal.column.target")}</th>
-              <th scope="col">{t("journal.column.change")}</th>
-              <th scope="col">{t("journal.column.outcome")}</th>
-              <th scope="col">{t("journal.column.profile")}</th>
-              <th scope="col">{t("journal.column.region")}</th>
-              <th scope="col">{t("journal.column.source")}</th>
-              <th scope="col">{t("journal.column.requestId")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((entry, at) => (
-              <tr
-                key={`${String(at)}:${entry.time}`}
-                data-testid="journal-row"
-                data-operation={entry.operation}
-                data-outcome={entry.outcome}
-                data-target={entry.target}
-              >
-                <td>
-                  <time dateTime={entry.time} title={utcTime(entry.time)} data-testid="journal-row-time">
-                    {formatTime(entry.time, language)}
-                  </time>
-                </td>
-                <td data-testid="journal-row-operation">{t(`journal.operation.${entry.operation}`)}</td>
-                <td className="wrap journal-target" data-testid="journal-row-target">
-                  {entry.target}
-                </td>
-                <td className="wrap journal-change" data-testid="journal-row-change">
-                  <Value raw={entry.before} label={t("journal.before")} />
-                  <span className="journal-arrow" aria-hidden="true">
-                    →
-                  </span>
-                  <Value raw={entry.after} label={t("journal.after")} />
-                </td>
-                <td className="wrap journal-outcome">
-                  <span
-                    className={entry.outcome === "failed" ? "badge badge-danger" : "badge badge-success"}
-                    data-testid="journal-row-outcome"
-                  >
-                    {t(`journal.outcome.${entry.outcome}`)}
-                  </span>
-                  {entry.outcome === "failed" && entry.error !== null && (
-                    <p className="journal-error" data-testid="journal-row-error">
-                      {entry.error}
-                    </p>
-                  )}
-                </td>
-                <td>{entry.profile}</td>
-                <td>{entry.region}</td>
-                <td>{t(`journal.source.${entry.source}`)}</td>
-                <td>
-                  {entry.requestId !== null && (
-                    <span className="journal-request">
-                      <code data-testid="journal-row-request-id">{entry.requestId}</code>
-                      <CopyButton
-                        requestId={entry.requestId}
-                        copied={copied === entry.requestId}
-                        onCopy={copy}
-                      />
-                    </span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={columns}
+        rows={rows}
+        getRowId={(entry) => entry.key}
+        label={t("journal.title")}
+        className="journal-table"
+        testId="journal-table"
+        widthsKey="journal"
+        busy={busy}
+        rowAttributes={(entry) => ({
+          "data-testid": "journal-row",
+          "data-operation": entry.operation,
+          "data-outcome": entry.outcome,
+          "data-target": entry.target,
+        })}
+      />
     </>
   );
+}
+
+type Row = JournalEntry & { key: string };
+
+/** The journal's columns, in the order the entries were sent (newest first); the backend pages and filters them. */
+function journalColumns(
+  t: TFunction,
+  language: string,
+  copying: { copied: string | null; onCopy: (requestId: string) => void },
+): DataColumn<Row>[] {
+  return [
+    {
+      id: "time",
+      header: t("journal.column.time"),
+      size: 150,
+      cell: ({ row }) => (
+        <time dateTime={row.original.time} title={utcTime(row.original.time)} data-testid="journal-row-time">
+          {formatTime(row.original.time, language)}
+        </time>
+      ),
+    },
+    {
+      id: "operation",
+      header: t("journal.column.operation"),
+      size: 130,
+      meta: { className: "cell-wrap" },
+      cell: ({ row }) => <span data-testid="journal-row-operation">{t(`journal.operation.${row.original.operation}`)}</span>,
+    },
+    {
+      id: "target",
+      header: t("journal.column.target"),
+      size: 160,
+      meta: { grow: 1, className: "cell-wrap journal-target" },
+      cell: ({ row }) => <span data-testid="journal-row-target">{row.original.target}</span>,
+    },
+    {
+      id: "change",
+      header: t("journal.column.change"),
+      size: 200,
+      meta: { grow: 2, className: "cell-wrap" },
+      cell: ({ row }) => (
+        <span data-testid="journal-row-change">
+          <Value raw={row.original.before} label={t("journal.before")} />
+          <span className="journal-arrow" aria-hidden="true">
+            →
+          </span>
+          <Value raw={row.original.after} label={t("journal.after")} />
+        </span>
+      ),
+    },
+    {
+      id: "outcome",
+      header: t("journal.column.outcome"),
+      size: 120,
+      meta: { grow: 1, className: "cell-wrap" },
+      cell: ({ row }) => (
+        <>
+          <span className={row.original.outcome === "failed" ? "badge badge-danger" : "badge badge-success"} data-testid="journal-row-outcome">
+            {t(`journal.outcome.${row.original.outcome}`)}
+          </span>
+          {row.original.outcome === "failed" && row.original.error !== null && (
+            <p className="journal-error" data-testid="journal-row-error">
+              {row.original.error}
+            </p>
+          )}
+        </>
+      ),
+    },
+    { id: "profile", header: t("journal.column.profile"), size: 100, cell: ({ row }) => row.original.profile },
+    { id: "region", header: t("journal.column.region"), size: 110, cell: ({ row }) => row.original.region },
+    { id: "source", header: t("journal.column.source"), size: 80, cell: ({ row }) => t(`journal.source.${row.original.source}`) },
+    {
+      id: "requestId",
+      header: t("journal.column.requestId"),
+      size: 150,
+      cell: ({ row }) => {
+        const { requestId } = row.original;
+        return (
+          requestId !== null && (
+            <span className="journal-request">
+              <code data-testid="journal-row-request-id">{requestId}</code>
+              <CopyButton requestId={requestId} copied={copying.copied === requestId} onCopy={copying.onCopy} />
+            </span>
+          )
+        );
+      },
+    },
+  ];
 }
 
 function CopyButton({ requestId, copied, onCopy }: { requestId: string; copied: boolean; onCopy: (id: string) => void }) {
