@@ -1,11 +1,13 @@
-import { useId, useState } from "react";
+import type { TFunction } from "i18next";
+import { useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import { DataTable, type DataColumn } from "../../components/DataTable";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { localized } from "../../components/errorText";
 import { Modal } from "../../components/Modal";
 import { TypedConfirmation } from "../../components/TypedConfirmation";
-import type { PolicyInput, PreviewItem, RetentionPreview } from "../../ipc";
+import type { PolicyInput, PreviewItem, RetentionLog, RetentionPreview } from "../../ipc";
 import type { ImageRef } from "../browse/queries";
 import { usePolicy, usePreviewRetention, useRemoveRetention, useRetentionHistory, useSaveRetention } from "./queries";
 import { keepReason, policyText, warningText } from "./words";
@@ -306,11 +308,48 @@ function Editor({ imageRef, current }: { imageRef: ImageRef; current: PolicyInpu
   );
 }
 
+const DELETED_FIRST = [{ id: "verdict", desc: false }];
+const NEWEST_FIRST = [{ id: "when", desc: true }];
+
+function why(t: TFunction, item: PreviewItem): string {
+  return item.verdict.verdict === "delete"
+    ? t("retention.reason.deleted", { because: item.verdict.because })
+    : item.verdict.reasons.map((r) => keepReason(t, r)).join("; ");
+}
+
+function previewColumns(t: TFunction): DataColumn<PreviewItem>[] {
+  return [
+    { id: "tag", accessorFn: (item) => item.tag, header: t("retention.column.tag"), size: 160, meta: { grow: 1, className: "cell-name" } },
+    {
+      id: "verdict",
+      // Deleted first.
+      accessorFn: (item) => (item.verdict.verdict === "delete" ? 0 : 1),
+      header: t("retention.column.verdict"),
+      size: 100,
+      cell: ({ row }) => (
+        <span className={row.original.verdict.verdict === "delete" ? "badge badge-danger" : "badge"}>
+          {t(`retention.verdict.${row.original.verdict.verdict}`)}
+        </span>
+      ),
+    },
+    {
+      id: "why",
+      header: t("retention.column.why"),
+      size: 220,
+      meta: { grow: 3 },
+      cell: ({ row }) => {
+        const text = why(t, row.original);
+        return <span title={text}>{text}</span>;
+      },
+    },
+    { id: "pushed", accessorFn: (item) => item.pushed, sortDescFirst: true, header: t("retention.column.pushed"), size: 150, meta: { className: "muted" } },
+  ];
+}
+
 /** Deleted tags first, then kept ones, each with why. */
 function PreviewList({ preview }: { preview: RetentionPreview }) {
   const { t } = useTranslation();
-  const isDeleted = (i: PreviewItem) => i.verdict.verdict === "delete";
-  const items = [...preview.items.filter(isDeleted), ...preview.items.filter((i) => !isDeleted(i))];
+  const columns = useMemo(() => previewColumns(t), [t]);
   return (
     <section className="retention-preview" data-testid="retention-preview-list">
       <p data-testid="retention-preview-summary" className="section-title">
@@ -321,36 +360,18 @@ function PreviewList({ preview }: { preview: RetentionPreview }) {
           {warningText(t, w)}
         </p>
       ))}
-      <div className="table-frame retention-table">
-        <table className="table">
-          <thead>
-            <tr>
-              <th>{t("retention.column.tag")}</th>
-              <th>{t("retention.column.verdict")}</th>
-              <th>{t("retention.column.why")}</th>
-              <th>{t("retention.column.pushed")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <tr key={item.tag} data-testid="retention-item" data-tag={item.tag} data-verdict={item.verdict.verdict}>
-                <td className="cell-name">{item.tag}</td>
-                <td>
-                  <span className={item.verdict.verdict === "delete" ? "badge badge-danger" : "badge"}>
-                    {t(`retention.verdict.${item.verdict.verdict}`)}
-                  </span>
-                </td>
-                <td>
-                  {item.verdict.verdict === "delete"
-                    ? t("retention.reason.deleted", { because: item.verdict.because })
-                    : item.verdict.reasons.map((r) => keepReason(t, r)).join("; ")}
-                </td>
-                <td className="muted">{item.pushed}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={columns}
+        rows={preview.items}
+        getRowId={(item) => item.tag}
+        label={t("retention.column.verdict")}
+        className="retention-table"
+        testId="retention-items"
+        widthsKey="retention-preview"
+        tall
+        initialSorting={DELETED_FIRST}
+        rowAttributes={(item) => ({ "data-testid": "retention-item", "data-tag": item.tag, "data-verdict": item.verdict.verdict })}
+      />
     </section>
   );
 }
@@ -358,30 +379,29 @@ function PreviewList({ preview }: { preview: RetentionPreview }) {
 function History({ imageRef }: { imageRef: ImageRef }) {
   const { t } = useTranslation();
   const history = useRetentionHistory(imageRef);
+  const historyColumns = useMemo(
+    (): DataColumn<RetentionLog>[] => [
+      { id: "tag", accessorFn: (log) => log.tag, header: t("retention.column.tag"), size: 160, meta: { grow: 1, className: "cell-name" } },
+      { id: "when", accessorFn: (log) => log.created_at, sortDescFirst: true, header: t("retention.history.when"), size: 180, meta: { grow: 1, className: "muted" } },
+    ],
+    [t],
+  );
   return (
     <section className="retention-history" aria-label={t("retention.history.title")}>
       <h2 className="section-title">{t("retention.history.title")}</h2>
       {history.error && <ErrorNotice title={t("retention.history.failed")} error={history.error} />}
       {history.data?.length === 0 && <p className="muted">{t("retention.history.empty")}</p>}
       {history.data && history.data.length > 0 && (
-        <div className="table-frame">
-          <table className="table" data-testid="retention-history">
-            <thead>
-              <tr>
-                <th>{t("retention.column.tag")}</th>
-                <th>{t("retention.history.when")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.data.map((log) => (
-                <tr key={log.id} data-testid="retention-log-row" data-tag={log.tag}>
-                  <td className="cell-name">{log.tag}</td>
-                  <td className="muted">{log.created_at}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={historyColumns}
+          rows={history.data}
+          getRowId={(log) => String(log.id)}
+          label={t("retention.history.title")}
+          testId="retention-history"
+          widthsKey="retention-history"
+          initialSorting={NEWEST_FIRST}
+          rowAttributes={(log) => ({ "data-testid": "retention-log-row", "data-tag": log.tag })}
+        />
       )}
     </section>
   );
