@@ -334,7 +334,7 @@ describe('browsing images, tags and organizations', () => {
     await waitForSet(browser, '[data-testid="organization-row"]', 'data-organization', ['demo-apps', 'demo-base'], 'the organizations');
     for (const organization of ['demo-apps', 'demo-base']) {
       const row = await browser.$(`[data-testid="organization-row"][data-organization="${organization}"]`);
-      const count = await (await row.$('[role="gridcell"].cell-number')).getText();
+      const count = await (await row.$('[role="gridcell"].cell-number')).getProperty('innerText');
       assert.equal(count, String(ls(organization).length), `${organization} shows ${count} images`);
     }
     await screenshot(browser, 'browse-organizations');

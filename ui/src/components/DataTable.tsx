@@ -21,6 +21,7 @@ import {
   type CSSProperties,
   type HTMLAttributes,
   type KeyboardEvent,
+  type PointerEvent,
   type ReactNode,
 } from "react";
 import { useTranslation } from "react-i18next";
@@ -47,8 +48,9 @@ export interface ColumnLook {
   /** Class of the column's cells (not of its header). */
   className?: string;
   /**
-   * The column's share of spare width, for columns that take what is left (names, dates); the
-   * others keep their size. A column the user resized keeps the width it was given.
+   * The column's share of spare width, for columns that take what is left (names, text); their
+   * `size` is then only where a drag starts, and `minSize` the least they shrink to. Other
+   * columns keep their size, and a column the user resized keeps the width it was given.
    */
   grow?: number;
   /** The header's text for a header that shows none (an actions column). */
@@ -76,6 +78,8 @@ const CHECK_WIDTH = 32;
 /** How far Alt+Arrow on a header moves its column's edge. */
 const RESIZE_STEP = 16;
 const COLUMN_GAP = 12;
+const MIN_COLUMN = 56;
+const MAX_COLUMN = 960;
 
 /** The rows the table shows, first to last. */
 export interface VisibleRange {
@@ -200,8 +204,7 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
     manualSorting: manual,
     enableSortingRemoval: false,
     enableMultiSort: false,
-    columnResizeMode: "onChange",
-    defaultColumn: { minSize: 56, maxSize: 960 },
+    defaultColumn: { minSize: MIN_COLUMN, maxSize: MAX_COLUMN },
     state: { sorting, columnSizing: widths },
     onSortingChange: (updater) => {
       const next = typeof updater === "function" ? updater(sorting) : updater;
@@ -329,16 +332,16 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
     props.onKeyDown?.(event, row?.original, at);
   };
 
-  // Columns the user sized keep their width; the others share what is left, by their `grow`.
+  // Columns the user sized keep their width. Growing columns share what is left by their `grow`
+  // and, when the box is narrow, give way down to their least width before the table scrolls
+  // sideways; the others keep their size.
+  const flexible = (column: (typeof leaves)[number]) => column.columnDef.meta?.grow !== undefined && widths[column.id] === undefined;
+  const least = (column: (typeof leaves)[number]) => column.columnDef.minSize ?? MIN_COLUMN;
   const template = leaves
-    .map((column) => {
-      const size = column.getSize();
-      const grow = column.columnDef.meta?.grow;
-      return grow && widths[column.id] === undefined ? `minmax(${size}px, ${grow}fr)` : `${size}px`;
-    })
+    .map((column) => (flexible(column) ? `minmax(${least(column)}px, ${column.columnDef.meta?.grow}fr)` : `${column.getSize()}px`))
     .join(" ");
   const minWidth =
-    leaves.reduce((sum, column) => sum + column.getSize(), 0) +
+    leaves.reduce((sum, column) => sum + (flexible(column) ? least(column) : column.getSize()), 0) +
     (selection ? CHECK_WIDTH + COLUMN_GAP : 0) +
     COLUMN_GAP * (leaves.length + 1);
   const style = {
@@ -454,8 +457,8 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
 
 /**
  * A column's header: its name, a button that sorts by it when the list can be sorted that way,
- * and an edge to drag (or Alt+Arrow on the header) for its width; a double click on the edge
- * gives the column its first width back.
+ * and an edge to drag (mouse, pen or touch; Alt+Arrow on the header) for its width; a double
+ * click on the edge gives the column its first width back.
  */
 function ColumnHeader<Row extends RowData>({ header, onResize }: { header: Header<typeof kit, Row>; onResize: (size: number) => void }) {
   const { t } = useTranslation();
@@ -463,10 +466,41 @@ function ColumnHeader<Row extends RowData>({ header, onResize }: { header: Heade
   const meta = column.columnDef.meta;
   const sorted = column.getIsSorted();
   const name = column.columnDef.header === undefined ? column.id : fill(column.columnDef.header, header.getContext());
-  const resize = header.getResizeHandler();
+  const cellRef = useRef<HTMLDivElement>(null);
+  const [dragging, setDragging] = useState(false);
+  // A growing column is as wide as the box made it, not as its size says: a resize starts from
+  // the width on screen.
+  const shown = () => {
+    const width = cellRef.current?.getBoundingClientRect().width ?? 0;
+    return width > 0 ? width : column.getSize();
+  };
+  const resizeTo = (width: number) => {
+    const { minSize = MIN_COLUMN, maxSize = MAX_COLUMN } = column.columnDef;
+    onResize(Math.round(Math.max(minSize, Math.min(maxSize, width))));
+  };
   const resizeBy = (delta: number) => {
-    const { minSize = 56, maxSize = 960 } = column.columnDef;
-    onResize(Math.max(minSize, Math.min(maxSize, column.getSize() + delta)));
+    resizeTo(shown() + delta);
+  };
+  const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
+    if (event.button !== 0) return;
+    event.preventDefault();
+    const edge = event.currentTarget;
+    const startX = event.clientX;
+    const startWidth = shown();
+    edge.setPointerCapture(event.pointerId);
+    setDragging(true);
+    const onMove = (move: globalThis.PointerEvent) => {
+      resizeTo(startWidth + move.clientX - startX);
+    };
+    const onEnd = () => {
+      setDragging(false);
+      edge.removeEventListener("pointermove", onMove);
+      edge.removeEventListener("pointerup", onEnd);
+      edge.removeEventListener("pointercancel", onEnd);
+    };
+    edge.addEventListener("pointermove", onMove);
+    edge.addEventListener("pointerup", onEnd);
+    edge.addEventListener("pointercancel", onEnd);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (!event.altKey || (event.key !== "ArrowLeft" && event.key !== "ArrowRight")) return;
@@ -481,6 +515,7 @@ function ColumnHeader<Row extends RowData>({ header, onResize }: { header: Heade
       className={meta?.numeric ? "vgrid-column cell-number" : "vgrid-column"}
       aria-sort={column.getCanSort() ? (ariaSort ?? "none") : undefined}
       data-column={column.id}
+      ref={cellRef}
       onKeyDown={onKeyDown}
     >
       {column.getCanSort() ? (
@@ -504,12 +539,11 @@ function ColumnHeader<Row extends RowData>({ header, onResize }: { header: Heade
       {column.getCanResize() && (
         <div
           className="vgrid-resize"
-          data-resizing={column.getIsResizing() || undefined}
+          data-resizing={dragging || undefined}
           data-testid={`resize-${column.id}`}
           aria-hidden="true"
           title={t("table.resize")}
-          onMouseDown={resize}
-          onTouchStart={resize}
+          onPointerDown={onPointerDown}
           onDoubleClick={() => {
             column.resetSize();
           }}

@@ -23,6 +23,7 @@ export function imageColumns(t: TFunction, language: string): DataColumn<ImageRo
       ...sortable("name", imageId),
       header: t("images.column.image"),
       size: 220,
+      minSize: 140,
       meta: { grow: 3, className: "cell-name" },
       cell: ({ row }) => (
         <>
@@ -36,6 +37,7 @@ export function imageColumns(t: TFunction, language: string): DataColumn<ImageRo
       enableSorting: false,
       header: t("images.column.category"),
       size: 110,
+      minSize: 80,
       meta: { grow: 1.2 },
       cell: ({ row }) => categoryLabel(t, row.original.category),
     },
@@ -69,6 +71,7 @@ export function imageColumns(t: TFunction, language: string): DataColumn<ImageRo
       ...sortable("updated", (row) => row.updated),
       header: t("images.column.updated"),
       size: 140,
+      minSize: 120,
       meta: { grow: 1.2 },
       cell: ({ row }) => formatDate(row.original.updated, language),
     },

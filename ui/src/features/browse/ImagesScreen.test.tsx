@@ -92,12 +92,12 @@ describe("images list", () => {
     const first = renderBrowse("/images", { images: IMAGES });
     await findImageRow("team-a/web");
     const columns = () => screen.getByTestId("images-list").style.getPropertyValue("--table-columns");
-    expect(columns()).toBe("minmax(220px, 3fr) minmax(110px, 1.2fr) 80px 72px 88px minmax(140px, 1.2fr)");
+    expect(columns()).toBe("minmax(140px, 3fr) minmax(80px, 1.2fr) 80px 72px 88px minmax(120px, 1.2fr)");
 
     screen.getByTestId("sort-tagCount").focus();
     await first.user.keyboard("{Alt>}{ArrowRight}{ArrowRight}{/Alt}");
     await waitFor(() => {
-      expect(columns()).toBe("minmax(220px, 3fr) minmax(110px, 1.2fr) 80px 104px 88px minmax(140px, 1.2fr)");
+      expect(columns()).toBe("minmax(140px, 3fr) minmax(80px, 1.2fr) 80px 104px 88px minmax(120px, 1.2fr)");
     });
     // The keys resized; they did not sort.
     expect(first.backend.browse.lastImageQuery).toMatchObject({ sort: "name" });

@@ -48,6 +48,7 @@ function organizationColumns(t: TFunction, language: string, onDelete: (name: st
       accessorFn: (row) => row.name,
       header: t("organizations.column.name"),
       size: 200,
+      minSize: 120,
       meta: { grow: 2, className: "cell-name" },
     },
     {
@@ -56,6 +57,7 @@ function organizationColumns(t: TFunction, language: string, onDelete: (name: st
       sortDescFirst: true,
       header: t("organizations.column.permission"),
       size: 120,
+      minSize: 90,
       meta: { grow: 1 },
       cell: ({ row }) => permissionLabel(t, row.original.permission),
     },

@@ -97,6 +97,7 @@ function journalColumns(
       id: "target",
       header: t("journal.column.target"),
       size: 160,
+      minSize: 100,
       meta: { grow: 1, className: "cell-wrap journal-target" },
       cell: ({ row }) => <span data-testid="journal-row-target">{row.original.target}</span>,
     },
@@ -104,6 +105,7 @@ function journalColumns(
       id: "change",
       header: t("journal.column.change"),
       size: 200,
+      minSize: 140,
       meta: { grow: 2, className: "cell-wrap" },
       cell: ({ row }) => (
         <span data-testid="journal-row-change">
@@ -119,6 +121,7 @@ function journalColumns(
       id: "outcome",
       header: t("journal.column.outcome"),
       size: 120,
+      minSize: 100,
       meta: { grow: 1, className: "cell-wrap" },
       cell: ({ row }) => (
         <>
@@ -133,8 +136,8 @@ function journalColumns(
         </>
       ),
     },
-    { id: "profile", header: t("journal.column.profile"), size: 100, cell: ({ row }) => row.original.profile },
-    { id: "region", header: t("journal.column.region"), size: 110, cell: ({ row }) => row.original.region },
+    { id: "profile", header: t("journal.column.profile"), size: 100, minSize: 70, meta: { grow: 0.5, className: "cell-wrap" }, cell: ({ row }) => row.original.profile },
+    { id: "region", header: t("journal.column.region"), size: 110, minSize: 80, meta: { grow: 0.5, className: "cell-wrap" }, cell: ({ row }) => row.original.region },
     { id: "source", header: t("journal.column.source"), size: 80, cell: ({ row }) => t(`journal.source.${row.original.source}`) },
     {
       id: "requestId",

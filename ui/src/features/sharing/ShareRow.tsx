@@ -66,13 +66,13 @@ export function shareRowAttributes(share: ShareRow) {
 /** The columns of the shares of an image: the account, until when, how long is left, why, who shared it. */
 export function shareColumns(t: TFunction, language: string, actions: ShareActions): DataColumn<ShareRow>[] {
   return [
-    { id: "account", accessorFn: shareId, header: t("sharing.columns.account"), size: 140, meta: { grow: 1, className: "share-account" } },
+    { id: "account", accessorFn: shareId, header: t("sharing.columns.account"), size: 140, minSize: 100, meta: { grow: 1, className: "share-account" } },
     {
       id: "deadline",
       // No end date sorts after every date.
       accessorFn: (share) => (isForever(share.deadline) ? "9999" : share.deadline),
       header: t("sharing.columns.deadline"),
-      size: 170,
+      size: 150,
       cell: ({ row }) => (
         <span data-testid="sharing-row-deadline" data-deadline={row.original.deadline}>
           {isForever(row.original.deadline) ? t("sharing.deadlineForever") : formatDeadline(row.original.deadline, language)}
@@ -85,6 +85,7 @@ export function shareColumns(t: TFunction, language: string, actions: ShareActio
       enableSorting: false,
       header: t("sharing.columns.description"),
       size: 160,
+      minSize: 100,
       meta: { grow: 2, className: "cell-wrap" },
       cell: ({ row }) => row.original.description,
     },
@@ -93,6 +94,7 @@ export function shareColumns(t: TFunction, language: string, actions: ShareActio
       enableSorting: false,
       header: t("sharing.columns.creator"),
       size: 150,
+      minSize: 100,
       meta: { grow: 1, className: "cell-wrap share-creator" },
       cell: ({ row }) =>
         row.original.creator !== "" &&
@@ -103,7 +105,7 @@ export function shareColumns(t: TFunction, language: string, actions: ShareActio
       enableSorting: false,
       enableResizing: false,
       header: t("sharing.columns.actions"),
-      size: 150,
+      size: 200,
       meta: { className: "cell-actions", label: t("sharing.columns.actions") },
       cell: ({ row }) => {
         const { account } = row.original;
