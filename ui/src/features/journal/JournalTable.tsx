@@ -79,7 +79,8 @@ function journalColumns(
     {
       id: "time",
       header: t("journal.column.time"),
-      size: 150,
+      size: 130,
+      meta: { className: "cell-wrap" },
       cell: ({ row }) => (
         <time dateTime={row.original.time} title={utcTime(row.original.time)} data-testid="journal-row-time">
           {formatTime(row.original.time, language)}
@@ -89,8 +90,9 @@ function journalColumns(
     {
       id: "operation",
       header: t("journal.column.operation"),
-      size: 130,
-      meta: { className: "cell-wrap" },
+      size: 120,
+      minSize: 90,
+      meta: { grow: 0.8, className: "cell-wrap" },
       cell: ({ row }) => <span data-testid="journal-row-operation">{t(`journal.operation.${row.original.operation}`)}</span>,
     },
     {
@@ -121,8 +123,8 @@ function journalColumns(
       id: "outcome",
       header: t("journal.column.outcome"),
       size: 120,
-      minSize: 100,
-      meta: { grow: 1, className: "cell-wrap" },
+      minSize: 90,
+      meta: { grow: 0.8, className: "cell-wrap" },
       cell: ({ row }) => (
         <>
           <span className={row.original.outcome === "failed" ? "badge badge-danger" : "badge badge-success"} data-testid="journal-row-outcome">
@@ -138,11 +140,13 @@ function journalColumns(
     },
     { id: "profile", header: t("journal.column.profile"), size: 100, minSize: 70, meta: { grow: 0.5, className: "cell-wrap" }, cell: ({ row }) => row.original.profile },
     { id: "region", header: t("journal.column.region"), size: 110, minSize: 80, meta: { grow: 0.5, className: "cell-wrap" }, cell: ({ row }) => row.original.region },
-    { id: "source", header: t("journal.column.source"), size: 80, cell: ({ row }) => t(`journal.source.${row.original.source}`) },
+    { id: "source", header: t("journal.column.source"), size: 70, meta: { className: "cell-wrap" }, cell: ({ row }) => t(`journal.source.${row.original.source}`) },
     {
       id: "requestId",
       header: t("journal.column.requestId"),
       size: 150,
+      minSize: 120,
+      meta: { grow: 1, className: "cell-wrap" },
       cell: ({ row }) => {
         const { requestId } = row.original;
         return (
