@@ -6,6 +6,7 @@
 // what it remembers.
 
 import { spawn, spawnSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { closeSync, mkdirSync, mkdtempSync, existsSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -235,6 +236,37 @@ export function addSandboxProfile(configDir, sandbox, user, extraArgs = []) {
     { env: { ...process.env, SWR_CONSOLE_CONFIG_DIR: configDir }, input: user.sk, encoding: 'utf8', timeout: 60_000 },
   );
   if (added.status !== 0) throw new Error(`swrctl profile add failed: ${added.stderr}`);
+}
+
+/**
+ * The long-term login of `user` as skopeo's `--creds` take it: `<region>@<AK>`, and the hex
+ * HMAC-SHA256 of the AK keyed by the SK as the password.
+ */
+export function loginOf(sandbox, user) {
+  const key = createHmac('sha256', user.sk).update(user.ak).digest('hex');
+  return `${sandbox.ready.region}@${user.ak}:${key}`;
+}
+
+/**
+ * Copies `docker://<registry>/<source>` as `user` to `destination` (`docker-archive:FILE:NAME`,
+ * `oci-archive:…`) with skopeo, every blob read and checked; `extraArgs` adds to `skopeo copy`
+ * (e.g. `--additional-tag`). Returns skopeo's result; `copyArchive` is the one that must work.
+ */
+export function skopeoCopy(sandbox, user, source, destination, extraArgs = []) {
+  const out = spawnSync(
+    'skopeo',
+    ['copy', '-q', '--src-tls-verify=false', '--src-creds', loginOf(sandbox, user), ...extraArgs,
+      `docker://${sandbox.ready.registry}/${source}`, destination],
+    { encoding: 'utf8', timeout: 120_000 },
+  );
+  if (out.error) throw new Error(`skopeo could not run: ${out.error.message}`);
+  return out;
+}
+
+/** Writes the sandbox's image `source` as an archive at `destination` (see `skopeoCopy`), or throws why not. */
+export function copyArchive(sandbox, user, source, destination, extraArgs = []) {
+  const out = skopeoCopy(sandbox, user, source, destination, extraArgs);
+  if (out.status !== 0) throw new Error(`skopeo could not write ${destination}: ${out.stderr}`);
 }
 
 /** Saves a PNG of the window under tests/e2e/artifacts/, after the UI has settled. */

@@ -12,12 +12,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { createHmac } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Key } from 'webdriverio';
-import { addSandboxProfile, binDir, byTestId, launchApp, newConfigDir, screenshot, startSandbox } from '../harness.mjs';
+import { addSandboxProfile, binDir, byTestId, copyArchive, launchApp, newConfigDir, screenshot, skopeoCopy, startSandbox } from '../harness.mjs';
 
 const swrctl = join(binDir, 'swrctl');
 /** A private image of the first account, with tags v2–v4 (retention removed v1). */
@@ -174,21 +173,10 @@ describe('access: attributes, permissions, sharing and the journal', () => {
         list.users.find((u) => u.userId === user.user_id)?.level ?? 'none',
       ]),
     );
-  const skopeoCreds = (user) => {
-    const loginKey = createHmac('sha256', user.sk).update(user.ak).digest('hex');
-    return `${sandbox.ready.region}@${user.ak}:${loginKey}`;
-  };
   /** Pulls `reference` as `user` with skopeo, every blob read and checked. */
   const pull = (user, reference) => {
     pulls += 1;
-    const out = spawnSync(
-      'skopeo',
-      ['copy', '-q', '--src-tls-verify=false', '--src-creds', skopeoCreds(user),
-        `docker://${sandbox.ready.registry}/${reference}`, `docker-archive:${join(work, `pull-${pulls}.tar`)}`],
-      { encoding: 'utf8', timeout: 120_000 },
-    );
-    if (out.error) throw new Error(`skopeo could not run: ${out.error.message}`);
-    return out;
+    return skopeoCopy(sandbox, user, reference, `docker-archive:${join(work, `pull-${pulls}.tar`)}`);
   };
   const assertPulls = (user, reference, why) => {
     const out = pull(user, reference);
@@ -444,13 +432,7 @@ describe('access: attributes, permissions, sharing and the journal', () => {
   });
 
   it("raises the IAM user to write on the organization's Users screen, and then it can push", async () => {
-    const copy = spawnSync(
-      'skopeo',
-      ['copy', '-q', '--src-tls-verify=false', '--src-creds', skopeoCreds(admin),
-        `docker://${sandbox.ready.registry}/demo-base/alpine-mini:3.20`, `docker-archive:${iamArchive}:e2e/iam-push:1`],
-      { encoding: 'utf8', timeout: 120_000 },
-    );
-    assert.equal(copy.status, 0, copy.stderr);
+    copyArchive(sandbox, admin, 'demo-base/alpine-mini:3.20', `docker-archive:${iamArchive}:e2e/iam-push:1`);
     // Its keys work (it may read demo-apps), but read is not enough to push.
     assertPulls(iam, image.pullable, 'with read on demo-apps');
     const refused = iamPush('1');

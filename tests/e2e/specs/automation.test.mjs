@@ -13,13 +13,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { createHash, createHmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Key } from 'webdriverio';
-import { addSandboxProfile, binDir, byTestId, launchApp, newConfigDir, screenshot, startSandbox } from '../harness.mjs';
+import { addSandboxProfile, binDir, byTestId, copyArchive, launchApp, loginOf, newConfigDir, screenshot, startSandbox } from '../harness.mjs';
 
 const swrctl = join(binDir, 'swrctl');
 const organization = 'e2e-automation';
@@ -256,8 +256,7 @@ describe('automation: retention and triggers', () => {
   before(async () => {
     sandbox = await startSandbox();
     admin = sandbox.ready.accounts[0].users.find((u) => u.admin);
-    const loginKey = createHmac('sha256', admin.sk).update(admin.ak).digest('hex');
-    creds = `${sandbox.ready.region}@${admin.ak}:${loginKey}`;
+    creds = loginOf(sandbox, admin);
     cliEnv = {
       ...process.env,
       SWR_CONSOLE_CONFIG_DIR: newConfigDir('automation-cli'),
@@ -273,13 +272,7 @@ describe('automation: retention and triggers', () => {
     addSandboxProfile(configDir, sandbox, admin);
 
     // The image every tag is pushed from: the sandbox's public demo image, as a docker archive.
-    const copy = spawnSync(
-      'skopeo',
-      ['copy', '-q', '--src-tls-verify=false', '--src-creds', creds,
-        `docker://${sandbox.ready.registry}/demo-base/alpine-mini:3.20`, `docker-archive:${archive}:e2e/svc:1`],
-      { encoding: 'utf8', timeout: 120_000 },
-    );
-    assert.equal(copy.status, 0, copy.stderr);
+    copyArchive(sandbox, admin, 'demo-base/alpine-mini:3.20', `docker-archive:${archive}:e2e/svc:1`);
 
     // A fresh organization, and the image's tags pushed one by one, before the app reads them.
     const created = run(cliEnv, ['org', 'create', organization]);

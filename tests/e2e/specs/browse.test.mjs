@@ -12,10 +12,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { createHash, createHmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { Key } from 'webdriverio';
-import { addSandboxProfile, binDir, byTestId, launchApp, newConfigDir, screenshot, startSandbox } from '../harness.mjs';
+import { addSandboxProfile, binDir, byTestId, launchApp, loginOf, newConfigDir, screenshot, startSandbox } from '../harness.mjs';
 
 const swrctl = join(binDir, 'swrctl');
 const demoImages = ['demo-apps/api', 'demo-apps/web', 'demo-base/alpine-mini'];
@@ -123,8 +123,7 @@ describe('browsing images, tags and organizations', () => {
   before(async () => {
     sandbox = await startSandbox();
     admin = sandbox.ready.accounts[0].users.find((u) => u.admin);
-    const loginKey = createHmac('sha256', admin.sk).update(admin.ak).digest('hex');
-    creds = `${sandbox.ready.region}@${admin.ak}:${loginKey}`;
+    creds = loginOf(sandbox, admin);
     cliEnv = {
       ...process.env,
       SWR_CONSOLE_CONFIG_DIR: newConfigDir('browse-cli'),

@@ -1,17 +1,16 @@
 // The keyboard alone, on the real app against a real swr-sandbox: a new user sets up a profile
-// through the wizard and pushes an archive from Uploads without touching the mouse. Every control
-// is reached with Tab, shows where the focus is, and is worked with Enter, Space, arrows or
-// typing. The pushed tag is read back with swrctl.
+// through the wizard, pushes an archive from Uploads, then browses to an image and works its
+// tags without touching the mouse. Every control is reached with Tab, shows where the focus is,
+// and is worked with Enter, Space, arrows or typing. What changed is read back with swrctl.
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { createHmac } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Key } from 'webdriverio';
-import { appBinary, binDir, byTestId, launchApp, newConfigDir, screenshot, startSandbox } from '../harness.mjs';
+import { appBinary, binDir, byTestId, copyArchive, launchApp, newConfigDir, screenshot, startSandbox } from '../harness.mjs';
 
 const swrctl = join(binDir, 'swrctl');
 /** More Tab presses than any screen has stops before the control a test is after. */
@@ -69,14 +68,7 @@ describe('keyboard only', () => {
     sandbox = await startSandbox();
     admin = sandbox.ready.accounts[0].users.find((u) => u.admin);
     // A docker archive written by skopeo from one of the sandbox's demo images.
-    const loginKey = createHmac('sha256', admin.sk).update(admin.ak).digest('hex');
-    const copy = spawnSync(
-      'skopeo',
-      ['copy', '-q', '--src-tls-verify=false', '--src-creds', `${sandbox.ready.region}@${admin.ak}:${loginKey}`,
-        `docker://${sandbox.ready.registry}/demo-base/alpine-mini:3.20`, `docker-archive:${archive}:keys/keyboard-alpine:3.20`],
-      { encoding: 'utf8', timeout: 120_000 },
-    );
-    assert.equal(copy.status, 0, copy.stderr);
+    copyArchive(sandbox, admin, 'demo-base/alpine-mini:3.20', `docker-archive:${archive}:keys/keyboard-alpine:3.20`);
     app = await launchApp({ configDir });
     browser = app.browser;
   });
@@ -165,5 +157,74 @@ describe('keyboard only', () => {
     const tags = spawnSync(swrctl, ['ls', '--json', 'demo-apps/keyboard-alpine'], { env, encoding: 'utf8', timeout: 60_000 });
     assert.equal(tags.status, 0, tags.stderr);
     assert.deepEqual(JSON.parse(tags.stdout).map((t) => t.tag), ['3.20']);
+  });
+
+  it('walks the images with arrows, sorts and widens the tag columns, selects tags and inspects one', async () => {
+    await tabTo(browser, byId('nav-images'));
+    await browser.keys(Key.Enter);
+    await byTestId(browser, 'screen-images');
+    await browser.waitUntil(async () => (await browser.$$('[data-testid="image-row"]')).length >= 3, {
+      timeout: 30_000,
+      timeoutMsg: 'the images never listed',
+    });
+
+    // One row of the list is a tab stop; arrows move between rows, Enter opens the image.
+    await tabTo(browser, '[data-testid="image-row"]');
+    const focusedImage = () => browser.execute(() => document.activeElement?.getAttribute('data-image'));
+    for (let presses = 0; presses < 10 && (await focusedImage()) !== 'demo-apps/web'; presses += 1) {
+      await browser.keys(Key.ArrowDown);
+    }
+    assert.equal(await focusedImage(), 'demo-apps/web', 'the arrows never reached demo-apps/web');
+    await screenshot(browser, 'keyboard-images-row');
+    await browser.keys(Key.Enter);
+    await byTestId(browser, 'image-page');
+
+    // The open tab is the tabs' one stop; the arrow moves to the next tab and opens it.
+    await tabTo(browser, byId('tab-overview'));
+    await browser.keys(Key.ArrowRight);
+    await browser.waitUntil(async () => (await browser.$$('[data-testid="tag-row"]')).length === 3, {
+      timeout: 30_000,
+      timeoutMsg: 'the three tags of demo-apps/web never listed',
+    });
+
+    // A header sorts with Enter; Alt+Right widens its column.
+    await tabTo(browser, byId('sort-pushed'));
+    await browser.keys(Key.Enter);
+    const pushed = await browser.$('[role="columnheader"][data-column="pushed"]');
+    await browser.waitUntil(async () => (await pushed.getAttribute('aria-sort')) === 'descending', {
+      timeout: 5_000,
+      timeoutMsg: 'Enter on the Pushed header did not sort by it',
+    });
+    const width = () => browser.execute(() => document.querySelector('[data-column="pushed"]')?.getBoundingClientRect().width ?? 0);
+    const before = await width();
+    await browser.keys([Key.Alt, Key.ArrowRight]);
+    await browser.waitUntil(async () => (await width()) > before, {
+      timeout: 5_000,
+      timeoutMsg: 'Alt+Right on the Pushed header did not widen it',
+    });
+
+    // Space selects the focused row; Shift+Space extends to the next; Ctrl+A takes every tag.
+    await tabTo(browser, '[data-testid="tag-row"]');
+    await browser.keys(Key.Space);
+    await browser.keys(Key.ArrowDown);
+    await browser.keys([Key.Shift, Key.Space]);
+    const selected = () => browser.execute(() => [...document.querySelectorAll('[data-testid="tag-row"][aria-selected="true"]')].length);
+    await browser.waitUntil(async () => (await selected()) === 2, { timeout: 5_000, timeoutMsg: 'Space and Shift+Space did not select two rows' });
+    assert.match(await (await byTestId(browser, 'tags-selected')).getText(), /2/);
+    await browser.keys([Key.Ctrl, 'a']);
+    await browser.waitUntil(async () => (await selected()) === 3, { timeout: 5_000, timeoutMsg: 'Ctrl+A did not select every tag' });
+    await screenshot(browser, 'keyboard-tags-selected');
+
+    // Enter inspects the focused tag; Escape closes the report and the focus is back on the row.
+    const row = await browser.execute(() => document.activeElement?.getAttribute('data-tag'));
+    await browser.keys(Key.Enter);
+    await byTestId(browser, 'inspect-panel', 30_000);
+    await browser.keys(Key.Escape);
+    await browser.waitUntil(async () => (await browser.$$('[data-testid="inspect-panel"]')).length === 0, {
+      timeout: 5_000,
+      timeoutMsg: 'Escape did not close the inspection',
+    });
+    const back = await browser.execute(() => document.activeElement?.getAttribute('data-tag'));
+    assert.equal(back, row, 'the focus did not come back to the inspected row');
   });
 });

@@ -12,7 +12,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Key } from 'webdriverio';
-import { addSandboxProfile, binDir, byTestId, launchApp, newConfigDir, screenshot, startSandbox } from '../harness.mjs';
+import { addSandboxProfile, binDir, byTestId, copyArchive, launchApp, newConfigDir, screenshot, startSandbox } from '../harness.mjs';
 
 const swrctl = join(binDir, 'swrctl');
 const ORG = 'e2e-sync';
@@ -95,14 +95,7 @@ describe('region sync', () => {
       const made = run(env, ['org', 'create', ORG]);
       assert.equal(made.status, 0, made.stderr);
     }
-    const key = createHmac('sha256', admin.sk).update(admin.ak).digest('hex');
-    const copied = spawnSync(
-      'skopeo',
-      ['copy', '-q', '--src-tls-verify=false', '--src-creds', `${sandbox.ready.region}@${admin.ak}:${key}`,
-        `docker://${sandbox.ready.registry}/demo-base/alpine-mini:3.20`, `docker-archive:${archive}:svc:1`],
-      { encoding: 'utf8', timeout: 120_000 },
-    );
-    assert.equal(copied.status, 0, copied.stderr);
+    copyArchive(sandbox, admin, 'demo-base/alpine-mini:3.20', `docker-archive:${archive}:svc:1`);
     for (const tag of ['v1', 'v2', 'latest']) push(tag);
 
     addSandboxProfile(configDir, sandbox, admin, ['--region-endpoint', `${east.region}=${east.api_endpoint},${east.registry},${east.project_id}`]);

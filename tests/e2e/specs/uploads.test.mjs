@@ -8,11 +8,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { createHmac } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addSandboxProfile, appBinary, binDir, byTestId, launchApp, newConfigDir, screenshot, startSandbox } from '../harness.mjs';
+import { addSandboxProfile, appBinary, binDir, byTestId, copyArchive, launchApp, newConfigDir, screenshot, startSandbox } from '../harness.mjs';
 
 const swrctl = join(binDir, 'swrctl');
 // Every request to the sandbox waits this long, so a push of the big archive lasts seconds.
@@ -109,20 +108,9 @@ describe('uploads', () => {
     // Two archives written by skopeo from a demo image of the sandbox: a docker archive of one
     // image with two tags (as `docker save web:v1 web:latest` writes), and an OCI archive whose
     // only name is a tag (the user has to name the image).
-    const loginKey = createHmac('sha256', admin.sk).update(admin.ak).digest('hex');
-    const source = `docker://${sandbox.ready.registry}/demo-base/alpine-mini:3.20`;
-    const destinations = [
-      [`docker-archive:${files.docker}:e2e/alpine:3.20`, '--additional-tag', 'e2e/alpine:latest'],
-      [`oci-archive:${files.oci}:1.0`],
-    ];
-    for (const [dest, ...extra] of destinations) {
-      const copy = spawnSync(
-        'skopeo',
-        ['copy', '-q', ...extra, '--src-tls-verify=false', '--src-creds', `${sandbox.ready.region}@${admin.ak}:${loginKey}`, source, dest],
-        { encoding: 'utf8', timeout: 120_000 },
-      );
-      assert.equal(copy.status, 0, copy.stderr);
-    }
+    const source = 'demo-base/alpine-mini:3.20';
+    copyArchive(sandbox, admin, source, `docker-archive:${files.docker}:e2e/alpine:3.20`, ['--additional-tag', 'e2e/alpine:latest']);
+    copyArchive(sandbox, admin, source, `oci-archive:${files.oci}:1.0`);
     writeFileSync(files.broken, 'these are release notes, not an image archive\n');
     writeBigArchive(files.big);
 

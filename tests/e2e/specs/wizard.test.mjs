@@ -11,7 +11,7 @@ import { createHmac } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { binDir, byTestId, launchApp, newConfigDir, screenshot, startSandbox } from '../harness.mjs';
+import { binDir, byTestId, copyArchive, launchApp, newConfigDir, screenshot, startSandbox } from '../harness.mjs';
 
 const swrctl = join(binDir, 'swrctl');
 const clipboardClearSecs = 3;
@@ -186,15 +186,8 @@ describe('connection wizard', () => {
     const first = JSON.parse(tags.stdout)[0];
     assert.ok(first, 'the demo image has no tag');
     const source = `demo-base/alpine-mini:${first.tag}`;
-    const loginKey = createHmac('sha256', admin.sk).update(admin.ak).digest('hex');
     const archive = join(mkdtempSync(join(tmpdir(), 'swr-e2e-archive-')), 'image.tar');
-    const copy = spawnSync(
-      'skopeo',
-      ['copy', '-q', '--src-tls-verify=false', '--src-creds', `${sandbox.ready.region}@${admin.ak}:${loginKey}`,
-        `docker://${sandbox.ready.registry}/${source}`, `docker-archive:${archive}:e2e/image:latest`],
-      { encoding: 'utf8', timeout: 120_000 },
-    );
-    assert.equal(copy.status, 0, copy.stderr);
+    copyArchive(sandbox, admin, source, `docker-archive:${archive}:e2e/image:latest`);
 
     const pushed = cli('push', '--profile', 'Sandbox E2E', '--org', 'demo-apps', '--name', 'e2e-pushed', '--tag', 'v1', '--json', archive);
     assert.equal(pushed.status, 0, pushed.stdout + pushed.stderr);
