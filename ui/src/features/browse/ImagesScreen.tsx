@@ -59,7 +59,8 @@ function ImageBrowser({ profileId, organization }: { profileId: string; organiza
   const language = i18n.language;
 
   const columns = useMemo(() => imageColumns(t, language), [t, language]);
-  const sorting: SortingState = [{ id: query.sort, desc: query.descending }];
+  // One array per order: the table takes a new one as a new order.
+  const sorting: SortingState = useMemo(() => [{ id: query.sort, desc: query.descending }], [query.sort, query.descending]);
   const onSortingChange = ([order]: SortingState) => {
     const sort = columns.find((column) => column.id === order?.id)?.id as ImageSort | undefined;
     if (order && sort) setQuery((now) => ({ ...now, sort, descending: order.desc }));

@@ -110,7 +110,8 @@ export function TagsTab({ imageRef }: { imageRef: ImageRef }) {
       }),
     [t, language, client],
   );
-  const sorting: SortingState = [{ id: query.sort, desc: query.descending }];
+  // One array per order: the table takes a new one as a new order.
+  const sorting: SortingState = useMemo(() => [{ id: query.sort, desc: query.descending }], [query.sort, query.descending]);
   const onSortingChange = ([order]: SortingState) => {
     const sort = SORTS.find((s) => s === order?.id);
     if (order && sort) change({ sort, descending: order.desc });
