@@ -155,7 +155,7 @@ const browseEn = {
     noMatch: "No tag matches this filter.",
     loadFailed: "The tags could not be read.",
     selectFailed: "The tags to select could not be read.",
-    keyboardHint: "Space selects, Shift+click selects a range, Ctrl+A selects every matching tag.",
+    keyboardHint: "Space selects, Shift+click or Shift+Space selects a range, Ctrl+A selects every matching tag; Alt+←/→ on a column header changes its width.",
   },
   inspect: {
     title: "Inspect {{reference}}",

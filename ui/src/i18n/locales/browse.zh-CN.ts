@@ -157,7 +157,7 @@ const browseZhCN: BrowseMessages = {
     noMatch: "没有符合此筛选条件的镜像版本。",
     loadFailed: "无法读取镜像版本。",
     selectFailed: "无法读取要选择的镜像版本。",
-    keyboardHint: "空格键选择，按住 Shift 单击选择一段，Ctrl+A 选择全部符合条件的镜像版本。",
+    keyboardHint: "空格键选择，按住 Shift 单击或按 Shift+空格选择一段，Ctrl+A 选择全部符合条件的镜像版本；在列标题上按 Alt+←/→ 调整列宽。",
   },
   inspect: {
     title: "{{reference}} 的详情",
