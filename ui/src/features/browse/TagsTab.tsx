@@ -13,7 +13,7 @@ import { InspectPanel } from "./InspectPanel";
 import { usePrepareTagPage, useRefreshTags, useTagPage, useTagsStatus, type ImageRef } from "./queries";
 import { NO_SELECTION, rangeTo, toggle, withTags, without, type Selection } from "./selection";
 import { tagColumns, tagId, tagRowAttributes } from "./TagRow";
-import { rowAt, useLoadedRows, usePageOffsets } from "./windows";
+import { useLoadedRows, usePageOffsets } from "./windows";
 
 const SORTS: readonly TagSort[] = ["version", "pushed", "name", "size"];
 
@@ -35,7 +35,6 @@ export function TagsTab({ imageRef }: { imageRef: ImageRef }) {
   const [selectError, setSelectError] = useState<CommandError | null>(null);
   const firstPage = useTagPage(imageRef, status.data, query, firstOffset);
   const lastPage = useTagPage(imageRef, status.data, query, lastOffset);
-  const windows = [firstPage.data, lastPage.data];
   const loaded = useLoadedRows(firstPage.data, lastPage.data);
   const latest = firstPage.data ?? lastPage.data;
   const matching = latest?.matching ?? 0;
@@ -70,19 +69,15 @@ export function TagsTab({ imageRef }: { imageRef: ImageRef }) {
     });
   };
 
-  /** Tag names of rows `from…to`, from the windows on screen or else asked of the backend. */
+  /** Tag names of rows `from…to`, from the rows loaded or else asked of the backend. */
   const namesIn = async (from: number, to: number): Promise<string[]> => {
-    const loaded: string[] = [];
-    for (let at = from; at <= to; at++) {
-      const row = rowAt(windows, at);
-      if (!row) {
-        const { profileId, organization, image } = imageRef;
-        const window = await client.queryTags(profileId, organization, image, query, from, to - from + 1);
-        return window.rows.map((r) => r.tag);
-      }
-      loaded.push(row.tag);
+    const start = from - loaded.offset;
+    if (start >= 0 && to - loaded.offset < loaded.rows.length) {
+      return loaded.rows.slice(start, to - loaded.offset + 1).map((row) => row.tag);
     }
-    return loaded;
+    const { profileId, organization, image } = imageRef;
+    const window = await client.queryTags(profileId, organization, image, query, from, to - from + 1);
+    return window.rows.map((row) => row.tag);
   };
   const selectRows = (from: number, to: number) => {
     setSelectError(null);

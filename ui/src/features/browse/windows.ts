@@ -1,5 +1,5 @@
 // The lists hold only what is on screen: the visible range asks for the page of its first row and
-// the page of its last (the same page most of the time), and rows are looked up in those windows.
+// the page of its last (the same page most of the time), and the table gets those pages as one slice.
 
 import { useCallback, useMemo, useState } from "react";
 
@@ -21,16 +21,6 @@ export const START: VisibleRange = { first: 0, last: 0 };
 export function pageOffsets(range: VisibleRange): [number, number] {
   const page = (row: number) => Math.floor(Math.max(0, row) / PAGE_SIZE) * PAGE_SIZE;
   return [page(range.first), page(range.last)];
-}
-
-/** The row at `index` in whichever window holds it; undefined while it loads. */
-export function rowAt<T>(windows: readonly (RowWindow<T> | undefined)[], index: number): T | undefined {
-  for (const window of windows) {
-    if (window && index >= window.offset && index < window.offset + window.rows.length) {
-      return window.rows[index - window.offset];
-    }
-  }
-  return undefined;
 }
 
 /**
