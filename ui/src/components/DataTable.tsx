@@ -354,7 +354,9 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
 
   return (
     <div
-      className={["vgrid", props.tall ? "vgrid-tall" : "", props.className ?? ""].join(" ").trim()}
+      className={["vgrid", props.tall ? "vgrid-tall" : "", props.activateOnClick ? "vgrid-clickable" : "", props.className ?? ""]
+        .filter(Boolean)
+        .join(" ")}
       role="grid"
       aria-label={props.label}
       aria-rowcount={count + 1}

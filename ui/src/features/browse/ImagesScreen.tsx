@@ -95,7 +95,6 @@ function ImageBrowser({ profileId, organization }: { profileId: string; organiza
         count={matching}
         getRowId={imageId}
         label={t("images.title")}
-        className="vgrid-clickable"
         testId="images-list"
         widthsKey="images"
         tall

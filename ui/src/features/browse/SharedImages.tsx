@@ -74,7 +74,6 @@ export function SharedImages({ profileId }: { profileId: string }) {
           rows={rows}
           getRowId={imageId}
           label={t("images.scope.shared")}
-          className="vgrid-clickable"
           testId="shared-list"
           widthsKey="images"
           onActivate={open}
