@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from "react";
+import { useCallback, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { ErrorNotice } from "../../components/ErrorNotice";
@@ -35,6 +35,10 @@ export function SyncTab({ imageRef }: { imageRef: ImageRef }) {
   const syncNow = useRef<HTMLElement>(null);
   const name = `${imageRef.organization}/${imageRef.image}`;
   const list = rules.data ?? [];
+  const askToRemove = useCallback((rule: SyncRule) => {
+    setAdded(null);
+    setRemoving(rule);
+  }, []);
 
   return (
     <div className="sync-tab" data-testid="sync-tab" data-image={name}>
@@ -61,14 +65,7 @@ export function SyncTab({ imageRef }: { imageRef: ImageRef }) {
           </p>
         )}
         {list.length > 0 && (
-          <RuleList
-            imageRef={imageRef}
-            rules={list}
-            onRemove={(rule) => {
-              setAdded(null);
-              setRemoving(rule);
-            }}
-          />
+          <RuleList imageRef={imageRef} rules={list} onRemove={askToRemove} />
         )}
         {added !== null && (
           <div className="notice notice-info" role="status" data-testid="sync-rule-added">

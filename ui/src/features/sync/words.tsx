@@ -1,6 +1,7 @@
 // Regions, targets, job states and name problems in the interface language.
 
 import type { TFunction } from "i18next";
+import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 
 import { useRegions } from "../profiles/queries";
@@ -9,13 +10,18 @@ import type { Target } from "./rules";
 /** "East China-Shanghai1 (cn-east-3)" where the region's name is known, else its id. */
 export function useRegionName(): (id: string) => string {
   const { t, i18n } = useTranslation();
-  const regions = useRegions();
-  return (id) => {
-    const region = regions.data?.find((r) => r.id === id);
-    if (!region) return id;
-    const name = i18n.language === "zh-CN" ? region.nameZhCn : region.nameEn;
-    return name === "" ? id : t("sync.region", { name, id });
-  };
+  const regions = useRegions().data;
+  const language = i18n.language;
+  // The same function while the language and the regions stay, so tables keep their columns.
+  return useCallback(
+    (id) => {
+      const region = regions?.find((r) => r.id === id);
+      if (!region) return id;
+      const name = language === "zh-CN" ? region.nameZhCn : region.nameEn;
+      return name === "" ? id : t("sync.region", { name, id });
+    },
+    [t, language, regions],
+  );
 }
 
 /** "cn-east-3 / team-a", for sentences; the select and the test ids use `region/namespace`. */
@@ -27,7 +33,7 @@ export function targetText(t: TFunction, { region, namespace }: Target): string 
 export function useTargetText(): (target: Target) => string {
   const { t } = useTranslation();
   const regionName = useRegionName();
-  return ({ region, namespace }) => targetText(t, { region: regionName(region), namespace });
+  return useCallback(({ region, namespace }) => targetText(t, { region: regionName(region), namespace }), [t, regionName]);
 }
 
 const STATUSES = ["waiting", "running", "success", "failed", "timeout", "cancel", "existed"] as const;
