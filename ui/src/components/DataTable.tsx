@@ -1,85 +1,28 @@
-import {
-  columnResizingFeature,
-  columnSizingFeature,
-  createSortedRowModel,
-  rowSortingFeature,
-  sortFn_alphanumeric,
-  sortFn_text,
-  tableFeatures,
-  useTable,
-  type ColumnDef,
-  type ColumnSizingState,
-  type Header,
-  type RowData,
-  type SortingState,
-} from "@tanstack/react-table";
+import { useTable, type ColumnSizingState, type RowData, type SortingState } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import {
-  useEffect,
-  useRef,
-  useState,
-  type CSSProperties,
-  type HTMLAttributes,
-  type KeyboardEvent,
-  type PointerEvent,
-  type ReactNode,
-} from "react";
+import { useEffect, useRef, useState, type HTMLAttributes, type KeyboardEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
-import type { Density } from "../ipc";
 import { DEFAULT_SETTINGS, useSettings } from "../features/settings/queries";
+import { ColumnHeader } from "./ColumnHeader";
+import {
+  cellClass,
+  columnsLayout,
+  type DataColumn,
+  fill,
+  HEADER_HEIGHT,
+  kit,
+  MAX_COLUMN,
+  MIN_COLUMN,
+  plain,
+  ROW_HEIGHTS,
+  storedWidths,
+  storeWidths,
+} from "./tableColumns";
 import "./DataTable.css";
 
-/**
- * The one table of the app. TanStack Table keeps the columns (their widths, which one sorts the
- * list and how) and TanStack Virtual places the rows, so a list of 100,000 rows has only the rows
- * in view in the document.
- *
- * Long lists live in the backend: it filters and sorts, and the table holds a slice of rows, the
- * pages in view, at an offset into the whole list. Their sorting is the caller's (a new order is
- * a new query), and so is selection, kept by row id, because a Shift range may cover rows that
- * are not loaded (the caller asks the backend for their ids). A short list, loaded whole, is
- * sorted by the table itself.
- */
-
-export interface ColumnLook {
-  /** Figures: set in tabular digits and aligned to the right, header included. */
-  numeric?: boolean;
-  /** Class of the column's cells (not of its header). */
-  className?: string;
-  /**
-   * The column's share of spare width, for columns that take what is left (names, text); their
-   * `size` is then only where a drag starts, and `minSize` the least they shrink to. Other
-   * columns keep their size, and a column the user resized keeps the width it was given.
-   */
-  grow?: number;
-  /** The header's text for a header that shows none (an actions column). */
-  label?: string;
-}
-
-/** Only its type counts: it gives every column's `meta` the shape of `ColumnLook`. */
-const columnMeta: ColumnLook = {};
-const kit = tableFeatures({
-  columnSizingFeature,
-  columnResizingFeature,
-  rowSortingFeature,
-  sortedRowModel: createSortedRowModel(),
-  sortFns: { alphanumeric: sortFn_alphanumeric, text: sortFn_text },
-  columnMeta,
-});
-
-export type DataColumn<Row extends RowData> = ColumnDef<typeof kit, Row>;
+export type { DataColumn } from "./tableColumns";
 export type { SortingState };
-
-/** Every row of a list has one height, set by the density the user chose: positions are computed, never measured. */
-export const ROW_HEIGHTS: Readonly<Record<Density, number>> = { comfortable: 36, compact: 28 };
-const HEADER_HEIGHT = 32;
-const CHECK_WIDTH = 32;
-/** How far Alt+Arrow on a header moves its column's edge. */
-const RESIZE_STEP = 16;
-const COLUMN_GAP = 12;
-const MIN_COLUMN = 56;
-const MAX_COLUMN = 960;
 
 /** The rows the table shows, first to last. */
 export interface VisibleRange {
@@ -144,43 +87,16 @@ export interface DataTableProps<Row extends RowData> {
 }
 
 /**
- * A cell's or header's content. Templates are called, not mounted as components: a column list
- * made again (a new language, a new callback) then refills the cells instead of replacing them,
- * so a focused button in a row keeps its focus. Templates that need hooks render a component.
+ * The one table of the app. TanStack Table keeps the columns (their widths, which one sorts the
+ * list and how) and TanStack Virtual places the rows, so a list of 100,000 rows has only the rows
+ * in view in the document.
+ *
+ * Long lists live in the backend: it filters and sorts, and the table holds a slice of rows, the
+ * pages in view, at an offset into the whole list. Their sorting is the caller's (a new order is
+ * a new query), and so is selection, kept by row id, because a Shift range may cover rows that
+ * are not loaded (the caller asks the backend for their ids). A short list, loaded whole, is
+ * sorted by the table itself.
  */
-function fill<Context>(template: string | ((context: Context) => unknown), context: Context): ReactNode {
-  return typeof template === "string" ? template : (template(context) as ReactNode);
-}
-
-/** A column without a template shows its value when it is text or a number. */
-function plain(value: unknown): ReactNode {
-  return typeof value === "string" || typeof value === "number" ? value : null;
-}
-
-function cellClass(meta: ColumnLook | undefined): string | undefined {
-  if (!meta?.numeric) return meta?.className;
-  return meta.className ? `cell-number ${meta.className}` : "cell-number";
-}
-
-function storedWidths(key: string): ColumnSizingState {
-  try {
-    const text = window.localStorage.getItem(`columns.${key}`);
-    const parsed: unknown = text ? JSON.parse(text) : {};
-    if (typeof parsed !== "object" || parsed === null) return {};
-    return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, number] => typeof entry[1] === "number"));
-  } catch {
-    return {};
-  }
-}
-
-function storeWidths(key: string, widths: ColumnSizingState) {
-  try {
-    window.localStorage.setItem(`columns.${key}`, JSON.stringify(widths));
-  } catch {
-    // Widths are a convenience: a store that refuses them costs nothing but the widths.
-  }
-}
-
 export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
   const { t } = useTranslation();
   const { rows, columns, selection, onRangeChange, resetKey = "", widthsKey } = props;
@@ -332,22 +248,7 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
     props.onKeyDown?.(event, row?.original, at);
   };
 
-  // Columns the user sized keep their width. Growing columns share what is left by their `grow`
-  // and, when the box is narrow, give way down to their least width before the table scrolls
-  // sideways; the others keep their size.
-  const flexible = (column: (typeof leaves)[number]) => column.columnDef.meta?.grow !== undefined && widths[column.id] === undefined;
-  const least = (column: (typeof leaves)[number]) => column.columnDef.minSize ?? MIN_COLUMN;
-  const template = leaves
-    .map((column) => (flexible(column) ? `minmax(${least(column)}px, ${column.columnDef.meta?.grow}fr)` : `${column.getSize()}px`))
-    .join(" ");
-  const minWidth =
-    leaves.reduce((sum, column) => sum + (flexible(column) ? least(column) : column.getSize()), 0) +
-    (selection ? CHECK_WIDTH + COLUMN_GAP : 0) +
-    COLUMN_GAP * (leaves.length + 1);
-  const style = {
-    "--table-columns": selection ? `${CHECK_WIDTH}px ${template}` : template,
-    "--table-min-width": `${minWidth}px`,
-  } as CSSProperties;
+  const style = columnsLayout(leaves, widths, selection !== undefined);
 
   const allSelected = selection !== undefined && count > 0 && selection.selected.size >= count;
   const someSelected = selection !== undefined && selection.selected.size > 0 && !allSelected;
@@ -453,107 +354,6 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
           })}
         </div>
       </div>
-    </div>
-  );
-}
-
-/**
- * A column's header: its name, a button that sorts by it when the list can be sorted that way,
- * and an edge to drag (mouse, pen or touch; Alt+Arrow on the header) for its width; a double
- * click on the edge gives the column its first width back.
- */
-function ColumnHeader<Row extends RowData>({ header, onResize }: { header: Header<typeof kit, Row>; onResize: (size: number) => void }) {
-  const { t } = useTranslation();
-  const column = header.column;
-  const meta = column.columnDef.meta;
-  const sorted = column.getIsSorted();
-  const name = column.columnDef.header === undefined ? column.id : fill(column.columnDef.header, header.getContext());
-  const cellRef = useRef<HTMLDivElement>(null);
-  const [dragging, setDragging] = useState(false);
-  // A growing column is as wide as the box made it, not as its size says: a resize starts from
-  // the width on screen.
-  const shown = () => {
-    const width = cellRef.current?.getBoundingClientRect().width ?? 0;
-    return width > 0 ? width : column.getSize();
-  };
-  const resizeTo = (width: number) => {
-    const { minSize = MIN_COLUMN, maxSize = MAX_COLUMN } = column.columnDef;
-    onResize(Math.round(Math.max(minSize, Math.min(maxSize, width))));
-  };
-  const resizeBy = (delta: number) => {
-    resizeTo(shown() + delta);
-  };
-  const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
-    if (event.button !== 0) return;
-    event.preventDefault();
-    const edge = event.currentTarget;
-    const startX = event.clientX;
-    const startWidth = shown();
-    edge.setPointerCapture(event.pointerId);
-    setDragging(true);
-    const onMove = (move: globalThis.PointerEvent) => {
-      resizeTo(startWidth + move.clientX - startX);
-    };
-    const onEnd = () => {
-      setDragging(false);
-      edge.removeEventListener("pointermove", onMove);
-      edge.removeEventListener("pointerup", onEnd);
-      edge.removeEventListener("pointercancel", onEnd);
-    };
-    edge.addEventListener("pointermove", onMove);
-    edge.addEventListener("pointerup", onEnd);
-    edge.addEventListener("pointercancel", onEnd);
-  };
-  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    if (!event.altKey || (event.key !== "ArrowLeft" && event.key !== "ArrowRight")) return;
-    event.preventDefault();
-    event.stopPropagation();
-    resizeBy(event.key === "ArrowRight" ? RESIZE_STEP : -RESIZE_STEP);
-  };
-  const ariaSort = sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined;
-  return (
-    <div
-      role="columnheader"
-      className={meta?.numeric ? "vgrid-column cell-number" : "vgrid-column"}
-      aria-sort={column.getCanSort() ? (ariaSort ?? "none") : undefined}
-      data-column={column.id}
-      ref={cellRef}
-      onKeyDown={onKeyDown}
-    >
-      {column.getCanSort() ? (
-        <button
-          type="button"
-          className="vgrid-sort"
-          data-testid={`sort-${column.id}`}
-          aria-keyshortcuts="Alt+ArrowLeft Alt+ArrowRight"
-          onClick={column.getToggleSortingHandler()}
-        >
-          <span className="vgrid-column-name">{name}</span>
-          <span className="vgrid-sort-mark" aria-hidden="true">
-            {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : ""}
-          </span>
-        </button>
-      ) : meta?.label ? (
-        <span className="visually-hidden">{meta.label}</span>
-      ) : (
-        <span className="vgrid-column-name">{name}</span>
-      )}
-      {column.getCanResize() && (
-        <div
-          className="vgrid-resize"
-          data-resizing={dragging || undefined}
-          data-testid={`resize-${column.id}`}
-          aria-hidden="true"
-          title={t("table.resize")}
-          onPointerDown={onPointerDown}
-          onDoubleClick={() => {
-            column.resetSize();
-          }}
-          onClick={(event) => {
-            event.stopPropagation();
-          }}
-        />
-      )}
     </div>
   );
 }
