@@ -282,3 +282,30 @@ export async function byTestId(browser, id, timeout = 10_000) {
   await element.waitForDisplayed({ timeout });
   return element;
 }
+
+/**
+ * Chooses `value` in one of the app's select lists (a button that opens a list box) as a user
+ * does: clicks the button, waits for the entry (lists fill as their data arrives) and clicks it.
+ */
+export async function choose(browser, trigger, value, timeout = 30_000) {
+  await trigger.waitForEnabled({ timeout });
+  await trigger.click();
+  const list = await browser.$(`#${await trigger.getAttribute('aria-controls')}`);
+  const option = await list.$(`[role="option"][data-value="${value}"]`);
+  await option.waitForDisplayed({ timeout }).catch(async () => {
+    const offered = await browser.execute((el) => [...el.querySelectorAll('[role="option"]')].map((o) => o.dataset.value), list);
+    throw new Error(`no entry "${value}" in the list; it offers ${JSON.stringify(offered)}`);
+  });
+  await option.click();
+  // The choice may open a preview first (a permission change), so what is checked is that the
+  // list closed; callers read the outcome they expect.
+  await browser.waitUntil(async () => (await trigger.getAttribute('aria-expanded')) === 'false', {
+    timeout: 5_000,
+    timeoutMsg: `the list stayed open after "${value}" was clicked`,
+  });
+}
+
+/** The value a select list shows as chosen, or null when it shows its placeholder. */
+export function chosen(trigger) {
+  return trigger.getAttribute('data-value');
+}

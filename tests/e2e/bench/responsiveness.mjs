@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { appBinary, binDir, byTestId, launchApp, newConfigDir, startSandbox } from '../harness.mjs';
+import { appBinary, binDir, byTestId, choose, launchApp, newConfigDir, startSandbox } from '../harness.mjs';
 
 const archive = process.argv[2];
 if (!archive || !existsSync(archive)) {
@@ -94,8 +94,7 @@ try {
   const checking = await sample(browser, Math.min(ms, 3000));
   await browser.waitUntil(async () => (await item.getAttribute('data-validation')) === 'valid', { timeout: 600_000 });
   const org = await item.$('[data-testid="upload-organization"]');
-  await browser.waitUntil(async () => (await org.$$('option[value="demo-apps"]')).length > 0, { timeout: 30_000 });
-  await org.selectByAttribute('value', 'demo-apps');
+  await choose(browser, org, 'demo-apps');
   const queue = await item.$('[data-testid="upload-queue"]');
   await browser.waitUntil(() => queue.isEnabled(), { timeout: 15_000 });
   await queue.click();

@@ -16,7 +16,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Key } from 'webdriverio';
-import { addSandboxProfile, binDir, byTestId, copyArchive, launchApp, newConfigDir, screenshot, skopeoCopy, startSandbox } from '../harness.mjs';
+import { addSandboxProfile, binDir, byTestId, choose, chosen, copyArchive, launchApp, newConfigDir, screenshot, skopeoCopy, startSandbox } from '../harness.mjs';
 
 const swrctl = join(binDir, 'swrctl');
 /** A private image of the first account, with tags v2–v4 (retention removed v1). */
@@ -326,14 +326,14 @@ describe('access: attributes, permissions, sharing and the journal', () => {
     // The form starts from what SWR holds: the seed's values.
     const seeded = listedImage();
     await browser
-      .waitUntil(async () => (await category.getValue()) === seeded.category && (await text.getValue()) === seeded.description, {
+      .waitUntil(async () => (await chosen(category)) === seeded.category && (await text.getValue()) === seeded.description, {
         timeout: 20_000,
       })
       .catch(() => assert.fail(`the form does not show ${seeded.category} / "${seeded.description}"`));
     assert.equal(await (await byTestId(browser, 'attributes-visibility-private')).isSelected(), true);
     await screenshot(browser, 'access-attributes');
 
-    await category.selectByAttribute('value', 'database');
+    await choose(browser, category, 'database');
     await typeLines(browser, text, description);
     const wanted = description.join('\n');
     // The preview renders the Markdown: a heading, not a line starting with '#'.
@@ -466,7 +466,7 @@ describe('access: attributes, permissions, sharing and the journal', () => {
 
     const level = await browser.$(`${row} [data-testid="permission-row-level"]`);
     await level.waitForDisplayed({ timeout: 10_000 });
-    await level.selectByAttribute('value', 'write');
+    await choose(browser, level, 'write');
     await byTestId(browser, 'permission-diff', 20_000);
     await waitForSet(browser, '[data-testid="permission-diff-item"]', 'data-action', ['change'], 'the diff of the level change');
     const [item] = await diffItems();
@@ -490,7 +490,7 @@ describe('access: attributes, permissions, sharing and the journal', () => {
   it('grants read on both organizations at once through the matrix and its diff', async () => {
     await (await byTestId(browser, 'nav-permissions')).click();
     await byTestId(browser, 'screen-permissions', 20_000);
-    assert.equal(await (await byTestId(browser, 'permissions-organization')).getValue(), '', 'the matrix is not of every organization');
+    assert.equal(await chosen(await byTestId(browser, 'permissions-organization')), '', 'the matrix is not of every organization');
     await byTestId(browser, 'permission-matrix', 20_000);
     const cell = (column) => byUser('matrix-cell', iam, `[data-column="${column}"]`);
     await waitForAttribute(browser, cell('demo-apps'), 'data-level', 'write', 'demo-apps × the IAM user');
@@ -502,7 +502,7 @@ describe('access: attributes, permissions, sharing and the journal', () => {
     for (const column of ['demo-apps', 'demo-base']) {
       await (await browser.$(`[data-testid="matrix-select-column"][data-column="${column}"]`)).click();
     }
-    await (await byTestId(browser, 'bulk-level')).selectByAttribute('value', 'read');
+    await choose(browser, await byTestId(browser, 'bulk-level'), 'read');
     await screenshot(browser, 'access-matrix-selected');
     await press(browser, 'bulk-apply');
 
@@ -579,13 +579,13 @@ describe('access: attributes, permissions, sharing and the journal', () => {
     await screenshot(browser, 'access-journal');
 
     const operation = await byTestId(browser, 'journal-operation');
-    await operation.selectByAttribute('value', 'permissionChange');
+    await choose(browser, operation, 'permissionChange');
     await waitForJournal(
       appJournal.filter((e) => e.operation === 'permissionChange').map(key),
       'the journal filtered to level changes',
     );
     await screenshot(browser, 'access-journal-operation');
-    await operation.selectByAttribute('value', '');
+    await choose(browser, operation, '');
     await waitForJournal(appJournal.map(key), 'the journal with every operation');
 
     const search = await byTestId(browser, 'journal-search');

@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Key } from 'webdriverio';
-import { addSandboxProfile, binDir, byTestId, copyArchive, launchApp, loginOf, newConfigDir, screenshot, startSandbox } from '../harness.mjs';
+import { addSandboxProfile, binDir, byTestId, choose, copyArchive, launchApp, loginOf, newConfigDir, screenshot, startSandbox } from '../harness.mjs';
 
 const swrctl = join(binDir, 'swrctl');
 const organization = 'e2e-automation';
@@ -430,10 +430,10 @@ describe('automation: retention and triggers', () => {
     await regular.waitForExist({ timeout: 10_000 });
     await browser.execute((el) => el.click(), regular);
     await typeInto(browser, await byTestId(browser, 'trigger-condition'), trigger.condition);
-    await (await byTestId(browser, 'trigger-mode')).selectByAttribute('value', 'cce');
+    await choose(browser, await byTestId(browser, 'trigger-mode'), 'cce');
     await typeInto(browser, await byTestId(browser, 'trigger-cluster-name'), trigger.cluster);
     await typeInto(browser, await byTestId(browser, 'trigger-namespace'), trigger.namespace);
-    await (await byTestId(browser, 'trigger-app-type')).selectByAttribute('value', 'deployments');
+    await choose(browser, await byTestId(browser, 'trigger-app-type'), 'deployments');
     await typeInto(browser, await byTestId(browser, 'trigger-application'), trigger.workload);
     await screenshot(browser, 'automation-trigger-form');
     assert.deepEqual(triggers(), [], 'a trigger exists before the form was submitted');

@@ -10,7 +10,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Key } from 'webdriverio';
-import { appBinary, binDir, byTestId, copyArchive, launchApp, newConfigDir, screenshot, startSandbox } from '../harness.mjs';
+import { appBinary, binDir, byTestId, chosen, copyArchive, launchApp, newConfigDir, screenshot, startSandbox } from '../harness.mjs';
 
 const swrctl = join(binDir, 'swrctl');
 /** More Tab presses than any screen has stops before the control a test is after. */
@@ -135,17 +135,24 @@ describe('keyboard only', () => {
       .waitUntil(async () => (await (await browser.$(item)).getAttribute('data-validation')) === 'valid', { timeout: 60_000 })
       .catch(() => assert.fail('the archive was not validated'));
     const organization = await browser.$(`${item} ${byId('upload-organization')}`);
-    await browser.waitUntil(async () => (await organization.$$('option[value="demo-apps"]')).length > 0, {
-      timeout: 30_000,
-      timeoutMsg: 'the organizations never loaded',
-    });
+    await organization.waitForEnabled({ timeout: 30_000 });
 
-    // Arrow keys walk a focused list box's options, as on every desktop.
+    // ↓ opens a focused list, arrows walk its entries and Enter chooses, as on every desktop.
     await tabTo(browser, `${item} ${byId('upload-organization')}`);
-    for (let presses = 0; presses < 20 && (await organization.getValue()) !== 'demo-apps'; presses += 1) {
+    await browser.keys(Key.ArrowDown);
+    const list = await browser.$(`#${await organization.getAttribute('aria-controls')}`);
+    await list
+      .$('[role="option"][data-value="demo-apps"]')
+      .waitForExist({ timeout: 30_000, timeoutMsg: 'the organizations never loaded' });
+    const highlighted = () => browser.execute((el) => el.querySelector('[data-highlighted]')?.dataset.value ?? null, list);
+    for (let presses = 0; presses < 20 && (await highlighted()) !== 'demo-apps'; presses += 1) {
       await browser.keys(Key.ArrowDown);
     }
-    assert.equal(await organization.getValue(), 'demo-apps', 'arrow keys never reached demo-apps');
+    assert.equal(await highlighted(), 'demo-apps', 'arrow keys never reached demo-apps');
+    await browser.keys(Key.Enter);
+    await browser
+      .waitUntil(async () => (await chosen(organization)) === 'demo-apps', { timeout: 5_000 })
+      .catch(() => assert.fail('Enter did not choose demo-apps'));
 
     await tabTo(browser, `${item} ${byId('upload-queue')}`);
     await screenshot(browser, 'keyboard-uploads-ready');

@@ -12,7 +12,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Key } from 'webdriverio';
-import { addSandboxProfile, binDir, byTestId, copyArchive, launchApp, newConfigDir, screenshot, startSandbox } from '../harness.mjs';
+import { addSandboxProfile, binDir, byTestId, choose, copyArchive, launchApp, newConfigDir, screenshot, startSandbox } from '../harness.mjs';
 
 const swrctl = join(binDir, 'swrctl');
 const ORG = 'e2e-sync';
@@ -120,7 +120,7 @@ describe('region sync', () => {
     await (await byTestId(browser, 'tab-sync')).click();
     await byTestId(browser, 'sync-tab', 20_000);
 
-    await (await byTestId(browser, 'sync-rule-region')).selectByAttribute('value', east.region);
+    await choose(browser, await byTestId(browser, 'sync-rule-region'), east.region);
     await typeInto(browser, await byTestId(browser, 'sync-rule-namespace'), ORG);
     await press(browser, 'sync-rule-add');
     await browser.$(`[data-testid="sync-rule"][data-region="${east.region}"]`).waitForExist({ timeout: 20_000 });

@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addSandboxProfile, appBinary, binDir, byTestId, copyArchive, launchApp, newConfigDir, screenshot, startSandbox } from '../harness.mjs';
+import { addSandboxProfile, appBinary, binDir, byTestId, choose, copyArchive, launchApp, newConfigDir, screenshot, startSandbox } from '../harness.mjs';
 
 const swrctl = join(binDir, 'swrctl');
 // Every request to the sandbox waits this long, so a push of the big archive lasts seconds.
@@ -152,11 +152,7 @@ describe('uploads', () => {
   it('pushes two files one after another and SWR lists their tags', async () => {
     for (const file of ['alpine.tar', 'alpine-oci.tar']) {
       const org = await inItem(browser, file, 'upload-organization');
-      await browser.waitUntil(async () => (await org.$$('option[value="demo-apps"]')).length > 0, {
-        timeout: 30_000,
-        timeoutMsg: 'the organizations never loaded',
-      });
-      await org.selectByAttribute('value', 'demo-apps');
+      await choose(browser, org, 'demo-apps');
     }
     // The OCI archive's image has no name: the form says so until one is given.
     const problem = await inItem(browser, 'alpine-oci.tar', 'upload-problem');
@@ -205,8 +201,7 @@ describe('uploads', () => {
     openWithApp(files.big);
     await waitForAttribute(browser, 'big.tar', 'data-validation', 'valid');
     const org = await inItem(browser, 'big.tar', 'upload-organization');
-    await browser.waitUntil(async () => (await org.$$('option[value="demo-apps"]')).length > 0, { timeout: 30_000 });
-    await org.selectByAttribute('value', 'demo-apps');
+    await choose(browser, org, 'demo-apps');
     const queue = await inItem(browser, 'big.tar', 'upload-queue');
     await browser.waitUntil(() => queue.isEnabled(), { timeout: 15_000 });
     await queue.click();

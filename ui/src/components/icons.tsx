@@ -8,6 +8,7 @@ import {
   ArrowUp,
   Building2,
   Check,
+  ChevronDown,
   Copy,
   Globe,
   Info,
@@ -46,6 +47,7 @@ export const ImagesIcon = sized(Layers);
 export const OrganizationIcon = sized(Building2);
 export const SearchIcon = sized(Search);
 export const CheckIcon = sized(Check);
+export const ChevronDownIcon = sized(ChevronDown);
 export const RefreshIcon = sized(RefreshCw);
 export const ArrowLeftIcon = sized(ArrowLeft);
 export const KeyIcon = sized(KeyRound);

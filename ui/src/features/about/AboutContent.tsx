@@ -1,8 +1,9 @@
-import { useDeferredValue, useId, useState } from "react";
+import { useDeferredValue, useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { AppMark } from "../../components/icons";
+import { DataTable, type DataColumn, type SortingState } from "../../components/DataTable";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { AppMark } from "../../components/icons";
 import { useAppInfo, useLicenses, type LicenseEntry } from "./queries";
 
 export function AboutContent() {
@@ -43,6 +44,8 @@ export function AboutContent() {
   );
 }
 
+const BY_NAME: SortingState = [{ id: "name", desc: false }];
+
 function matches(entry: LicenseEntry, query: string): boolean {
   return (
     entry.name.toLowerCase().includes(query) || entry.license.toLowerCase().includes(query)
@@ -55,8 +58,23 @@ function Licenses() {
   const licenses = useLicenses();
   const [filter, setFilter] = useState("");
   const query = useDeferredValue(filter.trim().toLowerCase());
-  const entries = licenses.data ?? [];
-  const shown = query === "" ? entries : entries.filter((entry) => matches(entry, query));
+  const entries = useMemo(() => licenses.data ?? [], [licenses.data]);
+  const shown = useMemo(() => (query === "" ? entries : entries.filter((entry) => matches(entry, query))), [entries, query]);
+  const columns = useMemo(
+    (): DataColumn<LicenseEntry>[] => [
+      { id: "name", accessorFn: (entry) => entry.name, header: t("about.licenses.component"), size: 200, meta: { grow: 2 } },
+      { id: "version", accessorFn: (entry) => entry.version, header: t("about.licenses.version"), size: 110, meta: { className: "mono" } },
+      { id: "license", accessorFn: (entry) => entry.license, header: t("about.licenses.license"), size: 180, meta: { grow: 1 } },
+      {
+        id: "source",
+        accessorFn: (entry) => entry.ecosystem,
+        header: t("about.licenses.source"),
+        size: 90,
+        cell: ({ row }) => t(`about.licenses.${row.original.ecosystem}`),
+      },
+    ],
+    [t],
+  );
 
   return (
     <section
@@ -86,28 +104,18 @@ function Licenses() {
       ) : (
         <>
           <p className="muted">{t("about.licenses.summary", { count: entries.length })}</p>
-          <div className="table-scroll">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("about.licenses.component")}</th>
-                  <th scope="col">{t("about.licenses.version")}</th>
-                  <th scope="col">{t("about.licenses.license")}</th>
-                  <th scope="col">{t("about.licenses.source")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((entry) => (
-                  <tr key={`${entry.ecosystem}:${entry.name}@${entry.version}`} data-testid="about-license-row">
-                    <td>{entry.name}</td>
-                    <td className="mono">{entry.version}</td>
-                    <td className="wrap">{entry.license}</td>
-                    <td>{t(`about.licenses.${entry.ecosystem}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            columns={columns}
+            rows={shown}
+            getRowId={(entry) => `${entry.ecosystem}:${entry.name}@${entry.version}`}
+            label={t("about.licenses.title")}
+            className="licenses-table"
+            testId="about-licenses-table"
+            widthsKey="about-licenses"
+            tall
+            initialSorting={BY_NAME}
+            rowAttributes={() => ({ "data-testid": "about-license-row" })}
+          />
           {shown.length === 0 && query !== "" && (
             <p className="muted">{t("about.licenses.noMatch", { query: filter.trim() })}</p>
           )}

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { Modal } from "../../components/Modal";
+import { Select } from "../../components/Select";
 import type { Attributes, AttributesChange, Category } from "../../ipc";
 import { CATEGORIES, categoryLabel } from "../browse/categories";
 import type { ImageRef } from "../browse/queries";
@@ -145,29 +146,18 @@ function AttributesForm({ imageRef, held }: { imageRef: ImageRef; held: Attribut
           {t("attributes.category.label")}
         </label>
         <div className="field-control">
-          <select
+          <Select
             id={`${id}-category`}
-            className="input"
-            data-testid="attributes-category"
+            testId="attributes-category"
             value={category ?? ""}
             aria-invalid={categoryError ? true : undefined}
             aria-describedby={categoryError ? `${id}-category-error` : undefined}
-            onChange={(event) => {
-              const value = CATEGORIES.find((c) => c === event.target.value);
-              if (value) edit({ category: value });
+            onChange={(value) => {
+              if (value !== "") edit({ category: value });
             }}
-          >
-            {category === null && (
-              <option value="" disabled>
-                {t("attributes.category.unknown")}
-              </option>
-            )}
-            {CATEGORIES.map((value) => (
-              <option key={value} value={value}>
-                {categoryLabel(t, value)}
-              </option>
-            ))}
-          </select>
+            placeholder={t("attributes.category.unknown")}
+            choices={CATEGORIES.map((value) => ({ value, label: categoryLabel(t, value) }))}
+          />
           {categoryError}
         </div>
       </div>

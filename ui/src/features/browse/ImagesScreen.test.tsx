@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 
 import { CommandError } from "../../ipc";
 import { mockImageRow, mockTagRow } from "../../ipc/mock";
+import { choose } from "../../test/choose";
 import { renderApp, stubSystemLanguage, stubSystemTheme } from "../../test/renderApp";
 import { findImageRow, manyImages, renderBrowse, stubViewport } from "./testing";
 
@@ -41,10 +42,10 @@ describe("images list", () => {
     });
 
     await user.type(screen.getByTestId("images-search"), "web");
-    await user.selectOptions(screen.getByTestId("images-organization"), "team-a");
-    await user.selectOptions(screen.getByTestId("images-category"), "database");
-    await user.selectOptions(screen.getByTestId("images-visibility"), "private");
-    await user.selectOptions(screen.getByTestId("images-sort"), "updated");
+    await choose(user, screen.getByTestId("images-organization"), "team-a");
+    await choose(user, screen.getByTestId("images-category"), "database");
+    await choose(user, screen.getByTestId("images-visibility"), "private");
+    await choose(user, screen.getByTestId("images-sort"), "updated");
     await user.click(screen.getByTestId("images-direction"));
 
     await waitFor(() => {
@@ -77,7 +78,7 @@ describe("images list", () => {
     });
     expect(header("updated")).toHaveAttribute("aria-sort", "descending");
     expect(header("name")).toHaveAttribute("aria-sort", "none");
-    expect(screen.getByTestId("images-sort")).toHaveValue("updated");
+    expect(screen.getByTestId("images-sort")).toHaveAttribute("data-value", "updated");
 
     await user.click(screen.getByTestId("sort-updated"));
     await waitFor(() => {
@@ -155,7 +156,7 @@ describe("images list", () => {
   it("starts filtered to the organization named in the link", async () => {
     const { backend } = renderBrowse("/images?organization=team-b", { images: IMAGES });
     await findImageRow("team-a/web");
-    expect(screen.getByTestId("images-organization")).toHaveValue("team-b");
+    expect(screen.getByTestId("images-organization")).toHaveAttribute("data-value", "team-b");
     expect(backend.browse.lastImageQuery?.organization).toBe("team-b");
   });
 

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { IconButton } from "../../components/IconButton";
+import { Select } from "../../components/Select";
 import { ArrowDownIcon, ArrowUpIcon, RefreshIcon, SearchIcon } from "../../components/icons";
 import type { ImageQuery, ImageSort, IndexStatus, Visibility } from "../../ipc";
 import { CATEGORIES, categoryLabel } from "./categories";
@@ -47,78 +48,58 @@ export function ImagesToolbar(props: {
             }}
           />
         </label>
-        <label className="toolbar-field">
-          <span className="visually-hidden">{t("images.organization")}</span>
-          <select
-            className="input"
-            data-testid="images-organization"
+        <span className="toolbar-field">
+          <Select
+            testId="images-organization"
+            aria-label={t("images.organization")}
             value={query.organization ?? ""}
-            onChange={(e) => {
-              set({ organization: e.target.value === "" ? null : e.target.value });
+            onChange={(organization) => {
+              set({ organization: organization === "" ? null : organization });
             }}
-          >
-            <option value="">{t("images.allOrganizations")}</option>
-            {organizations.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="toolbar-field">
-          <span className="visually-hidden">{t("images.category")}</span>
-          <select
-            className="input"
-            data-testid="images-category"
+            choices={[
+              { value: "", label: t("images.allOrganizations") },
+              ...organizations.map((name) => ({ value: name, label: name })),
+            ]}
+          />
+        </span>
+        <span className="toolbar-field">
+          <Select
+            testId="images-category"
+            aria-label={t("images.category")}
             value={query.category ?? ""}
-            onChange={(e) => {
-              set({ category: e.target.value === "" ? null : e.target.value });
+            onChange={(category) => {
+              set({ category: category === "" ? null : category });
             }}
-          >
-            <option value="">{t("images.allCategories")}</option>
-            {CATEGORIES.map((category) => (
-              <option key={category} value={category}>
-                {categoryLabel(t, category)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="toolbar-field">
-          <span className="visually-hidden">{t("images.visibility")}</span>
-          <select
-            className="input"
-            data-testid="images-visibility"
+            choices={[
+              { value: "", label: t("images.allCategories") },
+              ...CATEGORIES.map((category) => ({ value: category, label: categoryLabel(t, category) })),
+            ]}
+          />
+        </span>
+        <span className="toolbar-field">
+          <Select
+            testId="images-visibility"
+            aria-label={t("images.visibility")}
             value={query.visibility}
-            onChange={(e) => {
-              set({ visibility: VISIBILITIES.find((v) => v === e.target.value) ?? "all" });
+            onChange={(visibility) => {
+              set({ visibility });
             }}
-          >
-            {VISIBILITIES.map((v) => (
-              <option key={v} value={v}>
-                {t(`images.visibilityChoice.${v}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+            choices={VISIBILITIES.map((v) => ({ value: v, label: t(`images.visibilityChoice.${v}`) }))}
+          />
+        </span>
         <span className="toolbar-field">
           <label htmlFor={`${id}-sort`} className="toolbar-label">
             {t("images.sort")}
           </label>
-          <select
+          <Select
             id={`${id}-sort`}
-            className="input"
-            data-testid="images-sort"
+            testId="images-sort"
             value={query.sort}
-            onChange={(e) => {
-              set({ sort: SORTS.find((s) => s === e.target.value) ?? "name" });
+            onChange={(sort) => {
+              set({ sort });
             }}
-          >
-            {SORTS.map((s) => (
-              <option key={s} value={s}>
-                {t(`images.sortBy.${s}`)}
-              </option>
-            ))}
-          </select>
+            choices={SORTS.map((s) => ({ value: s, label: t(`images.sortBy.${s}`) }))}
+          />
           <IconButton
             testId="images-direction"
             label={t("images.direction", { direction })}

@@ -1,8 +1,10 @@
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import { DataTable, type DataColumn } from "../../components/DataTable";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { Modal } from "../../components/Modal";
+import { Select } from "../../components/Select";
 import type { PlatformInspection } from "../../ipc";
 import { formatBytes, shortDigest } from "../uploads/format";
 import { HintList } from "../uploads/Report";
@@ -49,24 +51,18 @@ export function InspectPanel({ imageRef, reference, onClose }: { imageRef: Image
             </dd>
           </dl>
           {data.is_index && (
-            <label className="toolbar-field">
+            <div className="toolbar-field">
               <span>{t("inspect.platforms", { count: data.platforms.length })}</span>
-              <select
-                className="input"
-                data-testid="inspect-platform"
+              <Select
+                testId="inspect-platform"
                 aria-label={t("inspect.platform")}
-                value={platformAt}
-                onChange={(e) => {
-                  setPlatformAt(Number(e.target.value));
+                value={String(platformAt)}
+                onChange={(at) => {
+                  setPlatformAt(Number(at));
                 }}
-              >
-                {data.platforms.map((p, at) => (
-                  <option key={p.digest} value={at}>
-                    {platformName(p)}
-                  </option>
-                ))}
-              </select>
-            </label>
+                choices={data.platforms.map((p, at) => ({ value: String(at), label: platformName(p) }))}
+              />
+            </div>
           )}
           {platform && <PlatformView platform={platform} />}
           <section className="inspect-section">
@@ -83,11 +79,49 @@ function platformName(p: PlatformInspection): string {
   return [p.os, p.architecture, p.variant].filter((part) => part !== null && part !== "").join("/");
 }
 
+type Layer = PlatformInspection["layers"][number] & { at: number };
+
 function PlatformView({ platform }: { platform: PlatformInspection }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const { config } = platform;
   const list = (values: string[]) => (values.length === 0 ? <span className="muted">{t("inspect.none")}</span> : <code>{values.join(" ")}</code>);
+  // A layer may come twice (an empty layer), so a row is known by its place.
+  const layers = useMemo(() => platform.layers.map((layer, at) => ({ ...layer, at })), [platform.layers]);
+  const layerColumns = useMemo(
+    (): DataColumn<Layer>[] => [
+      {
+        id: "digest",
+        enableSorting: false,
+        header: t("inspect.layerDigest"),
+        size: 140,
+        cell: ({ row }) => <code title={row.original.digest}>{shortDigest(row.original.digest)}</code>,
+      },
+      {
+        id: "size",
+        accessorFn: (layer) => layer.size,
+        sortDescFirst: true,
+        header: t("inspect.layerSize"),
+        size: 96,
+        meta: { numeric: true },
+        cell: ({ row }) => formatBytes(row.original.size, language),
+      },
+      {
+        id: "instruction",
+        enableSorting: false,
+        header: t("inspect.layerInstruction"),
+        size: 320,
+        meta: { grow: 1, className: "cell-wrap" },
+        cell: ({ row }) =>
+          row.original.created_by === null ? (
+            <span className="muted">{t("inspect.unknownInstruction")}</span>
+          ) : (
+            <code>{row.original.created_by}</code>
+          ),
+      },
+    ],
+    [t, language],
+  );
 
   return (
     <div className="inspect-platform" data-testid="inspect-platform-view" data-platform={platformName(platform)}>
@@ -117,30 +151,15 @@ function PlatformView({ platform }: { platform: PlatformInspection }) {
 
       <section className="inspect-section">
         <h3>{t("inspect.layers")}</h3>
-        <div className="table-scroll">
-          <table className="table">
-            <thead>
-              <tr>
-                <th>{t("inspect.layerDigest")}</th>
-                <th className="cell-number">{t("inspect.layerSize")}</th>
-                <th>{t("inspect.layerInstruction")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {platform.layers.map((layer) => (
-                <tr key={layer.digest} data-testid="inspect-layer" data-digest={layer.digest}>
-                  <td>
-                    <code title={layer.digest}>{shortDigest(layer.digest)}</code>
-                  </td>
-                  <td className="cell-number">{formatBytes(layer.size, language)}</td>
-                  <td className="wrap">
-                    {layer.created_by === null ? <span className="muted">{t("inspect.unknownInstruction")}</span> : <code>{layer.created_by}</code>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={layerColumns}
+          rows={layers}
+          getRowId={(layer) => String(layer.at)}
+          label={t("inspect.layers")}
+          testId="inspect-layers"
+          widthsKey="inspect-layers"
+          rowAttributes={(layer) => ({ "data-testid": "inspect-layer", "data-digest": layer.digest })}
+        />
       </section>
 
       <section className="inspect-section" data-testid="inspect-config">

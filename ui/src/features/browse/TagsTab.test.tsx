@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 
 import type { DeletionPlan } from "../../ipc";
 import { mockDigest, mockImageRow, mockInspection, mockTagRow } from "../../ipc/mock";
+import { choose } from "../../test/choose";
 import { stubSystemLanguage, stubSystemTheme } from "../../test/renderApp";
 import { findTagRow, inRow, renderBrowse, stubViewport } from "./testing";
 
@@ -61,7 +62,7 @@ describe("tags", () => {
     await findTagRow("v1");
     expect(backend.browse.lastTagQuery).toEqual({ filter: "", sort: "version", descending: true });
 
-    await user.selectOptions(screen.getByTestId("tags-sort"), "pushed");
+    await choose(user, screen.getByTestId("tags-sort"), "pushed");
     await user.type(screen.getByTestId("tags-filter"), ">=1.x");
 
     await waitFor(() => {
@@ -125,7 +126,7 @@ describe("tags", () => {
     await waitFor(() => {
       expect(backend.browse.calls.queryTags.at(-1)?.query).toMatchObject({ sort: "pushed", descending: true });
     });
-    expect(screen.getByTestId("tags-sort")).toHaveValue("pushed");
+    expect(screen.getByTestId("tags-sort")).toHaveAttribute("data-value", "pushed");
     expect(screen.queryByTestId("sort-digest")).toBeNull();
   });
 
@@ -222,7 +223,7 @@ describe("tags", () => {
     expect(steps[1]).toHaveTextContent("No layer");
     expect(panel).toHaveTextContent("Multi-arch index with 2 platforms");
 
-    await user.selectOptions(within(panel).getByTestId("inspect-platform"), "1");
+    await choose(user, within(panel).getByTestId("inspect-platform"), "1");
     expect(within(panel).getByTestId("inspect-platform-view")).toHaveAttribute("data-platform", "linux/arm64/v8");
     expect(within(panel).getByTestId("inspect-layer")).toHaveTextContent("Not recorded");
 

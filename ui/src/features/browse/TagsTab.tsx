@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { DataTable, type SortingState } from "../../components/DataTable";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { IconButton } from "../../components/IconButton";
+import { Select } from "../../components/Select";
 import { ArrowDownIcon, ArrowUpIcon, RefreshIcon } from "../../components/icons";
 import { toCommandError, useIpc, type CommandError, type TagQuery, type TagRow, type TagSort } from "../../ipc";
 import { CopyDialog } from "./CopyDialog";
@@ -128,21 +129,15 @@ export function TagsTab({ imageRef }: { imageRef: ImageRef }) {
           <label htmlFor="tags-sort" className="toolbar-label">
             {t("tags.sort")}
           </label>
-          <select
+          <Select
             id="tags-sort"
-            className="input"
-            data-testid="tags-sort"
+            testId="tags-sort"
             value={query.sort}
-            onChange={(e) => {
-              change({ sort: SORTS.find((s) => s === e.target.value) ?? "version" });
+            onChange={(sort) => {
+              change({ sort });
             }}
-          >
-            {SORTS.map((s) => (
-              <option key={s} value={s}>
-                {t(`tags.sortBy.${s}`)}
-              </option>
-            ))}
-          </select>
+            choices={SORTS.map((s) => ({ value: s, label: t(`tags.sortBy.${s}`) }))}
+          />
           <IconButton
             testId="tags-direction"
             label={t("images.direction", { direction })}

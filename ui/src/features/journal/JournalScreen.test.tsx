@@ -3,6 +3,7 @@ import { act, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { CommandError, type JournalEntry, type JournalQuery } from "../../ipc";
+import { choicesOf, choose } from "../../test/choose";
 import { renderApp, stubSystemLanguage, stubSystemTheme } from "../../test/renderApp";
 
 beforeEach(() => {
@@ -115,12 +116,12 @@ describe("journal", () => {
     expect(backend.access.journalQueries[0]).toEqual(ALL);
     const last = () => backend.access.journalQueries.at(-1);
 
-    await user.selectOptions(screen.getByTestId("journal-operation"), "Revoke permission");
+    await choose(user, screen.getByTestId("journal-operation"), "Revoke permission");
     await waitFor(() => {
       expect(last()).toEqual({ ...ALL, operations: ["permissionRevoke"] });
     });
 
-    await user.selectOptions(screen.getByTestId("journal-outcome"), "Failed");
+    await choose(user, screen.getByTestId("journal-outcome"), "Failed");
     await waitFor(() => {
       expect(last()).toEqual({ ...ALL, operations: ["permissionRevoke"], outcome: "failed" });
     });
@@ -130,8 +131,8 @@ describe("journal", () => {
       expect(last()).toEqual({ ...ALL, operations: ["permissionRevoke"], outcome: "failed", since: "2026-03-01" });
     });
 
-    await user.selectOptions(screen.getByTestId("journal-operation"), "All operations");
-    await user.selectOptions(screen.getByTestId("journal-outcome"), "All outcomes");
+    await choose(user, screen.getByTestId("journal-operation"), "All operations");
+    await choose(user, screen.getByTestId("journal-outcome"), "All outcomes");
     await user.clear(screen.getByTestId("journal-since"));
     await user.type(screen.getByTestId("journal-search"), "  team-a ");
     await waitFor(() => {
@@ -142,9 +143,9 @@ describe("journal", () => {
   });
 
   it("offers every operation by name", async () => {
-    renderJournal();
+    const { user } = renderJournal();
     const select = await screen.findByTestId("journal-operation");
-    expect(within(select).getAllByRole("option").map((o) => o.textContent)).toEqual([
+    expect(await choicesOf(user, select)).toEqual([
       "All operations",
       "Create organization",
       "Delete organization",
@@ -175,7 +176,7 @@ describe("journal", () => {
     await screen.findAllByTestId("journal-row");
     const exportJournal = vi.spyOn(backend, "exportJournal");
 
-    await user.selectOptions(screen.getByTestId("journal-outcome"), "Failed");
+    await choose(user, screen.getByTestId("journal-outcome"), "Failed");
     await user.click(screen.getByTestId("journal-export-csv"));
     expect(await screen.findByTestId("journal-exported")).toHaveTextContent("Saved to /home/user/swr-journal.csv");
     expect(exportJournal).toHaveBeenLastCalledWith({ ...ALL, outcome: "failed", limit: null }, "csv");
@@ -239,7 +240,7 @@ describe("journal", () => {
     expect(screen.getByTestId("journal-count")).toHaveTextContent("0 of 0 changes");
 
     vi.spyOn(backend, "queryJournal").mockResolvedValue({ entries: [], matched: 0, total: 12, unreadable: 0 });
-    await user.selectOptions(screen.getByTestId("journal-outcome"), "Failed");
+    await choose(user, screen.getByTestId("journal-outcome"), "Failed");
     await waitFor(() => {
       expect(screen.getByTestId("journal-empty")).toHaveTextContent("No change matches these filters.");
     });

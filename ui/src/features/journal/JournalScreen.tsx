@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { Select } from "../../components/Select";
 import { AlertIcon, RefreshIcon, SearchIcon } from "../../components/icons";
 import type { ExportFormat, JournalPage, JournalQuery, Operation, Outcome } from "../../ipc";
 import { JournalTable } from "./JournalTable";
@@ -108,42 +109,34 @@ export function JournalScreen() {
             }}
           />
         </label>
-        <label className="toolbar-field">
-          <span className="visually-hidden">{t("journal.operationFilter")}</span>
-          <select
-            className="input"
-            data-testid="journal-operation"
+        <span className="toolbar-field">
+          <Select
+            testId="journal-operation"
+            aria-label={t("journal.operationFilter")}
             value={filters.operation ?? ""}
-            onChange={(e) => {
-              set({ operation: OPERATIONS.find((o) => o === e.target.value) ?? null });
+            onChange={(operation) => {
+              set({ operation: operation === "" ? null : operation });
             }}
-          >
-            <option value="">{t("journal.allOperations")}</option>
-            {OPERATIONS.map((operation) => (
-              <option key={operation} value={operation}>
-                {t(`journal.operation.${operation}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="toolbar-field">
-          <span className="visually-hidden">{t("journal.outcomeFilter")}</span>
-          <select
-            className="input"
-            data-testid="journal-outcome"
+            choices={[
+              { value: "", label: t("journal.allOperations") },
+              ...OPERATIONS.map((operation) => ({ value: operation, label: t(`journal.operation.${operation}`) })),
+            ]}
+          />
+        </span>
+        <span className="toolbar-field">
+          <Select
+            testId="journal-outcome"
+            aria-label={t("journal.outcomeFilter")}
             value={filters.outcome ?? ""}
-            onChange={(e) => {
-              set({ outcome: OUTCOMES.find((o) => o === e.target.value) ?? null });
+            onChange={(outcome) => {
+              set({ outcome: outcome === "" ? null : outcome });
             }}
-          >
-            <option value="">{t("journal.outcomeChoice.all")}</option>
-            {OUTCOMES.map((outcome) => (
-              <option key={outcome} value={outcome}>
-                {t(`journal.outcomeChoice.${outcome}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+            choices={[
+              { value: "", label: t("journal.outcomeChoice.all") },
+              ...OUTCOMES.map((outcome) => ({ value: outcome, label: t(`journal.outcomeChoice.${outcome}`) })),
+            ]}
+          />
+        </span>
         <span className="toolbar-field">
           <label htmlFor={`${id}-since`} className="toolbar-label">
             {t("journal.since")}

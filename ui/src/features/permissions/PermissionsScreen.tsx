@@ -3,11 +3,12 @@ import { useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { Select } from "../../components/Select";
 import type { ImageQuery, Level, Matrix, Wanted } from "../../ipc";
 import { NoProfile } from "../browse/NoProfile";
 import { PAGE_SIZE, useImageIndex, useImagePage } from "../browse/queries";
 import { useActiveProfile } from "../profiles/queries";
-import { isLevel, LEVELS, levelLabel } from "./levels";
+import { LEVELS, levelLabel } from "./levels";
 import { PermissionDiff } from "./PermissionDiff";
 import { useImageMatrix, useOrganizationMatrix } from "./queries";
 import "./permissions.css";
@@ -62,23 +63,18 @@ function Matrices({ profileId, organization }: { profileId: string; organization
     <>
       <label className="field permissions-switch">
         <span className="field-label">{t("permissions.show")}</span>
-        <select
+        <Select
           id={`${id}-org`}
-          className="field-control"
-          data-testid="permissions-organization"
+          testId="permissions-organization"
           value={organization ?? ""}
-          onChange={(e) => {
-            const value = e.target.value;
+          onChange={(value) => {
             void navigate({ to: "/permissions", search: value === "" ? {} : { organization: value } });
           }}
-        >
-          <option value="">{t("permissions.allOrganizations")}</option>
-          {organizations.map((o) => (
-            <option key={o} value={o}>
-              {t("permissions.imagesOf", { organization: o })}
-            </option>
-          ))}
-        </select>
+          choices={[
+            { value: "", label: t("permissions.allOrganizations") },
+            ...organizations.map((o) => ({ value: o, label: t("permissions.imagesOf", { organization: o }) })),
+          ]}
+        />
       </label>
       {organization !== null && (window.data?.matching ?? 0) > PAGE_SIZE && (
         <p className="muted">{t("permissions.firstImages", { count: PAGE_SIZE })}</p>
@@ -189,23 +185,16 @@ function MatrixTable({ profileId, matrix }: { profileId: string; matrix: Matrix 
       </div>
       <div className="permission-bulk">
         <span>{t("permissions.bulk.selected", { users: selectedUsers.length, columns: selectedColumns.length })}</span>
-        <select
-          className="field-control"
-          data-testid="bulk-level"
+        <Select
+          testId="bulk-level"
           aria-label={t("permissions.bulk.level")}
           value={bulk}
-          onChange={(e) => {
-            const value = e.target.value;
-            if (value === "revoke" || isLevel(value)) setBulk(value);
-          }}
-        >
-          {LEVELS.map((l) => (
-            <option key={l} value={l}>
-              {levelLabel(t, l)}
-            </option>
-          ))}
-          <option value="revoke">{t("permissions.bulk.revoke")}</option>
-        </select>
+          onChange={setBulk}
+          choices={[
+            ...LEVELS.map((l) => ({ value: l, label: levelLabel(t, l) })),
+            { value: "revoke" as const, label: t("permissions.bulk.revoke") },
+          ]}
+        />
         <button
           type="button"
           className="button button-primary"

@@ -4,8 +4,9 @@ import { useTranslation } from "react-i18next";
 
 import { DataTable, type DataColumn } from "../../components/DataTable";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { Select } from "../../components/Select";
 import type { Level, Scope, UserLevel, Wanted } from "../../ipc";
-import { isLevel, LEVELS, levelLabel } from "./levels";
+import { LEVELS, levelLabel } from "./levels";
 import { PermissionDiff } from "./PermissionDiff";
 import { useOrganizationMatrix, usePermissionList } from "./queries";
 
@@ -70,6 +71,7 @@ export function ScopeUsers({ profileId, scope }: { profileId: string; scope: Sco
 type ScopeUser = UserLevel & { own: boolean };
 
 function userColumns(t: TFunction, onWish: (user: UserLevel, level: Level | null) => void): DataColumn<ScopeUser>[] {
+  const levelChoices = LEVELS.map((level) => ({ value: level, label: levelLabel(t, level) }));
   return [
     {
       id: "user",
@@ -99,21 +101,15 @@ function userColumns(t: TFunction, onWish: (user: UserLevel, level: Level | null
         const user = row.original;
         if (user.own) return levelLabel(t, user.level);
         return (
-          <select
-            className="field-control"
-            data-testid="permission-row-level"
+          <Select
+            testId="permission-row-level"
             aria-label={t("permissions.levelOf", { user: user.userName })}
             value={user.level}
-            onChange={(e) => {
-              if (isLevel(e.target.value)) onWish(user, e.target.value);
+            onChange={(level) => {
+              onWish(user, level);
             }}
-          >
-            {LEVELS.map((level) => (
-              <option key={level} value={level}>
-                {levelLabel(t, level)}
-              </option>
-            ))}
-          </select>
+            choices={levelChoices}
+          />
         );
       },
     },
@@ -179,22 +175,16 @@ function AddUser({
       <div className="permission-add-fields">
         <label className="field">
           <span className="field-label">{t("permissions.add.user")}</span>
-          <select
-            className="field-control"
-            data-testid="permission-add-user"
+          <Select
+            testId="permission-add-user"
             value={other ? OTHER : choice}
-            onChange={(e) => {
-              setChoice(e.target.value);
-            }}
-          >
-            {!other && choice === "" && <option value="">{t("permissions.add.pick")}</option>}
-            {candidates.map((c) => (
-              <option key={c.userId} value={c.userId}>
-                {c.userName}
-              </option>
-            ))}
-            <option value={OTHER}>{t("permissions.add.other")}</option>
-          </select>
+            onChange={setChoice}
+            placeholder={t("permissions.add.pick")}
+            choices={[
+              ...candidates.map((c) => ({ value: c.userId, label: c.userName })),
+              { value: OTHER, label: t("permissions.add.other") },
+            ]}
+          />
         </label>
         {other && (
           <>
@@ -227,20 +217,12 @@ function AddUser({
         )}
         <label className="field">
           <span className="field-label">{t("permissions.add.level")}</span>
-          <select
-            className="field-control"
-            data-testid="permission-add-level"
+          <Select
+            testId="permission-add-level"
             value={level}
-            onChange={(e) => {
-              if (isLevel(e.target.value)) setLevel(e.target.value);
-            }}
-          >
-            {LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {levelLabel(t, l)}
-              </option>
-            ))}
-          </select>
+            onChange={setLevel}
+            choices={LEVELS.map((l) => ({ value: l, label: levelLabel(t, l) }))}
+          />
         </label>
         <button type="submit" className="button button-primary" data-testid="permission-add-submit" disabled={!ready}>
           {t("permissions.add.submit")}

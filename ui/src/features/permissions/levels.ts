@@ -4,10 +4,6 @@ import type { Level, Scope } from "../../ipc";
 
 export const LEVELS: readonly Level[] = ["read", "write", "manage"];
 
-export function isLevel(value: string): value is Level {
-  return (LEVELS as readonly string[]).includes(value);
-}
-
 export function levelLabel(t: TFunction, level: Level | null): string {
   return level === null ? t("permissions.level.none") : t(`permissions.level.${level}`);
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 
+import { Select } from "../../components/Select";
 import { ProfileIcon, RegionIcon } from "../../components/icons";
 import { useIpc } from "../../ipc";
 import { useActiveProfile, useProfileMutation, useProfiles } from "./queries";
@@ -13,22 +14,17 @@ function ProfilePicker({ activeId }: { activeId: string }) {
   const list = profiles.data?.profiles ?? [];
   if (list.length < 2) return null;
   return (
-    <select
+    <Select
       className="profile-picker"
       aria-label={t("profiles.picker")}
-      data-testid="header-profile-picker"
+      testId="header-profile-picker"
       value={activeId}
       disabled={use.isPending}
-      onChange={(e) => {
-        use.mutate(e.target.value);
+      onChange={(id) => {
+        use.mutate(id);
       }}
-    >
-      {list.map(({ profile }) => (
-        <option key={profile.id} value={profile.id}>
-          {profile.name}
-        </option>
-      ))}
-    </select>
+      choices={list.map(({ profile }) => ({ value: profile.id, label: profile.name }))}
+    />
   );
 }
 

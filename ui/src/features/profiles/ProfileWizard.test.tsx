@@ -2,6 +2,7 @@ import { screen, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 import { MOCK_GOOD_SK } from "../../ipc/mock";
+import { choose } from "../../test/choose";
 import { renderApp, stubSystemLanguage, stubSystemTheme } from "../../test/renderApp";
 
 beforeEach(() => {
@@ -182,7 +183,7 @@ describe("profiles list", () => {
       ]);
     });
 
-    await user.selectOptions(await screen.findByTestId("header-profile-picker"), "prod-copy");
+    await choose(user, await screen.findByTestId("header-profile-picker"), "prod-copy");
     await vi.waitFor(async () => {
       expect((await backend.activeProfile())?.id).toBe("prod-copy");
     });

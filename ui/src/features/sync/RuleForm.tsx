@@ -2,6 +2,7 @@ import { useId, useRef, useState, type SyntheticEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { Select } from "../../components/Select";
 import { localized } from "../../components/errorText";
 import type { SyncRule } from "../../ipc";
 import { FieldViolation, violationOn } from "../attributes/violation";
@@ -100,25 +101,20 @@ export function RuleForm({
       <div className="sync-form-row">
         <div className="stacked-field">
           <label htmlFor={`${id}-region`}>{t("sync.add.region")}</label>
-          <select
+          <Select
             id={`${id}-region`}
-            className="input sync-input"
-            data-testid="sync-rule-region"
+            className="sync-input"
+            testId="sync-rule-region"
             value={region}
             disabled={choices.length === 0}
             aria-invalid={(attempted && regionMissing) || violation?.field === "region" ? true : undefined}
-            onChange={(event) => {
+            onChange={(value) => {
               if (violation?.field === "region") add.reset();
-              setChosenRegion(event.target.value);
+              setChosenRegion(value);
             }}
-          >
-            {choices.length === 0 && <option value="">{regions.isPending ? t("sync.add.regionsLoading") : ""}</option>}
-            {choices.map((choice) => (
-              <option key={choice} value={choice}>
-                {regionName(choice)}
-              </option>
-            ))}
-          </select>
+            placeholder={regions.isPending ? t("sync.add.regionsLoading") : undefined}
+            choices={choices.map((choice) => ({ value: choice, label: regionName(choice) }))}
+          />
           {attempted && regionMissing && !regions.isPending && (
             <p className="field-error" data-testid="sync-rule-problem" data-field="region">
               {t("sync.problems.noRegion")}

@@ -2,6 +2,7 @@ import { useId, useState, type Ref, type SyntheticEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { Select } from "../../components/Select";
 import { localized } from "../../components/errorText";
 import { InfoIcon } from "../../components/icons";
 import type { SyncRule } from "../../ipc";
@@ -106,49 +107,36 @@ export function SyncNow({
       <form className="sync-now-form" noValidate onSubmit={submit}>
         <div className="stacked-field">
           <label htmlFor={`${id}-target`}>{t("sync.now.target")}</label>
-          <select
+          <Select
             id={`${id}-target`}
-            className="input sync-input"
-            data-testid="sync-target"
+            className="sync-input"
+            testId="sync-target"
             value={choice}
-            onChange={(event) => {
-              const value = event.target.value;
+            onChange={(value) => {
               edit((now) => ({ ...now, target: value }));
             }}
-          >
-            {rules.map((rule) => {
-              const value = targetValue(ruleTarget(rule));
-              return (
-                <option key={value} value={value}>
-                  {targetText(ruleTarget(rule))}
-                </option>
-              );
-            })}
-            <option value={OTHER_TARGET}>{t("sync.now.otherTarget")}</option>
-          </select>
+            choices={[
+              ...rules.map((rule) => ({ value: targetValue(ruleTarget(rule)), label: targetText(ruleTarget(rule)) })),
+              { value: OTHER_TARGET, label: t("sync.now.otherTarget") },
+            ]}
+          />
         </div>
         {other && (
           <div className="sync-form-row">
             <div className="stacked-field">
               <label htmlFor={`${id}-region`}>{t("sync.now.targetRegion")}</label>
-              <select
+              <Select
                 id={`${id}-region`}
-                className="input sync-input"
-                data-testid="sync-target-region"
+                className="sync-input"
+                testId="sync-target-region"
                 value={otherRegion}
                 disabled={regionChoices.length === 0}
-                onChange={(event) => {
-                  const value = event.target.value;
+                onChange={(value) => {
                   edit((now) => ({ ...now, otherRegion: value }));
                 }}
-              >
-                {regionChoices.length === 0 && <option value="">{regions.isPending ? t("sync.add.regionsLoading") : ""}</option>}
-                {regionChoices.map((region) => (
-                  <option key={region} value={region}>
-                    {regionName(region)}
-                  </option>
-                ))}
-              </select>
+                placeholder={regions.isPending ? t("sync.add.regionsLoading") : undefined}
+                choices={regionChoices.map((region) => ({ value: region, label: regionName(region) }))}
+              />
               {regions.data?.length === 0 && <p className="field-hint">{t("sync.add.noRegions")}</p>}
               {violation?.field === "region" && sync.error && (
                 <FieldViolation error={sync.error} id={`${id}-region-error`} testId="sync-run-error" />

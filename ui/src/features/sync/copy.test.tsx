@@ -4,6 +4,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it } from "vitest";
 
+import { choose } from "../../test/choose";
 import { stubSystemLanguage, stubSystemTheme } from "../../test/renderApp";
 import { renderBrowse, stubViewport } from "../browse/testing";
 import { findByData, IMAGE, job, JOBS, options, PATH } from "./testing";
@@ -56,7 +57,7 @@ describe("Chinese copy of the sync tab", () => {
 
     expect(englishLeftIn(tab)).toEqual([]);
 
-    await user.selectOptions(screen.getByTestId("sync-target"), "other");
+    await choose(user, screen.getByTestId("sync-target"), "other");
     await user.type(await screen.findByTestId("sync-target-namespace"), "team-sg");
     await user.click(screen.getByTestId("sync-run"));
     expect(await screen.findByTestId("sync-run-started")).toHaveTextContent("已开始将 2 个镜像版本同步到 cn-east-3 / team-sg");

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 
 import type { IpcError } from "../../ipc";
 import { mockViolation } from "../../ipc/mock";
+import { choose } from "../../test/choose";
 import { stubSystemLanguage, stubSystemTheme } from "../../test/renderApp";
 import { renderBrowse, stubViewport } from "../browse/testing";
 import { OPTIONS, PATH } from "./testing";
@@ -138,7 +139,7 @@ describe("adding a trigger", () => {
     });
 
     // CCI has no clusters, so the cluster is no longer asked for.
-    await user.selectOptions(screen.getByTestId("trigger-mode"), "cci");
+    await choose(user, screen.getByTestId("trigger-mode"), "cci");
     expect(screen.queryByTestId("trigger-cluster-name")).not.toBeInTheDocument();
     expect(problemOn("clusterName")).toBeNull();
     expect(backend.automation.addedTriggers).toEqual([]);
@@ -153,7 +154,7 @@ describe("adding a trigger", () => {
     await user.type(screen.getByTestId("trigger-cluster-name"), "prod-cluster");
     await user.type(screen.getByTestId("trigger-cluster-id"), "c-123");
     await user.type(screen.getByTestId("trigger-namespace"), "shop");
-    await user.selectOptions(screen.getByTestId("trigger-app-type"), "statefulsets");
+    await choose(user, screen.getByTestId("trigger-app-type"), "statefulsets");
     await user.type(screen.getByTestId("trigger-application"), "cart");
     await user.click(screen.getByTestId("trigger-add-submit"));
 
@@ -195,7 +196,7 @@ describe("adding a trigger", () => {
       triggerError: violation("clusterNs", "Enter the Kubernetes namespace.", "请输入命名空间。"),
     });
     await user.type(screen.getByTestId("trigger-name"), "deploy");
-    await user.selectOptions(screen.getByTestId("trigger-mode"), "cci");
+    await choose(user, screen.getByTestId("trigger-mode"), "cci");
     await user.type(screen.getByTestId("trigger-namespace"), "prod");
     await user.type(screen.getByTestId("trigger-application"), "web");
     await user.click(screen.getByTestId("trigger-add-submit"));
@@ -241,7 +242,7 @@ describe("adding a trigger", () => {
       triggerError: { code: "service", message: "quota exceeded", requestId: "req-7", retryable: false, violation: null, advice: null },
     });
     await user.type(screen.getByTestId("trigger-name"), "deploy");
-    await user.selectOptions(screen.getByTestId("trigger-mode"), "cci");
+    await choose(user, screen.getByTestId("trigger-mode"), "cci");
     await user.type(screen.getByTestId("trigger-namespace"), "default");
     await user.type(screen.getByTestId("trigger-application"), "web");
     await user.click(screen.getByTestId("trigger-add-submit"));

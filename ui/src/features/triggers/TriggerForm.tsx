@@ -2,6 +2,7 @@ import { useId, useRef, useState, type SyntheticEvent, type ReactNode } from "re
 import { useTranslation } from "react-i18next";
 
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { Select } from "../../components/Select";
 import type { ImageRef } from "../browse/queries";
 import { useCheckTriggerNow, useTriggerCheck } from "../rules/queries";
 import {
@@ -225,22 +226,15 @@ export function TriggerForm({
         t("triggers.form.mode"),
         null,
         (aria) => (
-          <select
+          <Select
             {...aria}
-            className="input"
-            data-testid="trigger-mode"
+            testId="trigger-mode"
             value={draft.mode}
-            onChange={(e) => {
-              const mode = TRIGGER_MODES.find((m) => m === e.target.value) ?? "cce";
+            onChange={(mode) => {
               edit(["triggerMode", "clusterName"], { mode });
             }}
-          >
-            {TRIGGER_MODES.map((mode) => (
-              <option key={mode} value={mode}>
-                {t(`triggers.form.modeChoice.${mode}`)}
-              </option>
-            ))}
-          </select>
+            choices={TRIGGER_MODES.map((mode) => ({ value: mode, label: t(`triggers.form.modeChoice.${mode}`) }))}
+          />
         ),
         "mode",
       )}
@@ -289,21 +283,15 @@ export function TriggerForm({
       ), "namespace")}
       <div className="trigger-field-pair">
         {field("appType", t("triggers.form.appType"), null, (aria) => (
-          <select
+          <Select
             {...aria}
-            className="input"
-            data-testid="trigger-app-type"
+            testId="trigger-app-type"
             value={draft.appType}
-            onChange={(e) => {
-              edit(["appType"], { appType: APP_TYPES.find((a) => a === e.target.value) ?? "deployments" });
+            onChange={(appType) => {
+              edit(["appType"], { appType });
             }}
-          >
-            {APP_TYPES.map((appType) => (
-              <option key={appType} value={appType}>
-                {t(`triggers.appType.${appType}`)}
-              </option>
-            ))}
-          </select>
+            choices={APP_TYPES.map((appType) => ({ value: appType, label: t(`triggers.appType.${appType}`) }))}
+          />
         ), "app-type")}
         {field("application", t("triggers.form.application"), null, (aria) => (
           <input

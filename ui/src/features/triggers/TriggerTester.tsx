@@ -2,6 +2,7 @@ import { useId, useState, type SyntheticEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { Select } from "../../components/Select";
 import { InfoIcon } from "../../components/icons";
 import type { TagQuery, Trigger, TriggerMatch } from "../../ipc";
 import { useTagPage, useTagsStatus, type ImageRef } from "../browse/queries";
@@ -74,26 +75,19 @@ export function TriggerTester({ imageRef, triggers }: { imageRef: ImageRef; trig
           <label htmlFor={`${id}-pick`} className="trigger-field-label">
             {t("triggers.tester.pick")}
           </label>
-          <select
+          <Select
             id={`${id}-pick`}
-            className="input trigger-input"
-            data-testid="trigger-test-pick"
-            value={tags.includes(input) ? input : ""}
+            className="trigger-input"
+            testId="trigger-test-pick"
+            value={input}
             disabled={tags.length === 0}
-            onChange={(e) => {
-              const tag = e.target.value;
-              if (tag === "") return;
+            onChange={(tag) => {
               setInput(tag);
               run(tag);
             }}
-          >
-            <option value="">{recent.data && tags.length === 0 ? t("triggers.tester.pickEmpty") : t("triggers.tester.pickPrompt")}</option>
-            {tags.map((tag) => (
-              <option key={tag} value={tag}>
-                {tag}
-              </option>
-            ))}
-          </select>
+            placeholder={recent.data && tags.length === 0 ? t("triggers.tester.pickEmpty") : t("triggers.tester.pickPrompt")}
+            choices={tags.map((tag) => ({ value: tag, label: tag }))}
+          />
         </div>
         <button
           type="submit"

@@ -2,6 +2,7 @@ import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { Select } from "../../components/Select";
 import { errorDetails, errorSummary, localized } from "../../components/errorText";
 import type { TargetProblem, UploadItemView } from "../../ipc";
 import { useProfiles } from "../profiles/queries";
@@ -80,21 +81,15 @@ export function TargetForm({ item, target }: { item: UploadItemView; target: Tar
       <div className="target-grid">
         <label className="target-field" htmlFor={`${id}-profile`}>
           <span className="target-label">{t("uploads.target.profile")}</span>
-          <select
+          <Select
             id={`${id}-profile`}
-            className="input"
-            data-testid="upload-profile"
+            testId="upload-profile"
             value={draft.profileId}
             aria-invalid={of("profile").length > 0}
-            onChange={(e) => { change({ profileId: e.target.value }); }}
-          >
-            <option value="">{t("uploads.target.chooseProfile")}</option>
-            {profileList.map(({ profile }) => (
-              <option key={profile.id} value={profile.id}>
-                {profile.name} · {profile.region}
-              </option>
-            ))}
-          </select>
+            onChange={(profileId) => { change({ profileId }); }}
+            placeholder={t("uploads.target.chooseProfile")}
+            choices={profileList.map(({ profile }) => ({ value: profile.id, label: `${profile.name} · ${profile.region}` }))}
+          />
           {profiles.isSuccess && profileList.length === 0 && <span className="field-hint">{t("uploads.target.noProfiles")}</span>}
           <Problems problems={of("profile")} />
         </label>
@@ -197,25 +192,23 @@ function OrganizationField(props: {
         {t("uploads.target.organization")}
       </label>
       <div className="target-inline">
-        <select
+        <Select
           id={`${id}-org`}
-          className="input"
-          data-testid="upload-organization"
+          testId="upload-organization"
           value={props.value}
           disabled={props.profileId === null}
           aria-invalid={props.problems.length > 0}
-          onChange={(e) => { props.onChange(e.target.value); }}
-        >
-          <option value="">
-            {organizations.isLoading ? t("uploads.target.loadingOrganizations") : t("uploads.target.chooseOrganization")}
-          </option>
-          {!known && props.value !== "" && <option value={props.value}>{props.value}</option>}
-          {list.map((o) => (
-            <option key={o.name} value={o.name} disabled={!o.canPush}>
-              {o.canPush ? o.name : t("uploads.target.readOnly", { name: o.name })}
-            </option>
-          ))}
-        </select>
+          onChange={props.onChange}
+          placeholder={organizations.isLoading ? t("uploads.target.loadingOrganizations") : t("uploads.target.chooseOrganization")}
+          choices={[
+            ...(!known && props.value !== "" ? [{ value: props.value, label: props.value }] : []),
+            ...list.map((o) => ({
+              value: o.name,
+              label: o.canPush ? o.name : t("uploads.target.readOnly", { name: o.name }),
+              disabled: !o.canPush,
+            })),
+          ]}
+        />
         <button
           type="button"
           className="button button-small"

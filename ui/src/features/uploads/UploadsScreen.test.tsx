@@ -1,7 +1,8 @@
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it } from "vitest";
 
 import type { FailureKind } from "../../ipc";
+import { choose, openList } from "../../test/choose";
 import { stubSystemLanguage, stubSystemTheme } from "../../test/renderApp";
 import { addFiles, aim, at, drive, findItem, inItem, invalidArchive, mockImage, mockValidation, REGISTRY, renderUploads } from "./testing";
 
@@ -109,16 +110,21 @@ describe("target form", () => {
     const item = await findItem("web.tar");
     const q = inItem(item);
 
-    expect(q.getByTestId("upload-profile")).toHaveValue("p1");
+    expect(q.getByTestId("upload-profile")).toHaveAttribute("data-value", "p1");
     expect(q.getByTestId("upload-image-name")).toHaveValue("web");
     expect(q.getByTestId("upload-image-tags")).toHaveValue("latest");
     expect(q.getByTestId("upload-compress")).toBeChecked();
     expect(q.getByTestId("upload-problem")).toHaveTextContent("Choose the organization to push into.");
     expect(q.getByTestId("upload-queue")).toBeDisabled();
 
-    const readOnly = await q.findByRole("option", { name: "audit (read-only)" });
-    expect(readOnly).toBeDisabled();
-    await user.selectOptions(q.getByTestId("upload-organization"), "team-a");
+    const organization = q.getByTestId("upload-organization");
+    await waitFor(() => {
+      expect(organization).toBeEnabled();
+    });
+    const list = await openList(user, organization);
+    expect(await within(list).findByRole("option", { name: "audit (read-only)" })).toHaveAttribute("aria-disabled", "true");
+    await user.keyboard("{Escape}");
+    await choose(user, q.getByTestId("upload-organization"), "team-a");
 
     expect(await q.findByTestId("upload-reference")).toHaveTextContent(`${REGISTRY}/team-a/web:latest`);
     expect(q.queryByTestId("upload-problem")).not.toBeInTheDocument();
@@ -208,7 +214,7 @@ describe("target form", () => {
     await user.click(q.getByTestId("upload-org-create-submit"));
 
     await waitFor(() => {
-      expect(q.getByTestId("upload-organization")).toHaveValue("new-team");
+      expect(q.getByTestId("upload-organization")).toHaveAttribute("data-value", "new-team");
     });
     expect(q.queryByTestId("upload-org-create-name")).not.toBeInTheDocument();
     expect(await q.findByTestId("upload-reference")).toHaveTextContent(`${REGISTRY}/new-team/web:latest`);
@@ -428,7 +434,7 @@ describe("queue", () => {
     });
     await inItem(item).findByTestId("upload-error");
     expect(inItem(item).getByTestId("upload-org-create")).toBeEnabled();
-    expect(inItem(item).getByTestId("upload-organization")).toHaveValue("team-a");
+    expect(inItem(item).getByTestId("upload-organization")).toHaveAttribute("data-value", "team-a");
   });
 
   it("cancels the item being pushed; it can be retried or removed", async () => {
