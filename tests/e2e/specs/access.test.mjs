@@ -498,7 +498,7 @@ describe('access: attributes, permissions, sharing and the journal', () => {
     await waitForAttribute(browser, cell('demo-base'), 'data-level', 'none', 'demo-base × the IAM user');
     await screenshot(browser, 'access-matrix');
 
-    await (await browser.$(byUser('matrix-select-user', iam))).click();
+    await (await browser.$(byUser('matrix-row', iam, ' [data-testid="row-select"]'))).click();
     for (const column of ['demo-apps', 'demo-base']) {
       await (await browser.$(`[data-testid="matrix-select-column"][data-column="${column}"]`)).click();
     }

@@ -149,6 +149,7 @@ describe('keyboard only', () => {
       await browser.keys(Key.ArrowDown);
     }
     assert.equal(await highlighted(), 'demo-apps', 'arrow keys never reached demo-apps');
+    await screenshot(browser, 'keyboard-uploads-organization-list');
     await browser.keys(Key.Enter);
     await browser
       .waitUntil(async () => (await chosen(organization)) === 'demo-apps', { timeout: 5_000 })

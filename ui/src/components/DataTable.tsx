@@ -39,6 +39,8 @@ export interface TableSelection<Row extends RowData> {
   onToggleAll: () => void;
   /** The accessible name of a row's box. */
   label: (row: Row) => string;
+  /** A row that cannot be selected (its box is disabled); short lists only, loaded whole. */
+  disabled?: (row: Row) => boolean;
 }
 
 type RowAttributes = HTMLAttributes<HTMLDivElement> & Record<`data-${string}`, string | boolean | undefined>;
@@ -102,6 +104,8 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
   const { rows, columns, selection, onRangeChange, resetKey = "", widthsKey } = props;
   const offset = props.offset ?? 0;
   const count = props.count ?? rows.length;
+  const isDisabled = selection?.disabled;
+  const selectable = isDisabled ? rows.filter((row) => !isDisabled(row)).length : count;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [focused, setFocused] = useState(0);
   const [seenReset, setSeenReset] = useState(resetKey);
@@ -237,12 +241,12 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
     }
     if (selection && onRow && row && event.key === " ") {
       event.preventDefault();
-      selection.onToggle(row.id, at, event.shiftKey);
+      if (selection.disabled?.(row.original) !== true) selection.onToggle(row.id, at, event.shiftKey);
       return;
     }
     if (selection && (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "a" && !typing) {
       event.preventDefault();
-      if (selection.selected.size < count) selection.onToggleAll();
+      if (selection.selected.size < selectable) selection.onToggleAll();
       return;
     }
     props.onKeyDown?.(event, row?.original, at);
@@ -250,7 +254,7 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
 
   const style = columnsLayout(leaves, widths, selection !== undefined);
 
-  const allSelected = selection !== undefined && count > 0 && selection.selected.size >= count;
+  const allSelected = selection !== undefined && selectable > 0 && selection.selected.size >= selectable;
   const someSelected = selection !== undefined && selection.selected.size > 0 && !allSelected;
 
   return (
@@ -279,7 +283,7 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
                 ref={(box) => {
                   if (box) box.indeterminate = someSelected;
                 }}
-                disabled={count === 0}
+                disabled={selectable === 0}
                 onChange={selection.onToggleAll}
               />
             </div>
@@ -328,6 +332,7 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
                           data-testid="row-select"
                           aria-label={selection.label(row.original)}
                           checked={selected}
+                          disabled={selection.disabled?.(row.original)}
                           onChange={(event) => {
                             // The change comes from a click (or Space, which browsers turn into one).
                             selection.onToggle(row.id, item.index, (event.nativeEvent as MouseEvent).shiftKey);

@@ -18,6 +18,8 @@ const TEAM: PermissionList = {
   users: [{ userId: "u-alice", userName: "alice", level: "read" }],
 };
 
+const NONE = { level: null, origin: null } as const;
+
 const MATRIX: Matrix = {
   organization: null,
   columns: ["team-a", "team-b"],
@@ -127,6 +129,30 @@ describe("an organization's users", () => {
 });
 
 describe("the matrix", () => {
+  it("selects every other user with the header box, or a Shift range, never your own row", async () => {
+    const carol = { userId: "u-carol", userName: "carol", own: false };
+    const matrix: Matrix = { ...MATRIX, users: [...MATRIX.users, carol], cells: [...MATRIX.cells, [NONE, NONE]] };
+    const { user } = renderBrowse("/permissions", { matrix });
+    await screen.findAllByTestId("matrix-cell");
+    const boxes = () => screen.getAllByTestId("matrix-row").map((row) => within(row).getByTestId<HTMLInputElement>("row-select").checked);
+    const all = screen.getByTestId("permission-matrix-select-all");
+
+    await user.click(all);
+    expect(boxes()).toEqual([false, true, true, true]);
+    expect(all).toBeChecked();
+    expect(screen.getByText("3 user(s) × 0 column(s) selected")).toBeInTheDocument();
+    await user.click(all);
+    expect(boxes()).toEqual([false, false, false, false]);
+
+    // alice, then Shift on carol: bob between them is selected too.
+    const [, alice, , last] = screen.getAllByTestId("row-select");
+    await user.click(alice ?? all);
+    await user.keyboard("{Shift>}");
+    await user.click(last ?? all);
+    await user.keyboard("{/Shift}");
+    expect(boxes()).toEqual([false, true, true, true]);
+  });
+
   it("shows where each level comes from and plans one wish per selected user and column", async () => {
     const { backend, user } = renderBrowse("/permissions", { matrix: MATRIX });
     const cells = await screen.findAllByTestId("matrix-cell");
@@ -139,8 +165,10 @@ describe("the matrix", () => {
       if (!box) throw new Error(`no ${id} ${value}`);
       return box;
     };
-    await user.click(pick("matrix-select-user", "user", "alice"));
-    await user.click(pick("matrix-select-user", "user", "bob"));
+    // Your own level is not changed from here, so your row cannot be selected.
+    expect(within(pick("matrix-row", "user", "admin")).getByTestId("row-select")).toBeDisabled();
+    await user.click(within(pick("matrix-row", "user", "alice")).getByTestId("row-select"));
+    await user.click(within(pick("matrix-row", "user", "bob")).getByTestId("row-select"));
     await user.click(pick("matrix-select-column", "column", "team-a"));
     await user.click(pick("matrix-select-column", "column", "team-b"));
     await choose(user, screen.getByTestId("bulk-level"), "read");

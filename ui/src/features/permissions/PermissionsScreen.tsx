@@ -1,7 +1,8 @@
 import { useNavigate, useSearch } from "@tanstack/react-router";
-import { useId, useMemo, useState } from "react";
+import { useId, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import { DataTable, type DataColumn, type TableSelection } from "../../components/DataTable";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { Select } from "../../components/Select";
 import type { ImageQuery, Level, Matrix, Wanted } from "../../ipc";
@@ -86,20 +87,113 @@ function Matrices({ profileId, organization }: { profileId: string; organization
   );
 }
 
+type MatrixRow = Matrix["users"][number] & { at: number };
+
 function MatrixTable({ profileId, matrix }: { profileId: string; matrix: Matrix }) {
   const { t } = useTranslation();
-  const [users, setUsers] = useState<Set<string>>(new Set());
-  const [columns, setColumns] = useState<Set<string>>(new Set());
+  const [users, setUsers] = useState<ReadonlySet<string>>(new Set());
+  const [columns, setColumns] = useState<ReadonlySet<string>>(new Set());
   const [bulk, setBulk] = useState<Level | "revoke">("read");
   const [wanted, setWanted] = useState<Wanted[] | null>(null);
-  const toggle = (set: Set<string>, value: string) => {
-    const next = new Set(set);
-    if (next.has(value)) next.delete(value);
-    else next.add(value);
-    return next;
-  };
+  const anchor = useRef<number | null>(null);
+  const rows = useMemo(() => matrix.users.map((user, at) => ({ ...user, at })), [matrix.users]);
   const selectedUsers = matrix.users.filter((u) => !u.own && users.has(u.userId));
   const selectedColumns = matrix.columns.filter((c) => columns.has(c));
+
+  const selection: TableSelection<MatrixRow> = {
+    selected: users,
+    onToggle: (id, at, range) => {
+      const from = anchor.current;
+      anchor.current = at;
+      setUsers((now) => {
+        const next = new Set(now);
+        if (range && from !== null) {
+          // A Shift range takes the state of the row clicked to every row between.
+          const on = !now.has(id);
+          for (const row of rows.slice(Math.min(from, at), Math.max(from, at) + 1)) {
+            if (row.own) continue;
+            if (on) next.add(row.userId);
+            else next.delete(row.userId);
+          }
+        } else if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      });
+    },
+    onToggleAll: () => {
+      const others = rows.filter((row) => !row.own).map((row) => row.userId);
+      setUsers((now) => (others.every((id) => now.has(id)) ? new Set() : new Set(others)));
+    },
+    label: (row) => t("permissions.selectUser", { user: row.userName }),
+    disabled: (row) => row.own,
+  };
+
+  const tableColumns = useMemo((): DataColumn<MatrixRow>[] => {
+    const toggleColumn = (column: string) => {
+      setColumns((now) => {
+        const next = new Set(now);
+        if (next.has(column)) next.delete(column);
+        else next.add(column);
+        return next;
+      });
+    };
+    return [
+      {
+        id: "user",
+        accessorFn: (row) => row.userName,
+        header: t("permissions.column.user"),
+        size: 200,
+        meta: { grow: 1, className: "cell-name" },
+        cell: ({ row }) => (
+          <>
+            {row.original.userName}
+            {row.original.own && <span className="badge">{t("permissions.you")}</span>}
+          </>
+        ),
+      },
+      ...matrix.columns.map(
+        (column, col): DataColumn<MatrixRow> => ({
+          id: `column:${column}`,
+          enableSorting: false,
+          size: 200,
+          meta: { grow: 1 },
+          header: () => (
+            <label className="permission-column">
+              <input
+                type="checkbox"
+                data-testid="matrix-select-column"
+                data-column={column}
+                checked={columns.has(column)}
+                onChange={() => {
+                  toggleColumn(column);
+                }}
+              />
+              {column}
+            </label>
+          ),
+          cell: ({ row }) => {
+            const user = row.original;
+            const cell = matrix.cells[user.at]?.[col] ?? { level: null, origin: null };
+            const origin = cell.origin === null ? "" : t(`permissions.origin.${cell.origin}`);
+            return (
+              <span
+                data-testid="matrix-cell"
+                data-user={user.userName}
+                data-column={column}
+                data-level={cell.level ?? "none"}
+                data-origin={cell.origin ?? "none"}
+                title={origin}
+                className={cell.level === null ? "muted" : undefined}
+              >
+                {levelLabel(t, cell.level)}
+                {cell.origin !== null && <span className="permission-origin"> {origin}</span>}
+              </span>
+            );
+          },
+        }),
+      ),
+    ];
+  }, [t, matrix.columns, matrix.cells, columns]);
 
   const apply = () => {
     setWanted(
@@ -117,72 +211,17 @@ function MatrixTable({ profileId, matrix }: { profileId: string; matrix: Matrix 
   if (matrix.columns.length === 0) return <p className="list-empty">{t("permissions.emptyMatrix")}</p>;
   return (
     <>
-      <div className="table-frame permission-matrix-frame">
-        <table className="table permission-matrix" data-testid="permission-matrix">
-          <thead>
-            <tr>
-              <th>{t("permissions.column.user")}</th>
-              {matrix.columns.map((c) => (
-                <th key={c}>
-                  <label className="permission-column">
-                    <input
-                      type="checkbox"
-                      data-testid="matrix-select-column"
-                      data-column={c}
-                      checked={columns.has(c)}
-                      onChange={() => {
-                        setColumns((s) => toggle(s, c));
-                      }}
-                    />
-                    {c}
-                  </label>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {matrix.users.map((user, row) => (
-              <tr key={user.userId}>
-                <th scope="row">
-                  <label className="permission-column">
-                    <input
-                      type="checkbox"
-                      data-testid="matrix-select-user"
-                      data-user={user.userName}
-                      disabled={user.own}
-                      checked={users.has(user.userId)}
-                      onChange={() => {
-                        setUsers((s) => toggle(s, user.userId));
-                      }}
-                    />
-                    {user.userName}
-                    {user.own && <span className="badge">{t("permissions.you")}</span>}
-                  </label>
-                </th>
-                {matrix.columns.map((c, col) => {
-                  const cell = matrix.cells[row]?.[col] ?? { level: null, origin: null };
-                  const origin = cell.origin === null ? "" : t(`permissions.origin.${cell.origin}`);
-                  return (
-                    <td
-                      key={c}
-                      data-testid="matrix-cell"
-                      data-user={user.userName}
-                      data-column={c}
-                      data-level={cell.level ?? "none"}
-                      data-origin={cell.origin ?? "none"}
-                      title={origin}
-                      className={cell.level === null ? "muted" : undefined}
-                    >
-                      {levelLabel(t, cell.level)}
-                      {cell.origin !== null && <span className="permission-origin"> {origin}</span>}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={tableColumns}
+        rows={rows}
+        getRowId={(row) => row.userId}
+        label={t("permissions.matrix")}
+        className="permission-matrix"
+        testId="permission-matrix"
+        widthsKey={matrix.organization === null ? "permission-matrix" : "permission-matrix-images"}
+        selection={selection}
+        rowAttributes={(row) => ({ "data-testid": "matrix-row", "data-user": row.userName })}
+      />
       <div className="permission-bulk">
         <span>{t("permissions.bulk.selected", { users: selectedUsers.length, columns: selectedColumns.length })}</span>
         <Select

@@ -16,6 +16,8 @@ const permissionsEn = {
     noGrants: "No other user has a permission here.",
     revoke: "Revoke",
     levelOf: "Level of {{user}}",
+    matrix: "Levels by user",
+    selectUser: "Select {{user}}",
     column: {
       user: "User",
       level: "Level",

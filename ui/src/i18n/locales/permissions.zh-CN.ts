@@ -16,6 +16,8 @@ const permissionsZhCN: PermissionsMessages = {
     noGrants: "没有其他用户在此拥有权限。",
     revoke: "撤销",
     levelOf: "{{user}} 的权限",
+    matrix: "各用户的权限",
+    selectUser: "选择 {{user}}",
     column: {
       user: "用户",
       level: "权限",
