@@ -1,9 +1,8 @@
 import { useId, type ReactNode } from "react";
 
-export interface Choice<T extends string> {
-  value: T;
-  label: string;
-}
+import type { Choice } from "./Select";
+
+export type { Choice } from "./Select";
 
 /**
  * A single choice among a few options, shown as a segmented control: native radio buttons, so
@@ -38,6 +37,7 @@ export function ChoiceGroup<T extends string>({
                 name={name}
                 value={choice.value}
                 checked={choice.value === value}
+                disabled={choice.disabled}
                 onChange={() => {
                   onChange(choice.value);
                 }}

@@ -3,7 +3,7 @@ import * as Radix from "@radix-ui/react-select";
 import { CheckIcon, ChevronDownIcon } from "./icons";
 import "./Select.css";
 
-/** One entry of a {@link Select}. */
+/** One entry of a {@link Select} or a {@link ChoiceGroup}. */
 export interface Choice<V extends string> {
   value: V;
   label: string;
