@@ -139,8 +139,9 @@ function MatrixTable({ profileId, matrix }: { profileId: string; matrix: Matrix 
     };
     return [
       {
+        // Not sortable: a Shift range is taken in the matrix's own order, which the table shows.
         id: "user",
-        accessorFn: (row) => row.userName,
+        enableSorting: false,
         header: t("permissions.column.user"),
         size: 200,
         meta: { grow: 1, className: "cell-name" },
