@@ -5,25 +5,13 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it } from "vitest";
 
 import { choose } from "../../test/choose";
+import { englishLeftIn } from "../../test/english";
 import { stubSystemLanguage, stubSystemTheme } from "../../test/renderApp";
 import { renderBrowse, stubViewport } from "../browse/testing";
 import { findByData, IMAGE, job, JOBS, options, PATH } from "./testing";
 
 const ALLOWED =
   /SWR|sha256:[0-9a-f]+|\b[0-9a-f]{12}\b|no endpoints are known for region|cn-east-3|ap-southeast-\d|team-a|team-sg|mirror|web|latest|v\d[\w.-]*|\b[Tt]eam\b/g;
-
-function englishLeftIn(root: HTMLElement): string[] {
-  const texts: string[] = [];
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) texts.push(node.textContent ?? "");
-  for (const element of root.querySelectorAll("*")) {
-    for (const attribute of ["aria-label", "title", "placeholder", "alt"]) {
-      const value = element.getAttribute(attribute);
-      if (value !== null) texts.push(value);
-    }
-  }
-  return texts.map((text) => text.replace(ALLOWED, "")).filter((text) => /[A-Za-z]{2,}/.test(text));
-}
 
 beforeEach(() => {
   stubSystemLanguage("zh-CN");
@@ -55,13 +43,13 @@ describe("Chinese copy of the sync tab", () => {
     expect(await screen.findByTestId("sync-summary")).toHaveTextContent("将 2 个镜像版本复制到 cn-east-3 / team-a。");
     expect(screen.getByTestId("sync-jobs-live")).toBeInTheDocument();
 
-    expect(englishLeftIn(tab)).toEqual([]);
+    expect(englishLeftIn(tab, ALLOWED)).toEqual([]);
 
     await choose(user, screen.getByTestId("sync-target"), "other");
     await user.type(await screen.findByTestId("sync-target-namespace"), "team-sg");
     await user.click(screen.getByTestId("sync-run"));
     expect(await screen.findByTestId("sync-run-started")).toHaveTextContent("已开始将 2 个镜像版本同步到 cn-east-3 / team-sg");
-    expect(englishLeftIn(tab)).toEqual([]);
+    expect(englishLeftIn(tab, ALLOWED)).toEqual([]);
 
     const rule = await findByData("sync-rule", { region: "ap-southeast-1" });
     await user.click(within(rule).getByTestId("sync-rule-remove"));
@@ -69,6 +57,6 @@ describe("Chinese copy of the sync tab", () => {
     await waitFor(() => {
       expect(dialog).toHaveTextContent("删除同步到 中国-香港（ap-southeast-1） / mirror 的规则？");
     });
-    expect(englishLeftIn(dialog)).toEqual([]);
+    expect(englishLeftIn(dialog, ALLOWED)).toEqual([]);
   });
 });
