@@ -179,9 +179,12 @@ describe('uploads', () => {
     assert.equal(await tags.getValue(), '3.20, latest');
     await screenshot(browser, 'uploads-ready');
 
-    await (await inItem(browser, 'alpine.tar', 'upload-queue')).click();
-    await (await inItem(browser, 'alpine-oci.tar', 'upload-queue')).click();
-    await waitForAttribute(browser, 'alpine.tar', 'data-state', ['queued', 'running', 'done']);
+    // The lower item first: an item that starts pushing grows, and moves what is under it
+    // while a click is on its way there.
+    for (const file of ['alpine-oci.tar', 'alpine.tar']) {
+      await (await inItem(browser, file, 'upload-queue')).click();
+      await waitForAttribute(browser, file, 'data-state', ['queued', 'running', 'done'], 10_000);
+    }
     await screenshot(browser, 'uploads-queued');
     for (const file of ['alpine.tar', 'alpine-oci.tar']) {
       await waitForAttribute(browser, file, 'data-state', 'done', 120_000);
