@@ -6,13 +6,13 @@ import { ErrorNotice } from "../../components/ErrorNotice";
 import { IconButton } from "../../components/IconButton";
 import { Select } from "../../components/Select";
 import { ArrowDownIcon, ArrowUpIcon, RefreshIcon } from "../../components/icons";
+import { including, NO_SELECTION, rangeTo, toggle, without, type RowSelection } from "../../components/rowSelection";
 import { toCommandError, useIpc, type CommandError, type TagQuery, type TagRow, type TagSort } from "../../ipc";
 import { CopyDialog } from "./CopyDialog";
 import { DeletionDialog } from "./DeletionDialog";
 import { formatCount } from "./format";
 import { InspectPanel } from "./InspectPanel";
 import { usePrepareTagPage, useRefreshTags, useTagPage, useTagsStatus, type ImageRef } from "./queries";
-import { NO_SELECTION, rangeTo, toggle, withTags, without, type Selection } from "./selection";
 import { tagColumns, tagId, tagRowAttributes } from "./TagRow";
 import { useLoadedRows, usePageOffsets } from "./windows";
 
@@ -31,7 +31,7 @@ export function TagsTab({ imageRef }: { imageRef: ImageRef }) {
   const prepare = usePrepareTagPage(imageRef, status.data);
   /** The query last asked for, which may not be on screen yet. */
   const asked = useRef(query);
-  const [selection, setSelection] = useState<Selection>(NO_SELECTION);
+  const [selection, setSelection] = useState<RowSelection>(NO_SELECTION);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [selectError, setSelectError] = useState<CommandError | null>(null);
   const firstPage = useTagPage(imageRef, status.data, query, firstOffset);
@@ -42,7 +42,7 @@ export function TagsTab({ imageRef }: { imageRef: ImageRef }) {
   const total = latest?.total ?? status.data?.total ?? 0;
   const problem = firstPage.isPlaceholderData ? null : (firstPage.data?.filterProblem ?? null);
   const pageError = status.error ?? firstPage.error ?? lastPage.error;
-  const selected = [...selection.tags];
+  const selected = [...selection.ids];
   const language = i18n.language;
 
   /** Shows `changed`; rows move under a new query, so the list goes back to its top. */
@@ -84,7 +84,7 @@ export function TagsTab({ imageRef }: { imageRef: ImageRef }) {
     setSelectError(null);
     namesIn(from, to).then(
       (names) => {
-        setSelection((now) => withTags(now, names));
+        setSelection((now) => including(now, names));
       },
       (reason: unknown) => {
         setSelectError(toCommandError(reason));
@@ -252,10 +252,10 @@ export function TagsTab({ imageRef }: { imageRef: ImageRef }) {
         sorting={sorting}
         onSortingChange={onSortingChange}
         selection={{
-          selected: selection.tags,
+          selected: selection.ids,
           onToggle: onSelect,
           onToggleAll: () => {
-            if (selection.tags.size >= matching) setSelection(NO_SELECTION);
+            if (selection.ids.size >= matching) setSelection(NO_SELECTION);
             else selectRows(0, matching - 1);
           },
           label: (row: TagRow) => t("tags.selectTag", { tag: row.tag }),

@@ -1,9 +1,10 @@
 import { useNavigate, useSearch } from "@tanstack/react-router";
-import { useId, useMemo, useRef, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { DataTable, type DataColumn, type TableSelection } from "../../components/DataTable";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { including, NO_SELECTION, rangeTo, toggle, toggled, type RowSelection } from "../../components/rowSelection";
 import { Select } from "../../components/Select";
 import type { ImageQuery, Level, Matrix, Wanted } from "../../ipc";
 import { NoProfile } from "../browse/NoProfile";
@@ -89,54 +90,38 @@ function Matrices({ profileId, organization }: { profileId: string; organization
 
 type MatrixRow = Matrix["users"][number] & { at: number };
 
+/** The users of `rows` whose level can be changed here: all but your own. */
+function others(rows: readonly MatrixRow[]): string[] {
+  return rows.filter((row) => !row.own).map((row) => row.userId);
+}
+
 function MatrixTable({ profileId, matrix }: { profileId: string; matrix: Matrix }) {
   const { t } = useTranslation();
-  const [users, setUsers] = useState<ReadonlySet<string>>(new Set());
+  const [users, setUsers] = useState<RowSelection>(NO_SELECTION);
   const [columns, setColumns] = useState<ReadonlySet<string>>(new Set());
   const [bulk, setBulk] = useState<Level | "revoke">("read");
   const [wanted, setWanted] = useState<Wanted[] | null>(null);
-  const anchor = useRef<number | null>(null);
   const rows = useMemo(() => matrix.users.map((user, at) => ({ ...user, at })), [matrix.users]);
-  const selectedUsers = matrix.users.filter((u) => !u.own && users.has(u.userId));
+  const selectedUsers = matrix.users.filter((u) => !u.own && users.ids.has(u.userId));
   const selectedColumns = matrix.columns.filter((c) => columns.has(c));
 
   const selection: TableSelection<MatrixRow> = {
-    selected: users,
+    selected: users.ids,
     onToggle: (id, at, range) => {
-      const from = anchor.current;
-      anchor.current = at;
-      setUsers((now) => {
-        const next = new Set(now);
-        if (range && from !== null) {
-          // A Shift range takes the state of the row clicked to every row between.
-          const on = !now.has(id);
-          for (const row of rows.slice(Math.min(from, at), Math.max(from, at) + 1)) {
-            if (row.own) continue;
-            if (on) next.add(row.userId);
-            else next.delete(row.userId);
-          }
-        } else if (next.has(id)) next.delete(id);
-        else next.add(id);
-        return next;
-      });
+      // A Shift range selects every other user between the anchor and the row, as in Tags.
+      const span = range ? rangeTo(users, at) : null;
+      if (span === null) setUsers(toggle(users, id, at));
+      else setUsers(including(users, others(rows.slice(span[0], span[1] + 1))));
     },
     onToggleAll: () => {
-      const others = rows.filter((row) => !row.own).map((row) => row.userId);
-      setUsers((now) => (others.every((id) => now.has(id)) ? new Set() : new Set(others)));
+      const all = others(rows);
+      setUsers(all.every((id) => users.ids.has(id)) ? NO_SELECTION : including(NO_SELECTION, all));
     },
     label: (row) => t("permissions.selectUser", { user: row.userName }),
     disabled: (row) => row.own,
   };
 
   const tableColumns = useMemo((): DataColumn<MatrixRow>[] => {
-    const toggleColumn = (column: string) => {
-      setColumns((now) => {
-        const next = new Set(now);
-        if (next.has(column)) next.delete(column);
-        else next.add(column);
-        return next;
-      });
-    };
     return [
       {
         // Not sortable: a Shift range is taken in the matrix's own order, which the table shows.
@@ -166,7 +151,7 @@ function MatrixTable({ profileId, matrix }: { profileId: string; matrix: Matrix 
                 data-column={column}
                 checked={columns.has(column)}
                 onChange={() => {
-                  toggleColumn(column);
+                  setColumns((now) => toggled(now, column));
                 }}
               />
               {column}
