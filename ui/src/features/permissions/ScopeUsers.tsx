@@ -173,9 +173,10 @@ function AddUser({
         {t("permissions.add.title")}
       </h2>
       <div className="permission-add-fields">
-        <label className="field">
-          <span className="field-label">{t("permissions.add.user")}</span>
+        <div className="stacked-field">
+          <label htmlFor={`${id}-user`}>{t("permissions.add.user")}</label>
           <Select
+            id={`${id}-user`}
             testId="permission-add-user"
             value={other ? OTHER : choice}
             onChange={setChoice}
@@ -185,13 +186,14 @@ function AddUser({
               { value: OTHER, label: t("permissions.add.other") },
             ]}
           />
-        </label>
+        </div>
         {other && (
           <>
-            <label className="field">
-              <span className="field-label">{t("permissions.add.userName")}</span>
+            <div className="stacked-field">
+              <label htmlFor={`${id}-user-name`}>{t("permissions.add.userName")}</label>
               <input
-                className="field-control"
+                id={`${id}-user-name`}
+                className="input"
                 data-testid="permission-add-user-name"
                 value={userName}
                 autoComplete="off"
@@ -199,11 +201,12 @@ function AddUser({
                   setUserName(e.target.value);
                 }}
               />
-            </label>
-            <label className="field">
-              <span className="field-label">{t("permissions.add.userId")}</span>
+            </div>
+            <div className="stacked-field">
+              <label htmlFor={`${id}-user-id`}>{t("permissions.add.userId")}</label>
               <input
-                className="field-control"
+                id={`${id}-user-id`}
+                className="input"
                 data-testid="permission-add-user-id"
                 value={userId}
                 autoComplete="off"
@@ -212,18 +215,19 @@ function AddUser({
                   setUserId(e.target.value);
                 }}
               />
-            </label>
+            </div>
           </>
         )}
-        <label className="field">
-          <span className="field-label">{t("permissions.add.level")}</span>
+        <div className="stacked-field">
+          <label htmlFor={`${id}-level`}>{t("permissions.add.level")}</label>
           <Select
+            id={`${id}-level`}
             testId="permission-add-level"
             value={level}
             onChange={setLevel}
             choices={LEVELS.map((l) => ({ value: l, label: levelLabel(t, l) }))}
           />
-        </label>
+        </div>
         <button type="submit" className="button button-primary" data-testid="permission-add-submit" disabled={!ready}>
           {t("permissions.add.submit")}
         </button>
