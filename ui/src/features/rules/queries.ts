@@ -4,7 +4,7 @@
 // answer never goes stale: the same value always breaks the same rule.
 
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback } from "react";
+import { useCallback, useMemo } from "react";
 
 import { useIpc, type CommandError, type CreateTriggerRequest, type IpcClient, type RuleViolation, type ValueKind } from "../../ipc";
 
@@ -50,18 +50,41 @@ export function useTriggerCheck(request: CreateTriggerRequest) {
 }
 
 /**
- * The rule a share lasting `until` (`forever` or a day) breaks. Unlike a name, the answer changes
- * with the clock: it is asked again after a minute.
+ * Asking the backend which rule a share lasting `until` (`forever` or a day) breaks. Unlike a
+ * name, the answer changes with the clock: it is asked again after a minute.
  */
+function shareUntilCheck(client: IpcClient, until: string) {
+  return { queryKey: ruleKeys.shareUntil(until), queryFn: () => client.checkShareUntil(until), staleTime: 60_000 };
+}
+
+/** The rule a share lasting `until` breaks. */
 export function useShareUntilCheck(until: string, enabled = true) {
   const client = useIpc();
   return useQuery<RuleViolation | null, CommandError>({
-    queryKey: ruleKeys.shareUntil(until),
-    queryFn: () => client.checkShareUntil(until),
+    ...shareUntilCheck(client, until),
     enabled,
     placeholderData: keepPreviousData,
-    staleTime: 60_000,
   });
+}
+
+/** The backend's rule checks as a form's check asks them: each answer cached as the hooks above cache it. */
+export interface RuleChecks {
+  value(kind: ValueKind, value: string): Promise<RuleViolation | null>;
+  trigger(request: CreateTriggerRequest): Promise<RuleViolation[]>;
+  shareUntil(until: string): Promise<RuleViolation | null>;
+}
+
+export function useRuleChecks(): RuleChecks {
+  const client = useIpc();
+  const queryClient = useQueryClient();
+  return useMemo(
+    () => ({
+      value: (kind, value) => queryClient.query(valueCheck(client, kind, value)),
+      trigger: (request) => queryClient.query(triggerCheck(client, request)),
+      shareUntil: (until) => queryClient.query(shareUntilCheck(client, until)),
+    }),
+    [client, queryClient],
+  );
 }
 
 /**

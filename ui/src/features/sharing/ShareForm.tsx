@@ -1,21 +1,29 @@
-import { useId, useState, type SyntheticEvent } from "react";
+import { useId } from "react";
 import { useTranslation } from "react-i18next";
 
 import { ErrorNotice } from "../../components/ErrorNotice";
-import { localized } from "../../components/errorText";
+import { FieldProblem } from "../../components/form/FieldProblem";
+import { fromViolation, ownProblem } from "../../components/form/problem";
+import { showRefusal, useRuleForm } from "../../components/form/useRuleForm";
+import { numberFormat } from "../../i18n/formatters";
 import { SHARE_DESCRIPTION_MAX } from "../../ipc/bindings";
 import type { ImageRef } from "../browse/queries";
-import { FieldViolation, violationOn } from "../attributes/violation";
-import { isAnswered, useValueCheck } from "../rules/queries";
+import { useRuleChecks } from "../rules/queries";
 import { todayUtc } from "./dates";
 import { useAddShare } from "./queries";
-import { UntilProblem, useUntilCheck } from "./UntilCheck";
-import { numberFormat } from "../../i18n/formatters";
+
+interface ShareValues {
+  account: string;
+  until: "forever" | "day";
+  /** The last day, `YYYY-MM-DD`, when `until` is `day`. */
+  day: string;
+  description: string;
+}
 
 /** The fields of the form under the names the backend gives them in a rule violation. */
-const FIELDS = ["access_domain", "deadline", "share_description"] as const;
+const FIELDS = { access_domain: "account", deadline: "day", share_description: "description" } as const;
 
-type Until = "forever" | "day";
+const EMPTY: ShareValues = { account: "", until: "day", day: "", description: "" };
 
 /** Shares the image with one more account; disabled while the image is public. */
 export function ShareForm({
@@ -30,51 +38,66 @@ export function ShareForm({
   const { t, i18n } = useTranslation();
   const id = useId();
   const add = useAddShare(imageRef);
-  const [account, setAccount] = useState("");
-  const [until, setUntil] = useState<Until>("day");
-  const [day, setDay] = useState("");
-  const [description, setDescription] = useState("");
+  const rules = useRuleChecks();
+  const number = (value: number, language = i18n.language) => numberFormat(language).format(value);
 
-  const today = todayUtc();
-  const name = account.trim();
-  // SWR's rule for an account name is the backend's; whether the image is shared with it already is this list's.
-  const accountCheck = useValueCheck("shareAccount", name, name !== "");
-  const nameViolation = name === "" ? null : (accountCheck.data ?? null);
-  const taken = nameViolation === null && sharedWith.includes(name);
-  const nameChecked = name !== "" && isAnswered(accountCheck);
-  const deadline = useUntilCheck(until === "forever" ? "forever" : day);
-  const length = Array.from(description).length;
-  const over = length - SHARE_DESCRIPTION_MAX;
-  const ready = nameChecked && nameViolation === null && !taken && deadline.ready && over <= 0;
-  const number = (value: number) => numberFormat(i18n.language).format(value);
-
+  const form = useRuleForm<ShareValues>({
+    defaultValues: EMPTY,
+    // SWR's rules for an account name and a deadline are the backend's; whether the image is
+    // shared with the account already is this list's.
+    check: async ({ account, until, day, description }) => {
+      const name = account.trim();
+      const over = Array.from(description).length - SHARE_DESCRIPTION_MAX;
+      const [accountRule, dayRule] = await Promise.all([
+        name === "" ? null : rules.value("shareAccount", name),
+        until === "day" && day !== "" ? rules.shareUntil(day) : null,
+      ]);
+      return {
+        account:
+          name === ""
+            ? ownProblem(i18n, "required", (say) => say("sharing.problems.accountMissing"))
+            : accountRule !== null
+              ? fromViolation(accountRule)
+              : sharedWith.includes(name)
+                ? ownProblem(i18n, "taken", (say) => say("sharing.problems.accountTaken", { account: name }))
+                : null,
+        day:
+          until === "forever"
+            ? null
+            : day === ""
+              ? ownProblem(i18n, "required", (say) => say("sharing.problems.dateMissing"))
+              : dayRule && fromViolation(dayRule),
+        description:
+          over > 0
+            ? ownProblem(i18n, "share_description.length", (say, language) =>
+                say("sharing.problems.descriptionLength", { max: number(SHARE_DESCRIPTION_MAX, language), over: number(over, language) }),
+              )
+            : null,
+      };
+    },
+  });
+  const { register, formState, handleSubmit, watch } = form;
+  const { errors } = formState;
+  const length = Array.from(watch("description")).length;
   const error = add.error;
-  const onField = violationOn(error, FIELDS);
-  const violation = (field: (typeof FIELDS)[number]) =>
-    error && onField?.field === field ? <FieldViolation error={error} id={`${id}-${field}-error`} testId="sharing-add-error" /> : null;
-
-  const edit = () => {
-    add.reset();
-  };
-
-  const onSubmit = (event: SyntheticEvent) => {
-    event.preventDefault();
-    if (!ready || disabled || add.isPending) return;
+  const onSubmit = handleSubmit(({ account, until, day, description }) => {
+    if (disabled) return;
     const trimmed = description.trim();
     add.mutate(
-      { account: name, until: until === "forever" ? "forever" : day, description: trimmed === "" ? null : trimmed },
+      { account: account.trim(), until: until === "forever" ? "forever" : day, description: trimmed === "" ? null : trimmed },
       {
         onSuccess: () => {
-          setAccount("");
-          setDay("");
-          setDescription("");
+          form.reset(EMPTY);
+        },
+        onError: (failure) => {
+          if (showRefusal(form, failure, FIELDS)) add.reset();
         },
       },
     );
-  };
+  });
 
   return (
-    <form className="panel share-form" onSubmit={onSubmit} noValidate aria-labelledby={`${id}-title`}>
+    <form className="panel share-form" onSubmit={(event) => void onSubmit(event)} noValidate aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="panel-title">
         {t("sharing.add.title")}
       </h2>
@@ -87,45 +110,21 @@ export function ShareForm({
             data-testid="sharing-add-account"
             autoComplete="off"
             spellCheck={false}
-            value={account}
-            aria-invalid={nameViolation !== null || taken || onField?.field === "access_domain" ? true : undefined}
-            aria-describedby={`${id}-account-hint`}
-            onChange={(event) => {
-              edit();
-              setAccount(event.target.value);
-            }}
+            aria-invalid={errors.account ? true : undefined}
+            aria-describedby={`${id}-account-hint ${id}-account-problem`}
+            {...register("account", { deps: ["day"] })}
           />
           <p id={`${id}-account-hint`} className="field-hint">
             {t("sharing.add.accountHint")}
           </p>
-          {nameViolation !== null && (
-            <p className="field-error" data-testid="sharing-add-account-problem" data-rule={nameViolation.rule}>
-              {localized(nameViolation.message, i18n.language)}
-            </p>
-          )}
-          {taken && (
-            <p className="field-error" data-testid="sharing-add-account-problem" data-rule="taken">
-              {t("sharing.problems.accountTaken", { account: name })}
-            </p>
-          )}
-          {violation("access_domain")}
+          <FieldProblem error={errors.account} id={`${id}-account-problem`} testId="sharing-add-account-problem" />
         </div>
 
         <fieldset className="stacked-field share-until">
           <legend>{t("sharing.add.until")}</legend>
           <div className="share-until-choices">
             <label className="inline-check">
-              <input
-                type="radio"
-                name={`${id}-until`}
-                value="day"
-                data-testid="sharing-add-until"
-                checked={until === "day"}
-                onChange={() => {
-                  edit();
-                  setUntil("day");
-                }}
-              />
+              <input type="radio" value="day" data-testid="sharing-add-until" {...register("until", { deps: ["day"] })} />
               {t("sharing.add.untilDate")}
             </label>
             <label className="visually-hidden" htmlFor={`${id}-date`}>
@@ -136,41 +135,24 @@ export function ShareForm({
               type="date"
               className="input"
               data-testid="sharing-add-date"
-              min={today}
-              value={day}
-              aria-invalid={deadline.violation !== null || onField?.field === "deadline" ? true : undefined}
-              aria-describedby={`${id}-date-hint`}
-              onChange={(event) => {
-                edit();
-                setDay(event.target.value);
-                setUntil("day");
-              }}
+              min={todayUtc()}
+              aria-invalid={errors.day ? true : undefined}
+              aria-describedby={`${id}-date-hint ${id}-date-problem`}
+              {...register("day", {
+                onChange: () => {
+                  form.setValue("until", "day");
+                },
+              })}
             />
             <label className="inline-check">
-              <input
-                type="radio"
-                name={`${id}-until`}
-                value="forever"
-                data-testid="sharing-add-forever"
-                checked={until === "forever"}
-                onChange={() => {
-                  edit();
-                  setUntil("forever");
-                }}
-              />
+              <input type="radio" value="forever" data-testid="sharing-add-forever" {...register("until", { deps: ["day"] })} />
               {t("sharing.add.forever")}
             </label>
           </div>
           <p id={`${id}-date-hint`} className="field-hint">
             {t("sharing.add.dateHint")}
           </p>
-          {until === "day" && <UntilProblem check={deadline} id={`${id}-date-problem`} testId="sharing-add-date-problem" />}
-          {until === "day" && deadline.missing && name !== "" && (
-            <p className="field-hint" data-testid="sharing-add-date-problem">
-              {t("sharing.problems.dateMissing")}
-            </p>
-          )}
-          {violation("deadline")}
+          <FieldProblem error={errors.day} id={`${id}-date-problem`} testId="sharing-add-date-problem" />
         </fieldset>
 
         <div className="stacked-field">
@@ -180,28 +162,19 @@ export function ShareForm({
             className="input share-description-input"
             data-testid="sharing-add-description"
             rows={3}
-            value={description}
-            aria-invalid={over > 0 || onField?.field === "share_description" ? true : undefined}
-            aria-describedby={`${id}-description-count`}
-            onChange={(event) => {
-              edit();
-              setDescription(event.target.value);
-            }}
+            aria-invalid={errors.description ? true : undefined}
+            aria-describedby={`${id}-description-count ${id}-description-problem`}
+            {...register("description")}
           />
           <p
             id={`${id}-description-count`}
-            className={over > 0 ? "field-error" : "field-hint"}
+            className={length > SHARE_DESCRIPTION_MAX ? "field-error" : "field-hint"}
             data-testid="sharing-add-description-count"
-            data-over={over > 0}
+            data-over={length > SHARE_DESCRIPTION_MAX}
           >
             {t("sharing.add.descriptionCount", { used: number(length), max: number(SHARE_DESCRIPTION_MAX) })}
           </p>
-          {over > 0 && (
-            <p className="field-error" data-testid="sharing-add-description-problem">
-              {t("sharing.problems.descriptionLength", { max: number(SHARE_DESCRIPTION_MAX), over: number(over) })}
-            </p>
-          )}
-          {violation("share_description")}
+          <FieldProblem error={errors.description} id={`${id}-description-problem`} testId="sharing-add-description-problem" />
         </div>
 
         <div className="share-form-actions">
@@ -209,7 +182,7 @@ export function ShareForm({
             type="submit"
             className="button button-primary"
             data-testid="sharing-add-submit"
-            disabled={disabled || !ready || add.isPending}
+            disabled={disabled || !formState.isValid || add.isPending}
           >
             {add.isPending ? t("sharing.add.submitting") : t("sharing.add.submit")}
           </button>
@@ -220,7 +193,7 @@ export function ShareForm({
           )}
         </div>
       </fieldset>
-      {error && !onField && <ErrorNotice title={t("sharing.add.failed")} error={error} testId="sharing-add-error" />}
+      {error && <ErrorNotice title={t("sharing.add.failed")} error={error} testId="sharing-add-error" />}
     </form>
   );
 }

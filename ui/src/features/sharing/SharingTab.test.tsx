@@ -214,12 +214,22 @@ describe("sharing", () => {
     await user.click(screen.getByTestId("sharing-add-forever"));
     await clickWhenEnabled(user, screen.getByTestId("sharing-add-submit"));
 
-    const error = await screen.findByTestId("sharing-add-error");
-    expect(error).toHaveTextContent("An account name has no control characters.");
-    expect(error).toHaveAttribute("data-field", "access_domain");
+    const problem = await screen.findByTestId("sharing-add-account-problem");
+    expect(problem).toHaveTextContent("An account name has no control characters.");
+    expect(problem).toHaveAttribute("data-rule", "access_domain.charset");
+    expect(problem).toHaveAttribute("role", "alert");
     expect(account).toHaveAttribute("aria-invalid", "true");
-    expect(account.parentElement).toContainElement(error);
+    expect(account).toHaveFocus();
+    expect(account.parentElement).toContainElement(problem);
     expect(account).toHaveValue("partner");
+    expect(screen.queryByTestId("sharing-add-error")).not.toBeInTheDocument();
+    expect(screen.getByTestId("sharing-add-submit")).toBeDisabled();
+
+    // Editing the name takes the refusal away.
+    await user.type(account, "s");
+    await waitFor(() => {
+      expect(screen.queryByTestId("sharing-add-account-problem")).not.toBeInTheDocument();
+    });
   });
 
   it("shows a failed share with its request id", async () => {

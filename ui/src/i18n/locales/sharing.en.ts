@@ -59,6 +59,7 @@ const sharingEn = {
       failed: "The image could not be shared.",
     },
     problems: {
+      accountMissing: "Enter the name of the account to share with.",
       accountTaken: "The image is already shared with {{account}}; change its deadline in the list instead.",
       dateMissing: "Choose the last day of the share, or choose Never expires.",
       descriptionLength: "The description can have at most {{max}} characters; shorten it by {{over}}.",

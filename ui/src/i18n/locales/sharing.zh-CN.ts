@@ -60,6 +60,7 @@ const sharingZhCN: SharingMessages = {
       failed: "无法共享此镜像。",
     },
     problems: {
+      accountMissing: "请输入要共享给的账号名。",
       accountTaken: "此镜像已共享给 {{account}}，请在上方列表中修改其截止日期。",
       dateMissing: "请选择共享的最后一天，或选择“永久有效”。",
       descriptionLength: "描述最多 {{max}} 个字符，请删减 {{over}} 个字符。",
