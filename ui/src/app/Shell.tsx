@@ -2,10 +2,12 @@ import { Outlet } from "@tanstack/react-router";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import { ToastProvider } from "../components/Toasts";
 import { AboutDialog } from "../features/about/AboutDialog";
 import { CommandPalette } from "../features/browse/CommandPalette";
 import { ActiveProfile } from "../features/profiles/ActiveProfile";
 import { DropOverlay, IgnoredFilesContext, useOpenedFiles } from "../features/uploads/filesOpened";
+import { UploadNotices } from "../features/uploads/UploadNotices";
 import { QuitWhilePushing } from "./QuitWhilePushing";
 import { Sidebar } from "./Sidebar";
 import { StartupNotices } from "./StartupNotices";
@@ -18,41 +20,44 @@ export function Shell() {
   const { hovering, ignoredFiles } = useOpenedFiles();
 
   return (
-    <div className="shell">
-      <button
-        type="button"
-        className="skip-link"
-        onClick={() => {
-          mainRef.current?.focus();
-        }}
-      >
-        {t("app.skipToContent")}
-      </button>
-      <Sidebar
-        onOpenAbout={() => {
-          setAboutOpen(true);
-        }}
-      />
-      <div className="shell-main">
-        <header className="header" data-testid="header" aria-label={t("header.label")}>
-          <ActiveProfile />
-        </header>
-        <main className="content" ref={mainRef} tabIndex={-1}>
-          <StartupNotices />
-          <IgnoredFilesContext value={ignoredFiles}>
-            <Outlet />
-          </IgnoredFilesContext>
-        </main>
+    <ToastProvider>
+      <div className="shell">
+        <button
+          type="button"
+          className="skip-link"
+          onClick={() => {
+            mainRef.current?.focus();
+          }}
+        >
+          {t("app.skipToContent")}
+        </button>
+        <Sidebar
+          onOpenAbout={() => {
+            setAboutOpen(true);
+          }}
+        />
+        <div className="shell-main">
+          <header className="header" data-testid="header" aria-label={t("header.label")}>
+            <ActiveProfile />
+          </header>
+          <main className="content" ref={mainRef} tabIndex={-1}>
+            <StartupNotices />
+            <IgnoredFilesContext value={ignoredFiles}>
+              <Outlet />
+            </IgnoredFilesContext>
+          </main>
+        </div>
+        {hovering && <DropOverlay />}
+        <CommandPalette />
+        <QuitWhilePushing />
+        <AboutDialog
+          open={aboutOpen}
+          onClose={() => {
+            setAboutOpen(false);
+          }}
+        />
+        <UploadNotices />
       </div>
-      {hovering && <DropOverlay />}
-      <CommandPalette />
-      <QuitWhilePushing />
-      <AboutDialog
-        open={aboutOpen}
-        onClose={() => {
-          setAboutOpen(false);
-        }}
-      />
-    </div>
+    </ToastProvider>
   );
 }

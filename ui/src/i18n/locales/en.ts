@@ -19,6 +19,10 @@ const en = {
     skipToContent: "Skip to content",
     loading: "Loading…",
   },
+  toasts: {
+    label: "Notifications",
+    close: "Dismiss",
+  },
   table: {
     selectAll: "Select every row",
     resize: "Drag to resize the column; double-click for its first width",

@@ -282,6 +282,14 @@ const uploadsEn = {
       previewIncomplete: "Choose a profile and an organization to see the final name.",
     },
     actions: {
+    notices: {
+      pushed: "Pushed {{reference}}",
+      pushedMore: "Pushed {{reference}} and {{more}} more",
+      openImage: "Open image",
+      failed: "{{file}} could not be pushed",
+      failedUnnamed: "An upload could not be pushed",
+      openUploads: "Open Uploads",
+    },
       queue: "Queue",
       cancel: "Cancel",
       retry: "Retry",

@@ -281,6 +281,14 @@ const uploadsZhCN: UploadsMessages = {
       previewIncomplete: "选择连接配置和组织后即可看到最终地址。",
     },
     actions: {
+    notices: {
+      pushed: "已推送 {{reference}}",
+      pushedMore: "已推送 {{reference}} 及另外 {{more}} 个",
+      openImage: "打开镜像",
+      failed: "{{file}} 推送失败",
+      failedUnnamed: "有一个上传推送失败",
+      openUploads: "打开上传",
+    },
       queue: "加入队列",
       cancel: "取消",
       retry: "重试",

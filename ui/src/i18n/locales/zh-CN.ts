@@ -19,6 +19,10 @@ const zhCN: Messages = {
     skipToContent: "跳到主要内容",
     loading: "正在加载…",
   },
+  toasts: {
+    label: "通知",
+    close: "关闭",
+  },
   table: {
     selectAll: "全选",
     resize: "拖动以调整列宽；双击恢复初始列宽",
