@@ -1,3 +1,4 @@
+import type { Ref } from "react";
 import * as Radix from "@radix-ui/react-select";
 
 import { CheckIcon, ChevronDownIcon } from "./icons";
@@ -33,6 +34,7 @@ export function Select<V extends string>({
   "aria-label": ariaLabel,
   "aria-describedby": describedBy,
   "aria-invalid": invalid,
+  ref,
 }: {
   value: V;
   onChange: (value: V) => void;
@@ -45,6 +47,8 @@ export function Select<V extends string>({
   "aria-label"?: string;
   "aria-describedby"?: string;
   "aria-invalid"?: boolean;
+  /** The button, so that a form can move focus to a choice it refuses. */
+  ref?: Ref<HTMLButtonElement>;
 }) {
   const chosen = choices.some((choice) => choice.value === value);
   return (
@@ -57,6 +61,7 @@ export function Select<V extends string>({
       disabled={disabled}
     >
       <Radix.Trigger
+        ref={ref}
         id={id}
         className={className === undefined ? "select" : `select ${className}`}
         data-testid={testId}

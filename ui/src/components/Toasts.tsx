@@ -77,7 +77,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
           </Toast.Close>
         </Toast.Root>
       ))}
-      <Toast.Viewport className="toast-viewport" data-testid="toasts" />
+      {/* Radix puts the key that reaches the toasts in place of `{hotkey}`. */}
+      <Toast.Viewport className="toast-viewport" data-testid="toasts" label={`${t("toasts.label")} ({hotkey})`} />
     </Toast.Provider>
   );
 }

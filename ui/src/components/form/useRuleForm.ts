@@ -38,7 +38,11 @@ export function useRuleForm<T extends FieldValues>({
   defaultValues: DefaultValues<T>;
   check: Check<T>;
 }): UseFormReturn<T> {
-  return useForm<T>({ mode: "onChange", defaultValues, resolver: ruleResolver(check), criteriaMode: "firstError" });
+  const form = useForm<T>({ mode: "onChange", defaultValues, resolver: ruleResolver(check), criteriaMode: "firstError" });
+  // The library works out `isValid` only for a form that reads it on every render; a submit
+  // button that reads it behind `||` (`!isDirty || !isValid`) would otherwise never see it change.
+  Reflect.get(form.formState, "isValid");
+  return form;
 }
 
 /**
@@ -51,7 +55,7 @@ export function showRefusal<T extends FieldValues>(
   fields: Partial<Record<string, FieldPath<T>>>,
 ): boolean {
   const refused = refusal(error);
-  const field = refused === null ? undefined : fields[refused.field];
+  const field = refused === null || !Object.hasOwn(fields, refused.field) ? undefined : fields[refused.field];
   if (refused === null || field === undefined) return false;
   form.setError(field, toFieldError(refused.problem), { shouldFocus: true });
   return true;
