@@ -22,7 +22,7 @@ const OPTIONS = {
 const violation = (en: string, zhCn: string): IpcError => ({
   code: "invalidInput",
   message: en,
-  requestId: null,
+  requestId: "req-3",
   retryable: false,
   violation: { field: "description", rule: "description.length", value: "…", message: { en, zhCn } },
   advice: null,
@@ -197,13 +197,47 @@ describe("attributes", () => {
     await user.type(description, " More.");
     await user.click(screen.getByTestId("attributes-save"));
 
-    const error = await screen.findByTestId("attributes-error");
-    expect(error).toHaveAttribute("data-field", "description");
-    expect(error).toHaveTextContent(message);
+    const problem = await screen.findByTestId("attributes-description-too-long");
+    expect(problem).toHaveAttribute("data-rule", "description.length");
+    expect(problem).toHaveAttribute("role", "alert");
+    expect(problem).toHaveTextContent(message);
+    expect(problem).toHaveTextContent("Request ID: req-3");
     expect(description).toHaveAttribute("aria-invalid", "true");
-    expect(description.closest(".field")).toContainElement(error);
+    expect(description).toHaveFocus();
+    expect(description.closest(".field")).toContainElement(problem);
+    expect(screen.queryByTestId("attributes-error")).not.toBeInTheDocument();
     expect(screen.queryByTestId("attributes-saved")).not.toBeInTheDocument();
+    expect(screen.getByTestId("attributes-save")).toBeDisabled();
     expect(backend.access.attributeChanges).toHaveLength(1);
+
+    // Editing the description takes the refusal away.
+    await user.type(description, "!");
+    await waitFor(() => {
+      expect(screen.queryByTestId("attributes-description-too-long")).not.toBeInTheDocument();
+    });
+    expect(description).not.toHaveAttribute("aria-invalid");
+    expect(screen.getByTestId("attributes-save")).toBeEnabled();
+  });
+
+  it("shows a category SWR refused under the category", async () => {
+    const { user } = renderBrowse(PATH, {
+      ...OPTIONS,
+      attributesError: {
+        ...violation("'arm' is not a category here.", "“arm”在此不是有效分类。"),
+        violation: { field: "category", rule: "category.unknown", value: "arm", message: { en: "'arm' is not a category here.", zhCn: "“arm”在此不是有效分类。" } },
+      },
+    });
+    const category = await screen.findByTestId("attributes-category");
+    await choose(user, category, "arm");
+    await user.click(screen.getByTestId("attributes-save"));
+
+    const problem = await screen.findByTestId("attributes-category-problem");
+    expect(problem).toHaveTextContent("'arm' is not a category here.");
+    expect(problem).toHaveAttribute("data-rule", "category.unknown");
+    expect(problem).toHaveAttribute("role", "alert");
+    expect(category).toHaveAttribute("aria-invalid", "true");
+    expect(category.closest(".field")).toContainElement(problem);
+    expect(screen.queryByTestId("attributes-error")).not.toBeInTheDocument();
   });
 
   it("shows the Chinese message of a violation when the interface is in Chinese", async () => {
@@ -214,7 +248,7 @@ describe("attributes", () => {
     });
     await user.type(await form(), "!");
     await user.click(screen.getByTestId("attributes-save"));
-    expect(await screen.findByTestId("attributes-error")).toHaveTextContent("镜像描述最多 30000 个字符，请删减 2 个字符。");
+    expect(await screen.findByTestId("attributes-description-too-long")).toHaveTextContent("镜像描述最多 30000 个字符，请删减 2 个字符。");
     expect(screen.getByTestId("attributes-category")).toHaveTextContent("Linux");
     expect(screen.getByTestId("attributes-save")).toHaveTextContent("保存");
   });

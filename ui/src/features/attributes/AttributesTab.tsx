@@ -1,29 +1,25 @@
-import { useDeferredValue, useId, useState, type SyntheticEvent } from "react";
+import { useDeferredValue, useEffect, useId, useState } from "react";
+import { Controller, useController } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { FieldProblem } from "../../components/form/FieldProblem";
+import { ownProblem } from "../../components/form/problem";
+import { showRefusal, useRuleForm } from "../../components/form/useRuleForm";
 import { Modal } from "../../components/Modal";
 import { Select } from "../../components/Select";
-import type { Attributes, AttributesChange, Category } from "../../ipc";
+import type { Attributes, AttributesChange } from "../../ipc";
 import { CATEGORIES, categoryLabel } from "../browse/categories";
 import type { ImageRef } from "../browse/queries";
 import { Markdown } from "./markdown";
 import { useImageAttributes, useSaveAttributes } from "./queries";
-import { FieldViolation, violationOn } from "./violation";
 import "../browse/browse.css";
 import "./attributes.css";
 import { numberFormat } from "../../i18n/formatters";
 import { IMAGE_DESCRIPTION_MAX } from "../../ipc/bindings";
 
-/** The fields the form shows under the names the backend gives them in a rule violation. */
-const FIELDS = ["category", "description"] as const;
-
-/** What the user changed; a field that is absent keeps what SWR holds. */
-interface Draft {
-  isPublic?: boolean;
-  category?: Category;
-  description?: string;
-}
+/** The fields of the form under the names the backend gives them in a rule violation. */
+const FIELDS = { category: "category", description: "description" } as const;
 
 /** Characters as the backend counts them: code points, so an emoji or a CJK character is one. */
 export function characterCount(text: string): number {
@@ -31,11 +27,11 @@ export function characterCount(text: string): number {
 }
 
 /** The fields whose new value differs from what SWR holds; the rest are sent as null. */
-function changeOf(draft: Draft, held: Attributes): AttributesChange {
+function changeOf(values: Attributes, held: Attributes): AttributesChange {
   return {
-    isPublic: draft.isPublic !== undefined && draft.isPublic !== held.isPublic ? draft.isPublic : null,
-    category: draft.category !== undefined && draft.category !== held.category ? draft.category : null,
-    description: draft.description !== undefined && draft.description !== held.description ? draft.description : null,
+    isPublic: values.isPublic !== held.isPublic ? values.isPublic : null,
+    category: values.category !== held.category ? values.category : null,
+    description: values.description !== held.description ? values.description : null,
   };
 }
 
@@ -65,47 +61,72 @@ function AttributesForm({ imageRef, held }: { imageRef: ImageRef; held: Attribut
   const { t, i18n } = useTranslation();
   const id = useId();
   const save = useSaveAttributes(imageRef);
-  const [draft, setDraft] = useState<Draft>({});
   const [confirming, setConfirming] = useState<boolean | null>(null);
+  const number = (value: number, language = i18n.language) => numberFormat(language).format(value);
 
-  const isPublic = draft.isPublic ?? held.isPublic;
-  const category = draft.category ?? held.category;
-  const description = draft.description ?? held.description;
+  const form = useRuleForm<Attributes>({
+    defaultValues: held,
+    // A description's one rule is its length, counted in code points as SWR counts it.
+    check: ({ description }) => {
+      const over = characterCount(description) - IMAGE_DESCRIPTION_MAX;
+      return {
+        description:
+          over > 0
+            ? ownProblem(i18n, "description.length", (say, language) =>
+                say("attributes.description.tooLong", { max: number(IMAGE_DESCRIPTION_MAX, language), over: number(over, language) }),
+              )
+            : null,
+      };
+    },
+  });
+  const { register, formState, handleSubmit, watch, control } = form;
+  // Read on every render: the form works out only the state a render reads, and the buttons
+  // below read validity only once something changed.
+  const { errors, isDirty, isValid } = formState;
+  const visibility = useController({ control, name: "isPublic" });
+  const isPublic = visibility.field.value;
+  const description = watch("description");
   const preview = useDeferredValue(description);
-  const change = changeOf(draft, held);
-  const dirty = change.isPublic !== null || change.category !== null || change.description !== null;
   const length = characterCount(description);
   const over = length - IMAGE_DESCRIPTION_MAX;
-  const number = (value: number) => numberFormat(i18n.language).format(value);
+
+  // What SWR holds, read again after a save or changed from elsewhere, is what the form starts
+  // from: a field the user has not changed shows it, one the user changed keeps the change.
+  useEffect(() => {
+    for (const name of ["isPublic", "category", "description"] as const) {
+      if (!form.getFieldState(name).isDirty) form.setValue(name, held[name]);
+    }
+    form.resetDefaultValues(held);
+  }, [form, held]);
 
   const error = save.error;
-  const onField = violationOn(error, FIELDS);
-  const fieldError = (field: (typeof FIELDS)[number]) =>
-    error && onField?.field === field ? <FieldViolation error={error} id={`${id}-${field}-error`} testId="attributes-error" /> : null;
-  const categoryError = fieldError("category");
-  const descriptionError = fieldError("description");
-
-  const edit = (patch: Draft) => {
+  // A result stays on screen only until the user edits again.
+  const edit = () => {
     save.reset();
-    setDraft((now) => ({ ...now, ...patch }));
+  };
+
+  const setVisibility = (value: boolean) => {
+    edit();
+    visibility.field.onChange(value);
   };
 
   const chooseVisibility = (value: boolean) => {
     if (value === isPublic) return;
     // Going back to what SWR holds changes nothing, so only a real change is confirmed.
-    if (value === held.isPublic) edit({ isPublic: value });
+    if (value === held.isPublic) setVisibility(value);
     else setConfirming(value);
   };
 
-  const onSubmit = (event: SyntheticEvent) => {
-    event.preventDefault();
-    if (!dirty || over > 0 || save.isPending) return;
-    save.mutate(change, {
-      onSuccess: () => {
-        setDraft({});
+  const onSubmit = handleSubmit((values) => {
+    save.mutate(changeOf(values, held), {
+      onSuccess: (outcome) => {
+        form.reset(outcome.after);
+      },
+      onError: (failure) => {
+        if (showRefusal(form, failure, FIELDS)) save.reset();
       },
     });
-  };
+  });
 
   const visibilityChoices = [
     { value: false, key: "private" as const },
@@ -113,7 +134,7 @@ function AttributesForm({ imageRef, held }: { imageRef: ImageRef; held: Attribut
   ];
 
   return (
-    <form className="panel attributes-form" onSubmit={onSubmit} noValidate>
+    <form className="panel attributes-form" onSubmit={(event) => void onSubmit(event)} noValidate>
       <fieldset className="field">
         <legend className="field-label">{t("attributes.visibility.legend")}</legend>
         <div className="field-control visibility-choices">
@@ -146,19 +167,27 @@ function AttributesForm({ imageRef, held }: { imageRef: ImageRef; held: Attribut
           {t("attributes.category.label")}
         </label>
         <div className="field-control">
-          <Select
-            id={`${id}-category`}
-            testId="attributes-category"
-            value={category ?? ""}
-            aria-invalid={categoryError ? true : undefined}
-            aria-describedby={categoryError ? `${id}-category-error` : undefined}
-            onChange={(value) => {
-              if (value !== "") edit({ category: value });
-            }}
-            placeholder={t("attributes.category.unknown")}
-            choices={CATEGORIES.map((value) => ({ value, label: categoryLabel(t, value) }))}
+          <Controller
+            control={control}
+            name="category"
+            render={({ field }) => (
+              <Select
+                id={`${id}-category`}
+                testId="attributes-category"
+                value={field.value ?? ""}
+                aria-invalid={errors.category ? true : undefined}
+                aria-describedby={`${id}-category-problem`}
+                onChange={(value) => {
+                  if (value === "") return;
+                  edit();
+                  field.onChange(value);
+                }}
+                placeholder={t("attributes.category.unknown")}
+                choices={CATEGORIES.map((value) => ({ value, label: categoryLabel(t, value) }))}
+              />
+            )}
           />
-          {categoryError}
+          <FieldProblem error={errors.category} id={`${id}-category-problem`} testId="attributes-category-problem" />
         </div>
       </div>
 
@@ -172,13 +201,10 @@ function AttributesForm({ imageRef, held }: { imageRef: ImageRef; held: Attribut
               id={`${id}-description`}
               className="input description-input"
               data-testid="attributes-description"
-              value={description}
               spellCheck
-              aria-invalid={over > 0 || descriptionError ? true : undefined}
-              aria-describedby={`${id}-description-count ${id}-description-hint${descriptionError ? ` ${id}-description-error` : ""}`}
-              onChange={(event) => {
-                edit({ description: event.target.value });
-              }}
+              aria-invalid={errors.description ? true : undefined}
+              aria-describedby={`${id}-description-count ${id}-description-hint ${id}-description-problem`}
+              {...register("description", { onChange: edit })}
             />
             <section className="description-preview" aria-label={t("attributes.description.preview")}>
               <p className="description-preview-title">{t("attributes.description.preview")}</p>
@@ -199,15 +225,10 @@ function AttributesForm({ imageRef, held }: { imageRef: ImageRef; held: Attribut
           >
             {t("attributes.description.count", { used: number(length), max: number(IMAGE_DESCRIPTION_MAX) })}
           </p>
-          {over > 0 && (
-            <p className="field-error" role="alert" data-testid="attributes-description-too-long">
-              {t("attributes.description.tooLong", { max: number(IMAGE_DESCRIPTION_MAX), over: number(over) })}
-            </p>
-          )}
+          <FieldProblem error={errors.description} id={`${id}-description-problem`} testId="attributes-description-too-long" />
           <p id={`${id}-description-hint`} className="field-hint">
             {t("attributes.description.hint")}
           </p>
-          {descriptionError}
         </div>
       </div>
 
@@ -218,16 +239,16 @@ function AttributesForm({ imageRef, held }: { imageRef: ImageRef; held: Attribut
               {save.data.changed ? t("attributes.saved") : t("attributes.savedUnchanged")}
             </p>
           )}
-          {error && !onField && <ErrorNotice title={t("attributes.saveFailed")} error={error} testId="attributes-error" />}
+          {error && <ErrorNotice title={t("attributes.saveFailed")} error={error} testId="attributes-error" />}
         </div>
         <button
           type="button"
           className="button"
           data-testid="attributes-reset"
-          disabled={!dirty || save.isPending}
+          disabled={!isDirty || save.isPending}
           onClick={() => {
             save.reset();
-            setDraft({});
+            form.reset(held);
           }}
         >
           {t("attributes.reset")}
@@ -236,7 +257,7 @@ function AttributesForm({ imageRef, held }: { imageRef: ImageRef; held: Attribut
           type="submit"
           className="button button-primary"
           data-testid="attributes-save"
-          disabled={!dirty || over > 0 || save.isPending}
+          disabled={!isDirty || !isValid || save.isPending}
         >
           {save.isPending ? t("attributes.saving") : t("attributes.save")}
         </button>
@@ -250,7 +271,7 @@ function AttributesForm({ imageRef, held }: { imageRef: ImageRef; held: Attribut
         }}
         onConfirm={(value) => {
           setConfirming(null);
-          edit({ isPublic: value });
+          setVisibility(value);
         }}
       />
     </form>

@@ -126,6 +126,68 @@ describe("an organization's users", () => {
       { scope: { organization: "team-a", image: null }, userId: "u-carol", userName: "carol", level: "manage" },
     ]);
   });
+
+  it("asks for the name and ID of a typed user, and grants a user offered without them", async () => {
+    const { backend, user } = renderBrowse("/organizations/team-a/users", {
+      permissions: { "team-a": TEAM },
+      matrix: MATRIX,
+    });
+    const picker = await screen.findByTestId("permission-add-user");
+    const submit = screen.getByTestId("permission-add-submit");
+    await waitFor(async () => {
+      expect(await choicesOf(user, picker)).toEqual(["bob", "Other user…"]);
+    });
+    expect(submit).toBeDisabled();
+
+    await choose(user, picker, "__other__");
+    const name = screen.getByTestId("permission-add-user-name");
+    const id = screen.getByTestId("permission-add-user-id");
+    expect(screen.queryByTestId("permission-add-user-name-problem")).not.toBeInTheDocument();
+    await user.type(name, "carol");
+    await user.clear(name);
+    const missing = await screen.findByTestId("permission-add-user-name-problem");
+    expect(missing).toHaveTextContent("Enter the IAM user name.");
+    expect(missing).toHaveAttribute("data-rule", "required");
+    expect(name).toHaveAttribute("aria-invalid", "true");
+    expect(screen.queryByTestId("permission-add-user-id-problem")).not.toBeInTheDocument();
+    expect(submit).toBeDisabled();
+
+    await user.type(name, "carol");
+    await user.type(id, " ");
+    await waitFor(() => {
+      expect(screen.getByTestId("permission-add-user-id-problem")).toHaveTextContent("Enter the IAM user ID.");
+    });
+    expect(screen.queryByTestId("permission-add-user-name-problem")).not.toBeInTheDocument();
+    expect(submit).toBeDisabled();
+
+    await choose(user, picker, "bob");
+    expect(screen.queryByTestId("permission-add-user-name")).not.toBeInTheDocument();
+    await waitFor(() => {
+      expect(submit).toBeEnabled();
+    });
+    await user.click(submit);
+    await screen.findByTestId("permission-diff");
+    expect(backend.access.plannedWishes.at(-1)).toEqual([
+      { scope: { organization: "team-a", image: null }, userId: "u-bob", userName: "bob", level: "read" },
+    ]);
+  });
+
+  it("asks in Chinese for a typed user's name", async () => {
+    stubSystemLanguage("zh-CN");
+    const { user } = renderBrowse("/organizations/team-a/users", {
+      permissions: { "team-a": TEAM },
+      matrix: MATRIX,
+    });
+    const picker = await screen.findByTestId("permission-add-user");
+    await waitFor(async () => {
+      expect(await choicesOf(user, picker)).toEqual(["bob", "其他用户…"]);
+    });
+    await choose(user, picker, "__other__");
+    const name = screen.getByTestId("permission-add-user-name");
+    await user.type(name, "carol");
+    await user.clear(name);
+    expect(await screen.findByTestId("permission-add-user-name-problem")).toHaveTextContent("请输入 IAM 用户名。");
+  });
 });
 
 describe("the matrix", () => {

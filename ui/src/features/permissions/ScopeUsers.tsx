@@ -1,9 +1,13 @@
 import type { TFunction } from "i18next";
-import { useCallback, useId, useMemo, useState, type SyntheticEvent } from "react";
+import { useCallback, useId, useMemo, useState } from "react";
+import { Controller } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 
 import { DataTable, type DataColumn } from "../../components/DataTable";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { FieldProblem } from "../../components/form/FieldProblem";
+import { ownProblem } from "../../components/form/problem";
+import { useRuleForm } from "../../components/form/useRuleForm";
 import { Select } from "../../components/Select";
 import type { Level, Scope, UserLevel, Wanted } from "../../ipc";
 import { LEVELS, levelLabel } from "./levels";
@@ -139,6 +143,16 @@ function userColumns(t: TFunction, onWish: (user: UserLevel, level: Level | null
   ];
 }
 
+interface GrantValues {
+  /** The ID of a user offered, or `OTHER` to type one; "" while none is chosen. */
+  user: string;
+  userName: string;
+  userId: string;
+  level: Level;
+}
+
+const NO_GRANT: GrantValues = { user: "", userName: "", userId: "", level: "read" };
+
 function AddUser({
   profileId,
   listed,
@@ -148,44 +162,65 @@ function AddUser({
   listed: UserLevel[];
   onWish: (user: { userId: string; userName: string }, level: Level) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const known = useOrganizationMatrix(profileId);
   const candidates = (known.data?.users ?? []).filter((u) => !u.own && !listed.some((l) => l.userId === u.userId));
-  const [choice, setChoice] = useState("");
-  const [userId, setUserId] = useState("");
-  const [userName, setUserName] = useState("");
-  const [level, setLevel] = useState<Level>("read");
-  const other = choice === OTHER || (candidates.length === 0 && choice === "");
-  const picked = candidates.find((c) => c.userId === choice);
-  const typedOk = userId.trim() !== "" && userName.trim() !== "";
-  const ready = other ? typedOk : picked !== undefined;
+  // With no user to offer, typing one is the only way.
+  const typed = (user: string) => user === OTHER || (candidates.length === 0 && user === "");
 
-  const submit = (event: SyntheticEvent) => {
-    event.preventDefault();
-    if (other && typedOk) onWish({ userId: userId.trim(), userName: userName.trim() }, level);
+  const form = useRuleForm<GrantValues>({
+    defaultValues: NO_GRANT,
+    // The user is one of those offered, or one typed with both its name and its ID.
+    check: ({ user, userName, userId }) => {
+      if (!typed(user)) {
+        const offered = candidates.some((c) => c.userId === user);
+        return { user: offered ? null : ownProblem(i18n, "required", (say) => say("permissions.add.problems.user")) };
+      }
+      return {
+        userName: userName.trim() === "" ? ownProblem(i18n, "required", (say) => say("permissions.add.problems.userName")) : null,
+        userId: userId.trim() === "" ? ownProblem(i18n, "required", (say) => say("permissions.add.problems.userId")) : null,
+      };
+    },
+  });
+  const { register, formState, handleSubmit, watch, control } = form;
+  const { errors, isValid } = formState;
+  const other = typed(watch("user"));
+
+  const onSubmit = handleSubmit(({ user, userName, userId, level }) => {
+    const picked = candidates.find((c) => c.userId === user);
+    if (typed(user)) onWish({ userId: userId.trim(), userName: userName.trim() }, level);
     else if (picked) onWish(picked, level);
-  };
+  });
 
   return (
-    <form className="permission-add" onSubmit={submit} aria-labelledby={`${id}-title`}>
+    <form className="permission-add" onSubmit={(event) => void onSubmit(event)} noValidate aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="section-title">
         {t("permissions.add.title")}
       </h2>
       <div className="permission-add-fields">
         <div className="stacked-field">
           <label htmlFor={`${id}-user`}>{t("permissions.add.user")}</label>
-          <Select
-            id={`${id}-user`}
-            testId="permission-add-user"
-            value={other ? OTHER : choice}
-            onChange={setChoice}
-            placeholder={t("permissions.add.pick")}
-            choices={[
-              ...candidates.map((c) => ({ value: c.userId, label: c.userName })),
-              { value: OTHER, label: t("permissions.add.other") },
-            ]}
+          <Controller
+            control={control}
+            name="user"
+            render={({ field }) => (
+              <Select
+                id={`${id}-user`}
+                testId="permission-add-user"
+                value={other ? OTHER : field.value}
+                onChange={field.onChange}
+                placeholder={t("permissions.add.pick")}
+                aria-invalid={errors.user ? true : undefined}
+                aria-describedby={`${id}-user-problem`}
+                choices={[
+                  ...candidates.map((c) => ({ value: c.userId, label: c.userName })),
+                  { value: OTHER, label: t("permissions.add.other") },
+                ]}
+              />
+            )}
           />
+          <FieldProblem error={errors.user} id={`${id}-user-problem`} testId="permission-add-user-problem" />
         </div>
         {other && (
           <>
@@ -195,12 +230,12 @@ function AddUser({
                 id={`${id}-user-name`}
                 className="input"
                 data-testid="permission-add-user-name"
-                value={userName}
                 autoComplete="off"
-                onChange={(e) => {
-                  setUserName(e.target.value);
-                }}
+                aria-invalid={errors.userName ? true : undefined}
+                aria-describedby={`${id}-why ${id}-user-name-problem`}
+                {...register("userName")}
               />
+              <FieldProblem error={errors.userName} id={`${id}-user-name-problem`} testId="permission-add-user-name-problem" />
             </div>
             <div className="stacked-field">
               <label htmlFor={`${id}-user-id`}>{t("permissions.add.userId")}</label>
@@ -208,31 +243,41 @@ function AddUser({
                 id={`${id}-user-id`}
                 className="input"
                 data-testid="permission-add-user-id"
-                value={userId}
                 autoComplete="off"
                 spellCheck={false}
-                onChange={(e) => {
-                  setUserId(e.target.value);
-                }}
+                aria-invalid={errors.userId ? true : undefined}
+                aria-describedby={`${id}-why ${id}-user-id-problem`}
+                {...register("userId")}
               />
+              <FieldProblem error={errors.userId} id={`${id}-user-id-problem`} testId="permission-add-user-id-problem" />
             </div>
           </>
         )}
         <div className="stacked-field">
           <label htmlFor={`${id}-level`}>{t("permissions.add.level")}</label>
-          <Select
-            id={`${id}-level`}
-            testId="permission-add-level"
-            value={level}
-            onChange={setLevel}
-            choices={LEVELS.map((l) => ({ value: l, label: levelLabel(t, l) }))}
+          <Controller
+            control={control}
+            name="level"
+            render={({ field }) => (
+              <Select
+                id={`${id}-level`}
+                testId="permission-add-level"
+                value={field.value}
+                onChange={field.onChange}
+                choices={LEVELS.map((l) => ({ value: l, label: levelLabel(t, l) }))}
+              />
+            )}
           />
         </div>
-        <button type="submit" className="button button-primary" data-testid="permission-add-submit" disabled={!ready}>
+        <button type="submit" className="button button-primary" data-testid="permission-add-submit" disabled={!isValid}>
           {t("permissions.add.submit")}
         </button>
       </div>
-      {other && <p className="field-hint">{t("permissions.add.whyTyped")}</p>}
+      {other && (
+        <p id={`${id}-why`} className="field-hint">
+          {t("permissions.add.whyTyped")}
+        </p>
+      )}
     </form>
   );
 }

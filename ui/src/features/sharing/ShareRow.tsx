@@ -1,16 +1,18 @@
 import type { TFunction } from "i18next";
-import { useId, useState, type SyntheticEvent } from "react";
+import { useId } from "react";
 import { useTranslation } from "react-i18next";
 
 import type { DataColumn } from "../../components/DataTable";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { FieldProblem } from "../../components/form/FieldProblem";
+import { fromViolation, ownProblem } from "../../components/form/problem";
+import { showRefusal, useRuleForm } from "../../components/form/useRuleForm";
 import type { ShareRow } from "../../ipc";
 import type { ImageRef } from "../browse/queries";
 import { formatDate } from "../browse/format";
-import { FieldViolation, violationOn } from "../attributes/violation";
+import { useRuleChecks } from "../rules/queries";
 import { useUpdateShare } from "./queries";
 import { deadlineDay, formatDeadline, isForever, todayUtc } from "./dates";
-import { UntilProblem, useUntilCheck } from "./UntilCheck";
 
 type ExpiryState = "forever" | "expired" | "expiring" | "active";
 
@@ -142,37 +144,61 @@ export function shareColumns(t: TFunction, language: string, actions: ShareActio
   ];
 }
 
-const EDITOR_FIELDS = ["deadline"] as const;
+interface DeadlineValues {
+  forever: boolean;
+  /** The last day, `YYYY-MM-DD`, unless the share is for ever. */
+  day: string;
+}
+
+/** The fields of the editor under the names the backend gives them in a rule violation. */
+const EDITOR_FIELDS = { deadline: "day" } as const;
 
 /** A share's new deadline, opened under its row. */
 export function DeadlineEditor({ imageRef, share, onDone }: { imageRef: ImageRef; share: ShareRow; onDone: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const update = useUpdateShare(imageRef);
-  const today = todayUtc();
-  const held = share.expired ? "" : deadlineDay(share.deadline);
-  const [forever, setForever] = useState(isForever(share.deadline));
-  const [day, setDay] = useState(held);
-  const until = useUntilCheck(forever ? "forever" : day);
-  const error = update.error;
-  const onField = violationOn(error, EDITOR_FIELDS);
+  const rules = useRuleChecks();
 
-  const onSubmit = (event: SyntheticEvent) => {
-    event.preventDefault();
-    if (!until.ready || update.isPending) return;
+  const form = useRuleForm<DeadlineValues>({
+    // A share that is over offers no day: its old one would be refused.
+    defaultValues: { forever: isForever(share.deadline), day: share.expired ? "" : deadlineDay(share.deadline) },
+    // Whether SWR takes a day (it lasts through its end in UTC; one that is over is refused) is the backend's rule.
+    check: async ({ forever, day }) => {
+      if (forever) return { day: null };
+      if (day === "") return { day: ownProblem(i18n, "required", (say) => say("sharing.problems.dateMissing")) };
+      const rule = await rules.shareUntil(day);
+      return { day: rule && fromViolation(rule) };
+    },
+  });
+  const { register, formState, handleSubmit, watch } = form;
+  const { errors, isValid } = formState;
+  const forever = watch("forever");
+  const error = update.error;
+  // A failure stays on screen only until the user changes the deadline.
+  const edit = () => {
+    update.reset();
+  };
+
+  const onSubmit = handleSubmit((values) => {
     update.mutate(
       {
         account: share.account,
-        until: forever ? "forever" : day,
+        until: values.forever ? "forever" : values.day,
         // The description is sent as it is, so changing the deadline keeps it.
         description: share.description === "" ? null : share.description,
       },
-      { onSuccess: onDone },
+      {
+        onSuccess: onDone,
+        onError: (failure) => {
+          if (showRefusal(form, failure, EDITOR_FIELDS)) update.reset();
+        },
+      },
     );
-  };
+  });
 
   return (
-    <form className="deadline-editor" onSubmit={onSubmit} noValidate>
+    <form className="deadline-editor" onSubmit={(event) => void onSubmit(event)} noValidate>
       <div className="deadline-editor-controls">
         <label className="visually-hidden" htmlFor={`${id}-date`}>
           {t("sharing.editor.date")}
@@ -182,33 +208,21 @@ export function DeadlineEditor({ imageRef, share, onDone }: { imageRef: ImageRef
           type="date"
           className="input"
           data-testid="sharing-edit-date"
-          min={today}
-          value={day}
+          min={todayUtc()}
           disabled={forever}
-          aria-invalid={until.violation !== null || onField ? true : undefined}
-          aria-describedby={until.violation !== null ? `${id}-problem` : undefined}
-          onChange={(event) => {
-            update.reset();
-            setDay(event.target.value);
-          }}
+          aria-invalid={errors.day ? true : undefined}
+          aria-describedby={`${id}-problem`}
+          {...register("day", { onChange: edit })}
         />
         <label className="inline-check">
-          <input
-            type="checkbox"
-            data-testid="sharing-edit-forever"
-            checked={forever}
-            onChange={(event) => {
-              update.reset();
-              setForever(event.target.checked);
-            }}
-          />
+          <input type="checkbox" data-testid="sharing-edit-forever" {...register("forever", { deps: ["day"], onChange: edit })} />
           {t("sharing.editor.forever")}
         </label>
         <button
           type="submit"
           className="button button-small button-primary"
           data-testid="sharing-edit-save"
-          disabled={!until.ready || update.isPending}
+          disabled={!isValid || update.isPending}
         >
           {update.isPending ? t("sharing.editor.saving") : t("sharing.editor.save")}
         </button>
@@ -216,9 +230,8 @@ export function DeadlineEditor({ imageRef, share, onDone }: { imageRef: ImageRef
           {t("sharing.editor.cancel")}
         </button>
       </div>
-      <UntilProblem check={until} id={`${id}-problem`} testId="sharing-edit-problem" />
-      {error && onField && <FieldViolation error={error} id={`${id}-error`} testId="sharing-edit-error" />}
-      {error && !onField && <ErrorNotice title={t("sharing.editor.failed")} error={error} testId="sharing-edit-error" />}
+      <FieldProblem error={errors.day} id={`${id}-problem`} testId="sharing-edit-problem" />
+      {error && <ErrorNotice title={t("sharing.editor.failed")} error={error} testId="sharing-edit-error" />}
     </form>
   );
 }

@@ -294,6 +294,85 @@ describe("sharing", () => {
     expect(backend.access.shareCalls.map((c) => c.share)).toEqual([{ account: "delta", until: "forever", description: null }]);
   });
 
+  it("asks for a day when the editor's date is cleared, and shows a deadline SWR refused on the date", async () => {
+    const { backend, user } = renderBrowse(PATH, {
+      ...OPTIONS,
+      shareError: {
+        code: "invalidInput",
+        message: "The deadline is not valid.",
+        requestId: "req-7",
+        retryable: false,
+        violation: {
+          field: "deadline",
+          rule: "deadline.past",
+          value: "",
+          message: { en: "The expiry is already in the past; pick a later date or 'forever'.", zhCn: "截止日期已过，请选择更晚的日期或“永久有效”。" },
+        },
+        advice: null,
+      },
+    });
+    const delta = await findRow("delta");
+    await user.click(within(delta).getByTestId("sharing-row-edit"));
+    const date = within(delta).getByTestId("sharing-edit-date");
+    const save = within(delta).getByTestId("sharing-edit-save");
+
+    await user.clear(date);
+    const missing = await within(delta).findByTestId("sharing-edit-problem");
+    expect(missing).toHaveTextContent("Choose the last day of the share, or choose Never expires.");
+    expect(missing).toHaveAttribute("data-rule", "required");
+    expect(date).toHaveAttribute("aria-invalid", "true");
+    expect(save).toBeDisabled();
+
+    const day = addDays(todayUtc(), 10);
+    await user.type(date, day);
+    await waitFor(() => {
+      expect(within(delta).queryByTestId("sharing-edit-problem")).not.toBeInTheDocument();
+    });
+    await clickWhenEnabled(user, save);
+
+    const refused = await within(delta).findByTestId("sharing-edit-problem");
+    expect(refused).toHaveTextContent("The expiry is already in the past");
+    expect(refused).toHaveTextContent("Request ID: req-7");
+    expect(refused).toHaveAttribute("data-rule", "deadline.past");
+    expect(refused).toHaveAttribute("role", "alert");
+    expect(date).toHaveAttribute("aria-invalid", "true");
+    expect(date).toHaveFocus();
+    expect(date).toHaveValue(day);
+    expect(within(delta).queryByTestId("sharing-edit-error")).not.toBeInTheDocument();
+    expect(save).toBeDisabled();
+    expect(backend.access.shareCalls).toEqual([
+      { action: "update", image: "team-a/web", share: { account: "delta", until: day, description: null } },
+    ]);
+
+    // Choosing another deadline takes the refusal away.
+    await user.click(within(delta).getByTestId("sharing-edit-forever"));
+    await waitFor(() => {
+      expect(within(delta).queryByTestId("sharing-edit-problem")).not.toBeInTheDocument();
+    });
+    expect(save).toBeEnabled();
+  });
+
+  it("shows any other failure of the editor with its request id until the deadline changes", async () => {
+    const { user } = renderBrowse(PATH, {
+      ...OPTIONS,
+      shareError: { code: "service", message: "SWR: share not found", requestId: "req-8", retryable: false, violation: null, advice: null },
+    });
+    const acme = await findRow("acme");
+    await user.click(within(acme).getByTestId("sharing-row-edit"));
+    await user.click(within(acme).getByTestId("sharing-edit-forever"));
+    await user.type(within(acme).getByTestId("sharing-edit-date"), addDays(todayUtc(), 3));
+    await clickWhenEnabled(user, within(acme).getByTestId("sharing-edit-save"));
+
+    const error = await within(acme).findByTestId("sharing-edit-error");
+    expect(error).toHaveTextContent("The deadline could not be changed.");
+    expect(error).toHaveTextContent("SWR: share not found");
+    expect(error).toHaveTextContent("Request ID: req-8");
+    expect(within(acme).queryByTestId("sharing-edit-problem")).not.toBeInTheDocument();
+
+    await user.click(within(acme).getByTestId("sharing-edit-forever"));
+    expect(within(acme).queryByTestId("sharing-edit-error")).not.toBeInTheDocument();
+  });
+
   it("asks before it stops sharing, and stops nothing when cancelled", async () => {
     const { backend, user } = renderBrowse(PATH, OPTIONS);
     const beta = await findRow("beta");

@@ -51,6 +51,11 @@ const permissionsEn = {
       submit: "Review the change",
       whyTyped:
         "SWR has no call that lists IAM users, so the users offered are those holding a permission somewhere; type the IAM user ID (32 hexadecimal characters, on the user's page in IAM) and name of anyone else.",
+      problems: {
+        user: "Choose the user to grant a level to.",
+        userName: "Enter the IAM user name.",
+        userId: "Enter the IAM user ID.",
+      },
     },
     diff: {
       title: "Permission change",

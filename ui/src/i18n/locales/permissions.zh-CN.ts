@@ -51,6 +51,11 @@ const permissionsZhCN: PermissionsMessages = {
       submit: "查看变更",
       whyTyped:
         "SWR 没有列出 IAM 用户的接口，因此可选的只是在某处已有权限的用户；其他用户请输入其 IAM 用户 ID（32 位十六进制字符，可在 IAM 的用户详情页查看）和用户名。",
+      problems: {
+        user: "请选择要授权的用户。",
+        userName: "请输入 IAM 用户名。",
+        userId: "请输入 IAM 用户 ID。",
+      },
     },
     diff: {
       title: "权限变更",
