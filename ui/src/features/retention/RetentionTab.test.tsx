@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it } from "vitest";
 
-import type { RetentionPreview } from "../../ipc";
+import type { IpcError, RetentionPreview } from "../../ipc";
 import { stubSystemLanguage, stubSystemTheme } from "../../test/renderApp";
 import { renderBrowse, stubViewport } from "../browse/testing";
 
@@ -72,7 +72,85 @@ describe("retention", () => {
     await user.click(await screen.findByTestId("retention-keep-days"));
     await user.clear(screen.getByTestId("retention-value"));
     await user.type(screen.getByTestId("retention-value"), "400");
-    expect(screen.getByText("Enter a whole number of days from 1 to 365.")).toBeInTheDocument();
+    const problem = await screen.findByTestId("retention-value-problem");
+    expect(problem).toHaveTextContent("Enter a whole number of days from 1 to 365.");
+    expect(problem).toHaveAttribute("data-rule", "range");
+    expect(screen.getByTestId("retention-value")).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByTestId("retention-value")).toHaveAccessibleDescription("Enter a whole number of days from 1 to 365.");
     expect(screen.getByTestId("retention-preview")).toBeDisabled();
+
+    // The same number of tags is fine.
+    await user.click(screen.getByTestId("retention-keep-tags"));
+    await waitFor(() => {
+      expect(screen.queryByTestId("retention-value-problem")).not.toBeInTheDocument();
+    });
+    expect(screen.getByTestId("retention-preview")).toBeEnabled();
+  });
+
+  it("puts a rule SWR refuses on the expression field, with the request id, until the expression changes", async () => {
+    const selectorRefused = (rule: string, en: string, zhCn: string): IpcError => ({
+      code: "invalidInput",
+      message: en,
+      requestId: "req-5",
+      retryable: false,
+      violation: { field: "tag_selectors", rule, value: "(unclosed", message: { en, zhCn } },
+      advice: null,
+    });
+    const { user } = renderBrowse(PATH, {
+      retentionPreview: PREVIEW,
+      retentionError: selectorRefused(
+        "retention.selector_regexp",
+        "'(unclosed' is not a valid regular expression: unclosed group.",
+        "“(unclosed”不是有效的正则表达式。",
+      ),
+    });
+    const regex = await screen.findByTestId("retention-except-regex");
+    await user.type(regex, "(unclosed");
+    await user.click(screen.getByTestId("retention-preview"));
+
+    const problem = await screen.findByTestId("retention-except-regex-problem");
+    expect(problem).toHaveTextContent("'(unclosed' is not a valid regular expression: unclosed group.");
+    expect(problem).toHaveTextContent("req-5");
+    expect(problem).toHaveAttribute("role", "alert");
+    expect(problem).toHaveAttribute("data-rule", "retention.selector_regexp");
+    expect(regex).toHaveAttribute("aria-invalid", "true");
+    expect(regex).toHaveFocus();
+    expect(screen.queryByTestId("retention-except-tags-problem")).not.toBeInTheDocument();
+    expect(screen.queryByText("The preview could not be made.")).not.toBeInTheDocument();
+    expect(screen.getByTestId("retention-preview")).toBeDisabled();
+
+    // Editing the expression takes the refusal away.
+    await user.type(regex, ")");
+    await waitFor(() => {
+      expect(screen.queryByTestId("retention-except-regex-problem")).not.toBeInTheDocument();
+    });
+    expect(screen.getByTestId("retention-preview")).toBeEnabled();
+  });
+
+  it("puts a refused tag exception on the tags field", async () => {
+    const { user } = renderBrowse(PATH, {
+      retentionPreview: PREVIEW,
+      retentionError: {
+        code: "invalidInput",
+        message: "A tag has no spaces.",
+        requestId: "req-6",
+        retryable: false,
+        violation: {
+          field: "tag_selectors",
+          rule: "tag.charset",
+          value: "bad tag",
+          message: { en: "A tag has no spaces.", zhCn: "镜像版本不能包含空格。" },
+        },
+        advice: null,
+      },
+    });
+    const tags = await screen.findByTestId("retention-except-tags");
+    await user.type(tags, "bad tag");
+    await user.click(screen.getByTestId("retention-preview"));
+
+    const problem = await screen.findByTestId("retention-except-tags-problem");
+    expect(problem).toHaveTextContent("A tag has no spaces.");
+    expect(tags).toHaveAttribute("aria-invalid", "true");
+    expect(screen.queryByTestId("retention-except-regex-problem")).not.toBeInTheDocument();
   });
 });

@@ -4,10 +4,12 @@ import { useTranslation } from "react-i18next";
 
 import { DataTable, type DataColumn } from "../../components/DataTable";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import { localized } from "../../components/errorText";
+import { FieldProblem } from "../../components/form/FieldProblem";
+import { ownProblem } from "../../components/form/problem";
+import { showRefusal, useRuleForm } from "../../components/form/useRuleForm";
 import { Modal } from "../../components/Modal";
 import { TypedConfirmation } from "../../components/TypedConfirmation";
-import type { PolicyInput, PreviewItem, RetentionLog, RetentionPreview } from "../../ipc";
+import type { CommandError, PolicyInput, PreviewItem, RetentionLog, RetentionPreview } from "../../ipc";
 import type { ImageRef } from "../browse/queries";
 import { usePolicy, usePreviewRetention, useRemoveRetention, useRetentionHistory, useSaveRetention } from "./queries";
 import { keepReason, policyText, warningText } from "./words";
@@ -16,14 +18,14 @@ import "./retention.css";
 const DAYS = { min: 1, max: 365 };
 const TAGS = { min: 1, max: 1000 };
 
-interface Form {
+interface PolicyValues {
   kind: "days" | "tags";
   value: string;
   exceptTags: string;
   exceptRegex: string;
 }
 
-function toInput(form: Form): PolicyInput {
+function toInput(form: PolicyValues): PolicyInput {
   const value = Number(form.value);
   return {
     keepDays: form.kind === "days" ? value : null,
@@ -33,7 +35,7 @@ function toInput(form: Form): PolicyInput {
   };
 }
 
-function fromInput(input: PolicyInput | undefined): Form {
+function fromInput(input: PolicyInput | undefined): PolicyValues {
   if (!input) return { kind: "tags", value: "10", exceptTags: "", exceptRegex: "" };
   return {
     kind: input.keepDays !== null ? "days" : "tags",
@@ -41,6 +43,15 @@ function fromInput(input: PolicyInput | undefined): Form {
     exceptTags: input.exceptTags.join(", "),
     exceptRegex: input.exceptRegex.join("\n"),
   };
+}
+
+/**
+ * The fields under the names the backend gives them in a rule violation: tag exceptions and
+ * regular expressions travel together as selectors, told apart by the rule they break.
+ */
+function fieldsOf(error: CommandError) {
+  const regexp = error.error.violation?.rule.startsWith("retention.selector") ?? false;
+  return { retention_days: "value", retention_tag_count: "value", tag_selectors: regexp ? "exceptRegex" : "exceptTags" } as const;
 }
 
 /**
@@ -64,7 +75,6 @@ export function RetentionTab({ imageRef }: { imageRef: ImageRef }) {
 function Editor({ imageRef, current }: { imageRef: ImageRef; current: PolicyInput | undefined }) {
   const { t, i18n } = useTranslation();
   const id = useId();
-  const [form, setForm] = useState<Form>(() => fromInput(current));
   const [previewed, setPreviewed] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [removing, setRemoving] = useState(false);
@@ -74,20 +84,34 @@ function Editor({ imageRef, current }: { imageRef: ImageRef; current: PolicyInpu
   const remove = useRemoveRetention(imageRef);
   const name = `${imageRef.organization}/${imageRef.image}`;
 
-  const range = form.kind === "days" ? DAYS : TAGS;
-  const number = Number(form.value);
-  const valueProblem =
-    form.value.trim() === "" || !Number.isInteger(number) || number < range.min || number > range.max
-      ? t(form.kind === "days" ? "retention.form.daysRange" : "retention.form.tagsRange", range)
-      : null;
-  const input = toInput(form);
-  const formKey = JSON.stringify(input);
-  const upToDate = previewed === formKey && preview.data !== undefined;
-  const set = (patch: Partial<Form>) => {
-    setForm((f) => ({ ...f, ...patch }));
+  const form = useRuleForm<PolicyValues>({
+    defaultValues: fromInput(current),
+    check: ({ kind, value }) => {
+      const range = kind === "days" ? DAYS : TAGS;
+      const count = Number(value);
+      return {
+        value:
+          value.trim() === "" || !Number.isInteger(count) || count < range.min || count > range.max
+            ? ownProblem(i18n, "range", (say) => say(kind === "days" ? "retention.form.daysRange" : "retention.form.tagsRange", range))
+            : null,
+      };
+    },
+  });
+  const { register, formState, handleSubmit, watch } = form;
+  const { errors } = formState;
+  const kind = watch("kind");
+  const range = kind === "days" ? DAYS : TAGS;
+  const input = toInput(watch());
+  const upToDate = previewed === JSON.stringify(input) && preview.data !== undefined;
+  // A rule SWR refused goes onto its field; what it cannot be put on is shown whole.
+  const refuse = (mutation: { reset: () => void }) => (failure: CommandError) => {
+    if (showRefusal(form, failure, fieldsOf(failure))) mutation.reset();
   };
-  const violation = preview.error?.error.violation ?? save.error?.error.violation ?? null;
-  const violationText = violation && localized(violation.message, i18n.language);
+  const onSubmit = handleSubmit((values) => {
+    const previewing = toInput(values);
+    setPreviewed(JSON.stringify(previewing));
+    preview.mutate(previewing, { onError: refuse(preview) });
+  });
 
   return (
     <>
@@ -109,95 +133,71 @@ function Editor({ imageRef, current }: { imageRef: ImageRef; current: PolicyInpu
           </button>
         )}
       </section>
-      <form
-        className="retention-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (valueProblem !== null) return;
-          setPreviewed(formKey);
-          preview.mutate(input);
-        }}
-      >
+      <form className="retention-form" noValidate onSubmit={(event) => void onSubmit(event)}>
         <fieldset className="retention-keep">
           <legend>{t("retention.form.keep")}</legend>
           <label>
-            <input
-              type="radio"
-              name={`${id}-kind`}
-              data-testid="retention-keep-days"
-              checked={form.kind === "days"}
-              onChange={() => {
-                set({ kind: "days" });
-              }}
-            />{" "}
+            <input type="radio" value="days" data-testid="retention-keep-days" {...register("kind", { deps: ["value"] })} />{" "}
             {t("retention.form.days")}
           </label>
           <label>
-            <input
-              type="radio"
-              name={`${id}-kind`}
-              data-testid="retention-keep-tags"
-              checked={form.kind === "tags"}
-              onChange={() => {
-                set({ kind: "tags" });
-              }}
-            />{" "}
+            <input type="radio" value="tags" data-testid="retention-keep-tags" {...register("kind", { deps: ["value"] })} />{" "}
             {t("retention.form.tags")}
           </label>
-          <label className="field">
-            <span className="field-label">{form.kind === "days" ? t("retention.form.daysLabel") : t("retention.form.tagsLabel")}</span>
+          <div className="field">
+            <label className="field-label" htmlFor={`${id}-value`}>
+              {kind === "days" ? t("retention.form.daysLabel") : t("retention.form.tagsLabel")}
+            </label>
             <input
+              id={`${id}-value`}
               className="field-control"
               type="number"
               min={range.min}
               max={range.max}
               data-testid="retention-value"
-              value={form.value}
-              aria-invalid={valueProblem !== null}
-              onChange={(e) => {
-                set({ value: e.target.value });
-              }}
+              aria-invalid={errors.value ? true : undefined}
+              aria-describedby={`${id}-value-problem`}
+              {...register("value")}
             />
-            {valueProblem !== null && (
-              <span className="field-error" role="alert">
-                {valueProblem}
-              </span>
-            )}
-          </label>
+            <FieldProblem error={errors.value} id={`${id}-value-problem`} testId="retention-value-problem" />
+          </div>
         </fieldset>
-        <label className="field">
-          <span className="field-label">{t("retention.form.exceptTags")}</span>
+        <div className="field">
+          <label className="field-label" htmlFor={`${id}-except-tags`}>
+            {t("retention.form.exceptTags")}
+          </label>
           <input
+            id={`${id}-except-tags`}
             className="field-control"
             data-testid="retention-except-tags"
-            value={form.exceptTags}
             placeholder="latest, stable"
-            onChange={(e) => {
-              set({ exceptTags: e.target.value });
-            }}
+            aria-invalid={errors.exceptTags ? true : undefined}
+            aria-describedby={`${id}-except-tags-problem`}
+            {...register("exceptTags")}
           />
-        </label>
-        <label className="field">
-          <span className="field-label">{t("retention.form.exceptRegex")}</span>
+          <FieldProblem error={errors.exceptTags} id={`${id}-except-tags-problem`} testId="retention-except-tags-problem" />
+        </div>
+        <div className="field">
+          <label className="field-label" htmlFor={`${id}-except-regex`}>
+            {t("retention.form.exceptRegex")}
+          </label>
           <textarea
+            id={`${id}-except-regex`}
             className="field-control"
             rows={2}
             data-testid="retention-except-regex"
-            value={form.exceptRegex}
             placeholder="release-.*"
-            onChange={(e) => {
-              set({ exceptRegex: e.target.value });
-            }}
+            aria-invalid={errors.exceptRegex ? true : undefined}
+            aria-describedby={`${id}-except-regex-hint ${id}-except-regex-problem`}
+            {...register("exceptRegex")}
           />
-          <span className="field-hint">{t("retention.form.regexHint")}</span>
-        </label>
-        {violation && (
-          <p className="field-error" role="alert" data-testid="retention-error" data-field={violation.field}>
-            {violationText}
+          <p id={`${id}-except-regex-hint`} className="field-hint">
+            {t("retention.form.regexHint")}
           </p>
-        )}
+          <FieldProblem error={errors.exceptRegex} id={`${id}-except-regex-problem`} testId="retention-except-regex-problem" />
+        </div>
         <div className="retention-actions">
-          <button type="submit" className="button" data-testid="retention-preview" disabled={valueProblem !== null || preview.isPending}>
+          <button type="submit" className="button" data-testid="retention-preview" disabled={!formState.isValid || preview.isPending}>
             {preview.isPending ? t("retention.previewing") : t("retention.preview")}
           </button>
           <button
@@ -215,8 +215,8 @@ function Editor({ imageRef, current }: { imageRef: ImageRef; current: PolicyInpu
           </button>
         </div>
       </form>
-      {preview.error && !violation && <ErrorNotice title={t("retention.previewFailed")} error={preview.error} />}
-      {save.error && !violation && <ErrorNotice title={t("retention.saveFailed")} error={save.error} />}
+      {preview.error && <ErrorNotice title={t("retention.previewFailed")} error={preview.error} />}
+      {save.error && <ErrorNotice title={t("retention.saveFailed")} error={save.error} />}
       {save.data && (
         <p
           data-testid="retention-saved"
@@ -246,7 +246,7 @@ function Editor({ imageRef, current }: { imageRef: ImageRef; current: PolicyInpu
               disabled={(preview.data?.deleted ?? 0) > 0 && typed !== name}
               onClick={() => {
                 setConfirming(false);
-                save.mutate(input);
+                save.mutate(input, { onError: refuse(save) });
               }}
             >
               {t("retention.confirm.ok")}

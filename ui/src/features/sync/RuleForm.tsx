@@ -1,20 +1,33 @@
-import { useId, useRef, useState, type SyntheticEvent } from "react";
+import { useId } from "react";
+import { useController } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { FieldProblem } from "../../components/form/FieldProblem";
+import { fromFieldError, fromViolation, ownProblem } from "../../components/form/problem";
+import { showRefusal, useRuleForm } from "../../components/form/useRuleForm";
 import { Select } from "../../components/Select";
-import { localized } from "../../components/errorText";
 import type { SyncRule } from "../../ipc";
-import { FieldViolation, violationOn } from "../attributes/violation";
 import type { ImageRef } from "../browse/queries";
-import { useCheckValueNow, useValueCheck } from "../rules/queries";
+import { useRegions } from "../profiles/queries";
+import { useRuleChecks } from "../rules/queries";
 import { OverrideChoice } from "./OverrideChoice";
 import { useAddSyncRule, useSyncRegions } from "./queries";
 import { ruleTarget, sameTarget, type Target } from "./rules";
-import { useRegionName, useTargetText } from "./words";
+import { regionNameIn, targetText, useRegionName } from "./words";
+
+interface RuleValues {
+  /** The chosen region; "" (or one no longer offered) stands for the first region offered. */
+  region: string;
+  namespace: string;
+  auto: boolean;
+  override: boolean;
+}
 
 /** The fields under the names the backend gives them in a rule violation. */
-const FIELDS = ["region", "namespace"] as const;
+const FIELDS = { region: "region", namespace: "namespace" } as const;
+
+const EMPTY: RuleValues = { region: "", namespace: "", auto: false, override: false };
 
 /** Adds a rule: a region this account can sync to, an organization there, and how tags go. */
 export function RuleForm({
@@ -28,69 +41,62 @@ export function RuleForm({
 }) {
   const { t, i18n } = useTranslation();
   const id = useId();
-  const formRef = useRef<HTMLFormElement>(null);
   const regions = useSyncRegions(imageRef.profileId);
+  const named = useRegions().data;
   const regionName = useRegionName();
-  const targetText = useTargetText();
   const add = useAddSyncRule(imageRef);
-  const [chosenRegion, setChosenRegion] = useState<string | null>(null);
-  const [namespace, setNamespace] = useState("");
-  const [auto, setAuto] = useState(false);
-  const [override, setOverride] = useState(false);
-  const [touched, setTouched] = useState(false);
-  const [attempted, setAttempted] = useState(false);
+  const checks = useRuleChecks();
 
   const choices = regions.data ?? [];
-  const region = chosenRegion !== null && choices.includes(chosenRegion) ? chosenRegion : (choices[0] ?? "");
-  const name = namespace.trim();
-  const target = { region, namespace: name };
-  // SWR's rules for an organization name are the backend's; whether the rule exists already is this list's.
-  const nameCheck = useValueCheck("organization", name);
-  const checkNow = useCheckValueNow();
-  const nameProblem = nameCheck.data ?? null;
-  const duplicate = nameProblem === null && rules.some((rule) => sameTarget(ruleTarget(rule), target));
-  const showName = attempted || touched;
-  const nameText = nameProblem
-    ? localized(nameProblem.message, i18n.language)
-    : duplicate
-      ? t("sync.problems.duplicate", { target: targetText(target) })
-      : null;
-  const regionMissing = region === "";
+  const regionOf = (chosen: string) => (choices.includes(chosen) ? chosen : (choices[0] ?? ""));
 
-  const violation = violationOn(add.error, FIELDS);
-  const generalError = add.error && violation === null ? add.error : null;
-  const namespaceInvalid = (showName && nameText !== null) || violation?.field === "namespace";
+  const form = useRuleForm<RuleValues>({
+    defaultValues: EMPTY,
+    // SWR's rules for an organization name are the backend's; whether the rule exists already is this list's.
+    check: async ({ region, namespace }) => {
+      const target = { region: regionOf(region), namespace: namespace.trim() };
+      const nameRule = await checks.value("organization", target.namespace);
+      return {
+        region: target.region === "" ? ownProblem(i18n, "required", (say) => say("sync.problems.noRegion")) : null,
+        namespace:
+          nameRule !== null
+            ? fromViolation(nameRule)
+            : rules.some((rule) => sameTarget(ruleTarget(rule), target))
+              ? ownProblem(i18n, "duplicate", (say, language) =>
+                  say("sync.problems.duplicate", {
+                    target: targetText(say, { region: regionNameIn(say, language, named, target.region), namespace: target.namespace }),
+                  }),
+                )
+              : null,
+      };
+    },
+  });
+  const { register, formState, handleSubmit, control } = form;
+  const { errors } = formState;
+  const { field: regionField } = useController({ control, name: "region" });
+  const { field: overrideField } = useController({ control, name: "override" });
+  const region = regionOf(regionField.value);
+  // Problems the form found on sending, as opposed to a rule SWR refused, which speaks for itself.
+  const toFix = formState.isSubmitted && [errors.region, errors.namespace].some((error) => error && !fromFieldError(error)?.refused);
 
-  const send = async () => {
-    setAttempted(true);
-    const broken = await checkNow("organization", name).catch(() => null);
-    if (regionMissing || broken !== null || duplicate) {
-      requestAnimationFrame(() => {
-        formRef.current?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
-      });
-      return;
-    }
+  const onSubmit = handleSubmit(({ region: chosen, namespace, auto, override }) => {
+    const target = { region: regionOf(chosen), namespace: namespace.trim() };
     add.mutate(
-      { region, namespace: name, auto, overwrite: override },
+      { ...target, auto, overwrite: override },
       {
         onSuccess: () => {
           onAdded(target);
-          setNamespace("");
-          setAuto(false);
-          setOverride(false);
-          setTouched(false);
-          setAttempted(false);
+          form.reset({ ...EMPTY, region: chosen });
+        },
+        onError: (failure) => {
+          if (showRefusal(form, failure, FIELDS)) add.reset();
         },
       },
     );
-  };
-  const submit = (event: SyntheticEvent) => {
-    event.preventDefault();
-    void send();
-  };
+  });
 
   return (
-    <form ref={formRef} className="panel sync-form" aria-labelledby={`${id}-title`} noValidate onSubmit={submit}>
+    <form className="panel sync-form" aria-labelledby={`${id}-title`} noValidate onSubmit={(event) => void onSubmit(event)}>
       <h3 id={`${id}-title`} className="panel-title">
         {t("sync.add.title")}
       </h3>
@@ -107,22 +113,17 @@ export function RuleForm({
             testId="sync-rule-region"
             value={region}
             disabled={choices.length === 0}
-            aria-invalid={(attempted && regionMissing) || violation?.field === "region" ? true : undefined}
+            aria-invalid={errors.region ? true : undefined}
+            aria-describedby={`${id}-region-problem`}
             onChange={(value) => {
-              if (violation?.field === "region") add.reset();
-              setChosenRegion(value);
+              regionField.onChange(value);
+              // A name typed (or already judged) is judged again against the rules for this region.
+              if (form.getValues("namespace") !== "" || formState.isSubmitted) void form.trigger("namespace");
             }}
             placeholder={regions.isPending ? t("sync.add.regionsLoading") : undefined}
             choices={choices.map((choice) => ({ value: choice, label: regionName(choice) }))}
           />
-          {attempted && regionMissing && !regions.isPending && (
-            <p className="field-error" data-testid="sync-rule-problem" data-field="region">
-              {t("sync.problems.noRegion")}
-            </p>
-          )}
-          {add.error && violation?.field === "region" && (
-            <FieldViolation error={add.error} id={`${id}-region-error`} testId="sync-rule-error" />
-          )}
+          {!regions.isPending && <FieldProblem error={errors.region} id={`${id}-region-problem`} testId="sync-rule-region-problem" />}
         </div>
         <div className="stacked-field">
           <label htmlFor={`${id}-namespace`}>{t("sync.add.namespace")}</label>
@@ -132,50 +133,30 @@ export function RuleForm({
             data-testid="sync-rule-namespace"
             autoComplete="off"
             spellCheck={false}
-            value={namespace}
-            aria-invalid={namespaceInvalid ? true : undefined}
-            aria-describedby={namespaceInvalid ? `${id}-namespace-hint ${id}-namespace-error` : `${id}-namespace-hint`}
-            onChange={(event) => {
-              if (violation?.field === "namespace") add.reset();
-              setNamespace(event.target.value);
-              setTouched(true);
-            }}
+            aria-invalid={errors.namespace ? true : undefined}
+            aria-describedby={`${id}-namespace-hint ${id}-namespace-problem`}
+            {...register("namespace")}
           />
           <p id={`${id}-namespace-hint`} className="field-hint">
             {t("sync.add.namespaceHint", { region: region === "" ? "…" : regionName(region), image: imageRef.image })}
           </p>
-          {showName && nameText !== null && violation === null && (
-            <p id={`${id}-namespace-error`} className="field-error" data-testid="sync-rule-problem" data-field="namespace" data-rule={nameProblem?.rule}>
-              {nameText}
-            </p>
-          )}
-          {add.error && violation?.field === "namespace" && (
-            <FieldViolation error={add.error} id={`${id}-namespace-error`} testId="sync-rule-error" />
-          )}
+          <FieldProblem error={errors.namespace} id={`${id}-namespace-problem`} testId="sync-rule-problem" />
         </div>
       </div>
 
       <div className="sync-check-field">
         <label className="sync-check">
-          <input
-            type="checkbox"
-            data-testid="sync-rule-auto"
-            checked={auto}
-            aria-describedby={`${id}-auto-hint`}
-            onChange={(event) => {
-              setAuto(event.target.checked);
-            }}
-          />
+          <input type="checkbox" data-testid="sync-rule-auto" aria-describedby={`${id}-auto-hint`} {...register("auto")} />
           {t("sync.add.auto")}
         </label>
         <p id={`${id}-auto-hint`} className="field-hint">
           {t("sync.add.autoHint")}
         </p>
       </div>
-      <OverrideChoice checked={override} onChange={setOverride} testId="sync-rule-override" />
+      <OverrideChoice checked={overrideField.value} onChange={overrideField.onChange} testId="sync-rule-override" />
 
-      {generalError && <ErrorNotice title={t("sync.add.failed")} error={generalError} testId="sync-rule-error" />}
-      {attempted && (regionMissing || nameText !== null) && (
+      {add.error && <ErrorNotice title={t("sync.add.failed")} error={add.error} testId="sync-rule-error" />}
+      {toFix && (
         <p className="field-error" role="alert" data-testid="sync-rule-fix">
           {t("sync.add.fixFields")}
         </p>

@@ -5,7 +5,7 @@ import { mockViolation } from "../../ipc/mock";
 import { choicesOf, choose } from "../../test/choose";
 import { stubSystemLanguage, stubSystemTheme } from "../../test/renderApp";
 import { renderBrowse, stubViewport } from "../browse/testing";
-import { byData, findByData, options, PATH, refused, violation } from "./testing";
+import { findByData, options, PATH, refused, violation } from "./testing";
 
 beforeEach(() => {
   stubSystemTheme("light");
@@ -102,13 +102,15 @@ describe("adding a rule", () => {
       ],
     });
     await findByData("sync-rule", { region: "cn-east-3" });
-    const problem = () => byData("sync-rule-problem", { field: "namespace" })[0];
+    const problem = () => screen.queryByTestId("sync-rule-problem");
 
     await user.click(screen.getByTestId("sync-rule-add"));
     await waitFor(() => {
       expect(problem()).toHaveTextContent("Organization name is required.");
     });
+    expect(problem()).toHaveAttribute("data-rule", "namespace.required");
     expect(screen.getByTestId("sync-rule-namespace")).toHaveFocus();
+    expect(screen.getByTestId("sync-rule-fix")).toHaveTextContent("Correct the marked fields first.");
 
     const namespace = screen.getByTestId("sync-rule-namespace");
     const cases: [string, string][] = [
@@ -128,9 +130,33 @@ describe("adding a rule", () => {
     await user.clear(namespace);
     await user.type(namespace, "team__a.b");
     await waitFor(() => {
-      expect(problem()).toBeUndefined();
+      expect(problem()).not.toBeInTheDocument();
     });
+    expect(screen.queryByTestId("sync-rule-fix")).not.toBeInTheDocument();
     expect(backend.sync.addedRules).toEqual([]);
+  });
+
+  it("judges a typed name again when the region changes", async () => {
+    stubSystemLanguage("en-US");
+    const { user } = renderBrowse(PATH, options());
+    await findByData("sync-rule", { region: "cn-east-3" });
+    const namespace = screen.getByTestId("sync-rule-namespace");
+    await user.type(namespace, "mirror");
+    expect(screen.queryByTestId("sync-rule-problem")).not.toBeInTheDocument();
+
+    await choose(user, screen.getByTestId("sync-rule-region"), "ap-southeast-1");
+    await waitFor(() => {
+      expect(screen.getByTestId("sync-rule-problem")).toHaveTextContent(
+        "This image already has a rule for CN-Hong Kong (ap-southeast-1) / mirror.",
+      );
+    });
+    expect(screen.getByTestId("sync-rule-problem")).toHaveAttribute("data-rule", "duplicate");
+    expect(namespace).toHaveAttribute("aria-invalid", "true");
+
+    await choose(user, screen.getByTestId("sync-rule-region"), "ap-southeast-3");
+    await waitFor(() => {
+      expect(screen.queryByTestId("sync-rule-problem")).not.toBeInTheDocument();
+    });
   });
 
   it("shows a rule the backend finds broken on its field, in the interface language", async () => {
@@ -143,15 +169,24 @@ describe("adding a rule", () => {
     await user.type(screen.getByTestId("sync-rule-namespace"), "team-b");
     await user.click(screen.getByTestId("sync-rule-add"));
 
-    const error = await screen.findByTestId("sync-rule-error");
-    expect(error).toHaveAttribute("data-field", "namespace");
-    expect(error).toHaveTextContent("组织名称最多 64 个字符。");
-    expect(error).not.toHaveTextContent("Organization name");
-    expect(screen.getByTestId("sync-rule-namespace")).toHaveAttribute("aria-invalid", "true");
+    const problem = await screen.findByTestId("sync-rule-problem");
+    expect(problem).toHaveAttribute("data-rule", "namespace.rule");
+    expect(problem).toHaveAttribute("role", "alert");
+    expect(problem).toHaveTextContent("组织名称最多 64 个字符。");
+    expect(problem).toHaveTextContent("req-7");
+    expect(problem).not.toHaveTextContent("Organization name");
+    const namespace = screen.getByTestId("sync-rule-namespace");
+    expect(namespace).toHaveAttribute("aria-invalid", "true");
+    expect(namespace).toHaveFocus();
+    expect(namespace.parentElement).toContainElement(problem);
+    expect(screen.queryByTestId("sync-rule-error")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("sync-rule-fix")).not.toBeInTheDocument();
 
     // Editing the field clears what the backend said about it.
-    await user.type(screen.getByTestId("sync-rule-namespace"), "x");
-    expect(screen.queryByTestId("sync-rule-error")).not.toBeInTheDocument();
+    await user.type(namespace, "x");
+    await waitFor(() => {
+      expect(screen.queryByTestId("sync-rule-problem")).not.toBeInTheDocument();
+    });
   });
 
   it("explains any other failure, such as an organization missing over there", async () => {

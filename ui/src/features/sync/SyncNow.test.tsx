@@ -18,6 +18,14 @@ function tagBox(tag: string): HTMLElement {
   return box;
 }
 
+/** Waits for the form's checks to let the button through, then clicks it. */
+async function clickWhenEnabled(user: { click: (el: Element) => Promise<void> }, button: HTMLElement) {
+  await waitFor(() => {
+    expect(button).toBeEnabled();
+  });
+  await user.click(button);
+}
+
 function checkedTags(): (string | undefined)[] {
   return screen
     .getAllByTestId("sync-tag")
@@ -46,6 +54,25 @@ describe("syncing tags now", () => {
     expect(target).toHaveAttribute("data-value", "cn-east-3/team-a");
     expect(screen.getByTestId("sync-run")).toBeDisabled();
     expect(screen.getByTestId("sync-run-hint")).toHaveTextContent("Select at least one tag.");
+  });
+
+  it("says a tag is needed once the user took every tag away again", async () => {
+    stubSystemLanguage("en-US");
+    const { user } = renderBrowse(PATH, options());
+    await findByData("sync-tag", { tag: "latest" });
+    await user.click(tagBox("latest"));
+    await waitFor(() => {
+      expect(screen.getByTestId("sync-run")).toBeEnabled();
+    });
+    expect(screen.queryByTestId("sync-run-hint")).not.toBeInTheDocument();
+
+    await user.click(screen.getByTestId("sync-tags-clear"));
+    const problem = await screen.findByTestId("sync-tags-problem");
+    expect(problem).toHaveTextContent("Select at least one tag.");
+    expect(problem).toHaveAttribute("data-rule", "required");
+    expect(problem).not.toHaveAttribute("role");
+    expect(screen.queryByTestId("sync-run-hint")).not.toBeInTheDocument();
+    expect(screen.getByTestId("sync-run")).toBeDisabled();
   });
 
   it("sends the chosen tags to the chosen target, says what it will do first, and reads the jobs again", async () => {
@@ -156,18 +183,28 @@ describe("syncing tags now", () => {
       .mockRejectedValueOnce(refused("quota exceeded"));
     await findByData("sync-tag", { tag: "latest" });
     await user.click(tagBox("latest"));
-    await user.click(screen.getByTestId("sync-run"));
+    await clickWhenEnabled(user, screen.getByTestId("sync-run"));
 
-    const error = await screen.findByTestId("sync-run-error");
-    expect(error).toHaveAttribute("data-field", "tag");
-    expect(error).toHaveTextContent("镜像版本必须以字母、数字或“_”开头。");
+    const problem = await screen.findByTestId("sync-tags-problem");
+    expect(problem).toHaveAttribute("data-rule", "tag.rule");
+    expect(problem).toHaveAttribute("role", "alert");
+    expect(problem).toHaveTextContent("镜像版本必须以字母、数字或“_”开头。");
+    expect(problem).toHaveTextContent("req-7");
+    expect(screen.queryByTestId("sync-run-error")).not.toBeInTheDocument();
+    expect(screen.getByTestId("sync-run")).toBeDisabled();
 
-    await user.click(screen.getByTestId("sync-run"));
+    // Choosing other tags takes the refusal away.
+    await user.click(tagBox("v1.0"));
+    await waitFor(() => {
+      expect(screen.queryByTestId("sync-tags-problem")).not.toBeInTheDocument();
+    });
+    await clickWhenEnabled(user, screen.getByTestId("sync-run"));
     await waitFor(() => {
       expect(screen.getByTestId("sync-run-error")).toHaveTextContent("无法启动同步。");
     });
     expect(screen.getByTestId("sync-run-error")).toHaveTextContent("quota exceeded");
     expect(syncTags).toHaveBeenCalledTimes(2);
+    expect(syncTags.mock.calls[1]?.[3]).toEqual(expect.objectContaining({ tags: ["latest", "v1.0"] }));
     expect(screen.queryByTestId("sync-run-started")).not.toBeInTheDocument();
   });
 });

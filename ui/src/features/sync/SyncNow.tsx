@@ -1,14 +1,16 @@
-import { useId, useState, type Ref, type SyntheticEvent } from "react";
+import { useId, type Ref } from "react";
+import { useController, useFormState, useWatch, type UseFormReturn } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { FieldProblem } from "../../components/form/FieldProblem";
+import { fromViolation, ownProblem } from "../../components/form/problem";
+import { showRefusal, useRuleForm } from "../../components/form/useRuleForm";
 import { Select } from "../../components/Select";
-import { localized } from "../../components/errorText";
 import { InfoIcon } from "../../components/icons";
 import type { SyncRule } from "../../ipc";
-import { FieldViolation, violationOn } from "../attributes/violation";
 import type { ImageRef } from "../browse/queries";
-import { isAnswered, useValueCheck } from "../rules/queries";
+import { useRuleChecks } from "../rules/queries";
 import { OverrideChoice } from "./OverrideChoice";
 import { useSyncGaps, useSyncRegions, useSyncTags } from "./queries";
 import { gapOf, parseTarget, ruleTarget, tagsToSync, targetValue, type Target } from "./rules";
@@ -18,85 +20,121 @@ import { useRegionName, useTargetText } from "./words";
 /** The target select's choice that asks for a region and organization of the user's own. */
 export const OTHER_TARGET = "other";
 
-/** What the user has chosen so far; the gap view can fill it in too. */
-export interface SyncDraft {
-  tags: ReadonlySet<string>;
-  /** A rule's target as `region/namespace`, {@link OTHER_TARGET}, or null for the first rule's. */
-  target: string | null;
-  otherRegion: string | null;
+/** What the user has chosen so far; the gap view can fill in the target and the tags too. */
+export interface SyncValues {
+  /** A rule's target as `region/namespace`, {@link OTHER_TARGET}, or "" (or a rule gone since) for the first rule's. */
+  target: string;
+  /** The region of a target of the user's own; "" (or one no longer offered) for the first region offered. */
+  otherRegion: string;
   otherNamespace: string;
+  tags: string[];
   override: boolean;
 }
 
-export const EMPTY_DRAFT: SyncDraft = { tags: new Set(), target: null, otherRegion: null, otherNamespace: "", override: false };
+const EMPTY: SyncValues = { target: "", otherRegion: "", otherNamespace: "", tags: [], override: false };
+
+/** How the form reads its choices against what is offered now: rule targets and regions come and go. */
+function useChoices(imageRef: ImageRef, rules: readonly SyncRule[]) {
+  const regions = useSyncRegions(imageRef.profileId);
+  const ruleValues = rules.map((rule) => targetValue(ruleTarget(rule)));
+  const regionChoices = regions.data ?? [];
+  return {
+    regions,
+    regionChoices,
+    targetOf: (chosen: string) => (chosen === OTHER_TARGET || ruleValues.includes(chosen) ? chosen : (ruleValues[0] ?? OTHER_TARGET)),
+    regionOf: (chosen: string) => (regionChoices.includes(chosen) ? chosen : (regionChoices[0] ?? "")),
+  };
+}
+
+/**
+ * The Sync now form, kept by the tab so the gap view can fill it in. A target of the user's own
+ * is one once the backend has said its name breaks none of SWR's rules.
+ */
+export function useSyncForm(imageRef: ImageRef, rules: readonly SyncRule[]): UseFormReturn<SyncValues> {
+  const { i18n } = useTranslation();
+  const checks = useRuleChecks();
+  const { targetOf, regionOf } = useChoices(imageRef, rules);
+  return useRuleForm<SyncValues>({
+    defaultValues: EMPTY,
+    check: async ({ target, otherRegion, otherNamespace, tags }) => {
+      const other = targetOf(target) === OTHER_TARGET;
+      const nameRule = other ? await checks.value("organization", otherNamespace.trim()) : null;
+      return {
+        tags: tags.length === 0 ? ownProblem(i18n, "required", (say) => say("sync.now.chooseTags")) : null,
+        otherRegion: other && regionOf(otherRegion) === "" ? ownProblem(i18n, "required", (say) => say("sync.problems.noRegion")) : null,
+        otherNamespace: nameRule && fromViolation(nameRule),
+      };
+    },
+  });
+}
+
+/** Puts a target and the tags it lacks into the form, as the gap view offers them. */
+export function chooseFromGap(form: UseFormReturn<SyncValues>, target: Target, tags: string[]) {
+  form.setValue("target", targetValue(target), { shouldDirty: true });
+  form.setValue("tags", tags, { shouldDirty: true, shouldValidate: true });
+}
 
 /** Copies chosen tags to a rule's target, or to any region and organization, now. */
 export function SyncNow({
   imageRef,
   rules,
-  draft,
-  onDraft,
+  form,
   onStarted,
   ref,
 }: {
   imageRef: ImageRef;
   rules: readonly SyncRule[];
-  draft: SyncDraft;
-  onDraft: (change: (draft: SyncDraft) => SyncDraft) => void;
+  form: UseFormReturn<SyncValues>;
   onStarted: () => void;
   ref?: Ref<HTMLElement>;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const id = useId();
-  const regions = useSyncRegions(imageRef.profileId);
+  const { regions, regionChoices, targetOf, regionOf } = useChoices(imageRef, rules);
   const regionName = useRegionName();
   const targetText = useTargetText();
   const gaps = useSyncGaps(imageRef);
   const sync = useSyncTags(imageRef);
-  const [started, setStarted] = useState<{ count: number; target: Target } | null>(null);
+  const { register, handleSubmit, control } = form;
+  // Read here rather than through the form, so a change renders this form, not the whole tab that keeps it.
+  const formState = useFormState({ control });
+  const { errors } = formState;
+  const { field: targetField } = useController({ control, name: "target" });
+  const { field: regionField } = useController({ control, name: "otherRegion" });
+  const { field: tagsField, fieldState: tagsState } = useController({ control, name: "tags" });
+  const { field: overrideField } = useController({ control, name: "override" });
 
-  const ruleValues = rules.map((rule) => targetValue(ruleTarget(rule)));
-  const first = ruleValues[0] ?? OTHER_TARGET;
-  const choice = draft.target !== null && (draft.target === OTHER_TARGET || ruleValues.includes(draft.target)) ? draft.target : first;
+  const choice = targetOf(targetField.value);
   const other = choice === OTHER_TARGET;
-  const regionChoices = regions.data ?? [];
-  const otherRegion =
-    draft.otherRegion !== null && regionChoices.includes(draft.otherRegion) ? draft.otherRegion : (regionChoices[0] ?? "");
-  const otherName = draft.otherNamespace.trim();
-  // A target of the user's own is one once the backend has said its name breaks none of SWR's rules.
-  const nameCheck = useValueCheck("organization", otherName, other);
-  const nameProblem = other ? (nameCheck.data ?? null) : null;
-  const nameAccepted = other && isAnswered(nameCheck) && nameCheck.data === null;
-  const otherTarget = otherRegion !== "" && nameAccepted ? { region: otherRegion, namespace: otherName } : null;
-  const target: Target | null = other ? otherTarget : parseTarget(choice);
+  const otherRegion = regionOf(regionField.value);
+  const otherName = useWatch({ control, name: "otherNamespace" }).trim();
+  const target: Target | null = other ? (formState.isValid ? { region: otherRegion, namespace: otherName } : null) : parseTarget(choice);
   const gap = target ? gapOf(gaps.data ?? [], target) : undefined;
   const gapTags = gap?.problem === null ? tagsToSync(gap) : null;
-  const tags = [...draft.tags];
-  const ready = tags.length > 0 && target !== null && !sync.isPending;
+  const tags = tagsField.value;
+  const started = sync.isSuccess
+    ? { count: sync.variables.tags.length, target: { region: sync.variables.region, namespace: sync.variables.namespace } }
+    : null;
 
-  const violation = violationOn(sync.error, other ? ["tag", "region", "namespace"] : ["tag"]);
-  const generalError = sync.error && violation === null ? sync.error : null;
-
-  const edit = (change: (draft: SyncDraft) => SyncDraft) => {
-    sync.reset();
-    setStarted(null);
-    onDraft(change);
-  };
-
-  const submit = (event: SyntheticEvent) => {
-    event.preventDefault();
-    if (!ready) return;
+  const onSubmit = handleSubmit((values) => {
+    const own = targetOf(values.target) === OTHER_TARGET;
+    const to = own ? { region: regionOf(values.otherRegion), namespace: values.otherNamespace.trim() } : parseTarget(targetOf(values.target));
+    if (to === null) return;
     sync.mutate(
-      { tags, region: target.region, namespace: target.namespace, overwrite: draft.override },
+      { tags: values.tags, region: to.region, namespace: to.namespace, overwrite: values.override },
       {
         onSuccess: () => {
-          setStarted({ count: tags.length, target });
-          onDraft((now) => ({ ...now, tags: new Set() }));
+          form.reset({ ...values, tags: [] });
           onStarted();
+        },
+        onError: (failure) => {
+          // The fields under the names the backend gives them; the target's show only for a target of the user's own.
+          const fields = own ? ({ tag: "tags", region: "otherRegion", namespace: "otherNamespace" } as const) : ({ tag: "tags" } as const);
+          if (showRefusal(form, failure, fields)) sync.reset();
         },
       },
     );
-  };
+  });
 
   return (
     <section ref={ref} tabIndex={-1} className="panel sync-now" data-testid="sync-now" aria-labelledby={`${id}-title`}>
@@ -104,7 +142,7 @@ export function SyncNow({
         {t("sync.now.title")}
       </h2>
       <p className="muted">{t("sync.now.intro")}</p>
-      <form className="sync-now-form" noValidate onSubmit={submit}>
+      <form className="sync-now-form" noValidate onSubmit={(event) => void onSubmit(event)}>
         <div className="stacked-field">
           <label htmlFor={`${id}-target`}>{t("sync.now.target")}</label>
           <Select
@@ -113,7 +151,9 @@ export function SyncNow({
             testId="sync-target"
             value={choice}
             onChange={(value) => {
-              edit((now) => ({ ...now, target: value }));
+              targetField.onChange(value);
+              // A name typed (or already judged) counts, or stops counting, with the target.
+              if (form.getValues("otherNamespace") !== "" || formState.isSubmitted) void form.trigger(["otherRegion", "otherNamespace"]);
             }}
             choices={[
               ...rules.map((rule) => ({ value: targetValue(ruleTarget(rule)), label: targetText(ruleTarget(rule)) })),
@@ -131,16 +171,14 @@ export function SyncNow({
                 testId="sync-target-region"
                 value={otherRegion}
                 disabled={regionChoices.length === 0}
-                onChange={(value) => {
-                  edit((now) => ({ ...now, otherRegion: value }));
-                }}
+                aria-invalid={errors.otherRegion ? true : undefined}
+                aria-describedby={`${id}-region-problem`}
+                onChange={regionField.onChange}
                 placeholder={regions.isPending ? t("sync.add.regionsLoading") : undefined}
                 choices={regionChoices.map((region) => ({ value: region, label: regionName(region) }))}
               />
               {regions.data?.length === 0 && <p className="field-hint">{t("sync.add.noRegions")}</p>}
-              {violation?.field === "region" && sync.error && (
-                <FieldViolation error={sync.error} id={`${id}-region-error`} testId="sync-run-error" />
-              )}
+              <FieldProblem error={errors.otherRegion} id={`${id}-region-problem`} testId="sync-target-region-problem" />
             </div>
             <div className="stacked-field">
               <label htmlFor={`${id}-namespace`}>{t("sync.now.targetNamespace")}</label>
@@ -150,25 +188,14 @@ export function SyncNow({
                 data-testid="sync-target-namespace"
                 autoComplete="off"
                 spellCheck={false}
-                value={draft.otherNamespace}
-                aria-invalid={(otherName !== "" && nameProblem !== null) || violation?.field === "namespace" ? true : undefined}
-                aria-describedby={`${id}-namespace-hint`}
-                onChange={(event) => {
-                  const value = event.target.value;
-                  edit((now) => ({ ...now, otherNamespace: value }));
-                }}
+                aria-invalid={errors.otherNamespace ? true : undefined}
+                aria-describedby={`${id}-namespace-hint ${id}-namespace-problem`}
+                {...register("otherNamespace")}
               />
               <p id={`${id}-namespace-hint`} className="field-hint">
                 {t("sync.now.targetNamespaceHint")}
               </p>
-              {otherName !== "" && nameProblem !== null && (
-                <p className="field-error" data-testid="sync-target-problem" data-rule={nameProblem.rule}>
-                  {localized(nameProblem.message, i18n.language)}
-                </p>
-              )}
-              {violation?.field === "namespace" && sync.error && (
-                <FieldViolation error={sync.error} id={`${id}-namespace-error`} testId="sync-run-error" />
-              )}
+              <FieldProblem error={errors.otherNamespace} id={`${id}-namespace-problem`} testId="sync-target-problem" />
             </div>
           </div>
         )}
@@ -178,34 +205,28 @@ export function SyncNow({
 
         <TagPicker
           imageRef={imageRef}
-          selected={draft.tags}
+          selected={new Set(tags)}
           onSelect={(next) => {
-            edit((now) => ({ ...now, tags: next }));
+            tagsField.onChange([...next]);
           }}
           gapTags={gapTags}
         />
-        {violation?.field === "tag" && sync.error && <FieldViolation error={sync.error} id={`${id}-tag-error`} testId="sync-run-error" />}
+        <FieldProblem error={tagsState.error} id={`${id}-tags-problem`} testId="sync-tags-problem" />
 
-        <OverrideChoice
-          checked={draft.override}
-          onChange={(checked) => {
-            edit((now) => ({ ...now, override: checked }));
-          }}
-          testId="sync-override"
-        />
+        <OverrideChoice checked={overrideField.value} onChange={overrideField.onChange} testId="sync-override" />
 
         {tags.length > 0 && target !== null && (
           <p className="sync-summary" data-testid="sync-summary">
             {t("sync.now.summary", { count: tags.length, target: targetText(target) })}{" "}
-            {draft.override ? t("sync.now.summaryOverride") : t("sync.now.summaryKeep")}
+            {overrideField.value ? t("sync.now.summaryOverride") : t("sync.now.summaryKeep")}
           </p>
         )}
-        {tags.length === 0 && (
+        {tags.length === 0 && !tagsState.error && (
           <p className="field-hint" data-testid="sync-run-hint">
             {t("sync.now.chooseTags")}
           </p>
         )}
-        {generalError && <ErrorNotice title={t("sync.now.failed")} error={generalError} testId="sync-run-error" />}
+        {sync.error && <ErrorNotice title={t("sync.now.failed")} error={sync.error} testId="sync-run-error" />}
         {started && (
           <div className="notice notice-info" role="status" data-testid="sync-run-started">
             <InfoIcon />
@@ -215,7 +236,7 @@ export function SyncNow({
           </div>
         )}
         <div className="sync-actions">
-          <button type="submit" className="button button-primary" data-testid="sync-run" disabled={!ready}>
+          <button type="submit" className="button button-primary" data-testid="sync-run" disabled={!formState.isValid || sync.isPending}>
             {sync.isPending ? t("sync.now.running") : t("sync.now.run")}
           </button>
         </div>

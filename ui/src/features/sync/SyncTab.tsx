@@ -10,8 +10,8 @@ import { JobList } from "./JobList";
 import { useSyncRules } from "./queries";
 import { RemoveRuleDialog, RuleList } from "./RuleList";
 import { RuleForm } from "./RuleForm";
-import { targetValue, type Target } from "./rules";
-import { EMPTY_DRAFT, SyncNow, type SyncDraft } from "./SyncNow";
+import type { Target } from "./rules";
+import { chooseFromGap, SyncNow, useSyncForm } from "./SyncNow";
 import { useTargetText } from "./words";
 import "../browse/browse.css";
 import "./sync.css";
@@ -30,11 +30,11 @@ export function SyncTab({ imageRef }: { imageRef: ImageRef }) {
   const rules = useSyncRules(imageRef);
   const [removing, setRemoving] = useState<SyncRule | null>(null);
   const [added, setAdded] = useState<Target | null>(null);
-  const [draft, setDraft] = useState<SyncDraft>(EMPTY_DRAFT);
   const [watchUntil, setWatchUntil] = useState(0);
   const syncNow = useRef<HTMLElement>(null);
   const name = `${imageRef.organization}/${imageRef.image}`;
   const list = rules.data ?? [];
+  const syncForm = useSyncForm(imageRef, list);
   const askToRemove = useCallback((rule: SyncRule) => {
     setAdded(null);
     setRemoving(rule);
@@ -82,7 +82,7 @@ export function SyncTab({ imageRef }: { imageRef: ImageRef }) {
         imageRef={imageRef}
         hasRules={list.length > 0}
         onChoose={(target, tags) => {
-          setDraft((now) => ({ ...now, target: targetValue(target), tags: new Set(tags) }));
+          chooseFromGap(syncForm, target, tags);
           syncNow.current?.focus();
         }}
       />
@@ -91,8 +91,7 @@ export function SyncTab({ imageRef }: { imageRef: ImageRef }) {
         ref={syncNow}
         imageRef={imageRef}
         rules={list}
-        draft={draft}
-        onDraft={setDraft}
+        form={syncForm}
         onStarted={() => {
           setWatchUntil(Date.now() + WATCH_AFTER_START_MS);
         }}

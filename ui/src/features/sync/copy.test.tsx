@@ -47,6 +47,9 @@ describe("Chinese copy of the sync tab", () => {
 
     await choose(user, screen.getByTestId("sync-target"), "other");
     await user.type(await screen.findByTestId("sync-target-namespace"), "team-sg");
+    await waitFor(() => {
+      expect(screen.getByTestId("sync-run")).toBeEnabled();
+    });
     await user.click(screen.getByTestId("sync-run"));
     expect(await screen.findByTestId("sync-run-started")).toHaveTextContent("已开始将 2 个镜像版本同步到 cn-east-3 / team-sg");
     expect(englishLeftIn(tab, ALLOWED)).toEqual([]);
@@ -58,5 +61,5 @@ describe("Chinese copy of the sync tab", () => {
       expect(dialog).toHaveTextContent("删除同步到 中国-香港（ap-southeast-1） / mirror 的规则？");
     });
     expect(englishLeftIn(dialog, ALLOWED)).toEqual([]);
-  });
+  }, 20_000);
 });

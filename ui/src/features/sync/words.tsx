@@ -4,24 +4,25 @@ import type { TFunction } from "i18next";
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 
+import type { Region } from "../../ipc";
 import { useRegions } from "../profiles/queries";
 import type { Target } from "./rules";
 
-/** "East China-Shanghai1 (cn-east-3)" where the region's name is known, else its id. */
+/** "East China-Shanghai1 (cn-east-3)" in `language` where the region's name is known, else its id. */
+export function regionNameIn(t: TFunction, language: string, regions: readonly Region[] | undefined, id: string): string {
+  const region = regions?.find((r) => r.id === id);
+  if (!region) return id;
+  const name = language === "zh-CN" ? region.nameZhCn : region.nameEn;
+  return name === "" ? id : t("sync.region", { name, id });
+}
+
+/** `regionNameIn` in the interface language. */
 export function useRegionName(): (id: string) => string {
   const { t, i18n } = useTranslation();
   const regions = useRegions().data;
   const language = i18n.language;
   // The same function while the language and the regions stay, so tables keep their columns.
-  return useCallback(
-    (id) => {
-      const region = regions?.find((r) => r.id === id);
-      if (!region) return id;
-      const name = language === "zh-CN" ? region.nameZhCn : region.nameEn;
-      return name === "" ? id : t("sync.region", { name, id });
-    },
-    [t, language, regions],
-  );
+  return useCallback((id) => regionNameIn(t, language, regions, id), [t, language, regions]);
 }
 
 /** "cn-east-3 / team-a", for sentences; the select and the test ids use `region/namespace`. */
