@@ -13,9 +13,9 @@ beforeEach(() => {
   stubViewport();
 });
 
-/** The live problem shown under a field, or null. */
+/** The problem shown under a field (`name`, `condition`, `namespace`, …), or null. */
 function problemOn(field: string): HTMLElement | null {
-  return screen.queryAllByTestId("trigger-problem").find((el) => el.dataset["field"] === field) ?? null;
+  return screen.queryAllByTestId("trigger-problem").find((el) => el.closest<HTMLElement>("[data-field]")?.dataset["field"] === field) ?? null;
 }
 
 async function openForm(options = {}) {
@@ -145,6 +145,28 @@ describe("adding a trigger", () => {
     expect(backend.automation.addedTriggers).toEqual([]);
   });
 
+  it("focuses the first marked field on submit, the condition shown after the others included", async () => {
+    stubSystemLanguage("en-US");
+    const { user, backend } = await openForm({
+      triggerRules: [
+        { field: "condition", value: "", violation: mockViolation("condition", "trigger.condition", "", "List at least one tag.") },
+        { field: "cluster_name", value: "", violation: mockViolation("clusterName", "trigger.clusterName", "", "Choose the CCE cluster.") },
+      ],
+    });
+    await user.type(screen.getByTestId("trigger-name"), "deploy");
+    await user.click(screen.getByTestId("trigger-type-tag"));
+    await user.click(screen.getByTestId("trigger-add-submit"));
+
+    await waitFor(() => {
+      expect(problemOn("clusterName")).toHaveTextContent("Choose the CCE cluster.");
+    });
+    expect(problemOn("condition")).toHaveTextContent("List at least one tag.");
+    await waitFor(() => {
+      expect(screen.getByTestId("trigger-condition")).toHaveFocus();
+    });
+    expect(backend.automation.addedTriggers).toEqual([]);
+  });
+
   it("sends SWR's request and shows the new trigger in the list", async () => {
     stubSystemLanguage("en-US");
     const { user, backend } = await openForm();
@@ -201,18 +223,28 @@ describe("adding a trigger", () => {
     await user.type(screen.getByTestId("trigger-application"), "web");
     await user.click(screen.getByTestId("trigger-add-submit"));
 
-    const error = await screen.findByTestId("trigger-add-error");
-    expect(error).toHaveAttribute("data-field", "namespace");
+    const error = await waitFor(() => {
+      const found = problemOn("namespace");
+      if (found === null) throw new Error("no problem on the namespace");
+      return found;
+    });
+    expect(error).toHaveAttribute("role", "alert");
     expect(error).toHaveTextContent("Enter the Kubernetes namespace.");
     expect(error).toHaveTextContent("Request ID: req-42");
+    expect(screen.queryByTestId("trigger-add-error")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("trigger-fix-fields")).not.toBeInTheDocument();
     const namespace = screen.getByTestId("trigger-namespace");
     expect(namespace).toHaveAttribute("aria-invalid", "true");
+    expect(namespace).toHaveFocus();
     expect(namespace.getAttribute("aria-describedby")).toContain(error.id);
 
     await user.type(screen.getByTestId("trigger-application"), "2");
-    expect(screen.getByTestId("trigger-add-error")).toBeInTheDocument();
+    expect(problemOn("namespace")).toBeInTheDocument();
     await user.type(namespace, "2");
-    expect(screen.queryByTestId("trigger-add-error")).not.toBeInTheDocument();
+    await waitFor(() => {
+      expect(problemOn("namespace")).toBeNull();
+    });
+    expect(namespace).not.toHaveAttribute("aria-invalid");
   });
 
   it("shows the backend's rule in Chinese when the interface is Chinese", async () => {
@@ -230,10 +262,28 @@ describe("adding a trigger", () => {
     await user.type(screen.getByTestId("trigger-application"), "web");
     await user.click(screen.getByTestId("trigger-add-submit"));
 
-    const error = await screen.findByTestId("trigger-add-error");
-    expect(error).toHaveAttribute("data-field", "name");
-    expect(error).toHaveTextContent("触发器名称必须以字母开头。");
+    await waitFor(() => {
+      expect(problemOn("name")).toHaveTextContent("触发器名称必须以字母开头。");
+    });
+    expect(problemOn("name")).toHaveTextContent("请求 ID：req-42");
     expect(screen.getByTestId("trigger-name")).toHaveAttribute("aria-invalid", "true");
+  });
+
+  it("reports a rule on a field the form does not show with the form's other failures", async () => {
+    stubSystemLanguage("en-US");
+    const { user } = await openForm({
+      triggerError: violation("clusterName", "Choose the CCE cluster.", "请选择 CCE 集群。"),
+    });
+    await user.type(screen.getByTestId("trigger-name"), "deploy");
+    await choose(user, screen.getByTestId("trigger-mode"), "cci");
+    await user.type(screen.getByTestId("trigger-namespace"), "default");
+    await user.type(screen.getByTestId("trigger-application"), "web");
+    await user.click(screen.getByTestId("trigger-add-submit"));
+
+    const error = await screen.findByTestId("trigger-add-error");
+    expect(error).toHaveTextContent("Choose the CCE cluster.");
+    expect(error).toHaveTextContent("Request ID: req-42");
+    expect(screen.queryAllByTestId("trigger-problem")).toEqual([]);
   });
 
   it("shows a failure that names no field above the buttons", async () => {

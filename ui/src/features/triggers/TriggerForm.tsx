@@ -1,30 +1,45 @@
-import { useId, useRef, useState, type SyntheticEvent, type ReactNode } from "react";
+import { useId, type ReactNode } from "react";
+import { useController } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { FieldProblem } from "../../components/form/FieldProblem";
+import { fromViolation } from "../../components/form/problem";
+import { showRefusal, useRuleForm } from "../../components/form/useRuleForm";
 import { Select } from "../../components/Select";
+import type { RuleViolation } from "../../ipc";
 import type { ImageRef } from "../browse/queries";
-import { useCheckTriggerNow, useTriggerCheck } from "../rules/queries";
-import {
-  APP_TYPES,
-  EMPTY_DRAFT,
-  formField,
-  listedTags,
-  TRIGGER_MODES,
-  TRIGGER_TYPES,
-  toRequest,
-  violationsByField,
-  type DraftField,
-  type TriggerDraft,
-} from "./form";
+import { useRuleChecks } from "../rules/queries";
+import { APP_TYPES, EMPTY_DRAFT, listedTags, TRIGGER_MODES, TRIGGER_TYPES, toRequest, violationsByField, type TriggerDraft } from "./form";
 import { useAddTrigger } from "./queries";
 import { ConditionWords, violationText } from "./words";
 
-/** What the control of a field needs to point at its hint and its error. */
+/** What the control of a field needs to point at its hint and its problem. */
 interface FieldAria {
   id: string;
   "aria-invalid": true | undefined;
   "aria-describedby": string | undefined;
+}
+
+/** The form's fields under the names the backend gives them in a rule violation. */
+const FIELDS = {
+  trigger_name: "name",
+  triggerType: "type",
+  condition: "condition",
+  triggerMode: "mode",
+  clusterName: "clusterName",
+  clusterNs: "namespace",
+  appType: "appType",
+  application: "application",
+} as const;
+
+/**
+ * The fields the form shows for `draft`: a rule SWR refuses on a field it does not show right
+ * now is reported with the form's other failures.
+ */
+function shownFields({ type, mode }: TriggerDraft) {
+  const { condition, clusterName, ...always } = FIELDS;
+  return { ...always, ...(type === "all" ? {} : { condition }), ...(mode === "cce" ? { clusterName } : {}) };
 }
 
 /** The form that adds a trigger, checking SWR's rules (the backend's) as the user types. */
@@ -39,112 +54,95 @@ export function TriggerForm({
 }) {
   const { t, i18n } = useTranslation();
   const id = useId();
-  const formRef = useRef<HTMLFormElement>(null);
   const add = useAddTrigger(imageRef);
-  const [draft, setDraft] = useState<TriggerDraft>(EMPTY_DRAFT);
-  const [touched, setTouched] = useState<ReadonlySet<DraftField>>(new Set());
-  const [attempted, setAttempted] = useState(false);
-  const request = toRequest(draft);
-  const check = useTriggerCheck(request);
-  const checkNow = useCheckTriggerNow();
-  const problems = violationsByField(check.data ?? []);
-  const violation = add.error?.error.violation ?? null;
-  const named = violation ? formField(violation.field) : null;
-  // A rule on a field the form does not show right now is reported with the form's other failures.
-  const hidden = (named === "condition" && draft.type === "all") || (named === "clusterName" && draft.mode !== "cce");
-  const violationField = hidden ? null : named;
+  const rules = useRuleChecks();
 
-  /** Changes the draft; a rule the backend found broken goes away once its field is edited. */
-  const edit = (fields: readonly DraftField[], next: Partial<TriggerDraft>) => {
-    setDraft((now) => ({ ...now, ...next }));
-    setTouched((now) => new Set([...now, ...fields]));
-    if (named !== null && fields.includes(named)) add.reset();
-  };
+  const form = useRuleForm<TriggerDraft>({
+    defaultValues: EMPTY_DRAFT,
+    // The backend checks the whole request as SWR would get it and answers one rule per field.
+    check: async (draft) => {
+      // A check that cannot be asked leaves the rules to SWR, which checks them again when the trigger is sent.
+      const found = violationsByField(await rules.trigger(toRequest(draft)).catch((): RuleViolation[] => []));
+      const problem = (violation: RuleViolation | undefined) => (violation === undefined ? null : fromViolation(violation));
+      return {
+        name: problem(found.name),
+        type: problem(found.triggerType),
+        condition: problem(found.condition),
+        mode: problem(found.triggerMode),
+        clusterName: problem(found.clusterName),
+        namespace: problem(found.namespace),
+        appType: problem(found.appType),
+        application: problem(found.application),
+      };
+    },
+  });
+  const { register, control, formState, handleSubmit, watch } = form;
+  const { errors } = formState;
+  // Registered in the order they are shown, so sending focuses the first field with a problem,
+  // the condition included although it appears only once a type other than "all" is chosen.
+  const nameField = register("name");
+  const typeField = register("type", { deps: ["condition"] });
+  const conditionField = register("condition");
+  const mode = useController({ control, name: "mode", rules: { deps: ["clusterName"] } });
+  const clusterNameField = register("clusterName");
+  const clusterIdField = register("clusterId");
+  const namespaceField = register("namespace");
+  const appType = useController({ control, name: "appType" });
+  const applicationField = register("application");
+  const containerField = register("container");
+  const enabledField = register("enabled");
+  const [type, condition] = watch(["type", "condition"]);
 
-  const send = async () => {
-    setAttempted(true);
-    // The rules are asked again for exactly what is sent; a check still on its way cannot let a broken trigger through.
-    const found = await checkNow(request).catch(() => []);
-    if (found.length > 0) {
-      // After this render marks them, the first field with a problem gets the focus.
-      requestAnimationFrame(() => {
-        formRef.current?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
-      });
-      return;
-    }
-    add.mutate(request, {
+  const onSubmit = handleSubmit((draft) => {
+    add.mutate(toRequest(draft), {
       onSuccess: () => {
         onAdded(draft.name);
       },
+      onError: (failure) => {
+        if (showRefusal(form, failure, shownFields(draft))) add.reset();
+      },
     });
-  };
-  const submit = (event: SyntheticEvent) => {
-    event.preventDefault();
-    void send();
-  };
-  const hasProblems = attempted && Object.keys(problems).length > 0;
+  });
+  const stopped = formState.isSubmitted && !formState.isSubmitSuccessful && Object.keys(errors).length > 0;
 
-  /** A field with its label, hint and whichever problem applies: the backend's, else the live check's. */
+  /** A field with its label, hint and problem. */
   const field = (
-    name: DraftField | null,
+    name: keyof TriggerDraft | null,
     label: string,
     hint: ReactNode,
-    control: (aria: FieldAria) => ReactNode,
+    input: (aria: FieldAria) => ReactNode,
     key: string,
   ) => {
     const controlId = `${id}-${key}`;
     const hintId = `${controlId}-hint`;
-    const errorId = `${controlId}-error`;
-    const backend = name !== null && violation !== null && violationField === name ? violation : null;
-    const live = name !== null && (attempted || touched.has(name)) ? (problems[name] ?? null) : null;
-    const invalid = backend !== null || live !== null;
-    const describedBy = [hint !== null ? hintId : null, invalid ? errorId : null].filter((v) => v !== null).join(" ");
+    const problemId = `${controlId}-problem`;
+    const error = name === null ? undefined : errors[name];
+    const describedBy = [hint !== null ? hintId : null, name !== null ? problemId : null].filter((v) => v !== null).join(" ");
     return (
-      <div className="trigger-field" key={key}>
+      <div className="trigger-field" key={key} data-field={name ?? undefined}>
         <label htmlFor={controlId} className="trigger-field-label">
           {label}
         </label>
-        {control({ id: controlId, "aria-invalid": invalid ? true : undefined, "aria-describedby": describedBy || undefined })}
+        {input({ id: controlId, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy || undefined })}
         {hint !== null && (
           <p id={hintId} className="field-hint">
             {hint}
           </p>
         )}
-        {backend !== null && add.error && (
-          <p
-            id={errorId}
-            className="field-error"
-            role="alert"
-            data-testid="trigger-add-error"
-            data-field={name}
-            data-rule={backend.rule}
-          >
-            {violationText(backend, i18n.language)}
-            {add.error.error.requestId !== null && (
-              <span className="trigger-request-id">{t("errors.requestId", { requestId: add.error.error.requestId })}</span>
-            )}
-          </p>
-        )}
-        {backend === null && live !== null && (
-          <p id={errorId} className="field-error" data-testid="trigger-problem" data-field={name} data-rule={live.rule}>
-            {violationText(live, i18n.language)}
-          </p>
-        )}
+        {name !== null && <FieldProblem error={error} id={problemId} testId="trigger-problem" />}
       </div>
     );
   };
 
-  const tags = draft.type === "tag" && problems.condition === undefined ? listedTags(draft.condition) : [];
-  const generalError = add.error && violationField === null ? add.error : null;
+  const tags = type === "tag" && errors.condition === undefined ? listedTags(condition) : [];
 
   return (
     <form
-      ref={formRef}
       className="panel trigger-form"
       data-testid="trigger-add-form"
       aria-labelledby={`${id}-title`}
       noValidate
-      onSubmit={submit}
+      onSubmit={(event) => void onSubmit(event)}
     >
       <h2 id={`${id}-title`} className="panel-title">
         {t("triggers.form.title")}
@@ -157,63 +155,47 @@ export function TriggerForm({
           autoComplete="off"
           spellCheck={false}
           autoFocus
-          value={draft.name}
-          onChange={(e) => {
-            edit(["name"], { name: e.target.value });
-          }}
+          {...nameField}
         />
       ), "name")}
 
-      <fieldset className="trigger-field trigger-choice" aria-describedby={draft.type === "all" ? `${id}-type-hint` : undefined}>
+      <fieldset
+        className="trigger-field trigger-choice"
+        data-field="type"
+        aria-describedby={[type === "all" ? `${id}-type-hint` : null, `${id}-type-problem`].filter((v) => v !== null).join(" ")}
+      >
         <legend className="trigger-field-label">{t("triggers.form.type")}</legend>
         <div className="segmented">
-          {TRIGGER_TYPES.map((type) => (
-            <label key={type} className="segmented-option">
+          {TRIGGER_TYPES.map((choice) => (
+            <label key={choice} className="segmented-option">
               <input
                 type="radio"
-                name={`${id}-type`}
-                value={type}
-                data-testid={`trigger-type-${type}`}
-                checked={draft.type === type}
-                onChange={() => {
-                  edit(["triggerType", "condition"], { type });
-                }}
+                value={choice}
+                data-testid={`trigger-type-${choice}`}
+                aria-invalid={errors.type ? true : undefined}
+                {...typeField}
               />
-              <span>{t(`triggers.form.typeChoice.${type}`)}</span>
+              <span>{t(`triggers.form.typeChoice.${choice}`)}</span>
             </label>
           ))}
         </div>
-        {draft.type === "all" && (
+        {type === "all" && (
           <p id={`${id}-type-hint`} className="field-hint">
             {t("triggers.form.allHint")}
           </p>
         )}
-        {violation !== null && violationField === "triggerType" && (
-          <p className="field-error" role="alert" data-testid="trigger-add-error" data-field="triggerType" data-rule={violation.rule}>
-            {violationText(violation, i18n.language)}
-          </p>
-        )}
+        <FieldProblem error={errors.type} id={`${id}-type-problem`} testId="trigger-problem" />
       </fieldset>
 
-      {draft.type !== "all" &&
+      {type !== "all" &&
         field(
           "condition",
-          draft.type === "tag" ? t("triggers.form.tags") : t("triggers.form.expression"),
-          draft.type === "tag" ? t("triggers.form.tagsHint") : <strong className="trigger-whole">{t("triggers.form.expressionHint")}</strong>,
+          type === "tag" ? t("triggers.form.tags") : t("triggers.form.expression"),
+          type === "tag" ? t("triggers.form.tagsHint") : <strong className="trigger-whole">{t("triggers.form.expressionHint")}</strong>,
           (aria) => (
-            <input
-              {...aria}
-              className="input trigger-input trigger-code"
-              data-testid="trigger-condition"
-              autoComplete="off"
-              spellCheck={false}
-              value={draft.condition}
-              onChange={(e) => {
-                edit(["condition"], { condition: e.target.value });
-              }}
-            />
+            <input {...aria} className="input trigger-input trigger-code" data-testid="trigger-condition" autoComplete="off" spellCheck={false} {...conditionField} />
           ),
-          `condition-${draft.type}`,
+          `condition-${type}`,
         )}
       {tags.length > 0 && (
         <p className="field-hint" data-testid="trigger-condition-preview">
@@ -222,124 +204,63 @@ export function TriggerForm({
       )}
 
       {field(
-        "triggerMode",
+        "mode",
         t("triggers.form.mode"),
         null,
         (aria) => (
           <Select
             {...aria}
             testId="trigger-mode"
-            value={draft.mode}
-            onChange={(mode) => {
-              edit(["triggerMode", "clusterName"], { mode });
-            }}
-            choices={TRIGGER_MODES.map((mode) => ({ value: mode, label: t(`triggers.form.modeChoice.${mode}`) }))}
+            value={mode.field.value}
+            onChange={mode.field.onChange}
+            choices={TRIGGER_MODES.map((choice) => ({ value: choice, label: t(`triggers.form.modeChoice.${choice}`) }))}
           />
         ),
         "mode",
       )}
-      {draft.mode === "cce" && (
+      {mode.field.value === "cce" && (
         <div className="trigger-field-pair">
           {field("clusterName", t("triggers.form.clusterName"), null, (aria) => (
-            <input
-              {...aria}
-              className="input trigger-input"
-              data-testid="trigger-cluster-name"
-              autoComplete="off"
-              spellCheck={false}
-              value={draft.clusterName}
-              onChange={(e) => {
-                edit(["clusterName"], { clusterName: e.target.value });
-              }}
-            />
+            <input {...aria} className="input trigger-input" data-testid="trigger-cluster-name" autoComplete="off" spellCheck={false} {...clusterNameField} />
           ), "cluster-name")}
           {field(null, t("triggers.form.clusterId"), t("triggers.form.clusterIdHint"), (aria) => (
-            <input
-              {...aria}
-              className="input trigger-input trigger-code"
-              data-testid="trigger-cluster-id"
-              autoComplete="off"
-              spellCheck={false}
-              value={draft.clusterId}
-              onChange={(e) => {
-                edit([], { clusterId: e.target.value });
-              }}
-            />
+            <input {...aria} className="input trigger-input trigger-code" data-testid="trigger-cluster-id" autoComplete="off" spellCheck={false} {...clusterIdField} />
           ), "cluster-id")}
         </div>
       )}
       {field("namespace", t("triggers.form.namespace"), null, (aria) => (
-        <input
-          {...aria}
-          className="input trigger-input"
-          data-testid="trigger-namespace"
-          autoComplete="off"
-          spellCheck={false}
-          value={draft.namespace}
-          onChange={(e) => {
-            edit(["namespace"], { namespace: e.target.value });
-          }}
-        />
+        <input {...aria} className="input trigger-input" data-testid="trigger-namespace" autoComplete="off" spellCheck={false} {...namespaceField} />
       ), "namespace")}
       <div className="trigger-field-pair">
         {field("appType", t("triggers.form.appType"), null, (aria) => (
           <Select
             {...aria}
             testId="trigger-app-type"
-            value={draft.appType}
-            onChange={(appType) => {
-              edit(["appType"], { appType });
-            }}
-            choices={APP_TYPES.map((appType) => ({ value: appType, label: t(`triggers.appType.${appType}`) }))}
+            value={appType.field.value}
+            onChange={appType.field.onChange}
+            choices={APP_TYPES.map((choice) => ({ value: choice, label: t(`triggers.appType.${choice}`) }))}
           />
         ), "app-type")}
         {field("application", t("triggers.form.application"), null, (aria) => (
-          <input
-            {...aria}
-            className="input trigger-input"
-            data-testid="trigger-application"
-            autoComplete="off"
-            spellCheck={false}
-            value={draft.application}
-            onChange={(e) => {
-              edit(["application"], { application: e.target.value });
-            }}
-          />
+          <input {...aria} className="input trigger-input" data-testid="trigger-application" autoComplete="off" spellCheck={false} {...applicationField} />
         ), "application")}
       </div>
       {field(null, t("triggers.form.container"), t("triggers.form.containerHint"), (aria) => (
-        <input
-          {...aria}
-          className="input trigger-input"
-          data-testid="trigger-container"
-          autoComplete="off"
-          spellCheck={false}
-          value={draft.container}
-          onChange={(e) => {
-            edit([], { container: e.target.value });
-          }}
-        />
+        <input {...aria} className="input trigger-input" data-testid="trigger-container" autoComplete="off" spellCheck={false} {...containerField} />
       ), "container")}
       <label className="trigger-check">
-        <input
-          type="checkbox"
-          data-testid="trigger-enable"
-          checked={draft.enabled}
-          onChange={(e) => {
-            edit([], { enabled: e.target.checked });
-          }}
-        />
+        <input type="checkbox" data-testid="trigger-enable" {...enabledField} />
         {t("triggers.form.enable")}
       </label>
 
-      {generalError && (
+      {add.error && (
         <ErrorNotice
-          title={generalError.error.violation ? violationText(generalError.error.violation, i18n.language) : t("triggers.form.failed")}
-          error={generalError}
+          title={add.error.error.violation ? violationText(add.error.error.violation, i18n.language) : t("triggers.form.failed")}
+          error={add.error}
           testId="trigger-add-error"
         />
       )}
-      {hasProblems && (
+      {stopped && (
         <p className="field-error" role="alert" data-testid="trigger-fix-fields">
           {t("triggers.form.fixFields")}
         </p>

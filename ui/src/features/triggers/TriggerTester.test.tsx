@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 
-import type { TriggerMatch } from "../../ipc";
+import { CommandError, type TriggerMatch } from "../../ipc";
 import { mockViolation } from "../../ipc/mock";
 import { choose } from "../../test/choose";
 import { stubSystemLanguage, stubSystemTheme } from "../../test/renderApp";
@@ -130,6 +130,36 @@ describe("testing a tag against the triggers", () => {
     expect(screen.getByTestId("trigger-test-run")).toBeDisabled();
     await user.type(input, "{Enter}");
     expect(backend.automation.testedTags).toEqual([]);
+  });
+
+  it("shows a tag SWR refuses to test on the tag field with the request id, until the tag changes", async () => {
+    stubSystemLanguage("en-US");
+    const { user, backend } = renderBrowse(PATH, { ...OPTIONS, triggerTests: TESTS });
+    vi.spyOn(backend, "testTriggerTag").mockRejectedValue(
+      new CommandError({
+        code: "invalidInput",
+        message: "refused",
+        requestId: "req-5",
+        retryable: false,
+        violation: mockViolation("tag", "tag.length", "v1.1", "A tag has at most 128 characters."),
+        advice: null,
+      }),
+    );
+    const input = await screen.findByTestId("trigger-test-tag");
+    await user.type(input, "v1.1");
+    await user.click(screen.getByTestId("trigger-test-run"));
+
+    const problem = await screen.findByTestId("trigger-test-problem");
+    expect(problem).toHaveTextContent("A tag has at most 128 characters.");
+    expect(problem).toHaveTextContent("Request ID: req-5");
+    expect(problem).toHaveAttribute("role", "alert");
+    expect(input).toHaveAttribute("aria-invalid", "true");
+    expect(input.getAttribute("aria-describedby")).toContain(problem.id);
+    expect(screen.queryByTestId("trigger-test-error")).not.toBeInTheDocument();
+
+    await user.type(input, "2");
+    expect(screen.queryByTestId("trigger-test-problem")).not.toBeInTheDocument();
+    expect(input).not.toHaveAttribute("aria-invalid");
   });
 
   it("says so in Chinese when no trigger would fire because there are none", async () => {

@@ -1,43 +1,60 @@
-import { useId, useState, type SyntheticEvent } from "react";
+import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { FieldProblem } from "../../components/form/FieldProblem";
+import { fromViolation, refusal, toFieldError } from "../../components/form/problem";
+import { useRuleForm } from "../../components/form/useRuleForm";
 import { Select } from "../../components/Select";
 import { InfoIcon } from "../../components/icons";
 import type { TagQuery, Trigger, TriggerMatch } from "../../ipc";
 import { useTagPage, useTagsStatus, type ImageRef } from "../browse/queries";
-import { useValueCheck } from "../rules/queries";
+import { useRuleChecks } from "../rules/queries";
 import { splitMatch } from "./form";
 import { useTriggerTest } from "./queries";
-import { violationText, workloadWords } from "./words";
+import { workloadWords } from "./words";
 
 /** The tags offered to pick from: the most recently pushed first (one window of them). */
 const RECENT_TAGS: TagQuery = { filter: "", sort: "pushed", descending: true };
 
+interface TestValues {
+  tag: string;
+}
+
 /** Which triggers a push of a tag would fire, and why, as the backend predicts it. */
 export function TriggerTester({ imageRef, triggers }: { imageRef: ImageRef; triggers: readonly Trigger[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const id = useId();
-  const [input, setInput] = useState("");
+  const rules = useRuleChecks();
   const [tested, setTested] = useState<string | null>(null);
   const test = useTriggerTest(imageRef, tested);
   const status = useTagsStatus(imageRef);
   const recent = useTagPage(imageRef, status.data, RECENT_TAGS, 0);
   const tags = recent.data?.rows.map((row) => row.tag) ?? [];
-  const check = useValueCheck("tag", input, input !== "");
-  const problem = input === "" ? null : (check.data ?? null);
-  const violation = test.error?.error.violation ?? null;
-  const tagViolation = violation !== null && violation.field === "tag" && input === tested ? violation : null;
-  const invalid = problem !== null || tagViolation !== null;
 
-  const run = (tag: string) => {
-    if (tag === tested) void test.refetch();
-    else setTested(tag);
+  const form = useRuleForm<TestValues>({
+    defaultValues: { tag: "" },
+    // Docker's rules for a tag are the backend's; an empty field is not tested, nor marked.
+    check: async ({ tag }) => {
+      const rule = tag === "" ? null : await rules.value("tag", tag);
+      return { tag: rule && fromViolation(rule) };
+    },
+  });
+  const { register, formState, handleSubmit, watch, setValue } = form;
+  const tag = watch("tag");
+  // The test is a query, not a request the form sends: a tag SWR refused to test shows on the
+  // field for as long as the field holds that tag.
+  const refused = test.error && tested === tag ? refusal(test.error) : null;
+  const refusedTag = refused !== null && refused.field === "tag" ? toFieldError(refused.problem) : undefined;
+  const tagError = formState.errors.tag ?? refusedTag;
+
+  const run = (next: string) => {
+    if (next === tested) void test.refetch();
+    else setTested(next);
   };
-  const submit = (event: SyntheticEvent) => {
-    event.preventDefault();
-    if (input !== "" && problem === null) run(input);
-  };
+  const onSubmit = handleSubmit((values) => {
+    if (values.tag !== "") run(values.tag);
+  });
 
   return (
     <section className="panel trigger-tester" data-testid="trigger-tester" aria-labelledby={`${id}-title`}>
@@ -51,7 +68,7 @@ export function TriggerTester({ imageRef, triggers }: { imageRef: ImageRef; trig
           <p>{t("triggers.tester.disabledNote")}</p>
         </div>
       </div>
-      <form className="trigger-tester-form" onSubmit={submit} noValidate>
+      <form className="trigger-tester-form" onSubmit={(event) => void onSubmit(event)} noValidate>
         <div className="trigger-field">
           <label htmlFor={`${id}-tag`} className="trigger-field-label">
             {t("triggers.tester.tag")}
@@ -63,12 +80,9 @@ export function TriggerTester({ imageRef, triggers }: { imageRef: ImageRef; trig
             autoComplete="off"
             spellCheck={false}
             placeholder={t("triggers.tester.tagPlaceholder")}
-            value={input}
-            aria-invalid={invalid ? true : undefined}
-            aria-describedby={invalid ? `${id}-tag-error` : undefined}
-            onChange={(e) => {
-              setInput(e.target.value);
-            }}
+            aria-invalid={tagError ? true : undefined}
+            aria-describedby={`${id}-tag-problem`}
+            {...register("tag")}
           />
         </div>
         <div className="trigger-field">
@@ -79,36 +93,27 @@ export function TriggerTester({ imageRef, triggers }: { imageRef: ImageRef; trig
             id={`${id}-pick`}
             className="trigger-input"
             testId="trigger-test-pick"
-            value={input}
+            value={tag}
             disabled={tags.length === 0}
-            onChange={(tag) => {
-              setInput(tag);
-              run(tag);
+            onChange={(picked) => {
+              setValue("tag", picked, { shouldDirty: true, shouldValidate: true });
+              run(picked);
             }}
             placeholder={recent.data && tags.length === 0 ? t("triggers.tester.pickEmpty") : t("triggers.tester.pickPrompt")}
-            choices={tags.map((tag) => ({ value: tag, label: tag }))}
+            choices={tags.map((choice) => ({ value: choice, label: choice }))}
           />
         </div>
         <button
           type="submit"
           className="button button-primary"
           data-testid="trigger-test-run"
-          disabled={input === "" || problem !== null || test.isFetching}
+          disabled={tag === "" || !formState.isValid || test.isFetching}
         >
           {test.isFetching ? t("triggers.tester.running") : t("triggers.tester.run")}
         </button>
       </form>
-      {problem !== null && (
-        <p id={`${id}-tag-error`} className="field-error" data-testid="trigger-test-problem" data-rule={problem.rule}>
-          {violationText(problem, i18n.language)}
-        </p>
-      )}
-      {problem === null && tagViolation !== null && (
-        <p id={`${id}-tag-error`} className="field-error" role="alert" data-testid="trigger-test-error" data-rule={tagViolation.rule}>
-          {violationText(tagViolation, i18n.language)}
-        </p>
-      )}
-      {test.error && tagViolation === null && (
+      <FieldProblem error={tagError} id={`${id}-tag-problem`} testId="trigger-test-problem" />
+      {test.error && refusedTag === undefined && (
         <ErrorNotice title={t("triggers.tester.failed")} error={test.error} testId="trigger-test-error" />
       )}
       {tested !== null && test.data && <Results tag={tested} matches={test.data} triggers={triggers} />}

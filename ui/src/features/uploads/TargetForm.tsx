@@ -2,10 +2,14 @@ import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { FieldProblem } from "../../components/form/FieldProblem";
+import { fromViolation, ownProblem } from "../../components/form/problem";
+import { showRefusal, useRuleForm } from "../../components/form/useRuleForm";
 import { Select } from "../../components/Select";
 import { errorDetails, errorSummary, localized } from "../../components/errorText";
 import type { TargetProblem, UploadItemView } from "../../ipc";
 import { useProfiles } from "../profiles/queries";
+import { useRuleChecks } from "../rules/queries";
 import { PullCommand } from "./PullCommand";
 import { useCreateOrganization, useOrganizations } from "../organizations/queries";
 import type { TargetDraftState } from "./targetDraft";
@@ -171,6 +175,15 @@ export function TargetForm({ item, target }: { item: UploadItemView; target: Tar
   );
 }
 
+interface CreateValues {
+  name: string;
+}
+
+/** The field of the create form under the name the backend gives it in a rule violation. */
+const CREATE_FIELDS = { namespace: "name" } as const;
+
+const NO_NAME: CreateValues = { name: "" };
+
 function OrganizationField(props: {
   profileId: string | null;
   value: string;
@@ -181,8 +194,34 @@ function OrganizationField(props: {
   const id = useId();
   const organizations = useOrganizations(props.profileId);
   const create = useCreateOrganization(props.profileId);
+  const rules = useRuleChecks();
   const [creating, setCreating] = useState(false);
-  const [name, setName] = useState("");
+  const form = useRuleForm<CreateValues>({
+    defaultValues: NO_NAME,
+    // SWR's rules for an organization name are the backend's; whether it exists already only
+    // SWR knows, and says when asked to create it.
+    check: async ({ name }) => {
+      const wanted = name.trim();
+      if (wanted === "") return { name: ownProblem(i18n, "required", (say) => say("uploads.target.createNameMissing")) };
+      const rule = await rules.value("organization", wanted);
+      return { name: rule && fromViolation(rule) };
+    },
+  });
+  const { register, formState, handleSubmit } = form;
+  const { errors } = formState;
+  const onCreate = handleSubmit(({ name }) => {
+    const wanted = name.trim();
+    create.mutate(wanted, {
+      onSuccess: () => {
+        props.onChange(wanted);
+        setCreating(false);
+        form.reset(NO_NAME);
+      },
+      onError: (failure) => {
+        if (showRefusal(form, failure, CREATE_FIELDS)) create.reset();
+      },
+    });
+  });
   const list = organizations.data ?? [];
   const known = list.some((o) => o.name === props.value);
 
@@ -224,31 +263,24 @@ function OrganizationField(props: {
       {organizations.error && <ErrorNotice title={t("uploads.target.organizationsFailed")} error={organizations.error} />}
       <Problems problems={props.problems} />
       {creating && (
-        <form
-          className="org-create"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const wanted = name.trim();
-            create.mutate(wanted, {
-              onSuccess: () => {
-                props.onChange(wanted);
-                setCreating(false);
-                setName("");
-              },
-            });
-          }}
-        >
+        <form className="org-create" onSubmit={(event) => void onCreate(event)} noValidate>
           <label className="target-field">
             <span className="target-label">{t("uploads.target.createName")}</span>
             <div className="target-inline">
               <input
                 className="input mono"
                 data-testid="upload-org-create-name"
-                value={name}
                 spellCheck={false}
-                onChange={(e) => { setName(e.target.value); }}
+                aria-invalid={errors.name ? true : undefined}
+                aria-describedby={`${id}-create-hint ${id}-create-problem`}
+                {...register("name")}
               />
-              <button type="submit" className="button button-small button-primary" data-testid="upload-org-create-submit" disabled={create.isPending}>
+              <button
+                type="submit"
+                className="button button-small button-primary"
+                data-testid="upload-org-create-submit"
+                disabled={!formState.isValid || create.isPending}
+              >
                 {t("uploads.target.createSubmit")}
               </button>
               <button type="button" className="button button-small" onClick={() => { setCreating(false); }}>
@@ -256,7 +288,10 @@ function OrganizationField(props: {
               </button>
             </div>
           </label>
-          <span className="field-hint">{t("uploads.target.createRules")}</span>
+          <span id={`${id}-create-hint`} className="field-hint">
+            {t("uploads.target.createRules")}
+          </span>
+          <FieldProblem error={errors.name} id={`${id}-create-problem`} testId="upload-org-create-name-problem" />
           {create.error && (
             <p className="field-problem" role="alert" data-testid="upload-org-create-error">
               {errorSummary(create.error.error, t, i18n.language)}

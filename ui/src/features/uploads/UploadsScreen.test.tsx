@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 
-import type { FailureKind } from "../../ipc";
+import { CommandError, type FailureKind } from "../../ipc";
+import { mockViolation } from "../../ipc/mock";
 import { choose, openList } from "../../test/choose";
 import { stubSystemLanguage, stubSystemTheme } from "../../test/renderApp";
 import { addFiles, aim, at, drive, findItem, inItem, invalidArchive, mockImage, mockValidation, REGISTRY, renderUploads } from "./testing";
@@ -199,17 +200,25 @@ describe("target form", () => {
     expect(backend.uploads.items[0]?.images[1]?.tags).toEqual(["v2"]);
   });
 
-  it("creates an organization inline, showing SWR's rule when the name is refused", async () => {
+  it("creates an organization inline, showing SWR's rule the name breaks as it is typed", async () => {
     const { backend, user } = renderUploads();
     addFiles(backend, [{ name: "web.tar" }]);
     const q = inItem(await findItem("web.tar"));
 
     await user.click(q.getByTestId("upload-org-create"));
+    expect(q.getByTestId("upload-org-create-submit")).toBeDisabled();
     await user.type(q.getByTestId("upload-org-create-name"), "New_Team");
-    await user.click(q.getByTestId("upload-org-create-submit"));
-    expect(await q.findByRole("alert")).toHaveTextContent("must be lower case; write 'new_team'");
+    const problem = await q.findByTestId("upload-org-create-name-problem");
+    expect(problem).toHaveTextContent("must be lower case; write 'new_team'");
+    expect(problem).toHaveAttribute("data-rule", "namespace.uppercase");
+    expect(q.getByTestId("upload-org-create-name")).toHaveAttribute("aria-invalid", "true");
+    expect(q.getByTestId("upload-org-create-submit")).toBeDisabled();
 
     await user.clear(q.getByTestId("upload-org-create-name"));
+    await waitFor(() => {
+      expect(q.getByTestId("upload-org-create-name-problem")).toHaveTextContent("Enter the name of the new organization.");
+    });
+    expect(q.getByTestId("upload-org-create-submit")).toBeDisabled();
     await user.type(q.getByTestId("upload-org-create-name"), "new-team");
     await user.click(q.getByTestId("upload-org-create-submit"));
 
@@ -219,6 +228,48 @@ describe("target form", () => {
     expect(q.queryByTestId("upload-org-create-name")).not.toBeInTheDocument();
     expect(await q.findByTestId("upload-reference")).toHaveTextContent(`${REGISTRY}/new-team/web:latest`);
     expect((await backend.listOrganizations("p1")).map((o) => o.name)).toContain("new-team");
+  });
+
+  it("puts a name SWR refuses on the new organization's field, and other failures under the form", async () => {
+    const { backend, user } = renderUploads();
+    addFiles(backend, [{ name: "web.tar" }]);
+    const q = inItem(await findItem("web.tar"));
+    await user.click(q.getByTestId("upload-org-create"));
+    const name = q.getByTestId("upload-org-create-name");
+    const submit = q.getByTestId("upload-org-create-submit");
+
+    // An existing organization is no rule of the name: SWR says so when asked.
+    await user.type(name, "team-a");
+    await waitFor(() => {
+      expect(submit).toBeEnabled();
+    });
+    await user.click(submit);
+    expect(await q.findByTestId("upload-org-create-error")).toHaveTextContent("the organization team-a already exists");
+    expect(q.queryByTestId("upload-org-create-name-problem")).not.toBeInTheDocument();
+
+    vi.spyOn(backend, "createOrganization").mockRejectedValueOnce(
+      new CommandError({
+        code: "invalidInput",
+        message: "reserved",
+        requestId: "req-3",
+        retryable: false,
+        violation: mockViolation("namespace", "namespace.reserved", "team-b", "team-b is reserved."),
+        advice: null,
+      }),
+    );
+    await user.clear(name);
+    await user.type(name, "team-b");
+    await waitFor(() => {
+      expect(submit).toBeEnabled();
+    });
+    await user.click(submit);
+    const refused = await q.findByTestId("upload-org-create-name-problem");
+    expect(refused).toHaveTextContent("team-b is reserved.");
+    expect(refused).toHaveTextContent("Request ID: req-3");
+    expect(refused).toHaveAttribute("role", "alert");
+    expect(name).toHaveFocus();
+    expect(q.queryByTestId("upload-org-create-error")).not.toBeInTheDocument();
+    expect(q.getByTestId("upload-organization")).not.toHaveAttribute("data-value", "team-b");
   });
 });
 
@@ -520,7 +571,7 @@ describe("files from anywhere", () => {
     expect(await findItem("web.tar")).toBeInTheDocument();
   });
 
-  it("words failures, ignored files and a refused organization name in Chinese", async () => {
+  it("words failures, ignored files and a broken organization name in Chinese", async () => {
     stubSystemLanguage("zh-CN");
     const { backend, user } = renderUploads();
     await screen.findByTestId("screen-uploads");
@@ -530,10 +581,13 @@ describe("files from anywhere", () => {
     const q = inItem(await findItem("web.tar"));
     await user.click(q.getByTestId("upload-org-create"));
     await user.type(q.getByTestId("upload-org-create-name"), "New_Team");
-    await user.click(q.getByTestId("upload-org-create-submit"));
-    const refused = await q.findByTestId("upload-org-create-error");
-    expect(refused).toHaveTextContent("组织名称");
-    expect(refused).not.toHaveTextContent(/lower case/);
+    const broken = await q.findByTestId("upload-org-create-name-problem");
+    expect(broken).toHaveTextContent("组织名称只能使用小写字母");
+    expect(broken).not.toHaveTextContent(/lower case/);
+    await user.clear(q.getByTestId("upload-org-create-name"));
+    await waitFor(() => {
+      expect(q.getByTestId("upload-org-create-name-problem")).toHaveTextContent("请输入新组织的名称。");
+    });
 
     const { id, item } = await queuedFile(backend, "other.tar");
     drive(() => {

@@ -270,6 +270,7 @@ const uploadsEn = {
       createCancel: "Cancel",
       createRules: "Lower-case letters, digits, '.', '_' and '-', starting with a letter; at most 64 characters.",
       createFailed: "The organization could not be created.",
+      createNameMissing: "Enter the name of the new organization.",
       image: "Image {{n}}",
       from: "In the archive:",
       fromUntagged: "Untagged in the archive",
@@ -281,7 +282,6 @@ const uploadsEn = {
       preview: "Will be pushed as",
       previewIncomplete: "Choose a profile and an organization to see the final name.",
     },
-    actions: {
     notices: {
       pushed: "Pushed {{reference}}",
       pushedMore: "Pushed {{reference}} and {{more}} more",
@@ -290,6 +290,7 @@ const uploadsEn = {
       failedUnnamed: "An upload could not be pushed",
       openUploads: "Open Uploads",
     },
+    actions: {
       queue: "Queue",
       cancel: "Cancel",
       retry: "Retry",

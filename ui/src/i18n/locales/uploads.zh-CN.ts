@@ -269,6 +269,7 @@ const uploadsZhCN: UploadsMessages = {
       createCancel: "取消",
       createRules: "只能包含小写字母、数字、“.”、“_”和“-”，以字母开头，最多 64 个字符。",
       createFailed: "无法创建组织。",
+      createNameMissing: "请输入新组织的名称。",
       image: "镜像 {{n}}",
       from: "归档中的名称：",
       fromUntagged: "归档中没有标签",
@@ -280,7 +281,6 @@ const uploadsZhCN: UploadsMessages = {
       preview: "上传后的地址",
       previewIncomplete: "选择连接配置和组织后即可看到最终地址。",
     },
-    actions: {
     notices: {
       pushed: "已推送 {{reference}}",
       pushedMore: "已推送 {{reference}} 及另外 {{more}} 个",
@@ -289,6 +289,7 @@ const uploadsZhCN: UploadsMessages = {
       failedUnnamed: "有一个上传推送失败",
       openUploads: "打开上传",
     },
+    actions: {
       queue: "加入队列",
       cancel: "取消",
       retry: "重试",
