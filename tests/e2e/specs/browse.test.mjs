@@ -302,7 +302,10 @@ describe('browsing images, tags and organizations', () => {
     assert.equal(await target.getValue(), 'demo-apps/web:');
     await typeInto(browser, target, 'demo-base/web-copy:promoted');
     await screenshot(browser, 'browse-copy-target');
-    await (await byTestId(browser, 'copy-submit')).click();
+    // The backend checks the target's names before the button lets it through.
+    const copySubmit = await byTestId(browser, 'copy-submit');
+    await browser.waitUntil(() => copySubmit.isEnabled(), { timeout: 10_000, timeoutMsg: 'Copy stays disabled' });
+    await copySubmit.click();
     const result = await byTestId(browser, 'copy-result', 60_000);
     assert.match(await result.getText(), /Copied to demo-base\/web-copy:promoted/);
     await screenshot(browser, 'browse-copy');

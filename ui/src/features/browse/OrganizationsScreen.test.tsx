@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 
+import { CommandError } from "../../ipc";
 import { mockImageRow, mockViolation } from "../../ipc/mock";
 import { stubSystemLanguage, stubSystemTheme } from "../../test/renderApp";
 import { findImageRow, renderBrowse, stubViewport } from "./testing";
@@ -75,19 +76,86 @@ describe("organizations", () => {
     expect(backend.browse.lastImageQuery?.organization).toBe("team-b");
   });
 
-  it("creates an organization and shows the backend's refusal of a bad name", async () => {
-    const { user } = renderBrowse("/organizations", OPTIONS);
+  it("checks a new name with the backend's rules as it is typed, then creates the organization", async () => {
+    const { backend, user } = renderBrowse("/organizations", OPTIONS);
     await findOrganization("team-a");
+    const create = vi.spyOn(backend, "createOrganization");
     const input = screen.getByTestId("organization-create-name");
+    const submit = screen.getByTestId("organization-create");
+    expect(submit).toBeDisabled();
+    expect(screen.queryByTestId("organization-create-name-problem")).not.toBeInTheDocument();
+
     await user.type(input, "Bad");
-    await user.click(screen.getByTestId("organization-create"));
-    expect(await screen.findByTestId("organization-create-error")).toHaveTextContent("Organization name must be lower case");
+    const problem = await screen.findByTestId("organization-create-name-problem");
+    expect(problem).toHaveTextContent("Organization name must be lower case");
+    expect(problem).toHaveAttribute("data-rule", "namespace.uppercase");
     expect(input).toHaveAttribute("aria-invalid", "true");
+    expect(submit).toBeDisabled();
 
     await user.clear(input);
+    await waitFor(() => {
+      expect(screen.getByTestId("organization-create-name-problem")).toHaveTextContent("Enter the name of the new organization.");
+    });
+    expect(submit).toBeDisabled();
+
     await user.type(input, "team-c");
-    await user.click(screen.getByTestId("organization-create"));
+    await waitFor(() => {
+      expect(submit).toBeEnabled();
+    });
+    expect(screen.queryByTestId("organization-create-name-problem")).not.toBeInTheDocument();
+    expect(input).not.toHaveAttribute("aria-invalid");
+    await user.click(submit);
     expect(await findOrganization("team-c")).toHaveTextContent("Manage");
+    expect(screen.getByRole("status")).toHaveTextContent("Created team-c.");
+    expect(create.mock.calls.map(([, name]) => name)).toEqual(["team-c"]);
+    expect(input).toHaveValue("");
+    expect(submit).toBeDisabled();
+  });
+
+  it("puts a name SWR refuses on the field with the request id, and any other failure under the form", async () => {
+    const { backend, user } = renderBrowse("/organizations", OPTIONS);
+    await findOrganization("team-a");
+    const input = screen.getByTestId("organization-create-name");
+    const submit = screen.getByTestId("organization-create");
+    vi.spyOn(backend, "createOrganization").mockRejectedValueOnce(
+      new CommandError({
+        code: "invalidInput",
+        message: "reserved",
+        requestId: "req-5",
+        retryable: false,
+        violation: mockViolation("namespace", "namespace.reserved", "team-x", "The organization name is reserved."),
+        advice: null,
+      }),
+    );
+
+    await user.type(input, "team-x");
+    await waitFor(() => {
+      expect(submit).toBeEnabled();
+    });
+    await user.click(submit);
+    const problem = await screen.findByTestId("organization-create-name-problem");
+    expect(problem).toHaveTextContent("The organization name is reserved.");
+    expect(problem).toHaveTextContent("Request ID: req-5");
+    expect(problem).toHaveAttribute("role", "alert");
+    expect(input).toHaveFocus();
+    expect(input).toHaveAttribute("aria-invalid", "true");
+    expect(screen.queryByTestId("organization-create-error")).not.toBeInTheDocument();
+    expect(submit).toBeDisabled();
+
+    // An organization that exists already is refused without a rule: the failure shows whole.
+    await user.clear(input);
+    await user.type(input, "team-a");
+    await waitFor(() => {
+      expect(submit).toBeEnabled();
+    });
+    expect(screen.queryByTestId("organization-create-name-problem")).not.toBeInTheDocument();
+    await user.click(submit);
+    expect(await screen.findByTestId("organization-create-error")).toHaveTextContent("the organization team-a already exists");
+    expect(input).toHaveValue("team-a");
+
+    // Editing the name takes the failure away.
+    await user.type(input, "2");
+    expect(screen.queryByTestId("organization-create-error")).not.toBeInTheDocument();
   });
 
   it("deletes only after the name is typed, and shows a refusal in the dialog", async () => {

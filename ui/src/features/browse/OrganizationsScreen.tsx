@@ -5,11 +5,15 @@ import { useTranslation } from "react-i18next";
 
 import { DataTable, type DataColumn } from "../../components/DataTable";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { FieldProblem } from "../../components/form/FieldProblem";
+import { fromViolation, ownProblem } from "../../components/form/problem";
+import { showRefusal, useRuleForm } from "../../components/form/useRuleForm";
 import { Modal } from "../../components/Modal";
 import { TypedConfirmation } from "../../components/TypedConfirmation";
 import type { OrganizationRow } from "../../ipc";
 import { useActiveProfile } from "../profiles/queries";
 import { useCreateOrganization } from "../organizations/queries";
+import { useRuleChecks } from "../rules/queries";
 import { formatCount } from "./format";
 import { NoProfile } from "./NoProfile";
 import { useDeleteOrganization, useOrganizationRows } from "./queries";
@@ -162,26 +166,45 @@ function Organizations({ profileId }: { profileId: string }) {
   );
 }
 
+interface CreateValues {
+  name: string;
+}
+
+/** The field of the form under the name the backend gives it in a rule violation. */
+const CREATE_FIELDS = { namespace: "name" } as const;
+
+const NO_NAME: CreateValues = { name: "" };
+
 function CreateOrganization({ profileId }: { profileId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const create = useCreateOrganization(profileId);
-  const [name, setName] = useState("");
-  const [created, setCreated] = useState<string | null>(null);
+  const rules = useRuleChecks();
   const inputId = useId();
+  const form = useRuleForm<CreateValues>({
+    defaultValues: NO_NAME,
+    // SWR's rules for an organization name are the backend's; whether it exists already only
+    // SWR knows, and says when asked to create it.
+    check: async ({ name }) => {
+      const wanted = name.trim();
+      if (wanted === "") return { name: ownProblem(i18n, "required", (say) => say("organizations.nameMissing")) };
+      const rule = await rules.value("organization", wanted);
+      return { name: rule && fromViolation(rule) };
+    },
+  });
+  const { register, formState, handleSubmit } = form;
+  const { errors } = formState;
+  const onSubmit = handleSubmit(({ name }) => {
+    create.mutate(name.trim(), {
+      onSuccess: () => {
+        form.reset(NO_NAME);
+      },
+      onError: (failure) => {
+        if (showRefusal(form, failure, CREATE_FIELDS)) create.reset();
+      },
+    });
+  });
   return (
-    <form
-      className="organization-create"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const wanted = name.trim();
-        create.mutate(wanted, {
-          onSuccess: () => {
-            setCreated(wanted);
-            setName("");
-          },
-        });
-      }}
-    >
+    <form className="organization-create" onSubmit={(event) => void onSubmit(event)} noValidate>
       <div className="stacked-field">
         <label htmlFor={inputId}>{t("organizations.createName")}</label>
         <span className="inline-controls">
@@ -191,25 +214,31 @@ function CreateOrganization({ profileId }: { profileId: string }) {
             data-testid="organization-create-name"
             autoComplete="off"
             spellCheck={false}
-            value={name}
-            aria-invalid={create.isError}
-            aria-describedby={`${inputId}-hint`}
-            onChange={(e) => {
-              setName(e.target.value);
-              setCreated(null);
-              create.reset();
-            }}
+            aria-invalid={errors.name ? true : undefined}
+            aria-describedby={`${inputId}-hint ${inputId}-problem`}
+            {...register("name", {
+              // A new name takes the last outcome, created or failed, off the screen.
+              onChange: () => {
+                create.reset();
+              },
+            })}
           />
-          <button type="submit" className="button button-primary" data-testid="organization-create" disabled={name.trim() === "" || create.isPending}>
+          <button
+            type="submit"
+            className="button button-primary"
+            data-testid="organization-create"
+            disabled={!formState.isValid || create.isPending}
+          >
             {t("organizations.create")}
           </button>
         </span>
         <p id={`${inputId}-hint`} className="field-hint">
           {t("organizations.createRules")}
         </p>
-        {created !== null && (
+        <FieldProblem error={errors.name} id={`${inputId}-problem`} testId="organization-create-name-problem" />
+        {create.isSuccess && (
           <p className="status-success" role="status">
-            {t("organizations.created", { name: created })}
+            {t("organizations.created", { name: create.variables })}
           </p>
         )}
       </div>

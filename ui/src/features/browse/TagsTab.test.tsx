@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 
-import type { DeletionPlan } from "../../ipc";
-import { mockDigest, mockImageRow, mockInspection, mockTagRow } from "../../ipc/mock";
+import { CommandError, type DeletionPlan } from "../../ipc";
+import { mockDigest, mockImageRow, mockInspection, mockTagRow, mockViolation } from "../../ipc/mock";
 import { choose } from "../../test/choose";
 import { stubSystemLanguage, stubSystemTheme } from "../../test/renderApp";
 import { findTagRow, inRow, renderBrowse, stubViewport } from "./testing";
@@ -192,6 +192,75 @@ describe("tags", () => {
     expect(backend.browse.calls.copyTag).toEqual([{ source: "team-a/web:v3", target: "team-b/web:v3" }]);
     expect(result).toHaveTextContent("Copied to team-b/web:v3.");
     expect(result).toHaveTextContent("4 blobs (layers and config) linked without download, 1 copied, 2 already there.");
+  });
+
+  it("says what is missing or wrong in a copy's target as it is typed, with SWR's rules for each part", async () => {
+    const rules = {
+      valueRules: [
+        {
+          kind: "organization" as const,
+          value: "Team-B",
+          violation: mockViolation("namespace", "namespace.uppercase", "Team-B", "Organization name must be lower case; write 'team-b'."),
+        },
+        { kind: "tag" as const, value: "v 3", violation: mockViolation("tag", "tag.charset", "v 3", "A tag has no spaces.") },
+      ],
+    };
+    const { backend, user } = renderBrowse(PATH, { ...OPTIONS, ...rules });
+    await user.click(checkbox(await findTagRow("v3")));
+    await user.click(screen.getByTestId("tags-copy"));
+    const dialog = await screen.findByTestId("copy-dialog");
+    const target = within(dialog).getByTestId("copy-target");
+    const submit = within(dialog).getByTestId("copy-submit");
+    const problem = () => within(dialog).queryByTestId("copy-target-problem");
+    const expectProblem = async (rule: string, text: string) => {
+      await waitFor(() => {
+        expect(problem()).toHaveAttribute("data-rule", rule);
+      });
+      expect(problem()).toHaveTextContent(text);
+      expect(target).toHaveAttribute("aria-invalid", "true");
+      expect(submit).toBeDisabled();
+    };
+    // The target starts as the same image with the tag left to fill in: nothing to say yet.
+    expect(problem()).not.toBeInTheDocument();
+    expect(submit).toBeDisabled();
+
+    await user.clear(target);
+    await expectProblem("required", "Enter where to copy the tag: organization/image:tag.");
+    await user.type(target, "team-b");
+    await expectProblem("imageMissing", "Name the organization and the image: organization/image:tag.");
+    await user.type(target, "/web");
+    await expectProblem("tagMissing", "Add the new tag after a colon: organization/image:tag.");
+    await user.type(target, ":v 3");
+    await expectProblem("tag.charset", "A tag has no spaces.");
+    await user.clear(target);
+    await user.type(target, "Team-B/web:v3");
+    await expectProblem("namespace.uppercase", "Organization name must be lower case");
+    await user.clear(target);
+    await user.type(target, "team-a/web:v3");
+    await expectProblem("sameAsSource", "That is the tag being copied");
+
+    // A target SWR refuses without naming a rule: the failure shows whole under the field.
+    vi.spyOn(backend, "copyTag").mockRejectedValueOnce(
+      new CommandError({
+        code: "invalidInput",
+        message: "organization `team-z` does not exist: create it first, then copy again",
+        requestId: null,
+        retryable: false,
+        violation: null,
+        advice: null,
+      }),
+    );
+    await user.clear(target);
+    await user.type(target, "team-z/web:v3");
+    await waitFor(() => {
+      expect(submit).toBeEnabled();
+    });
+    expect(problem()).not.toBeInTheDocument();
+    expect(target).not.toHaveAttribute("aria-invalid");
+    await user.click(submit);
+    expect(await within(dialog).findByText(/organization `team-z` does not exist/)).toBeInTheDocument();
+    expect(problem()).not.toBeInTheDocument();
+    expect(target).toHaveValue("team-z/web:v3");
   });
 
   it("inspects a tag: platforms of an index, layers, config and history", async () => {

@@ -1,7 +1,8 @@
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
-import { MOCK_GOOD_SK } from "../../ipc/mock";
+import { CommandError } from "../../ipc";
+import { MOCK_GOOD_SK, mockViolation } from "../../ipc/mock";
 import { choose } from "../../test/choose";
 import { renderApp, stubSystemLanguage, stubSystemTheme } from "../../test/renderApp";
 
@@ -166,6 +167,57 @@ describe("profile wizard", () => {
       unmount();
     }
   }, 20_000);
+  it("asks for the secret key of a new profile, and puts it where the focus goes", async () => {
+    const { backend, user } = renderApp({ path: "/profiles" });
+    await chooseRegionAndFill(user, "");
+    const save = vi.spyOn(backend, "saveProfile");
+    await user.click(screen.getByTestId("wizard-save-verify"));
+
+    const problem = await screen.findByTestId("wizard-sk-problem");
+    expect(problem).toHaveTextContent("Required");
+    expect(screen.getByTestId("wizard-sk")).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByTestId("wizard-sk")).toHaveFocus();
+    expect(screen.getByTestId("wizard-step-credentials")).toHaveAttribute("aria-current", "step");
+    expect(save).not.toHaveBeenCalled();
+
+    await user.type(screen.getByTestId("wizard-sk"), MOCK_GOOD_SK);
+    await waitFor(() => {
+      expect(screen.queryByTestId("wizard-sk-problem")).not.toBeInTheDocument();
+    });
+  });
+
+  it("brings a rule SWR refused on saving back to its field, with the request id", async () => {
+    const { backend, user } = renderApp({ path: "/profiles" });
+    await chooseRegionAndFill(user, MOCK_GOOD_SK);
+    vi.spyOn(backend, "saveProfile").mockRejectedValueOnce(
+      new CommandError({
+        code: "invalidInput",
+        message: "taken",
+        requestId: "req-7",
+        retryable: false,
+        violation: mockViolation("name", "profile.name.taken", "Hong Kong CI", "A profile with this name exists already."),
+        advice: null,
+      }),
+    );
+    await user.click(screen.getByTestId("wizard-save-verify"));
+
+    const problem = await screen.findByTestId("wizard-name-problem");
+    expect(problem).toHaveTextContent("A profile with this name exists already.");
+    expect(problem).toHaveTextContent("Request ID: req-7");
+    expect(problem).toHaveAttribute("role", "alert");
+    expect(screen.getByTestId("wizard-step-credentials")).toHaveAttribute("aria-current", "step");
+    expect(screen.getByTestId("wizard-name")).toHaveFocus();
+    expect(screen.getByTestId("wizard-name")).toHaveAttribute("aria-invalid", "true");
+
+    // A new name takes the refusal away, and the profile saves.
+    await user.type(screen.getByTestId("wizard-name"), " 2");
+    await waitFor(() => {
+      expect(screen.queryByTestId("wizard-name-problem")).not.toBeInTheDocument();
+    });
+    await user.click(screen.getByTestId("wizard-save-verify"));
+    expect(await screen.findByTestId("wizard-verify-result")).toHaveAttribute("data-state", "verified");
+    expect(await screen.findByTestId("header-profile-name")).toHaveTextContent("Hong Kong CI 2");
+  });
 });
 
 describe("profiles list", () => {

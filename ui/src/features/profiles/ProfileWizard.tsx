@@ -1,9 +1,13 @@
-import { useId, useMemo, useState } from "react";
+import { useId, useState } from "react";
+import { flushSync } from "react-dom";
+import { Controller } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { FieldProblem } from "../../components/form/FieldProblem";
+import { fromViolation, ownProblem, refusal } from "../../components/form/problem";
+import { showRefusal, useRuleForm, type Problems } from "../../components/form/useRuleForm";
 import { Stepper } from "../../components/Stepper";
-import { localized } from "../../components/errorText";
 import {
   CommandError,
   useIpc,
@@ -16,13 +20,13 @@ import {
 } from "../../ipc";
 import "./profiles.css";
 import { LoginOutputsPanel } from "./LoginOutputsPanel";
-import { useProfileCheck, useProfileMutation, useRegions } from "./queries";
+import { useProfileChecks, useProfileMutation, useRegions } from "./queries";
 import { RegionPicker } from "./RegionPicker";
 
 const STEPS = ["region", "credentials", "verify", "outputs"] as const;
 type Step = (typeof STEPS)[number];
 
-interface Form {
+interface WizardValues {
   name: string;
   region: string;
   accessKeyId: string;
@@ -31,14 +35,40 @@ interface Form {
   api: string;
   registry: string;
   iam: string;
-  /** Endpoints in other regions (set with swrctl); kept as they are when the profile is edited here. */
-  regions: EndpointOverrides["regions"];
   caBundle: string;
   proxy: string;
   insecure: boolean;
 }
 
-function formFrom(profile: Profile | undefined): Form {
+type TextField = Exclude<keyof WizardValues, "region" | "insecure">;
+
+/** The fields of the form under the names the backend's profile rules give them. */
+const FIELDS: Partial<Record<string, keyof WizardValues>> = {
+  name: "name",
+  region: "region",
+  accessKeyId: "accessKeyId",
+  projectId: "projectId",
+  "endpoints.api": "api",
+  "endpoints.registry": "registry",
+  "endpoints.iam": "iam",
+  caBundle: "caBundle",
+  proxy: "proxy",
+  insecureSkipTlsVerify: "insecure",
+};
+
+// Skipping TLS verification is allowed by the hosts the profile talks to, and a region of its own
+// by an API endpoint: changing one checks the other again.
+const DEPS: Partial<Record<TextField, ("region" | "insecure")[]>> = {
+  projectId: ["insecure"],
+  api: ["region", "insecure"],
+  registry: ["insecure"],
+  iam: ["insecure"],
+};
+
+/** The fields folded under "Advanced". */
+const ADVANCED = ["projectId", "api", "registry", "iam", "caBundle", "proxy", "insecure"] as const;
+
+function valuesFrom(profile: Profile | undefined): WizardValues {
   return {
     name: profile?.name ?? "",
     region: profile?.region ?? "",
@@ -48,7 +78,6 @@ function formFrom(profile: Profile | undefined): Form {
     api: profile?.endpoints?.api ?? "",
     registry: profile?.endpoints?.registry ?? "",
     iam: profile?.endpoints?.iam ?? "",
-    regions: profile?.endpoints?.regions,
     caBundle: profile?.caBundle ?? "",
     proxy: profile?.proxy ?? "",
     insecure: profile?.insecureSkipTlsVerify ?? false,
@@ -57,21 +86,25 @@ function formFrom(profile: Profile | undefined): Form {
 
 const orNull = (v: string) => (v.trim() === "" ? null : v.trim());
 
-function toInput(form: Form): ProfileInput {
+/**
+ * The profile the form describes. `regions`, the endpoints in other regions (set with swrctl),
+ * are kept as they are when the profile is edited here.
+ */
+function toInput(values: WizardValues, regions: EndpointOverrides["regions"]): ProfileInput {
   return {
-    name: form.name.trim(),
-    region: form.region,
-    projectId: orNull(form.projectId),
-    accessKeyId: form.accessKeyId.trim(),
+    name: values.name.trim(),
+    region: values.region,
+    projectId: orNull(values.projectId),
+    accessKeyId: values.accessKeyId.trim(),
     endpoints: {
-      api: orNull(form.api),
-      registry: orNull(form.registry),
-      iam: orNull(form.iam),
-      ...(form.regions ? { regions: form.regions } : {}),
+      api: orNull(values.api),
+      registry: orNull(values.registry),
+      iam: orNull(values.iam),
+      ...(regions ? { regions } : {}),
     },
-    caBundle: orNull(form.caBundle),
-    proxy: orNull(form.proxy),
-    insecureSkipTlsVerify: form.insecure,
+    caBundle: orNull(values.caBundle),
+    proxy: orNull(values.proxy),
+    insecureSkipTlsVerify: values.insecure,
   };
 }
 
@@ -84,68 +117,93 @@ export function ProfileWizard({ profile, onClose }: { profile?: Profile; onClose
   const id = useId();
   const client = useIpc();
   const regions = useRegions();
+  const checkProfile = useProfileChecks();
+  const otherRegions = profile?.endpoints?.regions;
   const [step, setStep] = useState<Step>(profile ? "credentials" : "region");
-  const [form, setForm] = useState<Form>(() => formFrom(profile));
   const [imported, setImported] = useState<ImportedCredentials | null>(null);
   const [importError, setImportError] = useState<CommandError | null>(null);
   const [profileId, setProfileId] = useState<string | null>(profile?.id ?? null);
   const [outcome, setOutcome] = useState<VerifyOutcome | null>(null);
-  const [showErrors, setShowErrors] = useState(false);
-  const set = (patch: Partial<Form>) => { setForm((f) => ({ ...f, ...patch })); };
+
+  const form = useRuleForm<WizardValues>({
+    defaultValues: valuesFrom(profile),
+    // The backend's profile rules (the only copy of them), asked once per form as it stands; the
+    // secret key is this form's: a new profile needs one, typed or imported.
+    check: async (values) => {
+      const input = toInput(values, otherRegions);
+      const broken = await checkProfile(input);
+      const problems: Problems<WizardValues> = {};
+      for (const violation of broken) {
+        const field = FIELDS[violation.field];
+        if (field !== undefined && !problems[field]) problems[field] = fromViolation(violation);
+      }
+      if (profileId === null && imported === null && values.secretKey.trim() === "") {
+        problems.secretKey = ownProblem(i18n, "required", (say) => say("wizard.required"));
+      }
+      return problems;
+    },
+  });
+  const { register, formState, watch } = form;
+  const { errors } = formState;
 
   const save = useProfileMutation<Persistence, VerifyOutcome>(async (persistence) => {
     setOutcome(null);
+    const values = form.getValues();
     const secret = imported
       ? ({ kind: "imported", token: imported.token } as const)
-      : form.secretKey.trim() !== ""
-        ? ({ kind: "typed", value: form.secretKey } as const)
+      : values.secretKey.trim() !== ""
+        ? ({ kind: "typed", value: values.secretKey } as const)
         : null;
-    const saved = await client.saveProfile(profileId, toInput(form), secret, persistence);
+    const saved = await client.saveProfile(profileId, toInput(values, otherRegions), secret, persistence);
     setProfileId(saved.id);
     // The key is stored now: forget it here, and the import token is spent.
-    set({ secretKey: "" });
+    form.reset({ ...values, secretKey: "" });
     setImported(null);
     const result = await client.verifyProfile(saved.id);
     setOutcome(result);
     return result;
   });
 
-  // The backend's profile rules, as the user types; a refused save names its field too.
-  const input = useMemo(() => toInput(form), [form]);
-  const check = useProfileCheck(input);
-  const refused = save.error?.error.violation ?? null;
-  const broken = (field: string): string | undefined => {
-    const v = check.data?.find((c) => c.field === field) ?? (refused?.field === field ? refused : undefined);
-    return v === undefined ? undefined : localized(v.message, i18n.language);
+  const send = (persistence: Persistence) => {
+    save.mutate(persistence, {
+      onError: (failure) => {
+        if (FIELDS[refusal(failure)?.field ?? ""] === undefined) return;
+        // A rule SWR refused goes back onto its field, on the step that shows it.
+        flushSync(() => {
+          setStep("credentials");
+        });
+        if (showRefusal(form, failure, FIELDS)) save.reset();
+      },
+    });
   };
-  const secretMissing = profileId === null && imported === null && form.secretKey.trim() === "";
-  const credentialsValid = check.data?.length === 0 && !check.isPlaceholderData && !secretMissing;
+
+  const onSubmit = form.handleSubmit(() => {
+    setStep("verify");
+    send("keyring");
+  });
 
   const importCsv = async (file: File) => {
     setImportError(null);
     try {
       const result = await client.importCredentialsCsv(await file.text());
       setImported(result);
-      set({ accessKeyId: result.accessKeyId, secretKey: "" });
-      if (form.name.trim() === "" && result.userName) set({ name: result.userName });
+      form.setValue("accessKeyId", result.accessKeyId, { shouldDirty: true, shouldValidate: true });
+      form.setValue("secretKey", "");
+      if (form.getValues("name").trim() === "" && result.userName) {
+        form.setValue("name", result.userName, { shouldDirty: true, shouldValidate: true });
+      }
     } catch (e) {
       setImportError(e instanceof CommandError ? e : null);
     }
   };
 
   const keyringMissing = save.error?.code === "keyringUnavailable";
+  const advancedOpen = watch("api") !== "" || watch("registry") !== "" || ADVANCED.some((key) => errors[key] !== undefined);
 
-  const field = (
-    key: keyof Omit<Form, "insecure" | "regions">,
-    label: string,
-    testId: string,
-    opts: { type?: string; invalid?: string; hint?: string } = {},
-  ) => {
+  const field = (key: TextField, label: string, testId: string, opts: { type?: string; hint?: string } = {}) => {
     const controlId = `${id}-${key}`;
-    const invalid = showErrors && opts.invalid !== undefined;
-    const describedBy = [opts.hint !== undefined ? `${controlId}-hint` : null, invalid ? `${controlId}-error` : null]
-      .filter((v) => v !== null)
-      .join(" ");
+    const error = errors[key];
+    const describedBy = [opts.hint !== undefined ? `${controlId}-hint` : null, `${controlId}-problem`].filter((v) => v !== null).join(" ");
     return (
       <div className="field">
         <label className="field-label" htmlFor={controlId}>
@@ -159,21 +217,16 @@ export function ProfileWizard({ profile, onClose }: { profile?: Profile; onClose
             autoComplete="off"
             spellCheck={false}
             data-testid={testId}
-            value={form[key]}
-            aria-invalid={invalid}
-            aria-describedby={describedBy || undefined}
-            onChange={(e) => { set({ [key]: e.target.value }); }}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={describedBy}
+            {...register(key, { deps: DEPS[key] })}
           />
           {opts.hint !== undefined && (
             <span id={`${controlId}-hint`} className="field-hint">
               {opts.hint}
             </span>
           )}
-          {invalid && (
-            <span id={`${controlId}-error`} className="field-error" role="alert">
-              {opts.invalid}
-            </span>
-          )}
+          <FieldProblem error={error} id={`${controlId}-problem`} testId={`${testId}-problem`} />
         </div>
       </div>
     );
@@ -199,17 +252,17 @@ export function ProfileWizard({ profile, onClose }: { profile?: Profile; onClose
 
       {step === "region" && (
         <div className="wizard-body">
-          <RegionPicker
-            regions={regions.data ?? []}
-            value={form.region}
-            onChange={(region) => { set({ region }); }}
+          <Controller
+            control={form.control}
+            name="region"
+            render={({ field: region }) => <RegionPicker regions={regions.data ?? []} value={region.value} onChange={region.onChange} />}
           />
           <div className="wizard-actions">
             <button
               type="button"
               className="button button-primary"
               data-testid="wizard-next"
-              disabled={form.region === ""}
+              disabled={watch("region") === ""}
               onClick={() => { setStep("credentials"); }}
             >
               {t("wizard.next")}
@@ -219,17 +272,9 @@ export function ProfileWizard({ profile, onClose }: { profile?: Profile; onClose
       )}
 
       {step === "credentials" && (
-        <form
-          className="wizard-body"
-          onSubmit={(e) => {
-            e.preventDefault();
-            setShowErrors(true);
-            if (!credentialsValid) return;
-            setStep("verify");
-            save.mutate("keyring");
-          }}
-        >
-          {field("name", t("wizard.name"), "wizard-name", { invalid: broken("name") })}
+        <form className="wizard-body" onSubmit={(event) => void onSubmit(event)} noValidate>
+          <FieldProblem error={errors.region} id={`${id}-region-problem`} testId="wizard-region-problem" />
+          {field("name", t("wizard.name"), "wizard-name")}
           <div className="field">
             <label className="field-label" htmlFor={`${id}-csv`}>
               {t("wizard.importCsv")}
@@ -257,40 +302,35 @@ export function ProfileWizard({ profile, onClose }: { profile?: Profile; onClose
             </p>
           )}
           {importError && <ErrorNotice title={t("wizard.importFailed")} error={importError} />}
-          {field("accessKeyId", t("wizard.accessKeyId"), "wizard-ak", { invalid: broken("accessKeyId") })}
+          {field("accessKeyId", t("wizard.accessKeyId"), "wizard-ak")}
           {imported === null &&
             field("secretKey", t("wizard.secretKey"), "wizard-sk", {
               type: "password",
-              invalid: secretMissing ? t("wizard.required") : undefined,
               hint: profileId !== null ? t("wizard.secretKeyKeep") : undefined,
             })}
-          <details className="wizard-advanced" data-testid="wizard-advanced" open={form.api !== "" || form.registry !== ""}>
+          <details className="wizard-advanced" data-testid="wizard-advanced" open={advancedOpen}>
             <summary>{t("wizard.advanced")}</summary>
-            {field("projectId", t("wizard.projectId"), "wizard-project-id", { invalid: broken("projectId") })}
-            {field("api", t("wizard.apiEndpoint"), "wizard-api-endpoint", { invalid: broken("endpoints.api") })}
-            {field("registry", t("wizard.registryEndpoint"), "wizard-registry", { invalid: broken("endpoints.registry") })}
-            {field("iam", t("wizard.iamEndpoint"), "wizard-iam-endpoint", { invalid: broken("endpoints.iam") })}
-            {field("caBundle", t("wizard.caBundle"), "wizard-ca-bundle", { invalid: broken("caBundle") })}
-            {field("proxy", t("wizard.proxy"), "wizard-proxy", { hint: t("wizard.proxyHint"), invalid: broken("proxy") })}
+            {field("projectId", t("wizard.projectId"), "wizard-project-id")}
+            {field("api", t("wizard.apiEndpoint"), "wizard-api-endpoint")}
+            {field("registry", t("wizard.registryEndpoint"), "wizard-registry")}
+            {field("iam", t("wizard.iamEndpoint"), "wizard-iam-endpoint")}
+            {field("caBundle", t("wizard.caBundle"), "wizard-ca-bundle")}
+            {field("proxy", t("wizard.proxy"), "wizard-proxy", { hint: t("wizard.proxyHint") })}
             <div className="field">
               <div className="field-control">
                 <label className="inline-check">
                   <input
                     type="checkbox"
-                    checked={form.insecure}
-                    aria-describedby={`${id}-insecure-hint`}
-                    onChange={(e) => { set({ insecure: e.target.checked }); }}
+                    aria-invalid={errors.insecure ? true : undefined}
+                    aria-describedby={`${id}-insecure-hint ${id}-insecure-problem`}
+                    {...register("insecure")}
                   />
                   {t("wizard.insecure")}
                 </label>
                 <span id={`${id}-insecure-hint`} className="field-hint">
                   {t("wizard.insecureHint")}
                 </span>
-                {showErrors && broken("insecureSkipTlsVerify") !== undefined && (
-                  <span className="field-error" role="alert" data-testid="wizard-insecure-error">
-                    {broken("insecureSkipTlsVerify")}
-                  </span>
-                )}
+                <FieldProblem error={errors.insecure} id={`${id}-insecure-problem`} testId="wizard-insecure-error" />
               </div>
             </div>
           </details>
@@ -313,7 +353,7 @@ export function ProfileWizard({ profile, onClose }: { profile?: Profile; onClose
           {keyringMissing && (
             <div className="notice" role="alert" data-testid="wizard-keyring-missing">
               <p>{t("wizard.keyringUnavailable")}</p>
-              <button type="button" className="button" data-testid="wizard-keep-session" onClick={() => { save.mutate("session"); }}>
+              <button type="button" className="button" data-testid="wizard-keep-session" onClick={() => { send("session"); }}>
                 {t("wizard.keepForSession")}
               </button>
             </div>

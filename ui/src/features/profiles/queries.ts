@@ -1,4 +1,5 @@
-import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback } from "react";
 
 import {
   useIpc,
@@ -47,17 +48,21 @@ export function useRegions() {
 }
 
 /**
- * The rules the profile form breaks as it stands, from the backend's profile rules (the only
- * copy of them). The previous answer stays while the next one is asked, so errors do not blink.
+ * The rules a profile form breaks as it stands, from the backend's profile rules (the only copy
+ * of them), as a form's check asks them: one answer per input, which never goes stale.
  */
-export function useProfileCheck(input: ProfileInput) {
+export function useProfileChecks(): (input: ProfileInput) => Promise<RuleViolation[]> {
   const client = useIpc();
-  return useQuery<RuleViolation[], CommandError>({
-    queryKey: profileKeys.check(input),
-    queryFn: () => client.checkProfile(input),
-    placeholderData: keepPreviousData,
-    staleTime: Infinity,
-  });
+  const queryClient = useQueryClient();
+  return useCallback(
+    (input: ProfileInput) =>
+      queryClient.query<RuleViolation[], CommandError>({
+        queryKey: profileKeys.check(input),
+        queryFn: () => client.checkProfile(input),
+        staleTime: Infinity,
+      }),
+    [client, queryClient],
+  );
 }
 
 export function useLoginOutputs(id: string | null) {

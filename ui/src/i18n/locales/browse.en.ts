@@ -222,6 +222,12 @@ const browseEn = {
     failed: "The copy could not be made.",
     result: "Copied to {{target}}.",
     counts: "{{mounted}} blobs (layers and config) linked without download, {{copied}} copied, {{present}} already there.",
+    problems: {
+      targetMissing: "Enter where to copy the tag: organization/image:tag.",
+      imageMissing: "Name the organization and the image: organization/image:tag.",
+      tagMissing: "Add the new tag after a colon: organization/image:tag.",
+      sameAsSource: "That is the tag being copied; change the organization, the image or the tag.",
+    },
   },
   organizations: {
     title: "Organizations",
@@ -246,6 +252,7 @@ const browseEn = {
     create: "Create",
     createRules: "Lower-case letters, digits, '.', '_' and '-', starting with a letter; at most 64 characters.",
     createFailed: "The organization could not be created.",
+    nameMissing: "Enter the name of the new organization.",
     created: "Created {{name}}.",
     users: "Users",
     usersLabel: "Users of {{name}}",

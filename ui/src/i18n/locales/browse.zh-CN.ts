@@ -224,6 +224,12 @@ const browseZhCN: BrowseMessages = {
     failed: "无法完成复制。",
     result: "已复制到 {{target}}。",
     counts: "{{mounted}} 个数据块（镜像层与配置）直接关联（无需下载），{{copied}} 个已复制，{{present}} 个已存在。",
+    problems: {
+      targetMissing: "请输入复制目标：组织/镜像:镜像版本。",
+      imageMissing: "请写明组织和镜像：组织/镜像:镜像版本。",
+      tagMissing: "请在冒号后填写新的镜像版本：组织/镜像:镜像版本。",
+      sameAsSource: "这正是要复制的镜像版本，请更改组织、镜像或镜像版本。",
+    },
   },
   organizations: {
     title: "组织",
@@ -248,6 +254,7 @@ const browseZhCN: BrowseMessages = {
     create: "创建",
     createRules: "小写字母、数字、“.”、“_”和“-”，以字母开头，最多 64 个字符。",
     createFailed: "无法创建组织。",
+    nameMissing: "请输入新组织的名称。",
     created: "已创建 {{name}}。",
     users: "用户",
     usersLabel: "{{name}} 的用户",
