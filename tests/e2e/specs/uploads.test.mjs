@@ -248,8 +248,19 @@ describe('uploads', () => {
     const banner = await byTestId(browser, 'uploads-resumed', 20_000);
     assert.match(await banner.getText(), /1/);
     await screenshot(browser, 'uploads-resumed');
-    await waitForAttribute(browser, 'big.tar', 'data-state', 'done', 120_000);
+
+    // The user browses while it finishes: a toast says the push landed and opens its image.
+    await (await byTestId(browser, 'nav-images')).click();
+    await byTestId(browser, 'screen-images');
+    const toast = await byTestId(browser, 'notice-upload-pushed', 120_000);
+    assert.match(await toast.getText(), /demo-apps\/big:1/);
+    await screenshot(browser, 'uploads-toast-pushed');
+    await (await toast.$('[data-testid="toast-action"]')).click();
+    await browser.$('[data-testid="tag-row"][data-tag="1"]').waitForExist({ timeout: 20_000 });
     assert.deepEqual(tagsOf('demo-apps/big'), ['demo-apps/big:1']);
+
+    await (await byTestId(browser, 'nav-uploads')).click();
+    await waitForAttribute(browser, 'big.tar', 'data-state', 'done', 20_000);
     // The earlier items are still listed as done after the restart.
     assert.equal(await (await itemByFile(browser, 'alpine.tar')).getAttribute('data-state'), 'done');
     await screenshot(browser, 'uploads-after-restart');
