@@ -103,6 +103,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             crate::uploads_bridge::UploadsChanged,
             crate::uploads_bridge::ValidationProgress,
             crate::uploads_bridge::UploadProgress,
+            crate::uploads_bridge::ImagesChanged,
         ])
         // The ids of the archive checks and hints, so the UI's copy test compares its
         // translations with what the crate reports rather than with its source text.

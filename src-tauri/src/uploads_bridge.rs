@@ -30,6 +30,14 @@ pub struct ValidationProgress {
 #[derive(Debug, Clone, Serialize, Type, Event)]
 pub struct UploadProgress(pub UploadEvent);
 
+/// The image index of a profile took in a change made outside the browsing screens (a push):
+/// lists and counts read from it are out of date.
+#[derive(Debug, Clone, Serialize, Type, Event)]
+#[serde(rename_all = "camelCase")]
+pub struct ImagesChanged {
+    pub profile_id: String,
+}
+
 /// The listener the upload manager is opened with.
 pub fn signal_sink<R: Runtime>(app: AppHandle<R>) -> Arc<dyn Fn(UploadsSignal) + Send + Sync> {
     Arc::new(move |signal| forward(&app, signal))
@@ -56,6 +64,9 @@ fn forward<R: Runtime>(app: &AppHandle<R>, signal: UploadsSignal) {
             }
         }
     }
+    if let UploadsSignal::Queue(UploadEvent::Finished { item, pushed }) = &signal {
+        index_pushed(app, *item, pushed.clone());
+    }
     let sent = match signal {
         UploadsSignal::Changed | UploadsSignal::Drained { .. } => UploadsChanged {}.emit(app),
         UploadsSignal::Validating { item, done, total } => {
@@ -66,6 +77,30 @@ fn forward<R: Runtime>(app: &AppHandle<R>, signal: UploadsSignal) {
     if let Err(err) = sent {
         tracing::warn!(%err, "cannot send an upload event to the window");
     }
+}
+
+/// A push changes what the image list shows: the browser's index takes in the images pushed
+/// to, then the window is told to read it again. Off the queue's thread, as it asks SWR.
+fn index_pushed<R: Runtime>(app: &AppHandle<R>, item: u64, pushed: Vec<String>) {
+    let Some(state) = app.try_state::<AppState>() else {
+        return;
+    };
+    let Some(profile_id) = state
+        .uploads
+        .view_of(item)
+        .ok()
+        .and_then(|view| view.profile_id)
+    else {
+        return;
+    };
+    let browser = state.browser.clone();
+    let app = app.clone();
+    tauri::async_runtime::spawn(async move {
+        browser.pushed(&profile_id, &pushed).await;
+        if let Err(err) = (ImagesChanged { profile_id }).emit(&app) {
+            tracing::warn!(%err, "cannot tell the window that the image list changed");
+        }
+    });
 }
 
 /// The notification a signal deserves, if any: the queue finished, or an item failed.

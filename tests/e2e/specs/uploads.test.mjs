@@ -254,6 +254,8 @@ describe('uploads', () => {
     await byTestId(browser, 'screen-images');
     const toast = await byTestId(browser, 'notice-upload-pushed', 120_000);
     assert.match(await toast.getText(), /demo-apps\/big:1/);
+    // The list on screen takes the new image in without a refresh.
+    await browser.$('[data-testid="image-row"][data-image="demo-apps/big"]').waitForExist({ timeout: 20_000 });
     await screenshot(browser, 'uploads-toast-pushed');
     await (await toast.$('[data-testid="toast-action"]')).click();
     await browser.$('[data-testid="tag-row"][data-tag="1"]').waitForExist({ timeout: 20_000 });

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { ToastProvider } from "../components/Toasts";
 import { AboutDialog } from "../features/about/AboutDialog";
 import { CommandPalette } from "../features/browse/CommandPalette";
+import { useImagesChangedRefresh } from "../features/browse/queries";
 import { ActiveProfile } from "../features/profiles/ActiveProfile";
 import { DropOverlay, IgnoredFilesContext, useOpenedFiles } from "../features/uploads/filesOpened";
 import { UploadNotices } from "../features/uploads/UploadNotices";
@@ -18,6 +19,8 @@ export function Shell() {
   const [aboutOpen, setAboutOpen] = useState(false);
   const mainRef = useRef<HTMLElement>(null);
   const { hovering, ignoredFiles } = useOpenedFiles();
+  // A push from the queue changes the image lists of whatever screen is open.
+  useImagesChangedRefresh();
 
   return (
     <ToastProvider>

@@ -716,6 +716,7 @@ export const events = __makeEvents__<{
 closeWhilePushing: CloseWhilePushing,
 dropHover: DropHover,
 filesOpened: FilesOpened,
+imagesChanged: ImagesChanged,
 uploadProgress: UploadProgress,
 uploadsChanged: UploadsChanged,
 validationProgress: ValidationProgress
@@ -723,6 +724,7 @@ validationProgress: ValidationProgress
 closeWhilePushing: "close-while-pushing",
 dropHover: "drop-hover",
 filesOpened: "files-opened",
+imagesChanged: "images-changed",
 uploadProgress: "upload-progress",
 uploadsChanged: "uploads-changed",
 validationProgress: "validation-progress"
@@ -1328,6 +1330,11 @@ total: number;
  * Images the query keeps.
  */
 matching: number; offset: number; rows: ImageRow[] }
+/**
+ * The image index of a profile took in a change made outside the browsing screens (a push):
+ * lists and counts read from it are out of date.
+ */
+export type ImagesChanged = { profileId: string }
 /**
  * What an imported `credentials.csv` held, minus the secret key (kept in memory).
  */

@@ -42,6 +42,8 @@ export interface EventClient {
   onValidationProgress: (cb: (event: ValidationProgress) => void) => Promise<Unlisten>;
   /** What the item being pushed is doing, about ten times a second. */
   onUploadProgress: (cb: (event: UploadEvent) => void) => Promise<Unlisten>;
+  /** A push changed a profile's image index: its lists and counts are to be read again. */
+  onImagesChanged: (cb: (profileId: string) => void) => Promise<Unlisten>;
 }
 
 /** The backend as the UI sees it. */
@@ -126,4 +128,5 @@ export const tauriClient: IpcClient = {
   onUploadsChanged: (cb) => events.uploadsChanged.listen((e) => { cb(e.payload); }),
   onValidationProgress: (cb) => events.validationProgress.listen((e) => { cb(e.payload); }),
   onUploadProgress: (cb) => events.uploadProgress.listen((e) => { cb(e.payload); }),
+  onImagesChanged: (cb) => events.imagesChanged.listen((e) => { cb(e.payload.profileId); }),
 };

@@ -115,6 +115,7 @@ type UploadsClient = Pick<
   | "onUploadsChanged"
   | "onValidationProgress"
   | "onUploadProgress"
+  | "onImagesChanged"
 >;
 
 export function createMockUploads(
@@ -141,6 +142,7 @@ export function createMockUploads(
     changed: new Set<Listener<undefined>>(),
     validation: new Set<Listener<ValidationProgress>>(),
     progress: new Set<Listener<UploadEvent>>(),
+    imagesChanged: new Set<Listener<string>>(),
   };
   const emit = <T>(set: Set<Listener<T>>, value: T) => {
     for (const listener of [...set]) listener(value);
@@ -328,6 +330,9 @@ export function createMockUploads(
       const refs = pushed ?? plan(must(id)).images.flatMap((i) => i.references.map((r) => `${r}@sha256:${"d".repeat(64)}`));
       uploadEvent({ event: "finished", item: id, pushed: refs });
       settle(id, { state: "done", pushed: refs });
+      // As the backend does once its image index has taken the push in.
+      const profileId = must(id).profileId;
+      if (profileId !== null) emit(listeners.imagesChanged, profileId);
     },
     fail: (id, kind, message, transient = false) => {
       uploadEvent({ event: "failed", item: id, message, kind, transient });
@@ -475,6 +480,7 @@ export function createMockUploads(
     onUploadsChanged: (cb) => subscribe(listeners.changed, () => { cb({}); }),
     onValidationProgress: (cb) => subscribe(listeners.validation, cb),
     onUploadProgress: (cb) => subscribe(listeners.progress, cb),
+    onImagesChanged: (cb) => subscribe(listeners.imagesChanged, cb),
   };
 
   return { client, control };

@@ -290,6 +290,15 @@ impl Browser {
         }
     }
 
+    /// After a push: the images pushed to take their place in the index (a new one appears, a
+    /// known one shows its new tag count and size), as after a copy. `pushed` holds the pushed
+    /// references, `host/org/image:tag@digest`.
+    pub async fn pushed(&self, profile: &str, pushed: &[String]) {
+        for (organization, image) in images_of(pushed) {
+            self.image_changed(profile, &organization, &image).await;
+        }
+    }
+
     /// After a change to one image: its tags are read again next time, and its row in the image
     /// index is replaced by what SWR now says (added when new, removed when gone). The index
     /// takes a new time, so windows cached by it are asked again.
@@ -327,6 +336,25 @@ impl Browser {
             images.insert(profile.to_owned(), replaced);
         }
     }
+}
+
+/// The images `references` name, each once, in order: `(organization, image)`. A reference
+/// that names none is left out.
+pub fn images_of(references: &[String]) -> Vec<(String, String)> {
+    let mut images: Vec<(String, String)> = Vec::new();
+    for reference in references {
+        // A pushed reference carries both its tag and its digest; the image is before either.
+        let named = reference
+            .split_once('@')
+            .map_or(reference.as_str(), |(name, _)| name);
+        if let Ok(parsed) = ImageRef::parse(named) {
+            let image = (parsed.organization, parsed.image);
+            if !images.contains(&image) {
+                images.push(image);
+            }
+        }
+    }
+    images
 }
 
 /// One repository as a list row, read from SWR.
@@ -468,6 +496,24 @@ fn glob<T: Copy + PartialEq>(p: &[T], t: &[T], any: T, one: T) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_push_names_each_image_it_went_to_once() {
+        let digest = format!("sha256:{}", "d".repeat(64));
+        let pushed = [
+            format!("127.0.0.1:5000/demo-apps/web:1.4@{digest}"),
+            format!("127.0.0.1:5000/demo-apps/web:latest@{digest}"),
+            format!("swr.cn-north-4.myhuaweicloud.com/team/api/v2:1@{digest}"),
+            "not a reference".to_owned(),
+        ];
+        assert_eq!(
+            images_of(&pushed),
+            [
+                ("demo-apps".to_owned(), "web".to_owned()),
+                ("team".to_owned(), "api/v2".to_owned()),
+            ]
+        );
+    }
 
     #[test]
     fn globs_match_whole_names() {

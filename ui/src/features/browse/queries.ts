@@ -20,6 +20,7 @@ import {
   type TagWindow,
 } from "../../ipc";
 import { organizationKeys } from "../organizations/queries";
+import { useBackendEvent } from "../../ipc/useBackendEvent";
 
 /** Rows asked of the backend at a time; one window is far taller than any screen. */
 export const PAGE_SIZE = 200;
@@ -231,5 +232,18 @@ export function useDeleteOrganization(profileId: string) {
   return useMutation<unknown, CommandError, string>({
     mutationFn: (name) => client.deleteOrganization(profileId, name),
     meta: { invalidates: [organizationKeys.all, browseKeys.index(profileId)] },
+  });
+}
+
+/**
+ * A push ended and the backend's image index took it in: what was read from the index (lists,
+ * counts, the dashboard's totals, the image's tags) is read again, on any screen showing it.
+ */
+export function useImagesChangedRefresh() {
+  const client = useIpc();
+  const queryClient = useQueryClient();
+  useBackendEvent(client.onImagesChanged, (profileId) => {
+    void queryClient.invalidateQueries({ queryKey: browseKeys.profile(profileId) });
+    void queryClient.invalidateQueries({ queryKey: browseKeys.organizationRows(profileId) });
   });
 }

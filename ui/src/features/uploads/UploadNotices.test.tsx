@@ -76,6 +76,31 @@ describe("upload notices", () => {
     });
   });
 
+  it("has the Images screen read the list again once the backend's index took a push in", async () => {
+    const { backend, history } = renderUploads({ images: [mockImageRow("team-a", "web")] });
+    const [id = 0] = addFiles(backend, [{ name: "web.tar" }]);
+    await aim(backend, id);
+    act(() => {
+      history.push("/images");
+    });
+    await screen.findByTestId("screen-images");
+    await waitFor(() => {
+      expect(backend.browse.calls.queryImages.length).toBeGreaterThan(0);
+    });
+    const [indexReads, listReads] = [backend.browse.calls.loadImageIndex.length, backend.browse.calls.queryImages.length];
+
+    drive(() => backend.uploads.begin(id));
+    drive(() => {
+      backend.uploads.finish(id);
+    });
+    await waitFor(() => {
+      expect(backend.browse.calls.loadImageIndex.length).toBeGreaterThan(indexReads);
+    });
+    await waitFor(() => {
+      expect(backend.browse.calls.queryImages.length).toBeGreaterThan(listReads);
+    });
+  });
+
   it("stays quiet on the Uploads screen, which shows the outcome itself", async () => {
     const { backend } = renderUploads();
     const [id = 0] = addFiles(backend, [{ name: "web.tar" }]);
