@@ -7,7 +7,9 @@ import { fill, MAX_COLUMN, MIN_COLUMN, RESIZE_STEP, type kit } from "./tableColu
 /**
  * A column's header: its name, a button that sorts by it when the list can be sorted that way,
  * and an edge to drag (mouse, pen or touch; Alt+Arrow on the header) for its width; a double
- * click on the edge gives the column its first width back.
+ * click on the edge gives the column its first width back. A header with nothing to press in it
+ * is itself a stop of the Tab key when its column can be resized, so every width can be set
+ * from the keyboard.
  */
 export function ColumnHeader<Row extends RowData>({ header, onResize }: { header: Header<typeof kit, Row>; onResize: (size: number) => void }) {
   const { t } = useTranslation();
@@ -58,6 +60,9 @@ export function ColumnHeader<Row extends RowData>({ header, onResize }: { header
     resizeBy(event.key === "ArrowRight" ? RESIZE_STEP : -RESIZE_STEP);
   };
   const ariaSort = sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined;
+  // A header drawn by a function may hold a control of its own (a box selecting the column),
+  // which takes the keys; a header of text has none.
+  const focusable = column.getCanResize() && !column.getCanSort() && typeof column.columnDef.header !== "function";
   return (
     <div
       role="columnheader"
@@ -65,6 +70,8 @@ export function ColumnHeader<Row extends RowData>({ header, onResize }: { header
       aria-sort={column.getCanSort() ? (ariaSort ?? "none") : undefined}
       data-column={column.id}
       ref={cellRef}
+      tabIndex={focusable ? 0 : undefined}
+      aria-keyshortcuts={focusable ? "Alt+ArrowLeft Alt+ArrowRight" : undefined}
       onKeyDown={onKeyDown}
     >
       {column.getCanSort() ? (

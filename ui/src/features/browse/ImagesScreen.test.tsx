@@ -109,6 +109,25 @@ describe("images list", () => {
     expect(columns()).toContain(" 104px ");
   });
 
+  it("narrows a column that does not sort with Alt+Arrow, its header reached with Tab", async () => {
+    const { user } = renderBrowse("/images", { images: IMAGES });
+    await findImageRow("team-a/web");
+    const columns = () => screen.getByTestId("images-list").style.getPropertyValue("--table-columns");
+    const column = (id: string) => screen.getByTestId("images-list").querySelector(`[role=columnheader][data-column="${id}"]`);
+
+    screen.getByTestId("sort-name").focus();
+    await user.tab();
+    expect(column("category")).toHaveFocus();
+    await user.tab();
+    expect(column("visibility")).toHaveFocus();
+    await user.keyboard("{Alt>}{ArrowLeft}{/Alt}");
+    await waitFor(() => {
+      expect(columns()).toBe("minmax(140px, 3fr) minmax(80px, 1.2fr) 64px 72px 88px minmax(120px, 1.2fr)");
+    });
+    await user.tab();
+    expect(screen.getByTestId("sort-tagCount")).toHaveFocus();
+  });
+
   it("renders only the rows in view of a hundred thousand and asks the window of where it scrolls", async () => {
     const { backend } = renderBrowse("/images", { images: manyImages(100_000) });
     await findImageRow("team-a/app-00000");
