@@ -17,7 +17,10 @@ export type Problems<T extends FieldValues> = Partial<Record<FieldPath<T>, Probl
 export type Check<T extends FieldValues> = (values: T) => Problems<T> | Promise<Problems<T>>;
 
 function ruleResolver<T extends FieldValues>(check: Check<T>): Resolver<T> {
-  return async (values) => {
+  return async (live) => {
+    // The library passes the form's live values: a copy is what was checked, and what is sent,
+    // even when the user types on while the backend answers.
+    const values = structuredClone(live);
     const problems = await check(values);
     const errors: Record<string, ReturnType<typeof toFieldError>> = {};
     for (const [field, problem] of Object.entries<Problem | null | undefined>(problems)) {
