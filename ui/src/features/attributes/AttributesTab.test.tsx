@@ -236,6 +236,7 @@ describe("attributes", () => {
     expect(problem).toHaveAttribute("data-rule", "category.unknown");
     expect(problem).toHaveAttribute("role", "alert");
     expect(category).toHaveAttribute("aria-invalid", "true");
+    expect(category).toHaveFocus();
     expect(category.closest(".field")).toContainElement(problem);
     expect(screen.queryByTestId("attributes-error")).not.toBeInTheDocument();
   });

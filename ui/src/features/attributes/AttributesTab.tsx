@@ -174,6 +174,7 @@ function AttributesForm({ imageRef, held }: { imageRef: ImageRef; held: Attribut
               <Select
                 id={`${id}-category`}
                 testId="attributes-category"
+                ref={field.ref}
                 value={field.value ?? ""}
                 aria-invalid={errors.category ? true : undefined}
                 aria-describedby={`${id}-category-problem`}
@@ -257,7 +258,7 @@ function AttributesForm({ imageRef, held }: { imageRef: ImageRef; held: Attribut
           type="submit"
           className="button button-primary"
           data-testid="attributes-save"
-          disabled={!isDirty || !isValid || save.isPending}
+          disabled={!isDirty || !isValid || formState.isSubmitting || save.isPending}
         >
           {save.isPending ? t("attributes.saving") : t("attributes.save")}
         </button>

@@ -101,7 +101,7 @@ export function CopyDialog({ imageRef, tag, onClose }: { imageRef: ImageRef; tag
         form={inputId + "-form"}
         className="button button-primary"
         data-testid="copy-submit"
-        disabled={!formState.isValid || copy.isPending}
+        disabled={!formState.isValid || formState.isSubmitting || copy.isPending}
       >
         {copy.isPending ? t("copyTag.copying") : t("copyTag.submit")}
       </button>

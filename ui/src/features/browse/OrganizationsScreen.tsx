@@ -227,7 +227,7 @@ function CreateOrganization({ profileId }: { profileId: string }) {
             type="submit"
             className="button button-primary"
             data-testid="organization-create"
-            disabled={!formState.isValid || create.isPending}
+            disabled={!formState.isValid || formState.isSubmitting || create.isPending}
           >
             {t("organizations.create")}
           </button>

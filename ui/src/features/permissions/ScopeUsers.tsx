@@ -185,7 +185,11 @@ function AddUser({
   });
   const { register, formState, handleSubmit, watch, control } = form;
   const { errors, isValid } = formState;
-  const other = typed(watch("user"));
+  const chosen = watch("user");
+  const other = typed(chosen);
+  // The list of users to offer can change under a valid choice (a grant moves a user into the
+  // listed ones): the button follows the list as well as the last check.
+  const ready = isValid && (other || candidates.some((c) => c.userId === chosen));
 
   const onSubmit = handleSubmit(({ user, userName, userId, level }) => {
     const picked = candidates.find((c) => c.userId === user);
@@ -208,6 +212,7 @@ function AddUser({
               <Select
                 id={`${id}-user`}
                 testId="permission-add-user"
+                ref={field.ref}
                 value={other ? OTHER : field.value}
                 onChange={field.onChange}
                 placeholder={t("permissions.add.pick")}
@@ -262,6 +267,7 @@ function AddUser({
               <Select
                 id={`${id}-level`}
                 testId="permission-add-level"
+                ref={field.ref}
                 value={field.value}
                 onChange={field.onChange}
                 choices={LEVELS.map((l) => ({ value: l, label: levelLabel(t, l) }))}
@@ -269,7 +275,7 @@ function AddUser({
             )}
           />
         </div>
-        <button type="submit" className="button button-primary" data-testid="permission-add-submit" disabled={!isValid}>
+        <button type="submit" className="button button-primary" data-testid="permission-add-submit" disabled={!ready || formState.isSubmitting}>
           {t("permissions.add.submit")}
         </button>
       </div>

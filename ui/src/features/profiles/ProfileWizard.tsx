@@ -1,4 +1,4 @@
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { Controller } from "react-hook-form";
 import { useTranslation } from "react-i18next";
@@ -198,7 +198,13 @@ export function ProfileWizard({ profile, onClose }: { profile?: Profile; onClose
   };
 
   const keyringMissing = save.error?.code === "keyringUnavailable";
-  const advancedOpen = watch("api") !== "" || watch("registry") !== "" || ADVANCED.some((key) => errors[key] !== undefined);
+  // Endpoints of their own, or a problem in one of its fields, open "Advanced"; only the user
+  // closes it, so it never shuts under the caret when a problem there is fixed.
+  const advancedNeeded = watch("api") !== "" || watch("registry") !== "" || ADVANCED.some((key) => errors[key] !== undefined);
+  const advancedRef = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (advancedNeeded && advancedRef.current !== null) advancedRef.current.open = true;
+  }, [advancedNeeded]);
 
   const field = (key: TextField, label: string, testId: string, opts: { type?: string; hint?: string } = {}) => {
     const controlId = `${id}-${key}`;
@@ -308,7 +314,7 @@ export function ProfileWizard({ profile, onClose }: { profile?: Profile; onClose
               type: "password",
               hint: profileId !== null ? t("wizard.secretKeyKeep") : undefined,
             })}
-          <details className="wizard-advanced" data-testid="wizard-advanced" open={advancedOpen}>
+          <details className="wizard-advanced" data-testid="wizard-advanced" ref={advancedRef}>
             <summary>{t("wizard.advanced")}</summary>
             {field("projectId", t("wizard.projectId"), "wizard-project-id")}
             {field("api", t("wizard.apiEndpoint"), "wizard-api-endpoint")}
@@ -340,7 +346,12 @@ export function ProfileWizard({ profile, onClose }: { profile?: Profile; onClose
                 {t("wizard.back")}
               </button>
             )}
-            <button type="submit" className="button button-primary" data-testid="wizard-save-verify">
+            <button
+              type="submit"
+              className="button button-primary"
+              data-testid="wizard-save-verify"
+              disabled={form.formState.isSubmitting || save.isPending}
+            >
               {t("wizard.saveAndVerify")}
             </button>
           </div>

@@ -197,7 +197,7 @@ function Editor({ imageRef, current }: { imageRef: ImageRef; current: PolicyInpu
           <FieldProblem error={errors.exceptRegex} id={`${id}-except-regex-problem`} testId="retention-except-regex-problem" />
         </div>
         <div className="retention-actions">
-          <button type="submit" className="button" data-testid="retention-preview" disabled={!formState.isValid || preview.isPending}>
+          <button type="submit" className="button" data-testid="retention-preview" disabled={!formState.isValid || formState.isSubmitting || preview.isPending}>
             {preview.isPending ? t("retention.previewing") : t("retention.preview")}
           </button>
           <button

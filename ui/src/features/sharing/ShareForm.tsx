@@ -182,7 +182,7 @@ export function ShareForm({
             type="submit"
             className="button button-primary"
             data-testid="sharing-add-submit"
-            disabled={disabled || !formState.isValid || add.isPending}
+            disabled={disabled || !formState.isValid || formState.isSubmitting || add.isPending}
           >
             {add.isPending ? t("sharing.add.submitting") : t("sharing.add.submit")}
           </button>

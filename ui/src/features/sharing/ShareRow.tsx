@@ -222,7 +222,7 @@ export function DeadlineEditor({ imageRef, share, onDone }: { imageRef: ImageRef
           type="submit"
           className="button button-small button-primary"
           data-testid="sharing-edit-save"
-          disabled={!isValid || update.isPending}
+          disabled={!isValid || formState.isSubmitting || update.isPending}
         >
           {update.isPending ? t("sharing.editor.saving") : t("sharing.editor.save")}
         </button>

@@ -73,7 +73,9 @@ export function RuleForm({
   });
   const { register, formState, handleSubmit, control } = form;
   const { errors } = formState;
-  const { field: regionField } = useController({ control, name: "region" });
+  const {
+    field: { ref: regionRef, ...regionField },
+  } = useController({ control, name: "region" });
   const { field: overrideField } = useController({ control, name: "override" });
   const region = regionOf(regionField.value);
   // Problems the form found on sending, as opposed to a rule SWR refused, which speaks for itself.
@@ -111,6 +113,7 @@ export function RuleForm({
             id={`${id}-region`}
             className="sync-input"
             testId="sync-rule-region"
+            ref={regionRef}
             value={region}
             disabled={choices.length === 0}
             aria-invalid={errors.region ? true : undefined}
@@ -162,7 +165,7 @@ export function RuleForm({
         </p>
       )}
       <div className="sync-actions">
-        <button type="submit" className="button button-primary" data-testid="sync-rule-add" disabled={add.isPending}>
+        <button type="submit" className="button button-primary" data-testid="sync-rule-add" disabled={formState.isSubmitting || add.isPending}>
           {add.isPending ? t("sync.add.submitting") : t("sync.add.submit")}
         </button>
       </div>

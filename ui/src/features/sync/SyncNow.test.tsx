@@ -206,5 +206,11 @@ describe("syncing tags now", () => {
     expect(syncTags).toHaveBeenCalledTimes(2);
     expect(syncTags.mock.calls[1]?.[3]).toEqual(expect.objectContaining({ tags: ["latest", "v1.0"] }));
     expect(screen.queryByTestId("sync-run-started")).not.toBeInTheDocument();
+
+    // The failure was about that choice of tags: changing it takes the failure away.
+    await user.click(tagBox("v1.0"));
+    await waitFor(() => {
+      expect(screen.queryByTestId("sync-run-error")).not.toBeInTheDocument();
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { useId, type Ref } from "react";
+import { useEffect, useId, type Ref } from "react";
 import { useController, useFormState, useWatch, type UseFormReturn } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 
@@ -99,8 +99,12 @@ export function SyncNow({
   // Read here rather than through the form, so a change renders this form, not the whole tab that keeps it.
   const formState = useFormState({ control });
   const { errors } = formState;
-  const { field: targetField } = useController({ control, name: "target" });
-  const { field: regionField } = useController({ control, name: "otherRegion" });
+  const {
+    field: { ref: targetRef, ...targetField },
+  } = useController({ control, name: "target" });
+  const {
+    field: { ref: regionRef, ...regionField },
+  } = useController({ control, name: "otherRegion" });
   const { field: tagsField, fieldState: tagsState } = useController({ control, name: "tags" });
   const { field: overrideField } = useController({ control, name: "override" });
 
@@ -115,6 +119,18 @@ export function SyncNow({
   const started = sync.isSuccess
     ? { count: sync.variables.tags.length, target: { region: sync.variables.region, namespace: sync.variables.namespace } }
     : null;
+
+  // An edit makes the last run's outcome (its failure, or "started") about a sync no longer on
+  // screen: it goes, as the user changes a field.
+  const { reset: forgetRun } = sync;
+  useEffect(() => {
+    const subscription = form.watch((_values, { type }) => {
+      if (type === "change") forgetRun();
+    });
+    return () => {
+      subscription.unsubscribe();
+    };
+  }, [form, forgetRun]);
 
   const onSubmit = handleSubmit((values) => {
     const own = targetOf(values.target) === OTHER_TARGET;
@@ -149,6 +165,7 @@ export function SyncNow({
             id={`${id}-target`}
             className="sync-input"
             testId="sync-target"
+            ref={targetRef}
             value={choice}
             onChange={(value) => {
               targetField.onChange(value);
@@ -169,6 +186,7 @@ export function SyncNow({
                 id={`${id}-region`}
                 className="sync-input"
                 testId="sync-target-region"
+                ref={regionRef}
                 value={otherRegion}
                 disabled={regionChoices.length === 0}
                 aria-invalid={errors.otherRegion ? true : undefined}
@@ -236,7 +254,7 @@ export function SyncNow({
           </div>
         )}
         <div className="sync-actions">
-          <button type="submit" className="button button-primary" data-testid="sync-run" disabled={!formState.isValid || sync.isPending}>
+          <button type="submit" className="button button-primary" data-testid="sync-run" disabled={!formState.isValid || formState.isSubmitting || sync.isPending}>
             {sync.isPending ? t("sync.now.running") : t("sync.now.run")}
           </button>
         </div>

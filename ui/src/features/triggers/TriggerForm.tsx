@@ -211,6 +211,7 @@ export function TriggerForm({
           <Select
             {...aria}
             testId="trigger-mode"
+            ref={mode.field.ref}
             value={mode.field.value}
             onChange={mode.field.onChange}
             choices={TRIGGER_MODES.map((choice) => ({ value: choice, label: t(`triggers.form.modeChoice.${choice}`) }))}
@@ -236,6 +237,7 @@ export function TriggerForm({
           <Select
             {...aria}
             testId="trigger-app-type"
+            ref={appType.field.ref}
             value={appType.field.value}
             onChange={appType.field.onChange}
             choices={APP_TYPES.map((choice) => ({ value: choice, label: t(`triggers.appType.${choice}`) }))}
@@ -266,7 +268,7 @@ export function TriggerForm({
         </p>
       )}
       <div className="trigger-form-actions">
-        <button type="submit" className="button button-primary" data-testid="trigger-add-submit" disabled={add.isPending}>
+        <button type="submit" className="button button-primary" data-testid="trigger-add-submit" disabled={formState.isSubmitting || add.isPending}>
           {add.isPending ? t("triggers.form.submitting") : t("triggers.form.submit")}
         </button>
         <button type="button" className="button" data-testid="trigger-add-cancel" onClick={onCancel}>

@@ -279,7 +279,7 @@ function OrganizationField(props: {
                 type="submit"
                 className="button button-small button-primary"
                 data-testid="upload-org-create-submit"
-                disabled={!formState.isValid || create.isPending}
+                disabled={!formState.isValid || formState.isSubmitting || create.isPending}
               >
                 {t("uploads.target.createSubmit")}
               </button>
