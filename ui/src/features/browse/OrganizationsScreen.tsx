@@ -6,14 +6,11 @@ import { useTranslation } from "react-i18next";
 import { DataTable, type DataColumn } from "../../components/DataTable";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { FieldProblem } from "../../components/form/FieldProblem";
-import { fromViolation, ownProblem } from "../../components/form/problem";
-import { showRefusal, useRuleForm } from "../../components/form/useRuleForm";
 import { Modal } from "../../components/Modal";
 import { TypedConfirmation } from "../../components/TypedConfirmation";
 import type { OrganizationRow } from "../../ipc";
 import { useActiveProfile } from "../profiles/queries";
-import { useCreateOrganization } from "../organizations/queries";
-import { useRuleChecks } from "../rules/queries";
+import { useNewOrganization } from "../organizations/useNewOrganization";
 import { formatCount } from "./format";
 import { NoProfile } from "./NoProfile";
 import { useDeleteOrganization, useOrganizationRows } from "./queries";
@@ -166,43 +163,12 @@ function Organizations({ profileId }: { profileId: string }) {
   );
 }
 
-interface CreateValues {
-  name: string;
-}
-
-/** The field of the form under the name the backend gives it in a rule violation. */
-const CREATE_FIELDS = { namespace: "name" } as const;
-
-const NO_NAME: CreateValues = { name: "" };
-
 function CreateOrganization({ profileId }: { profileId: string }) {
-  const { t, i18n } = useTranslation();
-  const create = useCreateOrganization(profileId);
-  const rules = useRuleChecks();
+  const { t } = useTranslation();
   const inputId = useId();
-  const form = useRuleForm<CreateValues>({
-    defaultValues: NO_NAME,
-    // SWR's rules for an organization name are the backend's; whether it exists already only
-    // SWR knows, and says when asked to create it.
-    check: async ({ name }) => {
-      const wanted = name.trim();
-      if (wanted === "") return { name: ownProblem(i18n, "required", (say) => say("organizations.nameMissing")) };
-      const rule = await rules.value("organization", wanted);
-      return { name: rule && fromViolation(rule) };
-    },
-  });
-  const { register, formState, handleSubmit } = form;
+  const { form, create, onSubmit } = useNewOrganization(profileId);
+  const { register, formState } = form;
   const { errors } = formState;
-  const onSubmit = handleSubmit(({ name }) => {
-    create.mutate(name.trim(), {
-      onSuccess: () => {
-        form.reset(NO_NAME);
-      },
-      onError: (failure) => {
-        if (showRefusal(form, failure, CREATE_FIELDS)) create.reset();
-      },
-    });
-  });
   return (
     <form className="organization-create" onSubmit={(event) => void onSubmit(event)} noValidate>
       <div className="stacked-field">

@@ -3,15 +3,13 @@ import { useTranslation } from "react-i18next";
 
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { FieldProblem } from "../../components/form/FieldProblem";
-import { fromViolation, ownProblem } from "../../components/form/problem";
-import { showRefusal, useRuleForm } from "../../components/form/useRuleForm";
 import { Select } from "../../components/Select";
 import { errorDetails, errorSummary, localized } from "../../components/errorText";
 import type { TargetProblem, UploadItemView } from "../../ipc";
 import { useProfiles } from "../profiles/queries";
-import { useRuleChecks } from "../rules/queries";
 import { PullCommand } from "./PullCommand";
-import { useCreateOrganization, useOrganizations } from "../organizations/queries";
+import { useOrganizations } from "../organizations/queries";
+import { useNewOrganization } from "../organizations/useNewOrganization";
 import type { TargetDraftState } from "./targetDraft";
 
 function Problems({ problems }: { problems: TargetProblem[] }) {
@@ -175,15 +173,6 @@ export function TargetForm({ item, target }: { item: UploadItemView; target: Tar
   );
 }
 
-interface CreateValues {
-  name: string;
-}
-
-/** The field of the create form under the name the backend gives it in a rule violation. */
-const CREATE_FIELDS = { namespace: "name" } as const;
-
-const NO_NAME: CreateValues = { name: "" };
-
 function OrganizationField(props: {
   profileId: string | null;
   value: string;
@@ -193,35 +182,17 @@ function OrganizationField(props: {
   const { t, i18n } = useTranslation();
   const id = useId();
   const organizations = useOrganizations(props.profileId);
-  const create = useCreateOrganization(props.profileId);
-  const rules = useRuleChecks();
   const [creating, setCreating] = useState(false);
-  const form = useRuleForm<CreateValues>({
-    defaultValues: NO_NAME,
-    // SWR's rules for an organization name are the backend's; whether it exists already only
-    // SWR knows, and says when asked to create it.
-    check: async ({ name }) => {
-      const wanted = name.trim();
-      if (wanted === "") return { name: ownProblem(i18n, "required", (say) => say("uploads.target.createNameMissing")) };
-      const rule = await rules.value("organization", wanted);
-      return { name: rule && fromViolation(rule) };
-    },
+  const {
+    form,
+    create,
+    onSubmit: onCreate,
+  } = useNewOrganization(props.profileId, (created) => {
+    props.onChange(created);
+    setCreating(false);
   });
-  const { register, formState, handleSubmit } = form;
+  const { register, formState } = form;
   const { errors } = formState;
-  const onCreate = handleSubmit(({ name }) => {
-    const wanted = name.trim();
-    create.mutate(wanted, {
-      onSuccess: () => {
-        props.onChange(wanted);
-        setCreating(false);
-        form.reset(NO_NAME);
-      },
-      onError: (failure) => {
-        if (showRefusal(form, failure, CREATE_FIELDS)) create.reset();
-      },
-    });
-  });
   const list = organizations.data ?? [];
   const known = list.some((o) => o.name === props.value);
 

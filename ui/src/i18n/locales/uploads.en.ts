@@ -270,7 +270,6 @@ const uploadsEn = {
       createCancel: "Cancel",
       createRules: "Lower-case letters, digits, '.', '_' and '-', starting with a letter; at most 64 characters.",
       createFailed: "The organization could not be created.",
-      createNameMissing: "Enter the name of the new organization.",
       image: "Image {{n}}",
       from: "In the archive:",
       fromUntagged: "Untagged in the archive",

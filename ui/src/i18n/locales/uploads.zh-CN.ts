@@ -269,7 +269,6 @@ const uploadsZhCN: UploadsMessages = {
       createCancel: "取消",
       createRules: "只能包含小写字母、数字、“.”、“_”和“-”，以字母开头，最多 64 个字符。",
       createFailed: "无法创建组织。",
-      createNameMissing: "请输入新组织的名称。",
       image: "镜像 {{n}}",
       from: "归档中的名称：",
       fromUntagged: "归档中没有标签",
