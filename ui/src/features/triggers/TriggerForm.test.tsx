@@ -24,6 +24,15 @@ async function openForm(options = {}) {
   return { ...view, form: await screen.findByTestId("trigger-add-form") };
 }
 
+/** Fills in a CCI trigger "deploy" for the application "web" in `namespace`, and sends it. */
+async function sendCciTrigger(user: Awaited<ReturnType<typeof openForm>>["user"], namespace: string) {
+  await user.type(screen.getByTestId("trigger-name"), "deploy");
+  await choose(user, screen.getByTestId("trigger-mode"), "cci");
+  await user.type(screen.getByTestId("trigger-namespace"), namespace);
+  await user.type(screen.getByTestId("trigger-application"), "web");
+  await user.click(screen.getByTestId("trigger-add-submit"));
+}
+
 function violation(field: string, en: string, zhCn: string): IpcError {
   return {
     code: "invalidInput",
@@ -217,11 +226,7 @@ describe("adding a trigger", () => {
     const { user } = await openForm({
       triggerError: violation("clusterNs", "Enter the Kubernetes namespace.", "请输入命名空间。"),
     });
-    await user.type(screen.getByTestId("trigger-name"), "deploy");
-    await choose(user, screen.getByTestId("trigger-mode"), "cci");
-    await user.type(screen.getByTestId("trigger-namespace"), "prod");
-    await user.type(screen.getByTestId("trigger-application"), "web");
-    await user.click(screen.getByTestId("trigger-add-submit"));
+    await sendCciTrigger(user, "prod");
 
     const error = await waitFor(() => {
       const found = problemOn("namespace");
@@ -274,11 +279,7 @@ describe("adding a trigger", () => {
     const { user } = await openForm({
       triggerError: violation("clusterName", "Choose the CCE cluster.", "请选择 CCE 集群。"),
     });
-    await user.type(screen.getByTestId("trigger-name"), "deploy");
-    await choose(user, screen.getByTestId("trigger-mode"), "cci");
-    await user.type(screen.getByTestId("trigger-namespace"), "default");
-    await user.type(screen.getByTestId("trigger-application"), "web");
-    await user.click(screen.getByTestId("trigger-add-submit"));
+    await sendCciTrigger(user, "default");
 
     const error = await screen.findByTestId("trigger-add-error");
     expect(error).toHaveTextContent("Choose the CCE cluster.");
@@ -291,11 +292,7 @@ describe("adding a trigger", () => {
     const { user } = await openForm({
       triggerError: { code: "service", message: "quota exceeded", requestId: "req-7", retryable: false, violation: null, advice: null },
     });
-    await user.type(screen.getByTestId("trigger-name"), "deploy");
-    await choose(user, screen.getByTestId("trigger-mode"), "cci");
-    await user.type(screen.getByTestId("trigger-namespace"), "default");
-    await user.type(screen.getByTestId("trigger-application"), "web");
-    await user.click(screen.getByTestId("trigger-add-submit"));
+    await sendCciTrigger(user, "default");
 
     const error = await screen.findByTestId("trigger-add-error");
     expect(error).toHaveTextContent("The trigger could not be added.");
