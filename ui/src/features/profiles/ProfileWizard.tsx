@@ -20,7 +20,8 @@ import {
 } from "../../ipc";
 import "./profiles.css";
 import { LoginOutputsPanel } from "./LoginOutputsPanel";
-import { useProfileChecks, useProfileMutation, useRegions } from "./queries";
+import { useRuleChecks } from "../rules/queries";
+import { useProfileMutation, useRegions } from "./queries";
 import { RegionPicker } from "./RegionPicker";
 
 const STEPS = ["region", "credentials", "verify", "outputs"] as const;
@@ -117,7 +118,7 @@ export function ProfileWizard({ profile, onClose }: { profile?: Profile; onClose
   const id = useId();
   const client = useIpc();
   const regions = useRegions();
-  const checkProfile = useProfileChecks();
+  const rules = useRuleChecks();
   const otherRegions = profile?.endpoints?.regions;
   const [step, setStep] = useState<Step>(profile ? "credentials" : "region");
   const [imported, setImported] = useState<ImportedCredentials | null>(null);
@@ -131,7 +132,7 @@ export function ProfileWizard({ profile, onClose }: { profile?: Profile; onClose
     // secret key is this form's: a new profile needs one, typed or imported.
     check: async (values) => {
       const input = toInput(values, otherRegions);
-      const broken = await checkProfile(input);
+      const broken = await rules.profile(input);
       const problems: Problems<WizardValues> = {};
       for (const violation of broken) {
         const field = FIELDS[violation.field];

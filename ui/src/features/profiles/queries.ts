@@ -1,15 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback } from "react";
+import { useMutation, useQuery } from "@tanstack/react-query";
 
 import {
   useIpc,
   type CommandError,
   type LoginOutputs,
-  type ProfileInput,
   type ProfileList,
   type ProfileSummary,
   type Region,
-  type RuleViolation,
 } from "../../ipc";
 
 export const profileKeys = {
@@ -17,7 +14,6 @@ export const profileKeys = {
   active: () => [...profileKeys.all, "active"] as const,
   list: () => [...profileKeys.all, "list"] as const,
   regions: () => ["regions"] as const,
-  check: (input: ProfileInput) => [...profileKeys.all, "check", input] as const,
   // Masked outputs only; revealed ones are never put in the query cache.
   logins: (id: string) => [...profileKeys.all, "logins", id] as const,
 };
@@ -45,24 +41,6 @@ export function useRegions() {
     queryFn: () => client.listRegions(),
     staleTime: Infinity,
   });
-}
-
-/**
- * The rules a profile form breaks as it stands, from the backend's profile rules (the only copy
- * of them), as a form's check asks them: one answer per input, which never goes stale.
- */
-export function useProfileChecks(): (input: ProfileInput) => Promise<RuleViolation[]> {
-  const client = useIpc();
-  const queryClient = useQueryClient();
-  return useCallback(
-    (input: ProfileInput) =>
-      queryClient.query<RuleViolation[], CommandError>({
-        queryKey: profileKeys.check(input),
-        queryFn: () => client.checkProfile(input),
-        staleTime: Infinity,
-      }),
-    [client, queryClient],
-  );
 }
 
 export function useLoginOutputs(id: string | null) {

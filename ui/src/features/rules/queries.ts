@@ -6,13 +6,14 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
 
-import { useIpc, type CreateTriggerRequest, type IpcClient, type RuleViolation, type ValueKind } from "../../ipc";
+import { useIpc, type CreateTriggerRequest, type IpcClient, type ProfileInput, type RuleViolation, type ValueKind } from "../../ipc";
 
 export const ruleKeys = {
   all: ["rules"] as const,
   value: (kind: ValueKind, value: string) => [...ruleKeys.all, "value", kind, value] as const,
   trigger: (request: CreateTriggerRequest) => [...ruleKeys.all, "trigger", request] as const,
   shareUntil: (until: string) => [...ruleKeys.all, "shareUntil", until] as const,
+  profile: (input: ProfileInput) => [...ruleKeys.all, "profile", input] as const,
 };
 
 /** Asking the backend which rule a value breaks; an answer never goes stale. */
@@ -23,6 +24,11 @@ function valueCheck(client: IpcClient, kind: ValueKind, value: string) {
 /** Asking the backend which rules a new trigger breaks; an answer never goes stale. */
 function triggerCheck(client: IpcClient, request: CreateTriggerRequest) {
   return { queryKey: ruleKeys.trigger(request), queryFn: () => client.checkTrigger(request), staleTime: Infinity };
+}
+
+/** Asking the backend which rules a profile form breaks as it stands; an answer never goes stale. */
+function profileCheck(client: IpcClient, input: ProfileInput) {
+  return { queryKey: ruleKeys.profile(input), queryFn: () => client.checkProfile(input), staleTime: Infinity };
 }
 
 /**
@@ -41,6 +47,8 @@ export interface RuleChecks {
   trigger(request: CreateTriggerRequest): Promise<RuleViolation[]>;
   /** The rule a share's deadline breaks as of now. */
   shareUntil(until: string): Promise<RuleViolation | null>;
+  /** Every rule a profile form breaks (empty when the profile can be saved). */
+  profile(input: ProfileInput): Promise<RuleViolation[]>;
 }
 
 export function useRuleChecks(): RuleChecks {
@@ -51,6 +59,7 @@ export function useRuleChecks(): RuleChecks {
       value: (kind, value) => queryClient.query(valueCheck(client, kind, value)),
       trigger: (request) => queryClient.query(triggerCheck(client, request)),
       shareUntil: (until) => queryClient.query(shareUntilCheck(client, until)),
+      profile: (input) => queryClient.query(profileCheck(client, input)),
     }),
     [client, queryClient],
   );
