@@ -29,7 +29,7 @@ use deletion::{DeletionOutcome, DeletionPlan};
 use images::{ImageIndex, ImageQuery, ImageRow, ImageWindow, IndexStatus};
 use inspect::Inspection;
 use pull::{pull_commands, PullCommand};
-use reference::{ImageRef, TagOrDigest};
+use reference::{images_of, ImageRef, TagOrDigest};
 use tags::{TagIndex, TagQuery, TagWindow, TagsStatus};
 
 /// Why a browse operation failed.
@@ -338,25 +338,6 @@ impl Browser {
     }
 }
 
-/// The images `references` name, each once, in order: `(organization, image)`. A reference
-/// that names none is left out.
-pub fn images_of(references: &[String]) -> Vec<(String, String)> {
-    let mut images: Vec<(String, String)> = Vec::new();
-    for reference in references {
-        // A pushed reference carries both its tag and its digest; the image is before either.
-        let named = reference
-            .split_once('@')
-            .map_or(reference.as_str(), |(name, _)| name);
-        if let Ok(parsed) = ImageRef::parse(named) {
-            let image = (parsed.organization, parsed.image);
-            if !images.contains(&image) {
-                images.push(image);
-            }
-        }
-    }
-    images
-}
-
 /// One repository as a list row, read from SWR.
 pub async fn repository_row(
     session: &Session,
@@ -496,24 +477,6 @@ fn glob<T: Copy + PartialEq>(p: &[T], t: &[T], any: T, one: T) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_push_names_each_image_it_went_to_once() {
-        let digest = format!("sha256:{}", "d".repeat(64));
-        let pushed = [
-            format!("127.0.0.1:5000/demo-apps/web:1.4@{digest}"),
-            format!("127.0.0.1:5000/demo-apps/web:latest@{digest}"),
-            format!("swr.cn-north-4.myhuaweicloud.com/team/api/v2:1@{digest}"),
-            "not a reference".to_owned(),
-        ];
-        assert_eq!(
-            images_of(&pushed),
-            [
-                ("demo-apps".to_owned(), "web".to_owned()),
-                ("team".to_owned(), "api/v2".to_owned()),
-            ]
-        );
-    }
 
     #[test]
     fn globs_match_whole_names() {

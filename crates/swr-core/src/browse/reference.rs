@@ -118,9 +118,46 @@ impl std::fmt::Display for ImageRef {
     }
 }
 
+/// The images `references` name, each once, in order: `(organization, image)`. A reference
+/// that names none is left out.
+pub fn images_of(references: &[String]) -> Vec<(String, String)> {
+    let mut images: Vec<(String, String)> = Vec::new();
+    for reference in references {
+        // A pushed reference carries both its tag and its digest; the image is before either.
+        let named = reference
+            .split_once('@')
+            .map_or(reference.as_str(), |(name, _)| name);
+        if let Ok(parsed) = ImageRef::parse(named) {
+            let image = (parsed.organization, parsed.image);
+            if !images.contains(&image) {
+                images.push(image);
+            }
+        }
+    }
+    images
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_push_names_each_image_it_went_to_once() {
+        let digest = format!("sha256:{}", "d".repeat(64));
+        let pushed = [
+            format!("127.0.0.1:5000/demo-apps/web:1.4@{digest}"),
+            format!("127.0.0.1:5000/demo-apps/web:latest@{digest}"),
+            format!("swr.cn-north-4.myhuaweicloud.com/team/api/v2:1@{digest}"),
+            "not a reference".to_owned(),
+        ];
+        assert_eq!(
+            images_of(&pushed),
+            [
+                ("demo-apps".to_owned(), "web".to_owned()),
+                ("team".to_owned(), "api/v2".to_owned()),
+            ]
+        );
+    }
 
     const DIGEST: &str = "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
