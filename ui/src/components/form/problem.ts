@@ -39,20 +39,49 @@ export function refusal(error: CommandError): { field: string; problem: Problem 
     : { field: violation.field, problem: { ...fromViolation(violation), refused: true, requestId } };
 }
 
-// The form library keeps a field's error as a type, a message and extra `types`; a problem
-// travels in them and is read back whole.
+// The form library keeps a field's error as a type, a message and extra `types`; the problems of
+// a field (one as a rule is checked, maybe several in a plan the backend made, such as two bad
+// tags) travel in them and are read back whole.
 
-export function toFieldError(problem: Problem): FieldError {
-  const types: Record<string, string> = { en: problem.text.en, zhCn: problem.text.zhCn };
+export function toFieldError(problem: Problem, ...more: Problem[]): FieldError {
+  const all = [problem, ...more];
+  const types: Record<string, string | string[]> = {
+    rules: all.map((p) => p.rule),
+    en: all.map((p) => p.text.en),
+    zhCn: all.map((p) => p.text.zhCn),
+  };
   if (problem.refused) types["refused"] = "true";
   if (problem.requestId) types["requestId"] = problem.requestId;
   return { type: problem.rule, message: problem.text.en, types };
 }
 
-export function fromFieldError(error: FieldError | undefined): Problem | null {
-  if (error === undefined) return null;
+/** An error of the form library: a field's, or one about the whole form. */
+export interface FormError {
+  type?: string | number;
+  message?: string;
+  types?: Record<string, unknown>;
+}
+
+/** The problems a field error carries, first to last; none for no error. */
+export function problemsOf(error: FormError | undefined): Problem[] {
+  if (error === undefined) return [];
   const types = error.types ?? {};
-  const text = (key: string) => (typeof types[key] === "string" ? types[key] : (error.message ?? ""));
+  const list = (key: string) => {
+    const value = types[key];
+    return Array.isArray(value) ? value.map(String) : [];
+  };
+  const rules = list("rules");
+  const refused = types["refused"] === "true";
   const requestId = typeof types["requestId"] === "string" ? types["requestId"] : null;
-  return { rule: error.type, text: { en: text("en"), zhCn: text("zhCn") }, refused: types["refused"] === "true", requestId };
+  if (rules.length === 0) {
+    const message = error.message ?? "";
+    return [{ rule: String(error.type ?? ""), text: { en: message, zhCn: message }, refused, requestId }];
+  }
+  const [en, zhCn] = [list("en"), list("zhCn")];
+  return rules.map((rule, i) => ({ rule, text: { en: en[i] ?? "", zhCn: zhCn[i] ?? "" }, refused, requestId }));
+}
+
+/** The first problem a field error carries. */
+export function fromFieldError(error: FormError | undefined): Problem | null {
+  return problemsOf(error)[0] ?? null;
 }

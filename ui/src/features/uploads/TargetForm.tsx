@@ -1,50 +1,31 @@
 import { useId, useState } from "react";
+import { Controller, get, useWatch, type UseFormReturn } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { FieldProblem } from "../../components/form/FieldProblem";
+import type { FormError } from "../../components/form/problem";
 import { Select } from "../../components/Select";
-import { errorDetails, errorSummary, localized } from "../../components/errorText";
-import type { TargetProblem, UploadItemView } from "../../ipc";
+import { errorDetails, errorSummary } from "../../components/errorText";
+import type { UploadItemView } from "../../ipc";
 import { useProfiles } from "../profiles/queries";
 import { PullCommand } from "./PullCommand";
 import { useOrganizations } from "../organizations/queries";
 import { useNewOrganization } from "../organizations/useNewOrganization";
-import type { TargetDraftState } from "./targetDraft";
+import type { TargetDraft, TargetDraftState } from "./targetDraft";
 
-function Problems({ problems }: { problems: TargetProblem[] }) {
-  const { i18n } = useTranslation();
-  if (problems.length === 0) return null;
-  return (
-    <ul className="field-problems">
-      {problems.map((p, i) => (
-        <li key={`${p.violation.rule}-${i}`} className="field-problem" data-testid="upload-problem" data-rule={p.violation.rule} data-field={p.violation.field}>
-          {localized(p.violation.message, i18n.language)}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-const GENERAL_FIELDS: Record<string, "profile" | "organization"> = {
-  profile: "profile",
-  credentials: "profile",
-  organization: "organization",
-  namespace: "organization",
-};
-
-/** Profile, organization, name and tag per image, compression; problems next to their fields. */
 /** An image's name or tag input, with the problems SWR's rules find in it. */
 function ImageField(props: {
+  form: UseFormReturn<TargetDraft>;
+  name: `images.${number}.name` | `images.${number}.tags`;
   label: string;
   hint?: string;
   testId: string;
   index: number;
-  value: string;
-  problems: TargetProblem[];
-  onChange: (value: string) => void;
 }) {
-  const { label, hint, testId, index, value, problems, onChange } = props;
+  const { form, name, label, hint, testId, index } = props;
+  const id = useId();
+  const error: FormError | undefined = get(form.formState.errors, name);
   return (
     <label className="target-field">
       <span className="target-label">{label}</span>
@@ -52,117 +33,105 @@ function ImageField(props: {
         className="input mono"
         data-testid={testId}
         data-index={index}
-        value={value}
         spellCheck={false}
-        aria-invalid={problems.length > 0}
-        onChange={(e) => { onChange(e.target.value); }}
+        aria-invalid={error !== undefined}
+        aria-describedby={error === undefined ? undefined : `${id}-problem`}
+        {...form.register(name)}
       />
       {hint !== undefined && <span className="field-hint">{hint}</span>}
-      <Problems problems={problems} />
+      <FieldProblem error={error} id={`${id}-problem`} testId="upload-problem" />
     </label>
   );
 }
 
+/** Profile, organization, name and tag per image, compression; problems on their fields. */
 export function TargetForm({ item, target }: { item: UploadItemView; target: TargetDraftState }) {
   const { t } = useTranslation();
-  const { draft, change } = target;
+  const { form } = target;
+  const { control, register, setValue } = form;
+  const { errors } = form.formState;
+  const profileId = useWatch({ control, name: "profileId" });
   const profiles = useProfiles();
   const id = useId();
-
-  const general = item.problems.filter((p) => p.image === null);
-  const of = (field: "profile" | "organization") => general.filter((p) => GENERAL_FIELDS[p.violation.field] === field);
-  const other = [
-    ...general.filter((p) => GENERAL_FIELDS[p.violation.field] === undefined),
-    ...item.problems.filter((p) => p.image !== null && !["repository", "tag"].includes(p.violation.field)),
-  ];
   const profileList = profiles.data?.profiles ?? [];
 
   return (
     <fieldset className="target" data-testid="upload-target">
       <legend className="target-title">{t("uploads.target.title")}</legend>
       <div className="target-grid">
-        <label className="target-field" htmlFor={`${id}-profile`}>
-          <span className="target-label">{t("uploads.target.profile")}</span>
-          <Select
-            id={`${id}-profile`}
-            testId="upload-profile"
-            value={draft.profileId}
-            aria-invalid={of("profile").length > 0}
-            onChange={(profileId) => { change({ profileId }); }}
-            placeholder={t("uploads.target.chooseProfile")}
-            choices={profileList.map(({ profile }) => ({ value: profile.id, label: `${profile.name} · ${profile.region}` }))}
+        <div className="target-field">
+          <label className="target-label" htmlFor={`${id}-profile`}>
+            {t("uploads.target.profile")}
+          </label>
+          <Controller
+            control={control}
+            name="profileId"
+            render={({ field }) => (
+              <Select
+                ref={field.ref}
+                id={`${id}-profile`}
+                testId="upload-profile"
+                value={field.value}
+                aria-invalid={errors.profileId !== undefined}
+                aria-describedby={errors.profileId === undefined ? undefined : `${id}-profile-problem`}
+                onChange={field.onChange}
+                placeholder={t("uploads.target.chooseProfile")}
+                choices={profileList.map(({ profile }) => ({ value: profile.id, label: `${profile.name} · ${profile.region}` }))}
+              />
+            )}
           />
           {profiles.isSuccess && profileList.length === 0 && <span className="field-hint">{t("uploads.target.noProfiles")}</span>}
-          <Problems problems={of("profile")} />
-        </label>
+          <FieldProblem error={errors.profileId} id={`${id}-profile-problem`} testId="upload-problem" />
+        </div>
         <OrganizationField
-          profileId={draft.profileId === "" ? null : draft.profileId}
-          value={draft.organization}
-          problems={of("organization")}
-          onChange={(organization) => { change({ organization }); }}
+          profileId={profileId === "" ? null : profileId}
+          form={form}
+          onCreated={(organization) => {
+            setValue("organization", organization, { shouldDirty: true });
+          }}
         />
       </div>
 
-      {item.images.map((image, index) => {
-        const values = draft.images[index] ?? { name: "", tags: "" };
-        const mine = item.problems.filter((p) => p.image === index);
-        const setImage = (patch: Partial<{ name: string; tags: string }>) => {
-          change({ images: draft.images.map((v, i) => (i === index ? { ...v, ...patch } : v)) });
-        };
-        return (
-          <div key={image.index} className="target-image" data-testid="upload-target-image" data-index={index}>
-            <div className="target-image-head">
-              <strong>{t("uploads.target.image", { n: index + 1 })}</strong>
-              <span className="muted">
-                {image.sourceReferences.length > 0 ? (
-                  <>
-                    {t("uploads.target.from")}{" "}
-                    {image.sourceReferences.map((r) => <code key={r} className="chip">{r}</code>)}
-                  </>
-                ) : (
-                  t("uploads.target.fromUntagged")
-                )}
-              </span>
-            </div>
-            <div className="target-grid">
-              <ImageField
-                label={t("uploads.target.name")}
-                testId="upload-image-name"
-                index={index}
-                value={values.name}
-                problems={mine.filter((p) => p.violation.field === "repository")}
-                onChange={(name) => { setImage({ name }); }}
-              />
-              <ImageField
-                label={t("uploads.target.tags")}
-                hint={t("uploads.target.tagsHint")}
-                testId="upload-image-tags"
-                index={index}
-                value={values.tags}
-                problems={mine.filter((p) => p.violation.field === "tag")}
-                onChange={(tags) => { setImage({ tags }); }}
-              />
-            </div>
-            <div className="target-preview">
-              <span className="target-label">{t("uploads.target.preview")}</span>
-              {image.references.length === 0 ? (
-                <span className="field-hint">{t("uploads.target.previewIncomplete")}</span>
+      {item.images.map((image, index) => (
+        <div key={image.index} className="target-image" data-testid="upload-target-image" data-index={index}>
+          <div className="target-image-head">
+            <strong>{t("uploads.target.image", { n: index + 1 })}</strong>
+            <span className="muted">
+              {image.sourceReferences.length > 0 ? (
+                <>
+                  {t("uploads.target.from")}{" "}
+                  {image.sourceReferences.map((r) => <code key={r} className="chip">{r}</code>)}
+                </>
               ) : (
-                image.references.map((reference) => <PullCommand key={reference} reference={reference} />)
+                t("uploads.target.fromUntagged")
               )}
-            </div>
+            </span>
           </div>
-        );
-      })}
-      <Problems problems={other} />
+          <div className="target-grid">
+            <ImageField form={form} name={`images.${index}.name`} label={t("uploads.target.name")} testId="upload-image-name" index={index} />
+            <ImageField
+              form={form}
+              name={`images.${index}.tags`}
+              label={t("uploads.target.tags")}
+              hint={t("uploads.target.tagsHint")}
+              testId="upload-image-tags"
+              index={index}
+            />
+          </div>
+          <div className="target-preview">
+            <span className="target-label">{t("uploads.target.preview")}</span>
+            {image.references.length === 0 ? (
+              <span className="field-hint">{t("uploads.target.previewIncomplete")}</span>
+            ) : (
+              image.references.map((reference) => <PullCommand key={reference} reference={reference} />)
+            )}
+          </div>
+        </div>
+      ))}
+      <FieldProblem error={errors.root} id={`${id}-other-problem`} testId="upload-problem" />
 
       <label className="checkbox">
-        <input
-          type="checkbox"
-          data-testid="upload-compress"
-          checked={draft.compress}
-          onChange={(e) => { change({ compress: e.target.checked }); }}
-        />
+        <input type="checkbox" data-testid="upload-compress" {...register("compress")} />
         <span>
           {t("uploads.target.compress")}
           <span className="field-hint"> — {t("uploads.target.compressHint")}</span>
@@ -175,9 +144,8 @@ export function TargetForm({ item, target }: { item: UploadItemView; target: Tar
 
 function OrganizationField(props: {
   profileId: string | null;
-  value: string;
-  problems: TargetProblem[];
-  onChange: (organization: string) => void;
+  form: UseFormReturn<TargetDraft>;
+  onCreated: (organization: string) => void;
 }) {
   const { t, i18n } = useTranslation();
   const id = useId();
@@ -188,13 +156,13 @@ function OrganizationField(props: {
     create,
     onSubmit: onCreate,
   } = useNewOrganization(props.profileId, (created) => {
-    props.onChange(created);
+    props.onCreated(created);
     setCreating(false);
   });
   const { register, formState } = form;
   const { errors } = formState;
+  const problem = props.form.formState.errors.organization;
   const list = organizations.data ?? [];
-  const known = list.some((o) => o.name === props.value);
 
   return (
     <div className="target-field">
@@ -202,22 +170,31 @@ function OrganizationField(props: {
         {t("uploads.target.organization")}
       </label>
       <div className="target-inline">
-        <Select
-          id={`${id}-org`}
-          testId="upload-organization"
-          value={props.value}
-          disabled={props.profileId === null}
-          aria-invalid={props.problems.length > 0}
-          onChange={props.onChange}
-          placeholder={organizations.isLoading ? t("uploads.target.loadingOrganizations") : t("uploads.target.chooseOrganization")}
-          choices={[
-            ...(!known && props.value !== "" ? [{ value: props.value, label: props.value }] : []),
-            ...list.map((o) => ({
-              value: o.name,
-              label: o.canPush ? o.name : t("uploads.target.readOnly", { name: o.name }),
-              disabled: !o.canPush,
-            })),
-          ]}
+        <Controller
+          control={props.form.control}
+          name="organization"
+          render={({ field }) => (
+            <Select
+              ref={field.ref}
+              id={`${id}-org`}
+              testId="upload-organization"
+              value={field.value}
+              disabled={props.profileId === null}
+              aria-invalid={problem !== undefined}
+              aria-describedby={problem === undefined ? undefined : `${id}-org-problem`}
+              onChange={field.onChange}
+              placeholder={organizations.isLoading ? t("uploads.target.loadingOrganizations") : t("uploads.target.chooseOrganization")}
+              choices={[
+                // A name the list lacks (typed elsewhere, or from an earlier session) stays shown.
+                ...(field.value !== "" && !list.some((o) => o.name === field.value) ? [{ value: field.value, label: field.value }] : []),
+                ...list.map((o) => ({
+                  value: o.name,
+                  label: o.canPush ? o.name : t("uploads.target.readOnly", { name: o.name }),
+                  disabled: !o.canPush,
+                })),
+              ]}
+            />
+          )}
         />
         <button
           type="button"
@@ -232,7 +209,7 @@ function OrganizationField(props: {
       </div>
       {list.some((o) => !o.canPush) && <span className="field-hint">{t("uploads.target.readOnlyHint")}</span>}
       {organizations.error && <ErrorNotice title={t("uploads.target.organizationsFailed")} error={organizations.error} />}
-      <Problems problems={props.problems} />
+      <FieldProblem error={problem} id={`${id}-org-problem`} testId="upload-problem" />
       {creating && (
         <form className="org-create" onSubmit={(event) => void onCreate(event)} noValidate>
           <label className="target-field">

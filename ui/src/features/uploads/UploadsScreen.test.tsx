@@ -5,7 +5,20 @@ import { CommandError, type FailureKind } from "../../ipc";
 import { mockViolation } from "../../ipc/mock";
 import { choose, openList } from "../../test/choose";
 import { stubSystemLanguage, stubSystemTheme } from "../../test/renderApp";
-import { addFiles, aim, at, drive, findItem, inItem, invalidArchive, mockImage, mockValidation, REGISTRY, renderUploads } from "./testing";
+import {
+  addFiles,
+  aim,
+  at,
+  drive,
+  findItem,
+  inItem,
+  invalidArchive,
+  mockImage,
+  mockValidation,
+  REGISTRY,
+  renderUploads,
+  UPLOAD_RULES,
+} from "./testing";
 
 beforeEach(() => {
   stubSystemLanguage("en-US");
@@ -198,6 +211,40 @@ describe("target form", () => {
       `${REGISTRY}/team-a/api:v2`,
     ]);
     expect(backend.uploads.items[0]?.images[1]?.tags).toEqual(["v2"]);
+  });
+
+  it("names every bad tag under the tags field, and describes the field by them", async () => {
+    const hash = mockViolation("tag", "tag.charset", "v#3", "A tag may only contain letters, digits, '_', '.' and '-'; remove '#'.");
+    const { backend, user } = renderUploads({ valueRules: [...UPLOAD_RULES, { kind: "tag", value: "v#3", violation: hash }] });
+    const [id = 0] = addFiles(backend, [{ name: "web.tar", validation: mockValidation("web.tar", [mockImage(["web:1"])]) }]);
+    await aim(backend, id);
+    const q = inItem(await findItem("web.tar"));
+    const tags = q.getByTestId("upload-image-tags");
+
+    await user.clear(tags);
+    await user.type(tags, "v@2, ok, v#3");
+    await waitFor(() => {
+      expect(q.getAllByTestId("upload-problem")).toHaveLength(2);
+    });
+    const problems = q.getAllByTestId("upload-problem");
+    expect(problems.map((p) => p.textContent)).toEqual([
+      "A tag may only contain letters, digits, '_', '.' and '-'; remove '@'.",
+      "A tag may only contain letters, digits, '_', '.' and '-'; remove '#'.",
+    ]);
+    expect(tags).toHaveAttribute("aria-invalid", "true");
+    const described = document.getElementById(tags.getAttribute("aria-describedby") ?? "");
+    expect(described).toContainElement(at(problems, 0));
+    expect(described).toContainElement(at(problems, 1));
+    expect(q.getByTestId("upload-image-name")).toHaveAttribute("aria-invalid", "false");
+    expect(q.queryAllByTestId("upload-reference")).toHaveLength(0);
+
+    await user.clear(tags);
+    await user.type(tags, "v1, ok");
+    await waitFor(() => {
+      expect(q.queryAllByTestId("upload-problem")).toHaveLength(0);
+    });
+    expect(tags).not.toHaveAttribute("aria-describedby");
+    expect(q.getAllByTestId("upload-reference")).toHaveLength(2);
   });
 
   it("creates an organization inline, showing SWR's rule the name breaks as it is typed", async () => {

@@ -1,11 +1,15 @@
-// The target form's values. They are the user's while typing: sent to the backend 250 ms after
-// the last change (it answers with the problems and the preview), and flushed at once before
-// the item is queued so the queue never takes a stale target.
+// The target form of an upload item, a form like every other of the console, with one
+// difference: it is never sent. Its values are the user's while typing and are saved to the
+// backend 250 ms after the last change, then flushed at once before the item is queued, so the
+// queue never takes a stale target. The backend answers with the item's plan: the preview, and
+// the problems of the saved target, which the form shows on their fields.
 
 import { useMutation } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef } from "react";
+import { set, useForm, type FieldErrors } from "react-hook-form";
 
-import { useIpc, type CommandError, type TargetInput, type UploadItemView } from "../../ipc";
+import { fromViolation, toFieldError, type Problem } from "../../components/form/problem";
+import { useIpc, type CommandError, type TargetInput, type TargetProblem, type UploadItemView } from "../../ipc";
 import { useReplaceItem } from "./queries";
 
 export interface TargetDraft {
@@ -42,10 +46,48 @@ function toInput(draft: TargetDraft): TargetInput {
   };
 }
 
+/** The field of the form each of the plan's general fields is about. */
+const GENERAL_FIELDS: Partial<Record<string, "profileId" | "organization">> = {
+  profile: "profileId",
+  credentials: "profileId",
+  organization: "organization",
+  namespace: "organization",
+};
+
+/** The field of an image each of the plan's image fields is about. */
+const IMAGE_FIELDS: Partial<Record<string, "name" | "tags">> = { repository: "name", tag: "tags" };
+
+/**
+ * The plan's problems as the form's errors: each on its field, several on one field in the
+ * plan's order, and those about no field (an image's other problems) on the form's root.
+ */
+export function targetErrors(problems: TargetProblem[]): FieldErrors<TargetDraft> {
+  const byField = new Map<string, Problem[]>();
+  for (const { image, violation } of problems) {
+    const imageField = IMAGE_FIELDS[violation.field];
+    const field =
+      image === null
+        ? GENERAL_FIELDS[violation.field]
+        : imageField === undefined
+          ? undefined
+          : `images.${String(image)}.${imageField}`;
+    const key = field ?? "root";
+    byField.set(key, [...(byField.get(key) ?? []), fromViolation(violation)]);
+  }
+  const errors: FieldErrors<TargetDraft> = {};
+  for (const [key, [first, ...more]] of byField) {
+    if (first !== undefined) set(errors, key, toFieldError(first, ...more));
+  }
+  return errors;
+}
+
 export function useTargetDraft(item: UploadItemView) {
   const client = useIpc();
   const replace = useReplaceItem();
-  const [draft, setDraft] = useState(() => fromItem(item));
+  const errors = useMemo(() => targetErrors(item.problems), [item.problems]);
+  // The form starts from the saved target and keeps the user's values after that; the saved
+  // item brings the problems. Nothing here is sent, so no problem takes the focus.
+  const form = useForm<TargetDraft>({ defaultValues: fromItem(item), errors, shouldFocusError: false });
   const pending = useRef<TargetDraft | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const save = useMutation<UploadItemView, CommandError, TargetDraft>({
@@ -72,17 +114,23 @@ export function useTargetDraft(item: UploadItemView) {
     [],
   );
 
-  const change = (patch: Partial<TargetDraft>) => {
-    const next = { ...(pending.current ?? draft), ...patch };
-    setDraft(next);
-    pending.current = next;
-    if (timer.current !== null) clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      void flush().catch(() => undefined);
-    }, TARGET_DEBOUNCE_MS);
-  };
+  // Every change of a value, typed or chosen, waits for the user to pause, then saves.
+  useEffect(
+    () =>
+      form.subscribe({
+        formState: { values: true },
+        callback: () => {
+          pending.current = structuredClone(form.getValues());
+          if (timer.current !== null) clearTimeout(timer.current);
+          timer.current = setTimeout(() => {
+            void flushRef.current().catch(() => undefined);
+          }, TARGET_DEBOUNCE_MS);
+        },
+      }),
+    [form],
+  );
 
-  return { draft, change, flush, error: save.error };
+  return { form, flush, error: save.error };
 }
 
 export type TargetDraftState = ReturnType<typeof useTargetDraft>;
