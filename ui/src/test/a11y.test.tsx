@@ -6,6 +6,7 @@ import { screen } from "@testing-library/react";
 import { beforeEach, describe, expect, it } from "vitest";
 
 import { renderBrowse, stubViewport } from "../features/browse/testing";
+import { addFiles, findItem, mockImage, mockValidation, renderUploads } from "../features/uploads/testing";
 import { mockImageRow, mockTagRow } from "../ipc/mock";
 import { seriousViolations } from "./axe";
 import { renderApp, stubSystemLanguage, stubSystemTheme } from "./renderApp";
@@ -61,4 +62,13 @@ describe("accessibility", () => {
     await screen.findByTestId("wizard-region-cn-north-4");
     expect(await seriousViolations(container)).toEqual([]);
   });
+
+  it("an upload item's target form, with a problem on its fields, has no serious violation", async () => {
+    const { backend, user } = renderUploads();
+    addFiles(backend, [{ name: "multi.tar", validation: mockValidation("multi.tar", [mockImage([]), mockImage(["api:1"])]) }]);
+    const item = await findItem("multi.tar");
+    await screen.findByText("This image has no tag in the archive: give it a name.");
+    await user.click(screen.getByTestId("upload-org-create"));
+    expect(await seriousViolations(item)).toEqual([]);
+  }, 20_000);
 });
