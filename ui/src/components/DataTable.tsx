@@ -107,8 +107,13 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
   const isDisabled = selection?.disabled;
   const selectable = isDisabled ? rows.filter((row) => !isDisabled(row)).length : count;
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [focused, setFocused] = useState(0);
-  const [seenReset, setSeenReset] = useState(resetKey);
+  // The focused row, for the list as it was when it was focused: a new list (a new filter or
+  // order) starts from its first row, without a second render to forget the old one.
+  const [focusedIn, setFocusedIn] = useState({ resetKey, index: 0 });
+  const focused = focusedIn.resetKey === resetKey ? focusedIn.index : 0;
+  const setFocused = (index: number) => {
+    setFocusedIn({ resetKey, index });
+  };
   const focusWanted = useRef(false);
   const rowHeight = ROW_HEIGHTS[(useSettings().data ?? DEFAULT_SETTINGS).density];
   const [widths, setWidths] = useState<ColumnSizingState>(() => storedWidths(widthsKey));
@@ -179,10 +184,6 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
     onRangeChange?.({ first, last });
   }, [first, last, onRangeChange]);
 
-  if (seenReset !== resetKey) {
-    setSeenReset(resetKey);
-    setFocused(0);
-  }
   useEffect(() => {
     virtualizer.scrollToOffset(0);
   }, [resetKey, virtualizer]);
