@@ -74,6 +74,19 @@ describe("tags", () => {
     expect(screen.queryAllByTestId("tag-row")).toHaveLength(0);
   });
 
+  it("asks for a filter's page once: the page asked ahead of the list is the one it shows", async () => {
+    const { backend, user } = renderBrowse(PATH, OPTIONS);
+    await findTagRow("v1");
+    await user.type(screen.getByTestId("tags-filter"), "v2");
+    await waitFor(() => {
+      expect(screen.getByTestId("tags-list")).toHaveAttribute("aria-busy", "false");
+    });
+    // Long enough for a second request, had the list asked again for what it was given.
+    await new Promise((done) => setTimeout(done, 100));
+    const asked = backend.browse.calls.queryTags.filter((c) => c.query.filter === "v2" && c.offset === 0);
+    expect(asked).toHaveLength(1);
+  });
+
   it("selects a range with Shift-click and every matching tag with Ctrl+A", async () => {
     const { user } = renderBrowse(PATH, OPTIONS);
     await user.click(checkbox(await findTagRow("v2")));

@@ -30,6 +30,12 @@ export const PAGE_SIZE = 200;
  * last seconds rather than all of them.
  */
 export const PAGE_GC_MS = 20_000;
+/**
+ * A page never goes stale by itself: its key names the build of the index it is a slice of, and
+ * whatever changes that index (a rebuild, a deletion, a copy, a push) gives a new build or
+ * invalidates its pages. So a page asked ahead of showing it is not asked again when it shows.
+ */
+const PAGE_STALE_MS = Infinity;
 
 export const browseKeys = {
   all: ["browse"] as const,
@@ -79,6 +85,7 @@ export function useImagePage(profileId: string, index: IndexStatus | undefined, 
     enabled: index !== undefined,
     placeholderData: keepPreviousData,
     gcTime: PAGE_GC_MS,
+    staleTime: PAGE_STALE_MS,
   });
 }
 
@@ -126,6 +133,7 @@ function tagPage(client: IpcClient, { profileId, organization, image }: ImageRef
     queryKey: browseKeys.tagPage(profileId, organization, image, refreshedAt, query, offset),
     queryFn: () => client.queryTags(profileId, organization, image, query, offset, PAGE_SIZE),
     gcTime: PAGE_GC_MS,
+    staleTime: PAGE_STALE_MS,
   };
 }
 
