@@ -54,7 +54,7 @@ sleep 8
 kib() { awk -v f="$2" '$1 == f":" { print $2 }' "/proc/$1/$3" 2>/dev/null || echo 0; }
 web=$(pgrep -P "$app" -f WebKitWebProcess | head -1 || true)
 [ -n "$web" ] || web=$(pgrep -f WebKitWebProcess | head -1 || true)
-echo "$painted $(kib "$app" VmRSS status) $(kib "$app" Pss smaps_rollup) $(kib "${web:-0}" VmRSS status) $(kib "${web:-0}" Pss smaps_rollup)" >>"$out"
+echo "${painted:-none} $(kib "$app" VmRSS status) $(kib "$app" Pss smaps_rollup) $(kib "${web:-0}" VmRSS status) $(kib "${web:-0}" Pss smaps_rollup)" >>"$out"
 kill "$app" 2>/dev/null || true
 wait "$app" 2>/dev/null || true
 EOF
@@ -70,12 +70,15 @@ echo "SWR Console release figures ($(git describe --always --dirty), load averag
 printf '%-44s %10s %10s\n' "" "figure" "goal"
 printf '%-44s %9s MB %7s MB\n' "release binary ($(basename "$bin"))" "$(mb "$(stat -c %s "$bin")")" 15
 printf '%-44s %9s MB %10s\n' ".deb ($(basename "$deb"))" "$(mb "$(stat -c %s "$deb")")" ""
-sort -n "$work/runs" | awk -v runs="$runs" '
+# A launch whose window was not seen painted within the wait counts as such, not as a time.
+unpainted=$(grep -c '^none ' "$work/runs" || true)
+grep -v '^none ' "$work/runs" | sort -n | awk -v unpainted="$unpainted" '
   { t[NR] = $1; ar[NR] = $2; ap[NR] = $3; wr[NR] = $4; wp[NR] = $5 }
   END {
     mid = int((NR + 1) / 2)
     printf "%-44s %9.2f s %8s s   (runs: ", "launch to first painted window, median", t[mid], "1.5"
     for (i = 1; i <= NR; i++) printf "%s%.2f", (i > 1 ? " " : ""), t[i]
+    if (unpainted > 0) printf "; %d not seen painted", unpainted
     printf ")\n"
     printf "%-44s %9.1f MB %10s\n", "idle (median run): app process VmRSS", ar[mid] / 1024, ""
     printf "%-44s %9.1f MB %10s\n", "idle (median run): web process VmRSS", wr[mid] / 1024, ""
