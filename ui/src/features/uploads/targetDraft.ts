@@ -63,11 +63,13 @@ const IMAGE_FIELDS: Partial<Record<string, "name" | "tags">> = { repository: "na
  */
 export function targetErrors(problems: TargetProblem[]): FieldErrors<TargetDraft> {
   const byField = new Map<string, Problem[]>();
+  // A field the backend names is looked up among the maps' own keys only (not `constructor`).
+  const own = <T>(map: Partial<Record<string, T>>, key: string) => (Object.hasOwn(map, key) ? map[key] : undefined);
   for (const { image, violation } of problems) {
-    const imageField = IMAGE_FIELDS[violation.field];
+    const imageField = own(IMAGE_FIELDS, violation.field);
     const field =
       image === null
-        ? GENERAL_FIELDS[violation.field]
+        ? own(GENERAL_FIELDS, violation.field)
         : imageField === undefined
           ? undefined
           : `images.${String(image)}.${imageField}`;
