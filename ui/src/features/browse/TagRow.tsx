@@ -1,8 +1,8 @@
 import type { TFunction } from "i18next";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 
 import type { DataColumn } from "../../components/DataTable";
+import { fillIn, HOLE } from "../../i18n/formatters";
 import type { TagRow, TagSort } from "../../ipc";
 import { formatBytes } from "../uploads/format";
 import { digestHex, formatDate } from "./format";
@@ -16,9 +16,12 @@ export interface TagActions {
 /**
  * The columns of the tags list. The ids of the sortable ones are the backend's sort keys: the tag
  * column sorts by version (a plain name order is in the sort menu), and the list's order is the
- * backend's.
+ * backend's. What each row says is translated here once, not in every row drawn.
  */
 export function tagColumns(t: TFunction, language: string, actions: TagActions): DataColumn<TagRow>[] {
+  const inspect = t("tags.inspect");
+  const inspectLabel = fillIn(t("tags.inspectTag", { tag: HOLE }));
+  const digest = { label: fillIn(t("tags.copyDigest", { tag: HOLE })), copied: t("tags.digestCopied") };
   const sortable = (id: TagSort, value: (row: TagRow) => string | number) => ({ id, accessorFn: value, sortDescFirst: true });
   return [
     {
@@ -33,7 +36,14 @@ export function tagColumns(t: TFunction, language: string, actions: TagActions):
       id: "digest",
       header: t("tags.column.digest"),
       size: 130,
-      cell: ({ row }) => <DigestButton digest={row.original.digest} tag={row.original.tag} onCopy={actions.copyDigest} />,
+      cell: ({ row }) => (
+        <DigestButton
+          digest={row.original.digest}
+          label={digest.label(row.original.tag)}
+          copiedText={digest.copied}
+          onCopy={actions.copyDigest}
+        />
+      ),
     },
     {
       ...sortable("size", (row) => row.size),
@@ -61,12 +71,12 @@ export function tagColumns(t: TFunction, language: string, actions: TagActions):
           type="button"
           className="button button-small"
           data-testid="tag-inspect"
-          aria-label={t("tags.inspectTag", { tag: row.original.tag })}
+          aria-label={inspectLabel(row.original.tag)}
           onClick={() => {
             actions.inspect(row.original.tag);
           }}
         >
-          {t("tags.inspect")}
+          {inspect}
         </button>
       ),
     },
@@ -94,8 +104,14 @@ export function tagRowAttributes(row: TagRow) {
   return { "data-testid": "tag-row", "data-tag": row.tag };
 }
 
-function DigestButton({ digest, tag, onCopy }: { digest: string; tag: string; onCopy: (digest: string) => Promise<void> }) {
-  const { t } = useTranslation();
+interface DigestButtonProps {
+  digest: string;
+  label: string;
+  copiedText: string;
+  onCopy: (digest: string) => Promise<void>;
+}
+
+function DigestButton({ digest, label, copiedText, onCopy }: DigestButtonProps) {
   const [copied, setCopied] = useState(false);
   return (
     <button
@@ -103,7 +119,7 @@ function DigestButton({ digest, tag, onCopy }: { digest: string; tag: string; on
       className="digest-button"
       data-testid="tag-digest"
       title={digest}
-      aria-label={t("tags.copyDigest", { tag })}
+      aria-label={label}
       onClick={() => {
         void onCopy(digest).then(() => {
           setCopied(true);
@@ -114,7 +130,7 @@ function DigestButton({ digest, tag, onCopy }: { digest: string; tag: string; on
       }}
     >
       <code>{digestHex(digest)}</code>
-      {copied && <span className="digest-copied">{t("tags.digestCopied")}</span>}
+      {copied && <span className="digest-copied">{copiedText}</span>}
     </button>
   );
 }

@@ -7,6 +7,7 @@ import { IconButton } from "../../components/IconButton";
 import { Select } from "../../components/Select";
 import { ArrowDownIcon, ArrowUpIcon, RefreshIcon } from "../../components/icons";
 import { including, NO_SELECTION, rangeTo, toggle, without, type RowSelection } from "../../components/rowSelection";
+import { fillIn, HOLE } from "../../i18n/formatters";
 import { toCommandError, useIpc, type CommandError, type TagQuery, type TagRow, type TagSort } from "../../ipc";
 import { CopyDialog } from "./CopyDialog";
 import { DeletionDialog } from "./DeletionDialog";
@@ -106,6 +107,7 @@ export function TagsTab({ imageRef }: { imageRef: ImageRef }) {
       }),
     [t, language, client],
   );
+  const selectLabel = useMemo(() => fillIn(t("tags.selectTag", { tag: HOLE })), [t]);
   // One array per order: the table takes a new one as a new order.
   const sorting: SortingState = useMemo(() => [{ id: query.sort, desc: query.descending }], [query.sort, query.descending]);
   const onSortingChange = ([order]: SortingState) => {
@@ -258,7 +260,7 @@ export function TagsTab({ imageRef }: { imageRef: ImageRef }) {
             if (selection.ids.size >= matching) setSelection(NO_SELECTION);
             else selectRows(0, matching - 1);
           },
-          label: (row: TagRow) => t("tags.selectTag", { tag: row.tag }),
+          label: (row: TagRow) => selectLabel(row.tag),
         }}
         onActivate={(row) => {
           setDialog({ kind: "inspect", reference: row.tag });
