@@ -1,10 +1,10 @@
 import { useNavigate, useSearch } from "@tanstack/react-router";
-import { useMemo, useState } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
-import { DataTable, type SortingState } from "../../components/DataTable";
+import { DataTable, type DataColumn, type SortingState } from "../../components/DataTable";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import type { ImageQuery, ImageRow, ImageSort } from "../../ipc";
+import type { ImageQuery, ImageRow, ImageSort, IndexStatus } from "../../ipc";
 import { useActiveProfile } from "../profiles/queries";
 import { formatCount } from "./format";
 import { imageColumns, imageId, imageRowAttributes } from "./ImageCells";
@@ -49,13 +49,11 @@ function ImageBrowser({ profileId, organization }: { profileId: string; organiza
     sort: "name",
     descending: false,
   });
-  const [[firstOffset, lastOffset], onRangeChange] = usePageOffsets();
-  const firstPage = useImagePage(profileId, index.data, query, firstOffset);
-  const lastPage = useImagePage(profileId, index.data, query, lastOffset);
-  const loaded = useLoadedRows(firstPage.data, lastPage.data);
-  const matching = firstPage.data?.matching ?? lastPage.data?.matching ?? 0;
-  const total = index.data?.total ?? firstPage.data?.total ?? 0;
-  const pageError = firstPage.error ?? lastPage.error;
+  // The query's first page says how many images match; the list below reads the pages in view
+  // itself.
+  const head = useImagePage(profileId, index.data, query, 0);
+  const matching = head.data?.matching ?? 0;
+  const total = index.data?.total ?? head.data?.total ?? 0;
   const language = i18n.language;
 
   const columns = useMemo(() => imageColumns(t, language), [t, language]);
@@ -73,11 +71,57 @@ function ImageBrowser({ profileId, organization }: { profileId: string; organiza
     <>
       <ImagesToolbar profileId={profileId} index={index.data} query={query} onChange={setQuery} />
       <p className="list-count" data-testid="images-count" aria-live="polite">
-        {index.data && firstPage.data
+        {index.data && head.data
           ? t("images.count", { count: total, matching: formatCount(matching, language) })
           : t("images.building")}
       </p>
       {index.error && <ErrorNotice title={t("images.loadFailed")} error={index.error} onRetry={() => void index.refetch()} />}
+      <ImageList
+        profileId={profileId}
+        index={index.data}
+        query={query}
+        matching={matching}
+        columns={columns}
+        sorting={sorting}
+        onSortingChange={onSortingChange}
+        onActivate={open}
+        placeholder={
+          head.isSuccess && !head.isPlaceholderData && matching === 0 ? (
+            <p data-testid="images-empty">{total === 0 ? t("images.empty") : t("images.noMatch")}</p>
+          ) : undefined
+        }
+      />
+    </>
+  );
+}
+
+interface ImageListProps {
+  profileId: string;
+  index: IndexStatus | undefined;
+  query: ImageQuery;
+  /** Images matching the query, from its first page. */
+  matching: number;
+  columns: readonly DataColumn<ImageRow>[];
+  sorting: SortingState;
+  onSortingChange: (sorting: SortingState) => void;
+  onActivate: (row: ImageRow) => void;
+  placeholder: ReactNode;
+}
+
+/**
+ * The rows of the index under a query, the page or two in view. A component of its own so that a
+ * scroll across pages draws the list again, not the toolbar and count above it.
+ */
+function ImageList({ profileId, index, query, matching, columns, ...table }: ImageListProps) {
+  const { t } = useTranslation();
+  const listKey = JSON.stringify(query);
+  const [[firstOffset, lastOffset], onRangeChange] = usePageOffsets(listKey);
+  const firstPage = useImagePage(profileId, index, query, firstOffset);
+  const lastPage = useImagePage(profileId, index, query, lastOffset);
+  const loaded = useLoadedRows(firstPage.data, lastPage.data);
+  const pageError = firstPage.error ?? lastPage.error;
+  return (
+    <>
       {pageError && (
         <ErrorNotice
           title={t("images.loadFailed")}
@@ -89,6 +133,7 @@ function ImageBrowser({ profileId, organization }: { profileId: string; organiza
         />
       )}
       <DataTable
+        {...table}
         columns={columns}
         rows={loaded.rows}
         offset={loaded.offset}
@@ -98,19 +143,11 @@ function ImageBrowser({ profileId, organization }: { profileId: string; organiza
         testId="images-list"
         widthsKey="images"
         tall
-        resetKey={JSON.stringify(query)}
+        resetKey={listKey}
         busy={firstPage.isFetching}
         onRangeChange={onRangeChange}
-        sorting={sorting}
-        onSortingChange={onSortingChange}
-        onActivate={open}
         activateOnClick
         rowAttributes={imageRowAttributes}
-        placeholder={
-          firstPage.isSuccess && !firstPage.isPlaceholderData && matching === 0 ? (
-            <p data-testid="images-empty">{total === 0 ? t("images.empty") : t("images.noMatch")}</p>
-          ) : undefined
-        }
       />
     </>
   );

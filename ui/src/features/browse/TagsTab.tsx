@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { DataTable, type SortingState } from "../../components/DataTable";
+import type { SortingState } from "../../components/DataTable";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { IconButton } from "../../components/IconButton";
 import { Select } from "../../components/Select";
@@ -14,8 +14,8 @@ import { DeletionDialog } from "./DeletionDialog";
 import { formatCount } from "./format";
 import { InspectPanel } from "./InspectPanel";
 import { usePrepareTagPage, useRefreshTags, useTagPage, useTagsStatus, type ImageRef } from "./queries";
-import { tagColumns, tagId, tagRowAttributes } from "./TagRow";
-import { useLoadedRows, usePageOffsets } from "./windows";
+import { TagList } from "./TagList";
+import { tagColumns } from "./TagRow";
 
 const SORTS: readonly TagSort[] = ["version", "pushed", "name", "size"];
 
@@ -28,28 +28,25 @@ export function TagsTab({ imageRef }: { imageRef: ImageRef }) {
   const status = useTagsStatus(imageRef);
   const refresh = useRefreshTags(imageRef);
   const [query, setQuery] = useState<TagQuery>({ filter: "", sort: "version", descending: true });
-  const [[firstOffset, lastOffset], onRangeChange, toTop] = usePageOffsets();
   const prepare = usePrepareTagPage(imageRef, status.data);
   /** The query last asked for, which may not be on screen yet. */
   const asked = useRef(query);
   const [selection, setSelection] = useState<RowSelection>(NO_SELECTION);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [selectError, setSelectError] = useState<CommandError | null>(null);
-  const firstPage = useTagPage(imageRef, status.data, query, firstOffset);
-  const lastPage = useTagPage(imageRef, status.data, query, lastOffset);
-  const loaded = useLoadedRows(firstPage.data, lastPage.data);
-  const latest = firstPage.data ?? lastPage.data;
+  // The query's first page says how many tags match and what is wrong with the filter; the list
+  // below reads the pages in view itself.
+  const head = useTagPage(imageRef, status.data, query, 0);
+  const latest = head.data;
   const matching = latest?.matching ?? 0;
   const total = latest?.total ?? status.data?.total ?? 0;
-  const problem = firstPage.isPlaceholderData ? null : (firstPage.data?.filterProblem ?? null);
-  const pageError = status.error ?? firstPage.error ?? lastPage.error;
+  const problem = head.isPlaceholderData ? null : (latest?.filterProblem ?? null);
   const selected = [...selection.ids];
   const language = i18n.language;
 
   /** Shows `changed`; rows move under a new query, so the list goes back to its top. */
   const show = (changed: TagQuery, newFilter: boolean) => {
     setQuery(changed);
-    toTop();
     // A range can no longer start from the old anchor, and a selection the new filter hides
     // could be deleted unseen.
     setSelection((now) => (newFilter ? NO_SELECTION : { ...now, anchor: null }));
@@ -71,12 +68,8 @@ export function TagsTab({ imageRef }: { imageRef: ImageRef }) {
     });
   };
 
-  /** Tag names of rows `from…to`, from the rows loaded or else asked of the backend. */
+  /** Tag names of rows `from…to` of the list on screen, asked of the backend (a range may reach rows not loaded). */
   const namesIn = async (from: number, to: number): Promise<string[]> => {
-    const start = from - loaded.offset;
-    if (start >= 0 && to - loaded.offset < loaded.rows.length) {
-      return loaded.rows.slice(start, to - loaded.offset + 1).map((row) => row.tag);
-    }
     const { profileId, organization, image } = imageRef;
     const window = await client.queryTags(profileId, organization, image, query, from, to - from + 1);
     return window.rows.map((row) => row.tag);
@@ -224,33 +217,15 @@ export function TagsTab({ imageRef }: { imageRef: ImageRef }) {
         )}
       </div>
       <p className="field-hint">{t("tags.keyboardHint")}</p>
-      {pageError && (
-        <ErrorNotice
-          title={t("tags.loadFailed")}
-          error={pageError}
-          onRetry={() => {
-            void status.refetch();
-            void firstPage.refetch();
-            void lastPage.refetch();
-          }}
-        />
-      )}
+      {status.error && <ErrorNotice title={t("tags.loadFailed")} error={status.error} onRetry={() => void status.refetch()} />}
       {refresh.error && <ErrorNotice title={t("tags.loadFailed")} error={refresh.error} />}
       {selectError && <ErrorNotice title={t("tags.selectFailed")} error={selectError} />}
-      <DataTable
+      <TagList
+        imageRef={imageRef}
+        status={status.data}
+        query={query}
+        matching={matching}
         columns={columns}
-        rows={loaded.rows}
-        offset={loaded.offset}
-        count={matching}
-        getRowId={tagId}
-        label={t("image.tabs.tags")}
-        className="tags-grid"
-        testId="tags-list"
-        widthsKey="tags"
-        tall
-        resetKey={JSON.stringify(query)}
-        busy={firstPage.isFetching}
-        onRangeChange={onRangeChange}
         sorting={sorting}
         onSortingChange={onSortingChange}
         selection={{
@@ -265,9 +240,8 @@ export function TagsTab({ imageRef }: { imageRef: ImageRef }) {
         onActivate={(row) => {
           setDialog({ kind: "inspect", reference: row.tag });
         }}
-        rowAttributes={tagRowAttributes}
         placeholder={
-          firstPage.isSuccess && !firstPage.isPlaceholderData && matching === 0 && problem === null ? (
+          head.isSuccess && !head.isPlaceholderData && matching === 0 && problem === null ? (
             <p data-testid="tags-empty">{total === 0 ? t("tags.empty") : t("tags.noMatch")}</p>
           ) : undefined
         }

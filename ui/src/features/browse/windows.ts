@@ -1,7 +1,7 @@
 // The lists hold only what is on screen: the visible range asks for the page of its first row and
 // the page of its last (the same page most of the time), and the table gets those pages as one slice.
 
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 
 import type { VisibleRange } from "../../components/DataTable";
 import { PAGE_SIZE } from "./queries";
@@ -24,21 +24,28 @@ export function pageOffsets(range: VisibleRange): [number, number] {
 }
 
 /**
- * The offsets of the pages in view, and the callback the list reports its visible range to. The
- * state changes only when a page boundary is crossed, so a scroll within the loaded pages renders
- * the list alone, not the screen around it.
+ * The offsets of the pages in view of the list that `listKey` names (its query), and the callback
+ * the list reports its visible range to. A new key starts from the first page, as a new query
+ * scrolls the list to its top, without asking for the old offsets' pages of the new query. The
+ * state changes only when a page boundary is crossed.
  */
-export function usePageOffsets(): [[number, number], (range: VisibleRange) => void, () => void] {
-  const [offsets, setOffsets] = useState<[number, number]>(() => pageOffsets(START));
+export function usePageOffsets(listKey: string): [[number, number], (range: VisibleRange) => void] {
+  const [state, setState] = useState(() => ({ listKey, offsets: pageOffsets(START) }));
+  const offsets = state.listKey === listKey ? state.offsets : pageOffsets(START);
+  // The callback stays the same across keys: the table reports a range when it changes, and a
+  // new key's first report comes once the table is back at its top.
+  const current = useRef(listKey);
+  useEffect(() => {
+    current.current = listKey;
+  }, [listKey]);
   const onRangeChange = useCallback((range: VisibleRange) => {
     const next = pageOffsets(range);
-    setOffsets((now) => (now[0] === next[0] && now[1] === next[1] ? now : next));
+    setState((now) => {
+      const same = now.listKey === current.current && now.offsets[0] === next[0] && now.offsets[1] === next[1];
+      return same ? now : { listKey: current.current, offsets: next };
+    });
   }, []);
-  /** Back to the first page, as a new query scrolls the list to the top. */
-  const toTop = useCallback(() => {
-    onRangeChange(START);
-  }, [onRangeChange]);
-  return [offsets, onRangeChange, toTop];
+  return [offsets, onRangeChange];
 }
 
 const NOTHING_LOADED = { offset: 0, rows: [] as never[] };
