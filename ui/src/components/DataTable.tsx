@@ -1,6 +1,6 @@
-import { useTable, type ColumnSizingState, type RowData, type SortingState } from "@tanstack/react-table";
+import { useTable, type ColumnSizingState, type Row as TableRowModel, type RowData, type SortingState } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useRef, useState, type HTMLAttributes, type KeyboardEvent, type ReactNode } from "react";
+import { memo, useCallback, useEffect, useRef, useState, type HTMLAttributes, type KeyboardEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 import { DEFAULT_SETTINGS, useSettings } from "../features/settings/queries";
@@ -111,9 +111,12 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
   // order) starts from its first row, without a second render to forget the old one.
   const [focusedIn, setFocusedIn] = useState({ resetKey, index: 0 });
   const focused = focusedIn.resetKey === resetKey ? focusedIn.index : 0;
-  const setFocused = (index: number) => {
-    setFocusedIn({ resetKey, index });
-  };
+  const setFocused = useCallback(
+    (index: number) => {
+      setFocusedIn({ resetKey, index });
+    },
+    [resetKey],
+  );
   const focusWanted = useRef(false);
   const rowHeight = ROW_HEIGHTS[(useSettings().data ?? DEFAULT_SETTINGS).density];
   const [widths, setWidths] = useState<ColumnSizingState>(() => storedWidths(widthsKey));
@@ -300,65 +303,26 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
         <div className={virtual ? "vgrid-space" : "vgrid-rows"} style={virtual ? { height: virtualizer.getTotalSize() } : undefined}>
           {slots.map((item) => {
             const row = rowAt(item.index);
-            const detail = row && props.rowDetail ? props.rowDetail(row.original) : null;
-            const selected = row !== undefined && selection?.selected.has(row.id) === true;
             return (
-              <div
+              <TableRow
                 // In a long list, keyed by slot, not by row: the rows in view are consecutive,
                 // so each slot holds one of them, and a scroll refills the elements in place
                 // instead of building new ones.
                 key={item.key}
-                role="row"
-                aria-rowindex={item.index + 2}
-                aria-selected={selection && row ? selected : undefined}
-                data-index={item.index}
-                tabIndex={item.index === tabStop ? 0 : -1}
-                className={row ? "vgrid-row" : "vgrid-row vgrid-loading"}
-                style={item.top === null ? { minHeight: rowHeight } : { transform: `translateY(${item.top}px)`, height: rowHeight }}
-                onFocus={() => {
-                  setFocused(item.index);
-                }}
-                onClick={
-                  props.activateOnClick && row
-                    ? () => {
-                        props.onActivate?.(row.original, item.index);
-                      }
-                    : undefined
-                }
-                {...(row ? props.rowAttributes?.(row.original) : undefined)}
-              >
-                {row ? (
-                  <>
-                    {selection && (
-                      <div role="gridcell" className="cell-check">
-                        <input
-                          type="checkbox"
-                          data-testid="row-select"
-                          aria-label={selection.label(row.original)}
-                          checked={selected}
-                          disabled={selection.disabled?.(row.original)}
-                          onChange={(event) => {
-                            // The change comes from a click (or Space, which browsers turn into one).
-                            selection.onToggle(row.id, item.index, (event.nativeEvent as MouseEvent).shiftKey);
-                          }}
-                        />
-                      </div>
-                    )}
-                    {row.getAllCells().map((cell) => (
-                      <div key={cell.column.id} role="gridcell" className={cellClass(cell.column.columnDef.meta)}>
-                        {cell.column.columnDef.cell ? fill(cell.column.columnDef.cell, cell.getContext()) : plain(cell.getValue())}
-                      </div>
-                    ))}
-                    {detail !== null && detail !== undefined && typeof detail !== "boolean" && (
-                      <div role="gridcell" className="vgrid-detail">
-                        {detail}
-                      </div>
-                    )}
-                  </>
-                ) : (
-                  <div role="gridcell" className="vgrid-placeholder" />
-                )}
-              </div>
+                row={row}
+                columns={columns}
+                index={item.index}
+                top={item.top}
+                height={rowHeight}
+                tabbable={item.index === tabStop}
+                selected={row !== undefined && selection?.selected.has(row.id) === true}
+                selection={selection}
+                onFocusRow={setFocused}
+                onActivate={props.activateOnClick ? props.onActivate : undefined}
+                rowAttributes={props.rowAttributes}
+                rowDetail={props.rowDetail}
+                virtual={virtual}
+              />
             );
           })}
         </div>
@@ -366,3 +330,97 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
     </div>
   );
 }
+
+interface TableRowProps<Row extends RowData> {
+  /** Undefined while the row's page is loading. */
+  row: TableRowModel<typeof kit, Row> | undefined;
+  /** A new list of columns (a new language, new actions) draws every row again. */
+  columns: readonly DataColumn<Row>[];
+  index: number;
+  /** Where a long list's row sits below the header; null in a short list, whose rows flow. */
+  top: number | null;
+  height: number;
+  tabbable: boolean;
+  selected: boolean;
+  selection: TableSelection<Row> | undefined;
+  onFocusRow: (index: number) => void;
+  onActivate: ((row: Row, at: number) => void) | undefined;
+  rowAttributes: ((row: Row) => RowAttributes) | undefined;
+  rowDetail: ((row: Row) => ReactNode) | undefined;
+  virtual: boolean;
+}
+
+/**
+ * A long list's row is drawn again only when what it shows changes: a scroll of a few rows or a
+ * page arriving leaves the other rows in view as they are (a wheel's notch moves three rows, and
+ * the list around them is drawn again each frame). A page that arrives gives every row a new
+ * model object around the same data, so rows compare by their data.
+ * A short list's rows may show state the table does not see (an editor open in a row), so they
+ * are always drawn again; there are few of them.
+ */
+function sameRow<Row extends RowData>(before: TableRowProps<Row>, after: TableRowProps<Row>): boolean {
+  if (!after.virtual || !before.virtual) return false;
+  const keys = Object.keys(after) as (keyof TableRowProps<Row>)[];
+  return keys.every((key) =>
+    key === "row" ? before.row?.original === after.row?.original && before.row?.id === after.row?.id : before[key] === after[key],
+  );
+}
+
+const TableRow = memo(function TableRow<Row extends RowData>(props: TableRowProps<Row>) {
+  const { row, index, selection, onActivate } = props;
+  const detail = row && props.rowDetail ? props.rowDetail(row.original) : null;
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selection && row ? props.selected : undefined}
+      data-index={index}
+      tabIndex={props.tabbable ? 0 : -1}
+      className={row ? "vgrid-row" : "vgrid-row vgrid-loading"}
+      style={props.top === null ? { minHeight: props.height } : { transform: `translateY(${props.top}px)`, height: props.height }}
+      onFocus={() => {
+        props.onFocusRow(index);
+      }}
+      onClick={
+        onActivate && row
+          ? () => {
+              onActivate(row.original, index);
+            }
+          : undefined
+      }
+      {...(row ? props.rowAttributes?.(row.original) : undefined)}
+    >
+      {row ? (
+        <>
+          {selection && (
+            <div role="gridcell" className="cell-check">
+              <input
+                type="checkbox"
+                data-testid="row-select"
+                aria-label={selection.label(row.original)}
+                checked={props.selected}
+                disabled={selection.disabled?.(row.original)}
+                onChange={(event) => {
+                  // The change comes from a click (or Space, which browsers turn into one).
+                  selection.onToggle(row.id, index, (event.nativeEvent as MouseEvent).shiftKey);
+                }}
+              />
+            </div>
+          )}
+          {row.getAllCells().map((cell) => (
+            <div key={cell.column.id} role="gridcell" className={cellClass(cell.column.columnDef.meta)}>
+              {cell.column.columnDef.cell ? fill(cell.column.columnDef.cell, cell.getContext()) : plain(cell.getValue())}
+            </div>
+          ))}
+          {detail !== null && detail !== undefined && typeof detail !== "boolean" && (
+            <div role="gridcell" className="vgrid-detail">
+              {detail}
+            </div>
+          )}
+        </>
+      ) : (
+        <div role="gridcell" className="vgrid-placeholder" />
+      )}
+    </div>
+  );
+}, sameRow) as <Row extends RowData>(props: TableRowProps<Row>) => ReactNode;
