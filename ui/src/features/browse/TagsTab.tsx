@@ -54,16 +54,19 @@ export function TagsTab({ imageRef }: { imageRef: ImageRef }) {
   /**
    * A new order shows at once (its control must follow the click). A new filter takes the list
    * once its first page is in, so the list changes once, straight to its new rows, and a
-   * keystroke redraws only the filter box; only the latest filter typed is shown.
+   * keystroke redraws only the filter box; only the latest filter typed is shown. A filter whose
+   * first page is in the cache (one typed before, as a backspace goes back to) shows with the
+   * keystroke, in the same frame.
    */
   const change = (next: Partial<TagQuery>) => {
     const changed = { ...asked.current, ...next };
     asked.current = changed;
-    if (next.filter === undefined) {
-      show(changed, false);
+    const ready = next.filter === undefined ? null : prepare(changed);
+    if (ready === null) {
+      show(changed, next.filter !== undefined);
       return;
     }
-    void prepare(changed).then(() => {
+    void ready.then(() => {
       if (asked.current === changed) show(changed, true);
     });
   };

@@ -147,22 +147,26 @@ export function useTagPage(ref: ImageRef, status: TagsStatus | undefined, query:
 }
 
 /**
- * Fetches the first page of tags under `query` (or finds it in the cache) and resolves once it is
- * there, whether it came or failed: a list that switches to a new query when this resolves shows
- * its rows in one render, instead of first drawing the old rows and then the new ones.
+ * Fetches the first page of tags under `query` and resolves once it is there, whether it came or
+ * failed: a list that switches to a new query when this resolves shows its rows in one render,
+ * instead of first drawing the old rows and then the new ones. Null when there is nothing to wait
+ * for (the page is in the cache), so the list can switch in the same frame as the keystroke.
  */
 export function usePrepareTagPage(ref: ImageRef, status: TagsStatus | undefined) {
   const client = useIpc();
   const queryClient = useQueryClient();
   return useCallback(
-    async (query: TagQuery): Promise<void> => {
-      if (status === undefined) return;
+    (query: TagQuery): Promise<void> | null => {
+      if (status === undefined) return null;
       const page = tagPage(client, ref, status.refreshedAt, query, 0);
-      if (queryClient.getQueryData(page.queryKey) !== undefined) return;
-      await queryClient
-        .query<TagWindow, CommandError>(page)
-        // The list's own query shows a failure.
-        .catch(() => undefined);
+      if (queryClient.getQueryData(page.queryKey) !== undefined) return null;
+      return (
+        queryClient
+          .query<TagWindow, CommandError>(page)
+          .then(() => undefined)
+          // The list's own query shows a failure.
+          .catch(() => undefined)
+      );
     },
     [client, queryClient, ref, status],
   );
