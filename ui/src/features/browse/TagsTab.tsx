@@ -3,12 +3,10 @@ import { useTranslation } from "react-i18next";
 
 import type { SortingState } from "../../components/DataTable";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import { IconButton } from "../../components/IconButton";
-import { Select } from "../../components/Select";
-import { ArrowDownIcon, ArrowUpIcon, RefreshIcon } from "../../components/icons";
 import { including, NO_SELECTION, rangeTo, toggle, without, type RowSelection } from "../../components/rowSelection";
+import { useHandler } from "../../components/useHandler";
 import { fillIn, HOLE } from "../../i18n/formatters";
-import { toCommandError, useIpc, type CommandError, type TagQuery, type TagRow, type TagSort } from "../../ipc";
+import { toCommandError, useIpc, type CommandError, type TagQuery, type TagRow } from "../../ipc";
 import { CopyDialog } from "./CopyDialog";
 import { DeletionDialog } from "./DeletionDialog";
 import { formatCount } from "./format";
@@ -16,10 +14,7 @@ import { InspectPanel } from "./InspectPanel";
 import { usePrepareTagPage, useRefreshTags, useTagPage, useTagsStatus, type ImageRef } from "./queries";
 import { TagList } from "./TagList";
 import { tagColumns } from "./TagRow";
-
-const SORTS: readonly TagSort[] = ["version", "pushed", "name", "size"];
-
-type Dialog = { kind: "inspect"; reference: string } | { kind: "delete"; references: string[] } | { kind: "copy"; tag: string };
+import { SORTS, TagsToolbar, type TagDialog } from "./TagsToolbar";
 
 /** An image's tags: filter and sort (by the backend), select, and act on the selection. */
 export function TagsTab({ imageRef }: { imageRef: ImageRef }) {
@@ -32,7 +27,7 @@ export function TagsTab({ imageRef }: { imageRef: ImageRef }) {
   /** The query last asked for, which may not be on screen yet. */
   const asked = useRef(query);
   const [selection, setSelection] = useState<RowSelection>(NO_SELECTION);
-  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [dialog, setDialog] = useState<TagDialog | null>(null);
   const [selectError, setSelectError] = useState<CommandError | null>(null);
   // The query's first page says how many tags match and what is wrong with the filter; the list
   // below reads the pages in view itself.
@@ -110,91 +105,23 @@ export function TagsTab({ imageRef }: { imageRef: ImageRef }) {
     const sort = SORTS.find((s) => s === order?.id);
     if (order && sort) change({ sort, descending: order.desc });
   };
-  const direction = query.descending ? t("images.descending") : t("images.ascending");
+  const onChange = useHandler(change);
+  const onRefresh = useHandler(() => {
+    refresh.mutate();
+  });
 
   return (
     <div className="tags-tab">
-      <div className="browse-toolbar" role="toolbar" aria-label={t("tags.actions")}>
-        <FilterBox
-          label={t("tags.filter")}
-          placeholder={t("tags.filterPlaceholder")}
-          problem={problem !== null}
-          onChange={(filter) => {
-            change({ filter });
-          }}
-        />
-        <span className="toolbar-field">
-          <label htmlFor="tags-sort" className="toolbar-label">
-            {t("tags.sort")}
-          </label>
-          <Select
-            id="tags-sort"
-            testId="tags-sort"
-            value={query.sort}
-            onChange={(sort) => {
-              change({ sort });
-            }}
-            choices={SORTS.map((s) => ({ value: s, label: t(`tags.sortBy.${s}`) }))}
-          />
-          <IconButton
-            testId="tags-direction"
-            label={t("images.direction", { direction })}
-            onClick={() => {
-              change({ descending: !query.descending });
-            }}
-          >
-            {query.descending ? <ArrowDownIcon /> : <ArrowUpIcon />}
-          </IconButton>
-        </span>
-        <span className="toolbar-separator" />
-        <button
-          type="button"
-          className="button"
-          data-testid="tags-inspect"
-          disabled={selected.length !== 1}
-          onClick={() => {
-            const [tag] = selected;
-            if (tag !== undefined) setDialog({ kind: "inspect", reference: tag });
-          }}
-        >
-          {t("tags.inspect")}
-        </button>
-        <button
-          type="button"
-          className="button button-danger"
-          data-testid="tags-delete"
-          disabled={selected.length === 0}
-          onClick={() => {
-            setDialog({ kind: "delete", references: selected });
-          }}
-        >
-          {t("tags.delete")}
-        </button>
-        <button
-          type="button"
-          className="button"
-          data-testid="tags-copy"
-          disabled={selected.length !== 1}
-          onClick={() => {
-            const [tag] = selected;
-            if (tag !== undefined) setDialog({ kind: "copy", tag });
-          }}
-        >
-          {t("tags.copy")}
-        </button>
-        <button
-          type="button"
-          className="button toolbar-end"
-          data-testid="tags-refresh"
-          disabled={refresh.isPending}
-          onClick={() => {
-            refresh.mutate();
-          }}
-        >
-          <RefreshIcon />
-          {t("tags.refresh")}
-        </button>
-      </div>
+      <TagsToolbar
+        sort={query.sort}
+        descending={query.descending}
+        selected={selection.ids}
+        filterProblem={problem !== null}
+        refreshing={refresh.isPending}
+        onChange={onChange}
+        onAction={setDialog}
+        onRefresh={onRefresh}
+      />
       {problem !== null && (
         <p id="tags-filter-problem" className="field-hint field-error" role="alert" data-testid="tags-filter-problem">
           {problem}
@@ -280,41 +207,5 @@ export function TagsTab({ imageRef }: { imageRef: ImageRef }) {
         />
       )}
     </div>
-  );
-}
-
-/**
- * The filter box keeps what is typed itself: a keystroke redraws the box alone, and the list
- * follows when the backend has answered for the new text.
- */
-function FilterBox({
-  label,
-  placeholder,
-  problem,
-  onChange,
-}: {
-  label: string;
-  placeholder: string;
-  problem: boolean;
-  onChange: (filter: string) => void;
-}) {
-  const [text, setText] = useState("");
-  return (
-    <label className="search-field">
-      <span className="visually-hidden">{label}</span>
-      <input
-        type="search"
-        className="input"
-        data-testid="tags-filter"
-        placeholder={placeholder}
-        value={text}
-        aria-invalid={problem}
-        aria-describedby={problem ? "tags-filter-problem" : undefined}
-        onChange={(e) => {
-          setText(e.target.value);
-          onChange(e.target.value);
-        }}
-      />
-    </label>
   );
 }
