@@ -1,18 +1,18 @@
 import { useNavigate, useSearch } from "@tanstack/react-router";
-import { useMemo, useState, type ReactNode } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { DataTable, type DataColumn, type SortingState } from "../../components/DataTable";
+import type { SortingState } from "../../components/DataTable";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import type { ImageQuery, ImageRow, ImageSort, IndexStatus } from "../../ipc";
+import { useIpc, type ImageQuery, type ImageRow, type ImageSort } from "../../ipc";
 import { useActiveProfile } from "../profiles/queries";
 import { formatCount } from "./format";
 import { imageColumns, imageId, imageRowAttributes } from "./ImageCells";
 import { ImagesToolbar } from "./ImagesToolbar";
 import { NoProfile } from "./NoProfile";
-import { useImageIndex, useImagePage } from "./queries";
+import { PagedTable } from "./PagedTable";
+import { imagePageQuery, useImageIndex, useImagePage } from "./queries";
 import { ScopeSwitch, SharedImages } from "./SharedImages";
-import { useLoadedRows, usePageOffsets } from "./windows";
 import "./browse.css";
 
 /** Every image of the active profile: filters and sorting are the backend's, rows load as they scroll in. */
@@ -40,6 +40,7 @@ export function ImagesScreen() {
 function ImageBrowser({ profileId, organization }: { profileId: string; organization: string | null }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
+  const client = useIpc();
   const index = useImageIndex(profileId);
   const [query, setQuery] = useState<ImageQuery>({
     text: "",
@@ -76,12 +77,18 @@ function ImageBrowser({ profileId, organization }: { profileId: string; organiza
           : t("images.building")}
       </p>
       {index.error && <ErrorNotice title={t("images.loadFailed")} error={index.error} onRetry={() => void index.refetch()} />}
-      <ImageList
-        profileId={profileId}
-        index={index.data}
-        query={query}
+      <PagedTable
+        listKey={JSON.stringify(query)}
         matching={matching}
+        page={(offset) => imagePageQuery(client, profileId, index.data, query, offset)}
+        errorTitle={t("images.loadFailed")}
         columns={columns}
+        getRowId={imageId}
+        label={t("images.title")}
+        testId="images-list"
+        widthsKey="images"
+        activateOnClick
+        rowAttributes={imageRowAttributes}
         sorting={sorting}
         onSortingChange={onSortingChange}
         onActivate={open}
@@ -90,64 +97,6 @@ function ImageBrowser({ profileId, organization }: { profileId: string; organiza
             <p data-testid="images-empty">{total === 0 ? t("images.empty") : t("images.noMatch")}</p>
           ) : undefined
         }
-      />
-    </>
-  );
-}
-
-interface ImageListProps {
-  profileId: string;
-  index: IndexStatus | undefined;
-  query: ImageQuery;
-  /** Images matching the query, from its first page. */
-  matching: number;
-  columns: readonly DataColumn<ImageRow>[];
-  sorting: SortingState;
-  onSortingChange: (sorting: SortingState) => void;
-  onActivate: (row: ImageRow) => void;
-  placeholder: ReactNode;
-}
-
-/**
- * The rows of the index under a query, the page or two in view. A component of its own so that a
- * scroll across pages draws the list again, not the toolbar and count above it.
- */
-function ImageList({ profileId, index, query, matching, columns, ...table }: ImageListProps) {
-  const { t } = useTranslation();
-  const listKey = JSON.stringify(query);
-  const [[firstOffset, lastOffset], onRangeChange] = usePageOffsets(listKey);
-  const firstPage = useImagePage(profileId, index, query, firstOffset);
-  const lastPage = useImagePage(profileId, index, query, lastOffset);
-  const loaded = useLoadedRows(firstPage.data, lastPage.data);
-  const pageError = firstPage.error ?? lastPage.error;
-  return (
-    <>
-      {pageError && (
-        <ErrorNotice
-          title={t("images.loadFailed")}
-          error={pageError}
-          onRetry={() => {
-            void firstPage.refetch();
-            void lastPage.refetch();
-          }}
-        />
-      )}
-      <DataTable
-        {...table}
-        columns={columns}
-        rows={loaded.rows}
-        offset={loaded.offset}
-        count={matching}
-        getRowId={imageId}
-        label={t("images.title")}
-        testId="images-list"
-        widthsKey="images"
-        tall
-        resetKey={listKey}
-        busy={firstPage.isFetching}
-        onRangeChange={onRangeChange}
-        activateOnClick
-        rowAttributes={imageRowAttributes}
       />
     </>
   );

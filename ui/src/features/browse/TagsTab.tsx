@@ -11,9 +11,9 @@ import { CopyDialog } from "./CopyDialog";
 import { DeletionDialog } from "./DeletionDialog";
 import { formatCount } from "./format";
 import { InspectPanel } from "./InspectPanel";
-import { usePrepareTagPage, useRefreshTags, useTagPage, useTagsStatus, type ImageRef } from "./queries";
-import { TagList } from "./TagList";
-import { tagColumns } from "./TagRow";
+import { PagedTable } from "./PagedTable";
+import { tagPageQuery, usePrepareTagPage, useRefreshTags, useTagPage, useTagsStatus, type ImageRef } from "./queries";
+import { tagColumns, tagId, tagRowAttributes } from "./TagRow";
 import { SORTS, TagsToolbar, type TagDialog } from "./TagsToolbar";
 
 /** An image's tags: filter and sort (by the backend), select, and act on the selection. */
@@ -150,12 +150,18 @@ export function TagsTab({ imageRef }: { imageRef: ImageRef }) {
       {status.error && <ErrorNotice title={t("tags.loadFailed")} error={status.error} onRetry={() => void status.refetch()} />}
       {refresh.error && <ErrorNotice title={t("tags.loadFailed")} error={refresh.error} />}
       {selectError && <ErrorNotice title={t("tags.selectFailed")} error={selectError} />}
-      <TagList
-        imageRef={imageRef}
-        status={status.data}
-        query={query}
+      <PagedTable
+        listKey={JSON.stringify(query)}
         matching={matching}
+        page={(offset) => tagPageQuery(client, imageRef, status.data, query, offset)}
+        errorTitle={t("tags.loadFailed")}
         columns={columns}
+        getRowId={tagId}
+        label={t("image.tabs.tags")}
+        className="tags-grid"
+        testId="tags-list"
+        widthsKey="tags"
+        rowAttributes={tagRowAttributes}
         sorting={sorting}
         onSortingChange={onSortingChange}
         selection={{

@@ -39,6 +39,8 @@ export const TagsToolbar = memo(function TagsToolbar({
 }: TagsToolbarProps) {
   const { t } = useTranslation();
   const direction = descending ? t("images.descending") : t("images.ascending");
+  /** The tag that Inspect and Copy act on: they need exactly one. */
+  const [only] = selected.size === 1 ? selected : [];
   return (
     <div className="browse-toolbar" role="toolbar" aria-label={t("tags.actions")}>
       <FilterBox
@@ -77,10 +79,9 @@ export const TagsToolbar = memo(function TagsToolbar({
         type="button"
         className="button"
         data-testid="tags-inspect"
-        disabled={selected.size !== 1}
+        disabled={only === undefined}
         onClick={() => {
-          const [tag] = selected;
-          if (tag !== undefined) onAction({ kind: "inspect", reference: tag });
+          if (only !== undefined) onAction({ kind: "inspect", reference: only });
         }}
       >
         {t("tags.inspect")}
@@ -100,10 +101,9 @@ export const TagsToolbar = memo(function TagsToolbar({
         type="button"
         className="button"
         data-testid="tags-copy"
-        disabled={selected.size !== 1}
+        disabled={only === undefined}
         onClick={() => {
-          const [tag] = selected;
-          if (tag !== undefined) onAction({ kind: "copy", tag });
+          if (only !== undefined) onAction({ kind: "copy", tag: only });
         }}
       >
         {t("tags.copy")}

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 
 import {
@@ -77,9 +77,8 @@ export function useImageIndex(profileId: string | null) {
 }
 
 /** One page of the image list; while the next page loads, the previous one stays on screen. */
-export function useImagePage(profileId: string, index: IndexStatus | undefined, query: ImageQuery, offset: number) {
-  const client = useIpc();
-  return useQuery<ImageWindow, CommandError>({
+export function imagePageQuery(client: IpcClient, profileId: string, index: IndexStatus | undefined, query: ImageQuery, offset: number) {
+  return queryOptions<ImageWindow, CommandError>({
     queryKey: browseKeys.imagePage(profileId, index?.refreshedAt ?? 0, query, offset),
     queryFn: () => client.queryImages(profileId, query, offset, PAGE_SIZE),
     enabled: index !== undefined,
@@ -87,6 +86,10 @@ export function useImagePage(profileId: string, index: IndexStatus | undefined, 
     gcTime: PAGE_GC_MS,
     staleTime: PAGE_STALE_MS,
   });
+}
+
+export function useImagePage(profileId: string, index: IndexStatus | undefined, query: ImageQuery, offset: number) {
+  return useQuery(imagePageQuery(useIpc(), profileId, index, query, offset));
 }
 
 /** Rebuilds the index from SWR; every window and count is read again after. */
@@ -137,13 +140,17 @@ function tagPage(client: IpcClient, { profileId, organization, image }: ImageRef
   };
 }
 
-export function useTagPage(ref: ImageRef, status: TagsStatus | undefined, query: TagQuery, offset: number) {
-  const client = useIpc();
-  return useQuery<TagWindow, CommandError>({
+/** One page of an image's tags; while the next page loads, the previous one stays on screen. */
+export function tagPageQuery(client: IpcClient, ref: ImageRef, status: TagsStatus | undefined, query: TagQuery, offset: number) {
+  return queryOptions<TagWindow, CommandError>({
     ...tagPage(client, ref, status?.refreshedAt ?? 0, query, offset),
     enabled: status !== undefined,
     placeholderData: keepPreviousData,
   });
+}
+
+export function useTagPage(ref: ImageRef, status: TagsStatus | undefined, query: TagQuery, offset: number) {
+  return useQuery(tagPageQuery(useIpc(), ref, status, query, offset));
 }
 
 /**
