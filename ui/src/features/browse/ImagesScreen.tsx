@@ -71,7 +71,7 @@ function ImageBrowser({ profileId, organization }: { profileId: string; organiza
   return (
     <>
       <ImagesToolbar profileId={profileId} index={index.data} query={query} onChange={setQuery} />
-      <p className="list-count" data-testid="images-count" aria-live="polite">
+      <p className="list-count list-status-line" data-testid="images-count" aria-live="polite">
         {index.data && head.data
           ? t("images.count", { count: total, matching: formatCount(matching, language) })
           : t("images.building")}

@@ -127,7 +127,7 @@ export function TagsTab({ imageRef }: { imageRef: ImageRef }) {
           {problem}
         </p>
       )}
-      <div className="list-status">
+      <div className="list-status list-status-line">
         <p className="list-count" data-testid="tags-count" aria-live="polite">
           {latest ? t("tags.count", { count: total, matching: formatCount(matching, language) }) : t("app.loading")}
         </p>
