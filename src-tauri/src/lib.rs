@@ -74,6 +74,7 @@ pub fn run() {
             }
         })
         .setup(move |app| {
+            rendering::settle();
             builder.mount_events(app);
             let config_dir = match std::env::var_os(CONFIG_DIR_ENV) {
                 Some(dir) => std::path::PathBuf::from(dir),

@@ -10,6 +10,13 @@
 //!
 //! `SWR_CONSOLE_GPU=on|off` overrides the guess either way, and a
 //! `WEBKIT_DISABLE_COMPOSITING_MODE` the user already set is left as it is.
+//!
+//! Painting without compositing also takes classic scrollbars instead of GTK's overlay ones
+//! ([`settle`]). An overlay scrollbar fades out for about 2.5 s after every scroll and every
+//! list that changes length (each new filter of a long list), and each frame of the fade repaints
+//! the scrollbar; a frame that changes anything else too (a typed character) then repaints the
+//! whole span between the two. On the 20,000-tag list that made a keystroke's frame 12–18 ms
+//! instead of 5–8 (bench-browse-ui.sh).
 
 /// The variable that overrides the guess: `on` composites, `off` paints directly.
 pub const GPU_ENV: &str = "SWR_CONSOLE_GPU";
@@ -61,6 +68,27 @@ pub fn choose() {
 /// Other systems composite through their own GPU stack; nothing to choose.
 #[cfg(not(target_os = "linux"))]
 pub fn choose() {}
+
+/// Takes classic scrollbars when the webview paints without compositing, whoever asked for it
+/// ([`choose`] or the user). Call it once GTK has started (in the app's setup), before the first
+/// list scrolls.
+#[cfg(target_os = "linux")]
+pub fn settle() {
+    use gtk::prelude::ObjectExt;
+    const OVERLAY: &str = "gtk-overlay-scrolling";
+    if std::env::var_os(WEBKIT_ENV).is_none() {
+        return;
+    }
+    // The setting exists from GTK 3.24.9 on; an older GTK has only classic scrollbars anyway.
+    if let Some(settings) = gtk::Settings::default().filter(|s| s.find_property(OVERLAY).is_some())
+    {
+        settings.set_property(OVERLAY, false);
+    }
+}
+
+/// Elsewhere scrollbars are the system's own.
+#[cfg(not(target_os = "linux"))]
+pub fn settle() {}
 
 #[cfg(test)]
 mod tests {
