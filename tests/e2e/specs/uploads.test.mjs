@@ -172,7 +172,20 @@ describe('uploads', () => {
         .waitUntil(async () => (await (await inItem(browser, file, 'upload-reference')).getText()).includes(reference), {
           timeout: 15_000,
         })
-        .catch(() => assert.fail(`${file} does not preview ${reference}`));
+        .catch(async () => {
+          // What the item shows instead: its target as the form holds it, and its preview.
+          const shown = await browser.execute((file) => {
+            const item = [...document.querySelectorAll('[data-testid="upload-item"]')].find((el) => el.dataset.file === file);
+            const text = (id) => item?.querySelector(`[data-testid="${id}"]`)?.textContent ?? null;
+            return {
+              organization: item?.querySelector('[data-testid="upload-organization"]')?.getAttribute('data-value') ?? null,
+              name: item?.querySelector('[data-testid="upload-image-name"]')?.value ?? null,
+              preview: text('upload-reference'),
+              problem: text('upload-problem'),
+            };
+          }, file);
+          assert.fail(`${file} does not preview ${reference}: ${JSON.stringify(shown)}`);
+        });
     }
     // Both tags of the docker archive are kept, as `swrctl push` keeps them.
     const tags = await inItem(browser, 'alpine.tar', 'upload-image-tags');
