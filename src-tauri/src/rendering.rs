@@ -15,8 +15,8 @@
 //! ([`settle`]). An overlay scrollbar fades out for about 2.5 s after every scroll and every
 //! list that changes length (each new filter of a long list), and each frame of the fade repaints
 //! the scrollbar; a frame that changes anything else too (a typed character) then repaints the
-//! whole span between the two. On the 20,000-tag list that made a keystroke's frame 12–18 ms
-//! instead of 5–8 (bench-browse-ui.sh).
+//! whole span between the two. In the filter of the 20,000-tag list, a keystroke repainted
+//! 1017×579 pixels that way instead of the filter box's 420×32.
 
 /// The variable that overrides the guess: `on` composites, `off` paints directly.
 pub const GPU_ENV: &str = "SWR_CONSOLE_GPU";
