@@ -5,7 +5,8 @@
 # fast, how soon the tag filter's result shows, and the resident memory of the app and its web
 # process. Runs the real app under Xvfb with a throw-away Secret Service, like the e2e suite.
 # Prints tables; the targets are beside the figures, nothing is asserted.
-# Usage: scripts/bench-browse-ui.sh      (BENCH_SCROLL_SECONDS=N sets the scroll length, default 3)
+# Usage: scripts/bench-browse-ui.sh      (BENCH_SCROLL_SECONDS=N sets the scroll length, default 3;
+#        SWR_CONSOLE_GPU=on|off measures the webview composited or not, instead of the app's choice)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"

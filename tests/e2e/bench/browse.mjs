@@ -328,8 +328,10 @@ const added = spawnSync(join(binDir, 'swrctl'),
     '--registry', sandbox.ready.registry], { env, input: admin.sk, encoding: 'utf8' });
 if (added.status !== 0) throw new Error(added.stderr);
 
-// As a machine without a GPU runs it: the app's own choice of compositing, not the e2e suite's.
-const app = await launchApp({ configDir, logFile: join(configDir, 'app.log'), env: { SWR_CONSOLE_GPU: 'auto' } });
+// As a machine without a GPU runs it: the app's own choice of compositing, not the e2e suite's,
+// unless SWR_CONSOLE_GPU asks for one path to be measured.
+const gpu = process.env.SWR_CONSOLE_GPU ?? 'auto';
+const app = await launchApp({ configDir, logFile: join(configDir, 'app.log'), env: { SWR_CONSOLE_GPU: gpu } });
 const { browser } = app;
 await browser.setTimeout({ script: 600_000 });
 try {
@@ -403,6 +405,7 @@ try {
   const header = (label, columns) => console.log(`${label.padEnd(34)}${columns.map((c) => c.padStart(8)).join('')}`);
   console.log(`\nSWR Console browsing a large account (swr-sandbox --seed scale): "${countText}", "${tagsText}"`);
   console.log(`load average (1 min) before ${loadBefore.toFixed(2)}, after ${loadAfter.toFixed(2)}`);
+  console.log(`compositing: SWR_CONSOLE_GPU=${gpu}${gpu === 'auto' ? " (the app's own choice)" : ''}`);
 
   title('1. Images list, warm index: Settings → Images, ms from the click (in-page clock)');
   header('', ['p50', 'p95', 'max', 'target']);
