@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 import { CommandError, type FailureKind } from "../../ipc";
@@ -178,6 +178,30 @@ describe("target form", () => {
         `${REGISTRY}/team-a/web:2026`,
       ]);
     });
+  });
+
+  it("saves a change still waiting for the pause when the form goes away", async () => {
+    const { backend, unmount } = renderUploads();
+    const [id = 0] = addFiles(backend, [{ name: "web.tar" }]);
+    await aim(backend, id);
+    const q = inItem(await findItem("web.tar"));
+
+    // The pause after which a change is saved never ends here: only the form going saves it.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      fireEvent.change(q.getByTestId("upload-image-name"), { target: { value: "site" } });
+      await act(async () => {
+        await Promise.resolve();
+      });
+      expect(backend.uploads.items[0]?.images[0]?.name).not.toBe("site");
+      unmount();
+      await act(async () => {
+        await Promise.resolve();
+      });
+      expect(backend.uploads.items[0]?.images[0]?.name).toBe("site");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("asks a name for an untagged image and names a bad tag next to its field", async () => {

@@ -9,6 +9,7 @@ import { useEffect, useMemo, useRef } from "react";
 import { set, useForm, type FieldErrors } from "react-hook-form";
 
 import { fromViolation, toFieldError, type Problem } from "../../components/form/problem";
+import { useHandler } from "../../components/useHandler";
 import { useIpc, type CommandError, type TargetInput, type TargetProblem, type UploadItemView } from "../../ipc";
 import { useReplaceItem } from "./queries";
 
@@ -98,22 +99,19 @@ export function useTargetDraft(item: UploadItemView) {
   });
   const { mutateAsync } = save;
 
-  const flush = async () => {
+  const flush = useHandler(async () => {
     if (timer.current !== null) clearTimeout(timer.current);
     timer.current = null;
     const next = pending.current;
     pending.current = null;
     if (next !== null) await mutateAsync(next);
-  };
-  const flushRef = useRef(flush);
-  useEffect(() => {
-    flushRef.current = flush;
   });
+  // A change still waiting is saved when the form goes away, as when the user opens another screen.
   useEffect(
     () => () => {
-      void flushRef.current().catch(() => undefined);
+      void flush().catch(() => undefined);
     },
-    [],
+    [flush],
   );
 
   // Every change of a value, typed or chosen, waits for the user to pause, then saves.
@@ -125,11 +123,11 @@ export function useTargetDraft(item: UploadItemView) {
           pending.current = structuredClone(form.getValues());
           if (timer.current !== null) clearTimeout(timer.current);
           timer.current = setTimeout(() => {
-            void flushRef.current().catch(() => undefined);
+            void flush().catch(() => undefined);
           }, TARGET_DEBOUNCE_MS);
         },
       }),
-    [form],
+    [form, flush],
   );
 
   return { form, flush, error: save.error };
