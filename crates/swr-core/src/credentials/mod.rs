@@ -23,10 +23,12 @@ use std::sync::Mutex;
 use swr_api::Sensitive;
 
 pub mod docker_config;
+mod gate;
 pub mod logins;
 mod proxy;
 pub mod verify;
 
+pub use gate::FRESH_FOR;
 pub use proxy::{move_proxy_passwords, split_proxy_password};
 
 /// The keyring service name of every entry the app writes.
@@ -99,8 +101,11 @@ impl Vault for OsKeyring {
 }
 
 /// Secret keys by access key id: a vault plus the session-only ones.
+///
+/// The vault is reached through a gate (`gate.rs`): one keyring call at a time from this
+/// process, and what the vault said of an account is used again for [`FRESH_FOR`].
 pub struct CredentialStore {
-    vault: Box<dyn Vault>,
+    vault: gate::Gate,
     session: Mutex<HashMap<String, Sensitive<String>>>,
 }
 
@@ -118,8 +123,17 @@ impl Default for CredentialStore {
 
 impl CredentialStore {
     pub fn new(vault: Box<dyn Vault>) -> Self {
+        Self::keeping_secrets_for(vault, FRESH_FOR)
+    }
+
+    /// A store that asks the vault about an account again once its last answer is `fresh_for`
+    /// old.
+    pub(crate) fn keeping_secrets_for(
+        vault: Box<dyn Vault>,
+        fresh_for: std::time::Duration,
+    ) -> Self {
         Self {
-            vault,
+            vault: gate::Gate::new(vault, fresh_for),
             session: Mutex::new(HashMap::new()),
         }
     }
@@ -134,7 +148,7 @@ impl CredentialStore {
     ) -> Result<(), CredentialError> {
         match persistence {
             Persistence::Keyring => {
-                self.vault.set(access_key_id, secret_key.expose())?;
+                self.vault.set(access_key_id, secret_key)?;
                 // A key saved for good replaces any session copy.
                 self.session_map().remove(access_key_id);
             }
