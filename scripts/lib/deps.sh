@@ -11,8 +11,9 @@ APT_BUILD=(build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev libgtk-3-
   libdbus-1-dev)
 # The local SWR sandbox: a real registry and tools that read images back.
 APT_SANDBOX=(docker-registry skopeo buildah zstd python3 python3-venv)
-# Headless desktop testing, the OS keyring, fonts for both UI languages.
-APT_TEST=(xvfb xauth xclip webkit2gtk-driver dbus-x11 gnome-keyring imagemagick time
+# Headless desktop testing, the OS keyring (procps: the e2e run watches its daemon), fonts for
+# both UI languages.
+APT_TEST=(xvfb xauth xclip webkit2gtk-driver dbus-x11 gnome-keyring procps imagemagick time
   fonts-wqy-microhei openssl gzip)
 
 log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }

@@ -12,8 +12,16 @@ mkdir -p "$here/artifacts"
 cd "$here"
 # The wizard stores secret keys in the OS keyring: an unlocked gnome-keyring on the test's own
 # D-Bus session, with its files in a throw-away home so a developer's keyring is never touched.
+# Should that daemon end during the run, every later keyring call fails or waits on a prompt no
+# one answers, so the run says so beside the failures.
 keyring_home="$(mktemp -d)"
 trap 'rm -rf "$keyring_home"' EXIT
-xvfb-run -a --server-args="-screen 0 1440x900x24" dbus-run-session -- sh -c \
-  'echo -n test | HOME="$1" gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec npm test' \
-  sh "$keyring_home"
+xvfb-run -a --server-args="-screen 0 1440x900x24" dbus-run-session -- sh -c '
+  echo -n test | HOME="$1" gnome-keyring-daemon --unlock --components=secrets >/dev/null || exit
+  keyring="$(pgrep -n -x gnome-keyring-d)"
+  npm test
+  status=$?
+  case "$(ps -o stat= -p "$keyring")" in
+    "" | Z*) echo "e2e: the test keyring (gnome-keyring-daemon, pid $keyring) ended during the run; failures after that come from its absence" >&2 ;;
+  esac
+  exit $status' sh "$keyring_home"
