@@ -78,7 +78,8 @@ impl Gate {
         secret: &Sensitive<String>,
     ) -> Result<(), CredentialError> {
         let mut recent = self.lock();
-        // Whatever happens to the write, the old copy is no longer what the vault holds.
+        // Until the write is done, what the vault holds is not known here: a failed write
+        // leaves the next look to ask it.
         recent.remove(account);
         self.vault.set(account, secret.expose())?;
         recent.insert(account.to_owned(), Remembered::now(Some(secret.clone())));
