@@ -299,6 +299,20 @@ pub(crate) mod tests {
         Sensitive::new(v.to_owned())
     }
 
+    /// A profile store in a folder of its own (gone with the returned `TempDir`) and a
+    /// credential store over `vault`.
+    pub(crate) fn stores(
+        vault: MemoryVault,
+    ) -> (
+        tempfile::TempDir,
+        crate::profiles::ProfileStore,
+        CredentialStore,
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let profiles = crate::profiles::ProfileStore::open(dir.path());
+        (dir, profiles, CredentialStore::new(Box::new(vault)))
+    }
+
     /// The profile most tests save: "Prod" in cn-north-4 with access key AK1.
     pub(crate) fn prod_input() -> crate::profiles::ProfileInput {
         crate::profiles::ProfileInput {

@@ -101,14 +101,12 @@ pub enum ProfileChangeError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::credentials::tests::{prod_input, sk};
+    use crate::credentials::tests::{prod_input, sk, stores};
     use crate::credentials::MemoryVault;
 
     #[test]
     fn removing_a_profile_forgets_its_key_only_when_no_copy_uses_it() {
-        let dir = tempfile::tempdir().unwrap();
-        let profiles = crate::profiles::ProfileStore::open(dir.path());
-        let store = CredentialStore::new(Box::new(MemoryVault::default()));
+        let (_dir, profiles, store) = stores(MemoryVault::default());
         let input = prod_input();
         let prod = profiles.add(input).unwrap();
         let copy = profiles.duplicate(&prod.id).unwrap();
@@ -126,9 +124,7 @@ mod tests {
 
     #[test]
     fn an_edit_that_changes_the_access_key_removes_the_old_key_s_secret() {
-        let dir = tempfile::tempdir().unwrap();
-        let profiles = crate::profiles::ProfileStore::open(dir.path());
-        let store = CredentialStore::new(Box::new(MemoryVault::default()));
+        let (_dir, profiles, store) = stores(MemoryVault::default());
         let input = prod_input();
         let prod = save_profile(
             &profiles,
@@ -192,9 +188,7 @@ mod tests {
 
     #[test]
     fn a_save_the_keyring_refuses_leaves_the_profiles_as_they_were() {
-        let dir = tempfile::tempdir().unwrap();
-        let profiles = crate::profiles::ProfileStore::open(dir.path());
-        let store = CredentialStore::new(Box::new(MemoryVault::unavailable()));
+        let (_dir, profiles, store) = stores(MemoryVault::unavailable());
         let input = prod_input();
         let err = save_profile(
             &profiles,

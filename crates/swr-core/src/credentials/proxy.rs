@@ -123,14 +123,12 @@ pub fn move_proxy_passwords(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::credentials::tests::{prod_input, sk};
+    use crate::credentials::tests::{prod_input, sk, stores};
     use crate::credentials::{remove_profile, save_profile, MemoryVault};
 
     #[test]
     fn a_proxy_password_goes_to_the_keyring_and_back_into_connections_only() {
-        let dir = tempfile::tempdir().unwrap();
-        let profiles = crate::profiles::ProfileStore::open(dir.path());
-        let store = CredentialStore::new(Box::new(MemoryVault::default()));
+        let (dir, profiles, store) = stores(MemoryVault::default());
         let input = crate::profiles::ProfileInput {
             proxy: Some("http://alice:hunter%402@proxy.corp:3128".into()),
             ..prod_input()
