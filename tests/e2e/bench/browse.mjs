@@ -49,6 +49,8 @@ const FILTERS = [
 ];
 /** Each filter once: the backend's share is measured per filter, not per run. */
 const DISTINCT_FILTERS = [...new Set(FILTERS)];
+/** A filter as the report names it. */
+const filterLabel = (value) => (value === '' ? '(cleared)' : value);
 
 /**
  * In the page: clicks the sidebar link `nav`, and times until `selector` is in the DOM and until
@@ -450,7 +452,7 @@ try {
   FILTERS.forEach((value, i) => {
     const [first, again] = [typed[i], cachedRuns[i]];
     const matching = first.text.split(' of ')[0];
-    console.log(`${(value === '' ? '(cleared)' : value).padEnd(34)}${matching.padStart(8)}${f(first.dom)}${f(first.frame)}`
+    console.log(`${filterLabel(value).padEnd(34)}${matching.padStart(8)}${f(first.dom)}${f(first.frame)}`
       + `${f(again.dom)}${f(again.frame)}${f(first.asked)}${f(first.answered)}`);
   });
   header('', ['p50', 'p95', 'max', 'target']);
@@ -462,7 +464,7 @@ try {
   console.log('of which the backend (median of 9 round trips of the first page, no rendering):');
   console.log(`${'  a command that only answers'.padEnd(34)}${f(ipc.floor)}`);
   for (const value of DISTINCT_FILTERS) {
-    console.log(`${`  query_tags ${value === '' ? '(cleared)' : value}`.padEnd(34)}${f(ipc.pages[value])}`);
+    console.log(`${`  query_tags ${filterLabel(value)}`.padEnd(34)}${f(ipc.pages[value])}`);
   }
   for (const [value, ms] of Object.entries(ipc.fresh)) {
     console.log(`${`  query_tags ${value}, first time`.padEnd(34)}${f(ms)}`);
