@@ -41,6 +41,9 @@ describe("images list", () => {
       limit: 200,
     });
 
+    // Image names, not words: no spell check marks them, no form history offers itself.
+    expect(screen.getByTestId("images-search")).toHaveAttribute("spellcheck", "false");
+    expect(screen.getByTestId("images-search")).toHaveAttribute("autocomplete", "off");
     await user.type(screen.getByTestId("images-search"), "web");
     await choose(user, screen.getByTestId("images-organization"), "team-a");
     await choose(user, screen.getByTestId("images-category"), "database");

@@ -41,6 +41,8 @@ export function ImagesToolbar(props: {
             type="search"
             className="input"
             data-testid="images-search"
+            autoComplete="off"
+            spellCheck={false}
             placeholder={t("images.searchPlaceholder")}
             value={query.text}
             onChange={(e) => {

@@ -74,6 +74,14 @@ describe("tags", () => {
     expect(screen.queryAllByTestId("tag-row")).toHaveLength(0);
   });
 
+  it("takes tag names in its filter box, not words: no spell check marks them, no form history offers itself", async () => {
+    renderBrowse(PATH, OPTIONS);
+    await findTagRow("v1");
+    const filter = screen.getByTestId("tags-filter");
+    expect(filter).toHaveAttribute("spellcheck", "false");
+    expect(filter).toHaveAttribute("autocomplete", "off");
+  });
+
   it("asks for a filter's page once: the page asked ahead of the list is the one it shows", async () => {
     const { backend, user } = renderBrowse(PATH, OPTIONS);
     await findTagRow("v1");

@@ -145,6 +145,8 @@ function FilterBox({
         type="search"
         className="input"
         data-testid="tags-filter"
+        autoComplete="off"
+        spellCheck={false}
         placeholder={placeholder}
         value={text}
         aria-invalid={problem}
