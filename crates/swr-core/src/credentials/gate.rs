@@ -15,9 +15,16 @@
 //! for [`FRESH_FOR`]. An access key's secret never changes (IAM gives a new key pair a new access
 //! key id); the changes to pick up are a corrected secret key saved by `swrctl` while the app
 //! runs, and a minute is soon enough for that. Changes made through this store are seen at once.
+//!
+//! A keyring call can take a while: a D-Bus round trip, or an unlock prompt that waits for the
+//! user without a time limit; and a caller that finds the lock taken waits for the call inside.
+//! The app's commands run on a few tokio workers, so a wait that held a worker would hold every
+//! command queued behind it, those that need no key included. A caller that has to wait
+//! therefore first hands its worker's other tasks to another thread (`block_in_place`); one that
+//! finds a fresh answer takes it without waiting.
 
 use std::collections::HashMap;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard, TryLockError};
 use std::time::{Duration, Instant};
 
 use swr_api::Sensitive;
@@ -51,11 +58,31 @@ impl Gate {
     }
 
     pub(super) fn get(&self, account: &str) -> Result<Option<Sensitive<String>>, CredentialError> {
-        let mut recent = self.lock();
-        if let Some(known) = recent.get(account) {
-            if known.at.elapsed() < self.fresh_for {
-                return Ok(known.secret.clone());
+        if let Some(recent) = self.try_lock() {
+            if let Some(secret) = self.fresh(&recent, account) {
+                return Ok(secret);
             }
+        }
+        off_the_runtime(|| self.read(account))
+    }
+
+    /// What the vault said of `account`, if it is still fresh.
+    fn fresh(
+        &self,
+        recent: &HashMap<String, Remembered>,
+        account: &str,
+    ) -> Option<Option<Sensitive<String>>> {
+        recent
+            .get(account)
+            .filter(|known| known.at.elapsed() < self.fresh_for)
+            .map(|known| known.secret.clone())
+    }
+
+    fn read(&self, account: &str) -> Result<Option<Sensitive<String>>, CredentialError> {
+        let mut recent = self.lock();
+        // Another caller may have asked while this one waited for the lock.
+        if let Some(secret) = self.fresh(&recent, account) {
+            return Ok(secret);
         }
         let read = self.vault.get(account);
         match &read {
@@ -77,21 +104,25 @@ impl Gate {
         account: &str,
         secret: &Sensitive<String>,
     ) -> Result<(), CredentialError> {
-        let mut recent = self.lock();
-        // Until the write is done, what the vault holds is not known here: a failed write
-        // leaves the next look to ask it.
-        recent.remove(account);
-        self.vault.set(account, secret.expose())?;
-        recent.insert(account.to_owned(), Remembered::now(Some(secret.clone())));
-        Ok(())
+        off_the_runtime(|| {
+            let mut recent = self.lock();
+            // Until the write is done, what the vault holds is not known here: a failed write
+            // leaves the next look to ask it.
+            recent.remove(account);
+            self.vault.set(account, secret.expose())?;
+            recent.insert(account.to_owned(), Remembered::now(Some(secret.clone())));
+            Ok(())
+        })
     }
 
     pub(super) fn delete(&self, account: &str) -> Result<(), CredentialError> {
-        let mut recent = self.lock();
-        recent.remove(account);
-        self.vault.delete(account)?;
-        recent.insert(account.to_owned(), Remembered::now(None));
-        Ok(())
+        off_the_runtime(|| {
+            let mut recent = self.lock();
+            recent.remove(account);
+            self.vault.delete(account)?;
+            recent.insert(account.to_owned(), Remembered::now(None));
+            Ok(())
+        })
     }
 
     fn lock(&self) -> MutexGuard<'_, HashMap<String, Remembered>> {
@@ -99,6 +130,28 @@ impl Gate {
         self.recent
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// The map, unless a vault call holds it.
+    fn try_lock(&self) -> Option<MutexGuard<'_, HashMap<String, Remembered>>> {
+        match self.recent.try_lock() {
+            Ok(recent) => Some(recent),
+            Err(TryLockError::Poisoned(poisoned)) => Some(poisoned.into_inner()),
+            Err(TryLockError::WouldBlock) => None,
+        }
+    }
+}
+
+/// Runs `wait`, which may block, without holding up the rest of a multi-threaded tokio runtime
+/// when called on one of its workers; anywhere else (a current-thread runtime as in `swrctl`, a
+/// plain thread) it just runs.
+fn off_the_runtime<T>(wait: impl FnOnce() -> T) -> T {
+    use tokio::runtime::{Handle, RuntimeFlavor};
+    match Handle::try_current() {
+        Ok(runtime) if runtime.runtime_flavor() == RuntimeFlavor::MultiThread => {
+            tokio::task::block_in_place(wait)
+        }
+        _ => wait(),
     }
 }
 
@@ -114,7 +167,7 @@ impl Remembered {
 #[cfg(test)]
 mod tests {
     use std::sync::atomic::{AtomicUsize, Ordering};
-    use std::sync::Arc;
+    use std::sync::{mpsc, Arc};
 
     use super::*;
     use crate::credentials::tests::sk;
@@ -166,6 +219,39 @@ mod tests {
 
         fn delete(&self, account: &str) -> Result<(), CredentialError> {
             self.call(|v| v.delete(account))
+        }
+    }
+
+    /// A keyring whose reads wait until the test answers, as an unlock prompt waits for the
+    /// user; after 5 s unanswered it gives up, so that a test that cannot answer fails instead
+    /// of hanging.
+    struct Prompting {
+        asked: Mutex<mpsc::Sender<()>>,
+        answered: Mutex<mpsc::Receiver<()>>,
+    }
+
+    impl Vault for Prompting {
+        fn set(&self, _: &str, _: &str) -> Result<(), CredentialError> {
+            Ok(())
+        }
+
+        fn get(&self, _: &str) -> Result<Option<Sensitive<String>>, CredentialError> {
+            self.asked.lock().unwrap().send(()).unwrap();
+            match self
+                .answered
+                .lock()
+                .unwrap()
+                .recv_timeout(Duration::from_secs(5))
+            {
+                Ok(()) => Ok(Some(Sensitive::new("sk-one".to_owned()))),
+                Err(_) => Err(CredentialError::KeyringUnavailable(
+                    "nobody answered the unlock prompt".to_owned(),
+                )),
+            }
+        }
+
+        fn delete(&self, _: &str) -> Result<(), CredentialError> {
+            Ok(())
         }
     }
 
@@ -279,5 +365,27 @@ mod tests {
             2,
             "each key is read once, the other lookups share it"
         );
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 1)]
+    async fn a_command_waiting_on_a_keyring_prompt_leaves_the_others_running() {
+        let (asked, prompt) = mpsc::channel();
+        let (answer, answered) = mpsc::channel();
+        let app = Arc::new(CredentialStore::new(Box::new(Prompting {
+            asked: Mutex::new(asked),
+            answered: Mutex::new(answered),
+        })));
+        let lookup = tokio::spawn({
+            let app = app.clone();
+            async move { app.secret_key("AK1").map(|sk| sk.expose().clone()) }
+        });
+        prompt
+            .recv_timeout(Duration::from_secs(5))
+            .expect("the lookup reached the keyring");
+        // Another command, on the runtime's only worker, while the lookup waits on the prompt.
+        tokio::spawn(async move { answer.send(()).unwrap() })
+            .await
+            .unwrap();
+        assert_eq!(lookup.await.unwrap().unwrap(), "sk-one");
     }
 }
