@@ -11,6 +11,8 @@ pub mod rendering;
 pub mod state;
 pub mod uploads_bridge;
 
+use std::path::{Path, PathBuf};
+
 use tauri::{DragDropEvent, Manager, WindowEvent};
 use tauri_specta::Event;
 
@@ -33,7 +35,7 @@ pub fn run() {
         .plugin(tauri_plugin_single_instance::init(|app, argv, cwd| {
             // A second launch brings the running window forward instead of opening another,
             // and the files it was given (`swr-console FILE...`, "Open with") join the queue.
-            if let Some(window) = app.get_webview_window("main") {
+            if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
                 let _ = window.unminimize();
                 let _ = window.set_focus();
             }
@@ -76,8 +78,9 @@ pub fn run() {
         .setup(move |app| {
             rendering::settle();
             builder.mount_events(app);
-            let config_dir = match std::env::var_os(CONFIG_DIR_ENV) {
-                Some(dir) => std::path::PathBuf::from(dir),
+            let chosen_dir = std::env::var_os(CONFIG_DIR_ENV).map(PathBuf::from);
+            let config_dir = match &chosen_dir {
+                Some(dir) => dir.clone(),
                 None => app.path().app_config_dir()?,
             };
             tracing::info!(config_dir = %config_dir.display(), "starting SWR Console");
@@ -85,6 +88,7 @@ pub fn run() {
             let sink = uploads_bridge::signal_sink(app.handle().clone());
             let state = state::AppState::new(&config_dir, sink, runtime)?;
             app.manage(state);
+            open_main_window(app, chosen_dir.as_deref())?;
             // Files given on the first launch (`swr-console FILE...`).
             let cwd = std::env::current_dir().unwrap_or_default();
             let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
@@ -104,6 +108,36 @@ pub fn run() {
         tracing::error!(%err, "SWR Console stopped with an error");
         std::process::exit(1);
     }
+}
+
+/// The label of the app's one window, described in `tauri.conf.json`.
+pub(crate) const MAIN_WINDOW: &str = "main";
+
+/// Opens the window `tauri.conf.json` describes, once the state its commands need is managed.
+///
+/// A configuration directory chosen through [`CONFIG_DIR_ENV`] also holds the webview's own
+/// storage (`webview/`: the widths of the table columns in its localStorage, its caches), so a
+/// run on it (the end-to-end tests, the sandbox launcher) neither sees nor changes what the
+/// user's own app keeps, and one test's column widths do not reach the next. macOS keeps a
+/// webview's storage by identifier rather than by folder, and is left as it is.
+fn open_main_window(app: &tauri::App, chosen_config_dir: Option<&Path>) -> tauri::Result<()> {
+    let config = app
+        .config()
+        .app
+        .windows
+        .iter()
+        .find(|window| window.label == MAIN_WINDOW)
+        .ok_or(tauri::Error::WindowNotFound)?;
+    let window = tauri::WebviewWindowBuilder::from_config(app.handle(), config)?;
+    #[cfg(any(target_os = "linux", windows))]
+    let window = match chosen_config_dir {
+        Some(dir) => window.data_directory(dir.join("webview")),
+        None => window,
+    };
+    #[cfg(not(any(target_os = "linux", windows)))]
+    let _ = chosen_config_dir;
+    window.build()?;
+    Ok(())
 }
 
 /// Files opened with the app from the macOS Finder arrive as an event, not on the command line.

@@ -55,7 +55,7 @@ fn forward<R: Runtime>(app: &AppHandle<R>, signal: UploadsSignal) {
     };
     if let Some((title, body)) = notification(&signal, chinese) {
         let focused = app
-            .get_webview_window("main")
+            .get_webview_window(crate::MAIN_WINDOW)
             .and_then(|w| w.is_focused().ok())
             .unwrap_or(false);
         if !focused {

@@ -78,6 +78,10 @@ describe('every screen in both themes and both languages', () => {
     }
   });
 
+  it('starts on a webview storage of its own: no column widths from another run', async () => {
+    assert.deepEqual(await browser.execute(() => Object.keys(window.localStorage)), []);
+  });
+
   for (const language of ['en', 'zh-CN']) {
     for (const theme of ['light', 'dark']) {
       it(`${language}, ${theme}`, async () => {
