@@ -47,8 +47,10 @@ with tarfile.open(sys.argv[1], mode="w") as t:
   assert.equal(result.status, 0, result.stderr);
 }
 
+const itemSelector = (file) => `[data-testid="upload-item"][data-file="${file}"]`;
+
 async function itemByFile(browser, file) {
-  const item = await browser.$(`[data-testid="upload-item"][data-file="${file}"]`);
+  const item = await browser.$(itemSelector(file));
   await item.waitForExist({ timeout: 30_000, timeoutMsg: `${file} is not in the list` });
   return item;
 }
@@ -174,8 +176,8 @@ describe('uploads', () => {
         })
         .catch(async () => {
           // What the item shows instead: its target as the form holds it, and its preview.
-          const shown = await browser.execute((file) => {
-            const item = [...document.querySelectorAll('[data-testid="upload-item"]')].find((el) => el.dataset.file === file);
+          const shown = await browser.execute((selector) => {
+            const item = document.querySelector(selector);
             const text = (id) => item?.querySelector(`[data-testid="${id}"]`)?.textContent ?? null;
             return {
               organization: item?.querySelector('[data-testid="upload-organization"]')?.getAttribute('data-value') ?? null,
@@ -183,7 +185,7 @@ describe('uploads', () => {
               preview: text('upload-reference'),
               problem: text('upload-problem'),
             };
-          }, file);
+          }, itemSelector(file));
           assert.fail(`${file} does not preview ${reference}: ${JSON.stringify(shown)}`);
         });
     }
