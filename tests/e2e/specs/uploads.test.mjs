@@ -230,7 +230,7 @@ describe('uploads', () => {
     await browser
       .waitUntil(
         async () => {
-          const progress = await browser.$('[data-testid="upload-item"][data-file="big.tar"] [data-testid="upload-progress"]');
+          const progress = await browser.$(`${itemSelector('big.tar')} [data-testid="upload-progress"]`);
           if (!(await progress.isExisting())) return false;
           const done = Number(await progress.getAttribute('data-done'));
           const total = Number(await progress.getAttribute('data-total'));
