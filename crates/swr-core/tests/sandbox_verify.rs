@@ -71,11 +71,8 @@ async fn right_keys_verify_and_wrong_ones_are_named() {
 async fn nothing_listening_is_a_network_failure() {
     let sandbox = start();
     let (mut profile, sk) = profile(&sandbox, true);
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let closed = swr_testkit::ClosedPort::new();
+    let port = closed.port();
     profile.endpoints.api = Some(format!("http://127.0.0.1:{port}"));
     let err = verify::verify(&profile, &sk).await.unwrap_err();
     assert_eq!(err.failure, VerifyFailure::Network, "{err}");

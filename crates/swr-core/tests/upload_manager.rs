@@ -508,13 +508,10 @@ async fn a_lost_network_makes_the_item_wait_and_a_cancel_ends_the_wait() {
     let sb = swr_testkit::Sandbox::start(&[]);
     let app = App::new(&sb, true);
     // The registry and API move to a port where nothing listens.
-    let closed = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap();
+    let closed = swr_testkit::ClosedPort::new();
     let mut profile = app.profiles.get("sandbox").unwrap();
-    profile.endpoints.registry = Some(closed.to_string());
-    profile.endpoints.api = Some(format!("http://{closed}"));
+    profile.endpoints.registry = Some(closed.addr().to_string());
+    profile.endpoints.api = Some(format!("http://{}", closed.addr()));
     app.profiles.upsert(profile).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let file = write(
@@ -543,7 +540,11 @@ async fn a_lost_network_makes_the_item_wait_and_a_cancel_ends_the_wait() {
         if let Some(found) = found {
             break found;
         }
-        assert!(start.elapsed() < Duration::from_secs(90), "it never waited");
+        assert!(
+            start.elapsed() < Duration::from_secs(90),
+            "it never waited: {:?}",
+            signals.lock().unwrap()
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     };
     assert_eq!(waiting, (FailureKind::Network, 5));

@@ -15,10 +15,12 @@
 
 mod binary;
 mod clients;
+mod closed_port;
 mod ready;
 mod sandbox;
 mod skopeo;
 
+pub use closed_port::ClosedPort;
 pub use ready::{Account, Ready, Region, User};
 pub use sandbox::Sandbox;
 

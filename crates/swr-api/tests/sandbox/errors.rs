@@ -36,12 +36,8 @@ async fn bad_credentials_are_authentication_errors_with_request_ids() {
 
 #[tokio::test]
 async fn unreachable_endpoint_is_a_network_error() {
-    // A port that was free a moment ago: nothing listens there.
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let closed = swr_testkit::ClosedPort::new();
+    let port = closed.port();
     let mut config = ClientConfig::new("cn-north-4", Credentials::new("AK", "SK"));
     config.project_id = Some("p".into());
     config.retry = swr_api::retry::RetryPolicy {
