@@ -16,6 +16,7 @@
 mod binary;
 mod clients;
 mod closed_port;
+pub mod oci_layout;
 mod ready;
 mod sandbox;
 mod skopeo;
