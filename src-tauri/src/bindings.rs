@@ -46,6 +46,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::browse::load_tags,
             commands::browse::query_tags,
             commands::browse::inspect_tag,
+            commands::browse::tag_platforms,
             commands::browse::plan_tag_deletion,
             commands::browse::delete_tags,
             commands::browse::copy_tag,

@@ -7,6 +7,7 @@ use swr_core::browse::deletion::{DeletionOutcome, DeletionPlan};
 use swr_core::browse::images::{ImageQuery, ImageRow, ImageWindow, IndexStatus};
 use swr_core::browse::inspect::Inspection;
 use swr_core::browse::organizations::OrganizationRow;
+use swr_core::browse::platforms::DigestPlatforms;
 use swr_core::browse::tags::{TagQuery, TagWindow, TagsStatus};
 use swr_core::browse::ImageOverview;
 use tauri::State;
@@ -101,6 +102,23 @@ pub async fn inspect_tag(
     Ok(state
         .browser
         .inspect(&profile_id, &organization, &image, &reference)
+        .await?)
+}
+
+/// The platforms of the images `digests` name (the tag list's OS/arch column), at most 200
+/// at a time, each answered from the disk cache or the registry.
+#[tauri::command]
+#[specta::specta]
+pub async fn tag_platforms(
+    state: State<'_, AppState>,
+    profile_id: String,
+    organization: String,
+    image: String,
+    digests: Vec<String>,
+) -> Result<Vec<DigestPlatforms>, IpcError> {
+    Ok(state
+        .browser
+        .tag_platforms(&profile_id, &organization, &image, &digests)
         .await?)
 }
 

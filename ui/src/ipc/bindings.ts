@@ -267,6 +267,18 @@ async inspectTag(profileId: string, organization: string, image: string, referen
 }
 },
 /**
+ * The platforms of the images `digests` name (the tag list's OS/arch column), at most 200
+ * at a time, each answered from the disk cache or the registry.
+ */
+async tagPlatforms(profileId: string, organization: string, image: string, digests: string[]) : Promise<Result<DigestPlatforms[], IpcError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("tag_platforms", { profileId, organization, image, digests }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * Exactly which tags a deletion of `references` (tags or digests) removes.
  */
 async planTagDeletion(profileId: string, organization: string, image: string, references: string[]) : Promise<Result<DeletionPlan, IpcError>> {
@@ -980,6 +992,18 @@ confirmation: string }
  * How much room lists and tables give each row: compact fits more of a long list on screen.
  */
 export type Density = "comfortable" | "compact"
+/**
+ * The platforms of one digest's image, or why they could not be read.
+ */
+export type DigestPlatforms = { digest: string; 
+/**
+ * One for a single-platform image, one per runnable entry of an index.
+ */
+platforms: PlatformName[]; 
+/**
+ * Why nothing could be read (the digest is gone, the registry refused, …).
+ */
+problem: string | null }
 export type DockerConfigOutcome = 
 /**
  * The entry was written to `path`.
@@ -1712,6 +1736,10 @@ size: number; layers: LayerInfo[]; config: ImageConfigView; history: HistoryStep
  * need no layer's files): root user, no HEALTHCHECK.
  */
 hints: InspectionHint[] }
+/**
+ * One platform, as `docker` names it (`linux/arm64/v8`).
+ */
+export type PlatformName = { os: string; architecture: string; variant: string | null }
 /**
  * The policy of an image as SWR holds it.
  */

@@ -108,7 +108,7 @@ pub struct HistoryStep {
 }
 
 /// Index entries that describe no runnable image (build attestations) are left out.
-fn is_attestation(d: &Descriptor) -> bool {
+pub(super) fn is_attestation(d: &Descriptor) -> bool {
     d.annotations
         .get("vnd.docker.reference.type")
         .is_some_and(|t| t == "attestation-manifest")
@@ -117,12 +117,12 @@ fn is_attestation(d: &Descriptor) -> bool {
             .is_some_and(|p| p.os == "unknown" && p.architecture == "unknown")
 }
 
-fn is_index_type(media_type: &str) -> bool {
+pub(super) fn is_index_type(media_type: &str) -> bool {
     media_type == swr_archive::config::MEDIA_OCI_INDEX
         || media_type == swr_archive::config::MEDIA_DOCKER_LIST
 }
 
-fn malformed(what: &str, e: impl std::fmt::Display) -> BrowseError {
+pub(super) fn malformed(what: &str, e: impl std::fmt::Display) -> BrowseError {
     BrowseError::Registry(swr_registry::Error::Protocol {
         what: what.to_owned(),
         message: e.to_string(),
@@ -183,11 +183,11 @@ pub async fn inspect(
     })
 }
 
-fn cache_file(cache: &Path, digest: &str) -> PathBuf {
+pub(super) fn cache_file(cache: &Path, digest: &str) -> PathBuf {
     cache.join(format!("{}.json", digest.replace(':', "-")))
 }
 
-async fn platform(
+pub(super) async fn platform(
     session: &Session,
     cache: Option<&Path>,
     repository: &str,

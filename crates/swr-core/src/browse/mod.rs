@@ -12,6 +12,7 @@ pub mod deletion;
 pub mod images;
 pub mod inspect;
 pub mod organizations;
+pub mod platforms;
 pub mod pull;
 pub mod reference;
 pub mod tags;
@@ -217,6 +218,18 @@ impl Browser {
             &reference,
         )
         .await
+    }
+
+    /// The platforms of the images `digests` name, for the tag list's OS/arch column.
+    pub async fn tag_platforms(
+        &self,
+        profile: &str,
+        organization: &str,
+        image: &str,
+        digests: &[String],
+    ) -> Result<Vec<platforms::DigestPlatforms>, BrowseError> {
+        let session = self.session(profile)?;
+        platforms::tag_platforms(&session, &self.inspect_cache, organization, image, digests).await
     }
 
     /// Plans over a fresh tag list, so the plan is what SWR holds now.

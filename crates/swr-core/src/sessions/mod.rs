@@ -47,6 +47,9 @@ pub struct Session {
     pub profile_name: String,
     /// Where changes are recorded; `None` records nothing (tests, read-only tools).
     pub journal: Option<Journal>,
+    /// The account's pacer, which the API client takes a slot of for every attempt; registry
+    /// reads made in numbers (a list's platforms) take one too.
+    pub limiter: Option<Arc<RateLimiter>>,
 }
 
 impl Session {
@@ -57,7 +60,7 @@ impl Session {
         registry: RegistryConfig,
         limiter: Option<Arc<RateLimiter>>,
     ) -> Result<Self, SessionError> {
-        api.rate_limiter = limiter;
+        api.rate_limiter.clone_from(&limiter);
         let region = api.region.clone();
         let api = swr_api::Client::new(api)?;
         let profile_id = profile_id.into();
@@ -69,7 +72,15 @@ impl Session {
             registry_host: registry.host.clone(),
             api,
             registry: Arc::new(Registry::new(registry)?),
+            limiter,
         })
+    }
+
+    /// Waits for a slot of the account's pacer, for a registry read made in numbers.
+    pub async fn paced(&self) {
+        if let Some(limiter) = &self.limiter {
+            limiter.acquire().await;
+        }
     }
 }
 
