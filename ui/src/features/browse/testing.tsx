@@ -1,7 +1,7 @@
 // What the browsing tests share: an app on the mock backend with one profile, and a viewport the
 // virtualized lists can measure (the test DOM has no layout, so every box would be 0 px tall).
 
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { vi } from "vitest";
 
 import type { ImageRow } from "../../ipc";
@@ -27,7 +27,7 @@ export function manyImages(count: number): ImageRow[] {
 }
 
 export async function findImageRow(name: string): Promise<HTMLElement> {
-  return vi.waitFor(() => {
+  return waitFor(() => {
     const row = screen.getAllByTestId("image-row").find((el) => el.dataset["image"] === name);
     if (!row) throw new Error(`no row for ${name}`);
     return row;
@@ -35,7 +35,7 @@ export async function findImageRow(name: string): Promise<HTMLElement> {
 }
 
 export async function findTagRow(tag: string): Promise<HTMLElement> {
-  return vi.waitFor(() => {
+  return waitFor(() => {
     const row = screen.getAllByTestId("tag-row").find((el) => el.dataset["tag"] === tag);
     if (!row) throw new Error(`no row for ${tag}`);
     return row;

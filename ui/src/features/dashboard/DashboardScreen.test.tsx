@@ -38,7 +38,7 @@ function renderDashboard(dashboard = DASHBOARD) {
 }
 
 async function findTile(name: string): Promise<HTMLElement> {
-  return vi.waitFor(() => {
+  return waitFor(() => {
     const tile = screen.getAllByTestId("dashboard-tile").find((el) => el.dataset["tile"] === name);
     if (!tile) throw new Error(`no tile ${name}`);
     return tile;

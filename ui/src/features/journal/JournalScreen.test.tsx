@@ -97,7 +97,7 @@ describe("journal", () => {
   it("shows why a change failed and copies its request id", async () => {
     const { backend, user } = renderJournal();
 
-    const failed = await vi.waitFor(() => row("team-a/web dev-1"));
+    const failed = await waitFor(() => row("team-a/web dev-1"));
     expect(failed).toHaveAttribute("data-outcome", "failed");
     expect(within(failed).getByTestId("journal-row-outcome")).toHaveTextContent("Failed");
     expect(within(failed).getByTestId("journal-row-error")).toHaveTextContent("SWR answered 403: no manage permission");
@@ -269,7 +269,7 @@ describe("journal", () => {
 
     vi.mocked(read).mockResolvedValueOnce({ entries: [entry({ operation: "push", target: "team-a/new:1" }), ...JOURNAL], matched: 4, total: 4, unreadable: 0 });
     await user.click(screen.getByTestId("journal-refresh"));
-    expect(await vi.waitFor(() => row("team-a/new:1"))).toHaveTextContent("Push image");
+    expect(await waitFor(() => row("team-a/new:1"))).toHaveTextContent("Push image");
     expect(screen.getByTestId("journal-count")).toHaveTextContent("4 of 4 changes");
 
     act(() => {

@@ -228,7 +228,7 @@ describe("profiles list", () => {
     });
 
     await user.click(await screen.findByTestId("profile-duplicate"));
-    await vi.waitFor(() => {
+    await waitFor(() => {
       expect(screen.getAllByTestId("profile-name").map((n) => n.textContent)).toEqual([
         "production",
         "production (copy)",
@@ -236,7 +236,7 @@ describe("profiles list", () => {
     });
 
     await choose(user, await screen.findByTestId("header-profile-picker"), "prod-copy");
-    await vi.waitFor(async () => {
+    await waitFor(async () => {
       expect((await backend.activeProfile())?.id).toBe("prod-copy");
     });
     expect(await screen.findByTestId("header-profile-name")).toHaveTextContent("production (copy)");
@@ -246,7 +246,7 @@ describe("profiles list", () => {
     await user.click(within(copyRow).getByTestId("profile-delete"));
     await user.click(await screen.findByTestId("profile-delete-yes"));
 
-    await vi.waitFor(() => {
+    await waitFor(() => {
       expect(screen.getAllByTestId("profile-row")).toHaveLength(1);
     });
     expect(await screen.findByTestId("header-profile-name")).toHaveTextContent("production");

@@ -1,4 +1,4 @@
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 import { renderApp, stubSystemLanguage, stubSystemTheme } from "../../test/renderApp";
@@ -130,7 +130,7 @@ describe("settings: density", () => {
 
     await user.click(await option("Density", "Compact"));
 
-    await vi.waitFor(() => {
+    await waitFor(() => {
       expect(document.documentElement.dataset["density"]).toBe("compact");
     });
     expect(backend.storedSettings.density).toBe("compact");

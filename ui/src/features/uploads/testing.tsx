@@ -1,8 +1,7 @@
 // Helpers for the Uploads tests: an app on the mock backend with one profile, and ways to find
 // an item and aim it without going through the form.
 
-import { act, screen, within } from "@testing-library/react";
-import { vi } from "vitest";
+import { act, screen, waitFor, within } from "@testing-library/react";
 
 import type { Finding, IgnoredFile, TargetInput } from "../../ipc";
 import { mockImage, mockValidation, mockViolation, type MockBackend, type MockFile } from "../../ipc/mock";
@@ -66,7 +65,7 @@ export async function aim(backend: MockBackend, id: number, target: Partial<Targ
 }
 
 export async function findItem(file: string): Promise<HTMLElement> {
-  return vi.waitFor(() => {
+  return waitFor(() => {
     const item = screen.getAllByTestId("upload-item").find((el) => el.dataset["file"] === file);
     if (!item) throw new Error(`no item for ${file}`);
     return item;
