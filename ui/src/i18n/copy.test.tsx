@@ -117,9 +117,9 @@ describe("Chinese copy of the Uploads screen", () => {
   });
 });
 
-// Data of the browsing screens: names, tags, digests, commands and the tools' own names.
+// Data of the browsing screens: names, tags, digests, platforms, commands and the tools' own names.
 const BROWSE_DATA =
-  /team-[abc]|audit|tools\/cli|web|latest|stable|sha256:[0-9a-f]+|[0-9a-f]{12}|swr\.cn-north-4\.myhuaweicloud\.com|Docker|containerd|ctr|nerdctl|Podman|Kubernetes|image:|Linux|Windows|Arm|root|Ctrl|Shift|Alt|Enter|Esc|HEALTHCHECK|USER|\b(B|kB|MB|GB|TB)\b/g;
+  /team-[abc]|audit|tools\/cli|web|latest|stable|sha256:[0-9a-f]+|[0-9a-f]{12}|swr\.cn-north-4\.myhuaweicloud\.com|Docker|containerd|ctr|nerdctl|Podman|Kubernetes|image:|Linux|Windows|Arm|amd64|arm64|root|Ctrl|Shift|Alt|Enter|Esc|HEALTHCHECK|USER|\b(B|kB|MB|GB|TB)\b/g;
 
 /** English left on screen, looked for in a copy so the live page React manages stays whole. */
 function browseEnglish(): string[] {

@@ -8,6 +8,8 @@ import { isTauri } from "@tauri-apps/api/core";
 
 export type {
   AppInfo,
+  DigestPlatforms,
+  PlatformName,
   IgnoredFile,
   IgnoredReason,
   Action as PermissionAction,

@@ -11,6 +11,7 @@ import type {
   ImageQuery,
   ImageRow,
   Inspection,
+  PlatformName,
   IpcClient,
   IpcError,
   OrganizationOption,
@@ -30,6 +31,8 @@ export interface MockBrowseOptions {
   filterProblems?: Record<string, string>;
   /** Inspections by reference (tag or digest); an image's tag without one gets a one-platform default. */
   inspections?: Record<string, Inspection>;
+  /** Platforms by digest, or why they cannot be read; a digest of the image's tags without one is linux/amd64. */
+  platforms?: Record<string, PlatformName[] | { problem: string }>;
   /** Answer of `planTagDeletion`; by default each reference is one tag that goes with its image. */
   deletionPlan?: DeletionPlan;
   /** Answer of `deleteTags`; by default every tag is deleted. */
@@ -49,6 +52,7 @@ export interface MockBrowseCalls {
   queryTags: { organization: string; image: string; query: TagQuery; offset: number; limit: number }[];
   loadTags: { organization: string; image: string; refresh: boolean }[];
   inspectTag: string[];
+  tagPlatforms: string[][];
   planTagDeletion: string[][];
   deleteTags: string[][];
   copyTag: { source: string; target: string }[];
@@ -77,6 +81,7 @@ type BrowseClient = Pick<
   | "loadTags"
   | "queryTags"
   | "inspectTag"
+  | "tagPlatforms"
   | "planTagDeletion"
   | "deleteTags"
   | "copyTag"
@@ -219,6 +224,7 @@ export function createMockBrowse(
     queryTags: [],
     loadTags: [],
     inspectTag: [],
+    tagPlatforms: [],
     planTagDeletion: [],
     deleteTags: [],
     copyTag: [],
@@ -299,6 +305,20 @@ export function createMockBrowse(
       const base = repository(profileId, organization, image);
       return Promise.resolve(
         mockInspection(reference, row.digest, { pull: mockPullCommands(`${base}:${row.tag}`, `${base}@${row.digest}`) }),
+      );
+    },
+    tagPlatforms: (profileId, organization, image, digests) => {
+      calls.tagPlatforms.push([...digests]);
+      const refused = known(profileId);
+      if (refused) return refused;
+      const held = new Set(tagsOf(organization, image).map((row) => row.digest));
+      return Promise.resolve(
+        digests.map((digest) => {
+          const given = options.platforms?.[digest];
+          if (Array.isArray(given)) return { digest, platforms: structuredClone(given), problem: null };
+          const problem = given?.problem ?? (held.has(digest) ? null : `${organization}/${image} has no manifest ${digest}`);
+          return { digest, platforms: problem === null ? [{ os: "linux", architecture: "amd64", variant: null }] : [], problem };
+        }),
       );
     },
     planTagDeletion: (profileId, organization, image, references) => {

@@ -1,3 +1,4 @@
+import { useQuery } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
 import { useState } from "react";
 
@@ -6,11 +7,14 @@ import { fillIn, HOLE } from "../../i18n/formatters";
 import type { TagRow, TagSort } from "../../ipc";
 import { formatBytes } from "../uploads/format";
 import { digestHex, formatDate } from "./format";
+import { platformName, type PlatformsOf } from "./platforms";
 
 /** What a tag's row offers besides selecting it. */
 export interface TagActions {
   inspect: (tag: string) => void;
   copyDigest: (digest: string) => Promise<void>;
+  /** The query of a digest's platforms, for the OS/arch column. */
+  platformsOf: PlatformsOf;
 }
 
 /**
@@ -22,6 +26,7 @@ export function tagColumns(t: TFunction, language: string, actions: TagActions):
   const inspect = t("tags.inspect");
   const inspectLabel = fillIn(t("tags.inspectTag", { tag: HOLE }));
   const digest = { label: fillIn(t("tags.copyDigest", { tag: HOLE })), copied: t("tags.digestCopied") };
+  const unreadable = fillIn(t("tags.platformsUnreadable", { problem: HOLE }));
   const sortable = (id: TagSort, value: (row: TagRow) => string | number) => ({ id, accessorFn: value, sortDescFirst: true });
   return [
     {
@@ -44,6 +49,13 @@ export function tagColumns(t: TFunction, language: string, actions: TagActions):
           onCopy={actions.copyDigest}
         />
       ),
+    },
+    {
+      id: "platforms",
+      header: t("tags.column.platforms"),
+      size: 130,
+      minSize: 90,
+      cell: ({ row }) => <Platforms digest={row.original.digest} platformsOf={actions.platformsOf} unreadable={unreadable} />,
     },
     {
       ...sortable("size", (row) => row.size),
@@ -95,6 +107,28 @@ function TagName({ row, t }: { row: TagRow; t: TFunction }) {
         </span>
       )}
     </>
+  );
+}
+
+/**
+ * The platforms of a tag's image, read once the list is still: nothing while they are asked for,
+ * a dash that says why on hover when they cannot be read.
+ */
+function Platforms({ digest, platformsOf, unreadable }: { digest: string; platformsOf: PlatformsOf; unreadable: (problem: string) => string }) {
+  const { data, error } = useQuery(platformsOf(digest));
+  const problem = data?.problem ?? error?.message ?? null;
+  if (problem !== null) {
+    return (
+      <span className="muted" data-testid="tag-platforms" title={unreadable(problem)}>
+        —
+      </span>
+    );
+  }
+  const names = data?.platforms.map(platformName).join(", ") ?? "";
+  return (
+    <span data-testid="tag-platforms" title={names || undefined} aria-busy={data === undefined}>
+      {names}
+    </span>
   );
 }
 

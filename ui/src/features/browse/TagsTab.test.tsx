@@ -51,6 +51,37 @@ describe("tags", () => {
     });
   });
 
+  it("shows each tag's OS/arch, asked in one call for the rows in view, and says why one cannot be read", async () => {
+    const { backend } = renderBrowse(PATH, {
+      ...OPTIONS,
+      platforms: {
+        [mockDigest(1)]: [
+          { os: "linux", architecture: "amd64", variant: null },
+          { os: "linux", architecture: "arm64", variant: "v8" },
+        ],
+        [mockDigest(3)]: { problem: "team-a/web has no manifest" },
+      },
+    });
+    const platforms = async (tag: string) => {
+      const cell = inRow(await findTagRow(tag)).getByTestId("tag-platforms");
+      await waitFor(() => {
+        expect(cell).toHaveAttribute("aria-busy", "false");
+      });
+      return cell;
+    };
+    const arm = await platforms("v1");
+    expect(arm).toHaveTextContent("linux/amd64, linux/arm64/v8");
+    expect(await platforms("v2")).toHaveTextContent(/^linux\/amd64$/);
+    const unreadable = inRow(await findTagRow("v3")).getByTestId("tag-platforms");
+    await waitFor(() => {
+      expect(unreadable).toHaveTextContent("—");
+    });
+    expect(unreadable).toHaveAttribute("title", "The platforms could not be read: team-a/web has no manifest");
+    expect(screen.getByRole("columnheader", { name: /OS\/Arch/ })).toBeInTheDocument();
+    expect(backend.browse.calls.tagPlatforms).toHaveLength(1);
+    expect(backend.browse.calls.tagPlatforms[0]?.toSorted()).toEqual(TAGS.map((row) => row.digest).toSorted());
+  });
+
   it("gives every row the height of the chosen density", async () => {
     renderBrowse(PATH, { ...OPTIONS, settings: { language: "en", theme: "light", density: "compact" } });
     expect((await findTagRow("v1")).style.height).toBe("28px");

@@ -12,6 +12,7 @@ import { DeletionDialog } from "./DeletionDialog";
 import { formatCount } from "./format";
 import { InspectPanel } from "./InspectPanel";
 import { PagedTable } from "./PagedTable";
+import { usePlatformsOf } from "./platforms";
 import { tagPageQuery, usePrepareTagPage, useRefreshTags, useTagPage, useTagsStatus, type ImageRef } from "./queries";
 import { tagColumns, tagId, tagRowAttributes } from "./TagRow";
 import { SORTS, TagsToolbar, type TagDialog } from "./TagsToolbar";
@@ -88,6 +89,7 @@ export function TagsTab({ imageRef }: { imageRef: ImageRef }) {
     if (span) selectRows(span[0], span[1]);
     else setSelection(toggle(selection, tag, at));
   };
+  const platformsOf = usePlatformsOf(imageRef);
   const columns = useMemo(
     () =>
       tagColumns(t, language, {
@@ -95,8 +97,9 @@ export function TagsTab({ imageRef }: { imageRef: ImageRef }) {
           setDialog({ kind: "inspect", reference });
         },
         copyDigest: (digest) => client.copyText(digest),
+        platformsOf,
       }),
-    [t, language, client],
+    [t, language, client, platformsOf],
   );
   const selectLabel = useMemo(() => fillIn(t("tags.selectTag", { tag: HOLE })), [t]);
   // One array per order: the table takes a new one as a new order.

@@ -53,6 +53,8 @@ export const browseKeys = {
     [...browseKeys.image(profileId, organization, image), "tags"] as const,
   tagPage: (profileId: string, organization: string, image: string, loadedAt: number, query: TagQuery, offset: number) =>
     [...browseKeys.tags(profileId, organization, image), loadedAt, query, offset] as const,
+  platforms: (profileId: string, organization: string, image: string, digest: string) =>
+    [...browseKeys.image(profileId, organization, image), "platforms", digest] as const,
   inspection: (profileId: string, organization: string, image: string, reference: string) =>
     [...browseKeys.image(profileId, organization, image), "inspect", reference] as const,
   sharedWithMe: (profileId: string) => [...browseKeys.profile(profileId), "sharedWithMe"] as const,

@@ -1,0 +1,77 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
+import type { DigestPlatforms } from "../../ipc";
+import { MAX_DIGESTS, PlatformBatch, platformName, SETTLE_MS } from "./platforms";
+
+const LINUX = { os: "linux", architecture: "amd64", variant: null };
+
+/** A backend that answers every digest it is given, and remembers each call. */
+function backend() {
+  const calls: string[][] = [];
+  const read = (digests: string[]): Promise<DigestPlatforms[]> => {
+    calls.push(digests);
+    return Promise.resolve(digests.map((digest) => ({ digest, platforms: [LINUX], problem: null })));
+  };
+  return { calls, read };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("the platforms batch", () => {
+  it("asks nothing while digests keep coming, then all of them in one call", async () => {
+    const { calls, read } = backend();
+    const batch = new PlatformBatch(read);
+    const first = batch.ask("a");
+    vi.advanceTimersByTime(SETTLE_MS - 1);
+    const second = batch.ask("b");
+    const again = batch.ask("a");
+    vi.advanceTimersByTime(SETTLE_MS - 1);
+    expect(calls).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(calls).toEqual([["a", "b"]]);
+    expect((await first).digest).toBe("a");
+    expect((await second).digest).toBe("b");
+    expect(await again).toEqual(await first);
+  });
+
+  it("leaves out a digest whose row left the screen before the call", async () => {
+    const { calls, read } = backend();
+    const batch = new PlatformBatch(read);
+    const gone = new AbortController();
+    const left = batch.ask("scrolled-past", gone.signal);
+    const kept = batch.ask("in-view");
+    gone.abort();
+    await expect(left).rejects.toThrow("no longer in view");
+    vi.advanceTimersByTime(SETTLE_MS);
+    expect(calls).toEqual([["in-view"]]);
+    expect((await kept).platforms).toEqual([LINUX]);
+  });
+
+  it("splits more digests than the backend takes at once into several calls", () => {
+    const { calls, read } = backend();
+    const batch = new PlatformBatch(read);
+    for (let at = 0; at <= MAX_DIGESTS; at += 1) void batch.ask(`d${String(at)}`);
+    vi.advanceTimersByTime(SETTLE_MS);
+    expect(calls.map((call) => call.length)).toEqual([MAX_DIGESTS, 1]);
+  });
+
+  it("fails every ask of a call the backend refused", async () => {
+    const batch = new PlatformBatch(() => Promise.reject(new Error("the keyring is locked")));
+    const one = batch.ask("a");
+    const two = batch.ask("b");
+    vi.advanceTimersByTime(SETTLE_MS);
+    await expect(one).rejects.toThrow("the keyring is locked");
+    await expect(two).rejects.toThrow("the keyring is locked");
+  });
+
+  it("names a platform as docker does", () => {
+    expect(platformName(LINUX)).toBe("linux/amd64");
+    expect(platformName({ os: "linux", architecture: "arm64", variant: "v8" })).toBe("linux/arm64/v8");
+  });
+});
