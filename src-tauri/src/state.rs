@@ -58,7 +58,10 @@ impl AppState {
             runtime,
         )
         .map_err(|e| e.to_string())?;
-        let browser = Arc::new(Browser::new(sessions.clone(), config_dir.join("cache")));
+        let browser = Arc::new(Browser::new(
+            sessions.clone(),
+            swr_core::browse::inspect_cache(config_dir),
+        ));
         Ok(Self {
             settings: Arc::new(SettingsStore::open(config_dir)),
             profiles,

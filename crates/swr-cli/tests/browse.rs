@@ -135,3 +135,89 @@ async fn list_inspect_delete_and_copy_tags_read_back_with_skopeo() {
         stderr(&missing)
     );
 }
+
+#[tokio::test]
+async fn ls_with_platforms_gives_each_tag_the_os_and_arch_skopeo_reads() {
+    let sb = swr_testkit::Sandbox::start(&[]);
+    sb.create_org("team-p").await;
+    let dir = tempfile::tempdir().unwrap();
+    let cli = Cli {
+        sb: &sb,
+        user: sb.user(0, true).clone(),
+        config: dir.path().join("config"),
+    };
+    let single = dir.path().join("single");
+    swr_testkit::oci_layout::layout(&single, &[("arm64", "one")]);
+    sb.skopeo_push_layout(&cli.user, &single, "team-p/app:one");
+    let multi = dir.path().join("multi");
+    swr_testkit::oci_layout::layout(&multi, &[("amd64", "a"), ("s390x", "b")]);
+    sb.skopeo_push_layout(&cli.user, &multi, "team-p/app:two");
+    sb.skopeo_push_layout(&cli.user, &multi, "team-p/app:also-two");
+
+    let config = sb.skopeo_inspect(&cli.user, "team-p/app:one", true);
+    let one = format!(
+        "{}/{}",
+        config["os"].as_str().unwrap(),
+        config["architecture"].as_str().unwrap()
+    );
+    let index = sb.skopeo_inspect(&cli.user, "team-p/app:two", false);
+    let two: Vec<String> = index["manifests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            let p = &m["platform"];
+            format!(
+                "{}/{}",
+                p["os"].as_str().unwrap(),
+                p["architecture"].as_str().unwrap()
+            )
+        })
+        .collect();
+
+    let text = cli.ok(&["ls", "team-p/app", "--platforms"]);
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines.sort_unstable();
+    assert_eq!(
+        lines,
+        [
+            format!("team-p/app:also-two\t{}", two.join(",")),
+            format!("team-p/app:one\t{one}"),
+            format!("team-p/app:two\t{}", two.join(",")),
+        ]
+    );
+    // They are kept in the disk cache the app reads too.
+    assert!(
+        dir.path()
+            .join("config/cache/inspect")
+            .read_dir()
+            .unwrap()
+            .count()
+            >= 2
+    );
+    let listed = cli.json(&["ls", "team-p/app", "--platforms", "--json"]);
+    let of = |tag: &str| {
+        listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["tag"] == tag)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(
+        of("one")["platforms"][0]["architecture"],
+        config["architecture"]
+    );
+    assert_eq!(of("two")["platforms"].as_array().unwrap().len(), 2);
+    assert_eq!(of("two")["digest"], of("also-two")["digest"]);
+    assert_eq!(of("two")["platformsProblem"], Value::Null);
+
+    let usage = cli.run(&["ls", "team-p", "--platforms"]);
+    assert_eq!(usage.status.code(), Some(2), "{}", stderr(&usage));
+    assert!(
+        stderr(&usage).contains("give ORG/IMAGE"),
+        "{}",
+        stderr(&usage)
+    );
+}

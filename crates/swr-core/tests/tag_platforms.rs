@@ -58,7 +58,7 @@ async fn a_single_image_and_an_index_read_as_skopeo_reads_them_then_from_the_dis
         "latest".to_owned(),
     ];
     let cache = dir.path().join("cache");
-    let answers = tag_platforms(&live, &cache, "team-p", "app", &asked)
+    let answers = tag_platforms(&live, Some(&cache), "team-p", "app", &asked)
         .await
         .unwrap();
 
@@ -108,19 +108,13 @@ async fn a_single_image_and_an_index_read_as_skopeo_reads_them_then_from_the_dis
     // A second look needs no registry: nothing listens where this session sends its requests.
     let closed = ClosedPort::new();
     let offline = session(&sb, &user, Some(closed.addr().to_string()));
-    let again = tag_platforms(&offline, &cache, "team-p", "app", &asked[..2])
+    let again = tag_platforms(&offline, Some(&cache), "team-p", "app", &asked[..2])
         .await
         .unwrap();
     assert_eq!(again, answers[..2]);
     // Without the cache the same session is refused, so the answer above was the disk's.
-    let cold = tag_platforms(
-        &offline,
-        &dir.path().join("empty"),
-        "team-p",
-        "app",
-        &asked[..1],
-    )
-    .await
-    .unwrap();
+    let cold = tag_platforms(&offline, None, "team-p", "app", &asked[..1])
+        .await
+        .unwrap();
     assert!(cold[0].problem.is_some(), "{cold:?}");
 }

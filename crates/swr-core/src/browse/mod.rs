@@ -19,7 +19,7 @@ pub mod tags;
 pub mod version;
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
@@ -84,12 +84,18 @@ pub struct Browser {
     tags: Mutex<HashMap<TagKey, Arc<TagIndex>>>,
 }
 
+/// Where the inspections of the configuration folder `config_dir` are kept, by manifest
+/// digest; the app and `swrctl` share it, since what a digest names never changes.
+pub fn inspect_cache(config_dir: &Path) -> PathBuf {
+    config_dir.join("cache").join("inspect")
+}
+
 impl Browser {
-    /// `cache_dir` receives the inspections (by manifest digest).
-    pub fn new(sessions: Arc<Sessions>, cache_dir: PathBuf) -> Self {
+    /// `inspect_cache` receives the inspections (by manifest digest).
+    pub fn new(sessions: Arc<Sessions>, inspect_cache: PathBuf) -> Self {
         Self {
             sessions,
-            inspect_cache: cache_dir.join("inspect"),
+            inspect_cache,
             images: Mutex::new(HashMap::new()),
             tags: Mutex::new(HashMap::new()),
         }
@@ -229,7 +235,14 @@ impl Browser {
         digests: &[String],
     ) -> Result<Vec<platforms::DigestPlatforms>, BrowseError> {
         let session = self.session(profile)?;
-        platforms::tag_platforms(&session, &self.inspect_cache, organization, image, digests).await
+        platforms::tag_platforms(
+            &session,
+            Some(&self.inspect_cache),
+            organization,
+            image,
+            digests,
+        )
+        .await
     }
 
     /// Plans over a fresh tag list, so the plan is what SWR holds now.

@@ -63,11 +63,11 @@ pub struct DigestPlatforms {
 }
 
 /// The platforms of each of `digests` (at most [`MAX_DIGESTS`]) in `organization/image`, in
-/// the order asked. A digest that cannot be read says why in its own entry; the others are
-/// answered all the same.
+/// the order asked, kept in and read from `cache` when there is one. A digest that cannot be
+/// read says why in its own entry; the others are answered all the same.
 pub async fn tag_platforms(
     session: &Session,
-    cache: &Path,
+    cache: Option<&Path>,
     organization: &str,
     image: &str,
     digests: &[String],
@@ -90,7 +90,7 @@ pub async fn tag_platforms(
 
 async fn answer(
     session: &Session,
-    cache: &Path,
+    cache: Option<&Path>,
     repository: &str,
     digest: &str,
 ) -> DigestPlatforms {
@@ -105,7 +105,7 @@ async fn answer(
 /// The platforms of the image `digest` names in `repository`.
 pub async fn platforms_of(
     session: &Session,
-    cache: &Path,
+    cache: Option<&Path>,
     repository: &str,
     digest: &str,
 ) -> Result<Vec<PlatformName>, BrowseError> {
@@ -114,7 +114,7 @@ pub async fn platforms_of(
             "`{digest}` is not a digest: expected sha256: followed by 64 hexadecimal digits"
         )));
     };
-    if let Some(known) = cached(cache, &digest) {
+    if let Some(known) = cache.and_then(|dir| cached(dir, &digest)) {
         return Ok(known);
     }
     session.paced().await;
@@ -125,7 +125,7 @@ pub async fn platforms_of(
         .ok_or_else(|| BrowseError::NotFound(format!("{repository} has no manifest {digest}")))?;
     if !is_index_type(&top.media_type) {
         session.paced().await;
-        let found = platform(session, Some(cache), repository, &digest, Some(&top.bytes)).await?;
+        let found = platform(session, cache, repository, &digest, Some(&top.bytes)).await?;
         return Ok(vec![name_of(&found.os, &found.architecture, found.variant)]);
     }
     let index: OciIndex =
@@ -139,16 +139,16 @@ pub async fn platforms_of(
                 // Two reads: its manifest and its config.
                 session.paced().await;
                 session.paced().await;
-                let found = platform(session, Some(cache), repository, &entry.digest, None).await?;
+                let found = platform(session, cache, repository, &entry.digest, None).await?;
                 name_of(&found.os, &found.architecture, found.variant)
             }
         };
         names.push(name);
     }
     // A cache that cannot be written only costs a request next time.
-    if let Ok(text) = serde_json::to_vec(&names) {
-        let _ = std::fs::create_dir_all(cache);
-        let _ = swr_registry::files::write_atomic(&index_file(cache, &digest), &text);
+    if let (Some(dir), Ok(text)) = (cache, serde_json::to_vec(&names)) {
+        let _ = std::fs::create_dir_all(dir);
+        let _ = swr_registry::files::write_atomic(&index_file(dir, &digest), &text);
     }
     Ok(names)
 }
