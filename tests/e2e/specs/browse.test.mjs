@@ -209,11 +209,26 @@ describe('browsing images, tags and organizations', () => {
     await screenshot(browser, 'browse-overview');
   });
 
-  it('lists the tags and filters them by version range', async () => {
+  it('lists the tags with their OS/arch and filters them by version range', async () => {
     await (await byTestId(browser, 'tab-tags')).click();
     const rows = '[data-testid="tag-row"]';
     await waitForSet(browser, rows, 'data-tag', ['latest', 'v1.0.0', 'v1.1.0'], 'the tag list');
     await waitForText(browser, 'tags-count', '3 of 3 tags');
+    // Each tag's OS/arch is what its image config says, as skopeo reads it.
+    for (const tag of ['latest', 'v1.0.0', 'v1.1.0']) {
+      const read = spawnSync(
+        'skopeo',
+        ['inspect', '--config', '--tls-verify=false', '--creds', creds, `docker://${sandbox.ready.registry}/demo-apps/web:${tag}`],
+        { timeout: 60_000 },
+      );
+      assert.equal(read.status, 0, `skopeo could not read the config of ${tag}: ${read.stderr}`);
+      const config = JSON.parse(read.stdout.toString('utf8'));
+      const platform = `${config.os}/${config.architecture}`;
+      const cell = await inTagRow(tag, 'tag-platforms');
+      await browser
+        .waitUntil(async () => (await cell.getText()) === platform, { timeout: 15_000, interval: 200 })
+        .catch(async () => assert.fail(`the OS/arch of ${tag} reads "${await cell.getText()}", not ${platform}`));
+    }
     await screenshot(browser, 'browse-tags');
 
     const filter = await byTestId(browser, 'tags-filter');

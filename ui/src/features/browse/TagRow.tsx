@@ -53,7 +53,7 @@ export function tagColumns(t: TFunction, language: string, actions: TagActions):
     {
       id: "platforms",
       header: t("tags.column.platforms"),
-      size: 130,
+      size: 110,
       minSize: 90,
       cell: ({ row }) => <Platforms digest={row.original.digest} platformsOf={actions.platformsOf} unreadable={unreadable} />,
     },
@@ -67,7 +67,8 @@ export function tagColumns(t: TFunction, language: string, actions: TagActions):
     {
       ...sortable("pushed", (row) => row.pushed),
       header: t("tags.column.pushed"),
-      size: 140,
+      // A date and time in full ("Dec 7, 2026, 12:46:05 PM").
+      size: 170,
       minSize: 120,
       meta: { grow: 1.2 },
       cell: ({ row }) => formatDate(row.original.pushed, language),
