@@ -224,10 +224,11 @@ describe('browsing images, tags and organizations', () => {
       assert.equal(read.status, 0, `skopeo could not read the config of ${tag}: ${read.stderr}`);
       const config = JSON.parse(read.stdout.toString('utf8'));
       const platform = `${config.os}/${config.architecture}`;
-      const cell = await inTagRow(tag, 'tag-platforms');
+      // The cell is drawn anew once its answer comes, so it is looked up each time.
+      const shown = async () => (await inTagRow(tag, 'tag-platforms')).getText();
       await browser
-        .waitUntil(async () => (await cell.getText()) === platform, { timeout: 15_000, interval: 200 })
-        .catch(async () => assert.fail(`the OS/arch of ${tag} reads "${await cell.getText()}", not ${platform}`));
+        .waitUntil(async () => (await shown()) === platform, { timeout: 15_000, interval: 200 })
+        .catch(async () => assert.fail(`the OS/arch of ${tag} reads "${await shown()}", not ${platform}`));
     }
     await screenshot(browser, 'browse-tags');
 

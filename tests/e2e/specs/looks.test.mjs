@@ -27,7 +27,12 @@ const SCREENS = [
     open: (browser) => click(browser, '[data-testid="image-row"][data-image="demo-apps/web"]'),
     ready: '[data-testid="pull-copy"]',
   },
-  { name: 'image-tags', open: (browser) => click(browser, '[data-testid="tab-tags"]'), ready: '[data-testid="tag-row"]' },
+  // The OS/arch of the rows comes in one answer once the list is still.
+  {
+    name: 'image-tags',
+    open: (browser) => click(browser, '[data-testid="tab-tags"]'),
+    ready: '[data-testid="tag-platforms"][aria-busy="false"]',
+  },
   { name: 'organizations', open: nav('organizations'), ready: '[data-testid="organization-row"]' },
   { name: 'permissions', open: nav('permissions'), ready: '[data-testid="screen-permissions"]' },
   { name: 'journal', open: nav('journal'), ready: '[data-testid="screen-journal"]' },

@@ -1,13 +1,13 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 
 import type { DataColumn } from "../../components/DataTable";
 import { fillIn, HOLE } from "../../i18n/formatters";
 import type { TagRow, TagSort } from "../../ipc";
 import { formatBytes } from "../uploads/format";
 import { digestHex, formatDate } from "./format";
-import { platformName, type PlatformsOf } from "./platforms";
+import { IN_VIEW_MS, platformName, type PlatformsOf } from "./platforms";
 
 /** What a tag's row offers besides selecting it. */
 export interface TagActions {
@@ -67,9 +67,10 @@ export function tagColumns(t: TFunction, language: string, actions: TagActions):
     {
       ...sortable("pushed", (row) => row.pushed),
       header: t("tags.column.pushed"),
-      // A date and time in full ("Dec 7, 2026, 12:46:05 PM").
-      size: 170,
-      minSize: 120,
+      // A growing column is never narrower than its least width: a date and time in full
+      // ("Dec 7, 2026, 12:46:05 PM").
+      size: 190,
+      minSize: 190,
       meta: { grow: 1.2 },
       cell: ({ row }) => formatDate(row.original.pushed, language),
     },
@@ -111,23 +112,54 @@ function TagName({ row, t }: { row: TagRow; t: TFunction }) {
   );
 }
 
+interface PlatformsProps {
+  digest: string;
+  platformsOf: PlatformsOf;
+  unreadable: (problem: string) => string;
+}
+
 /**
- * The platforms of a tag's image, read once the list is still: nothing while they are asked for,
- * a dash that says why on hover when they cannot be read.
+ * The platforms of a tag's image: known ones at once, others asked for once the row has stayed in
+ * view for a moment (a row a scroll passes by asks nothing). An ellipsis until then, a dash that
+ * says why on hover when they cannot be read.
  */
-function Platforms({ digest, platformsOf, unreadable }: { digest: string; platformsOf: PlatformsOf; unreadable: (problem: string) => string }) {
+function Platforms(props: PlatformsProps) {
+  const queryClient = useQueryClient();
+  const [asking, setAsking] = useState(() => queryClient.getQueryData(props.platformsOf(props.digest).queryKey) !== undefined);
+  useEffect(() => {
+    if (asking) return;
+    const timer = setTimeout(() => {
+      setAsking(true);
+    }, IN_VIEW_MS);
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [asking]);
+  return asking ? <AskedPlatforms {...props} /> : <Waiting />;
+}
+
+function Waiting() {
+  return (
+    <span className="muted" data-testid="tag-platforms" aria-busy="true">
+      …
+    </span>
+  );
+}
+
+function AskedPlatforms({ digest, platformsOf, unreadable }: PlatformsProps) {
   const { data, error } = useQuery(platformsOf(digest));
   const problem = data?.problem ?? error?.message ?? null;
   if (problem !== null) {
     return (
-      <span className="muted" data-testid="tag-platforms" title={unreadable(problem)}>
+      <span className="muted" data-testid="tag-platforms" title={unreadable(problem)} aria-busy="false">
         —
       </span>
     );
   }
-  const names = data?.platforms.map(platformName).join(", ") ?? "";
+  if (data === undefined) return <Waiting />;
+  const names = data.platforms.map(platformName).join(", ");
   return (
-    <span data-testid="tag-platforms" title={names || undefined} aria-busy={data === undefined}>
+    <span data-testid="tag-platforms" title={names} aria-busy="false">
       {names}
     </span>
   );

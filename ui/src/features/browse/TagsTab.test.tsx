@@ -62,20 +62,20 @@ describe("tags", () => {
         [mockDigest(3)]: { problem: "team-a/web has no manifest" },
       },
     });
+    // A cell shows an ellipsis until its row has been in view for a moment and the answer came.
     const platforms = async (tag: string) => {
-      const cell = inRow(await findTagRow(tag)).getByTestId("tag-platforms");
-      await waitFor(() => {
+      const row = await findTagRow(tag);
+      return waitFor(() => {
+        const cell = inRow(row).getByTestId("tag-platforms");
         expect(cell).toHaveAttribute("aria-busy", "false");
+        return cell;
       });
-      return cell;
     };
     const arm = await platforms("v1");
     expect(arm).toHaveTextContent("linux/amd64, linux/arm64/v8");
     expect(await platforms("v2")).toHaveTextContent(/^linux\/amd64$/);
-    const unreadable = inRow(await findTagRow("v3")).getByTestId("tag-platforms");
-    await waitFor(() => {
-      expect(unreadable).toHaveTextContent("—");
-    });
+    const unreadable = await platforms("v3");
+    expect(unreadable).toHaveTextContent("—");
     expect(unreadable).toHaveAttribute("title", "The platforms could not be read: team-a/web has no manifest");
     expect(screen.getByRole("columnheader", { name: /OS\/Arch/ })).toBeInTheDocument();
     expect(backend.browse.calls.tagPlatforms).toHaveLength(1);

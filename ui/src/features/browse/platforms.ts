@@ -1,7 +1,6 @@
-// The tag list's OS/arch column. Each cell in view asks for the platforms of its digest; the asks
-// of one still moment go to the backend as one call, once no cell has asked for a while. A list
-// being scrolled keeps asking, so it reads nothing until it stops, and a row scrolled past before
-// the call takes its ask back. What a digest names never changes: once read, never again.
+// The tag list's OS/arch column. A cell asks for the platforms of its digest once its row has
+// stayed in view for a moment, so rows a scroll only passes by ask nothing; the asks go to the
+// backend a few at a time. What a digest names never changes: once read, never again.
 
 import { queryOptions } from "@tanstack/react-query";
 import { useMemo } from "react";
@@ -9,24 +8,32 @@ import { useMemo } from "react";
 import { useIpc, type CommandError, type DigestPlatforms, type PlatformName } from "../../ipc";
 import { browseKeys, type ImageRef } from "./queries";
 
-/** How long the list must stay still before the platforms of its rows are asked for. */
-export const SETTLE_MS = 250;
-/** Digests the backend takes in one call. */
-export const MAX_DIGESTS = 200;
+/** How long a row stays in view before it asks for its platforms. */
+export const IN_VIEW_MS = 250;
+/** How long the batch waits for more asks before it calls the backend. */
+export const GATHER_MS = 50;
+/**
+ * Digests sent in one call. A call reads at the account's pace, a few digests a second, so calls
+ * stay small and go one at a time: the asks of rows scrolled away from meanwhile are taken back
+ * before they are sent, instead of spending the account's requests for seconds on rows no one
+ * sees any more.
+ */
+export const CHUNK = 8;
 
 interface Ask {
   resolve: (answer: DigestPlatforms) => void;
   reject: (reason: unknown) => void;
 }
 
-/** Gathers the digests asked for until the asking pauses, then reads them in one call. */
+/** Gathers the digests asked for, then reads them a few at a time, one call after another. */
 export class PlatformBatch {
   private readonly waiting = new Map<string, Ask[]>();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private calling = false;
 
   constructor(private readonly read: (digests: string[]) => Promise<DigestPlatforms[]>) {}
 
-  /** The platforms of `digest`; an abort before the call is made takes the ask back. */
+  /** The platforms of `digest`; an abort before its call is made takes the ask back. */
   ask(digest: string, signal?: AbortSignal): Promise<DigestPlatforms> {
     return new Promise((resolve, reject) => {
       const ask: Ask = { resolve, reject };
@@ -39,19 +46,23 @@ export class PlatformBatch {
         else this.waiting.delete(digest);
         reject(new DOMException("the row is no longer in view", "AbortError"));
       });
+      // A call under way sends the next asks when it ends.
+      if (this.calling) return;
       clearTimeout(this.timer);
       this.timer = setTimeout(() => {
         this.send();
-      }, SETTLE_MS);
+      }, GATHER_MS);
     });
   }
 
+  /** Sends the oldest asks still wanted, then the next ones once they are answered. */
   private send() {
-    const batch = [...this.waiting];
-    this.waiting.clear();
-    for (let at = 0; at < batch.length; at += MAX_DIGESTS) {
-      const part = batch.slice(at, at + MAX_DIGESTS);
-      this.read(part.map(([digest]) => digest)).then(
+    const part = [...this.waiting].slice(0, CHUNK);
+    this.calling = part.length > 0;
+    if (!this.calling) return;
+    for (const [digest] of part) this.waiting.delete(digest);
+    this.read(part.map(([digest]) => digest))
+      .then(
         (answers) => {
           const byDigest = new Map(answers.map((a) => [a.digest, a]));
           for (const [digest, asks] of part) {
@@ -65,8 +76,10 @@ export class PlatformBatch {
         (reason: unknown) => {
           for (const [, asks] of part) for (const ask of asks) ask.reject(reason);
         },
-      );
-    }
+      )
+      .finally(() => {
+        this.send();
+      });
   }
 }
 
@@ -78,7 +91,7 @@ export function platformName({ os, architecture, variant }: PlatformName): strin
 /** The query of one digest's platforms, for the cell that shows them. */
 export type PlatformsOf = (digest: string) => ReturnType<typeof platformsQuery>;
 
-function platformsQuery(ref: ImageRef, batch: PlatformBatch, digest: string) {
+export function platformsQuery(ref: ImageRef, batch: PlatformBatch, digest: string) {
   return queryOptions<DigestPlatforms, CommandError>({
     queryKey: browseKeys.platforms(ref.profileId, ref.organization, ref.image, digest),
     queryFn: ({ signal }) => batch.ask(digest, signal),
