@@ -5,6 +5,7 @@
 //! also gets the OS/arch of its image, read from the registry as the app's OS/arch column
 //! reads it (and from the same disk cache): after a tab in text, as `platforms` in JSON.
 
+use std::collections::HashMap;
 use std::process::ExitCode;
 
 use serde::Serialize;
@@ -120,15 +121,19 @@ async fn tags_with_platforms(
             .await?,
         );
     }
-    let of = |digest: &str| answers.iter().find(|a| a.digest == digest);
+    // Looked up once per tag: an image may have tens of thousands of each.
+    let by_digest: HashMap<&str, &DigestPlatforms> =
+        answers.iter().map(|a| (a.digest.as_str(), a)).collect();
     let listed: Vec<TagWithPlatforms<'_>> = rows
         .iter()
         .filter_map(|row| {
-            of(&row.digest).map(|a| TagWithPlatforms {
-                row,
-                platforms: &a.platforms,
-                platforms_problem: a.problem.as_deref(),
-            })
+            by_digest
+                .get(row.digest.as_str())
+                .map(|a| TagWithPlatforms {
+                    row,
+                    platforms: &a.platforms,
+                    platforms_problem: a.problem.as_deref(),
+                })
         })
         .collect();
     if json {
