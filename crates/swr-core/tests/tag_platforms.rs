@@ -1,14 +1,17 @@
 //! The tag list's OS/arch column against a sandboxed SWR: a single-platform image and a
 //! two-platform index pushed by skopeo, a client we did not write, and their platforms read back
 //! as skopeo reads them; the second look comes from the disk, and a digest the registry does not
-//! hold says why.
+//! hold says why. An inspection's reads, like the column's, go at the account's pace.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use swr_api::RateLimiter;
+use swr_core::browse::inspect::inspect;
 use swr_core::browse::platforms::{tag_platforms, DigestPlatforms};
+use swr_core::browse::reference::TagOrDigest;
 use swr_core::browse::tags::{TagIndex, TagQuery};
 use swr_core::sessions::Session;
 use swr_testkit::{oci_layout, ClosedPort, Sandbox, User};
@@ -117,4 +120,61 @@ async fn a_single_image_and_an_index_read_as_skopeo_reads_them_then_from_the_dis
         .await
         .unwrap();
     assert!(cold[0].problem.is_some(), "{cold:?}");
+}
+
+#[tokio::test]
+async fn inspecting_an_index_reads_at_the_account_s_pace() {
+    let sb = Sandbox::start(&[]);
+    sb.create_org("team-p").await;
+    let user = sb.user(0, true).clone();
+    let dir = tempfile::tempdir().unwrap();
+    let multi = dir.path().join("multi");
+    oci_layout::layout(&multi, &[("amd64", "a"), ("arm64", "b"), ("s390x", "c")]);
+    sb.skopeo_push_layout(&user, &multi, "team-p/app:multi");
+
+    // A pacer of 5 reads a second with no burst: the index, then each platform's manifest and
+    // config, are 7 reads, so at least 6 gaps of 200 ms. Unpaced they take a few milliseconds
+    // on loopback.
+    let slow = Session::from_configs(
+        "test",
+        sb.api_config(&user),
+        sb.registry_config(&user, 3),
+        Some(Arc::new(RateLimiter::new(5, 1))),
+    )
+    .unwrap();
+    let started = Instant::now();
+    let found = inspect(
+        &slow,
+        None,
+        "team-p",
+        "app",
+        &TagOrDigest::Tag("multi".into()),
+    )
+    .await
+    .unwrap();
+    let took = started.elapsed();
+    let ours: Vec<String> = found
+        .platforms
+        .iter()
+        .map(|p| p.name().to_string())
+        .collect();
+    let index = sb.skopeo_inspect(&user, "team-p/app:multi", false);
+    let theirs: Vec<String> = index["manifests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            format!(
+                "{}/{}",
+                m["platform"]["os"].as_str().unwrap(),
+                m["platform"]["architecture"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(ours, theirs);
+    assert_eq!(ours.len(), 3);
+    assert!(
+        took >= Duration::from_millis(1150),
+        "7 reads at 5 a second came back after {took:?}"
+    );
 }

@@ -6,6 +6,10 @@
 //! What a digest names never changes, so each platform's description is kept on disk by its
 //! manifest digest and a tag costs one manifest request after the first look.
 //!
+//! Every read takes a slot of the account's pacer first: a tag is two or three reads, but an
+//! index of many platforms is two per platform, and they share SWR's request rate with the rest
+//! of the console.
+//!
 //! The JSON field names are snake_case like the archive report; `swrctl inspect --json` prints
 //! this same shape.
 
@@ -14,6 +18,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use swr_archive::config::{Descriptor, ImageConfig, OciIndex, OciManifest};
 
+use super::platforms::PlatformName;
 use super::pull::{pull_commands, PullCommand};
 use super::reference::TagOrDigest;
 use super::BrowseError;
@@ -52,6 +57,13 @@ pub struct PlatformInspection {
     /// Best-practice hints the configuration alone gives (those of the pre-upload report that
     /// need no layer's files): root user, no HEALTHCHECK.
     pub hints: Vec<InspectionHint>,
+}
+
+impl PlatformInspection {
+    /// The platform, as `docker` names it.
+    pub fn name(&self) -> PlatformName {
+        PlatformName::new(&self.os, &self.architecture, self.variant.clone())
+    }
 }
 
 /// A best-practice hint, with the same stable ids as the archive report's.
@@ -138,6 +150,7 @@ pub async fn inspect(
     reference: &TagOrDigest,
 ) -> Result<Inspection, BrowseError> {
     let repository = format!("{organization}/{image}");
+    session.paced().await;
     let top = session
         .registry
         .get_manifest(&repository, reference.as_str())
@@ -187,6 +200,8 @@ pub(super) fn cache_file(cache: &Path, digest: &str) -> PathBuf {
     cache.join(format!("{}.json", digest.replace(':', "-")))
 }
 
+/// One platform's description: from the disk when an earlier look kept it, otherwise from its
+/// manifest (`bytes`, when the caller already holds them) and its config, each read paced.
 pub(super) async fn platform(
     session: &Session,
     cache: Option<&Path>,
@@ -205,6 +220,7 @@ pub(super) async fn platform(
     let bytes = match bytes {
         Some(b) => b,
         None => {
+            session.paced().await;
             fetched = session
                 .registry
                 .get_manifest(repository, digest)
@@ -217,6 +233,7 @@ pub(super) async fn platform(
     };
     let manifest: OciManifest =
         serde_json::from_slice(bytes).map_err(|e| malformed("the image manifest", e))?;
+    session.paced().await;
     let config_bytes = session
         .registry
         .get_blob_bytes(repository, &manifest.config.digest)

@@ -11,8 +11,9 @@
 //! - an index's answer is its list of platforms, in `platforms-<digest>.json`.
 //!
 //! A digest costs two registry reads the first time (manifest, then config), an index one, and
-//! none after that. Each read first takes a slot of the account's pacer, so a screen of rows
-//! stays under SWR's request rate together with whatever else the console does.
+//! none after that. Each read first takes a slot of the account's pacer (here, and in
+//! [`super::inspect`] for the reads they share), so a screen of rows stays under SWR's request
+//! rate together with whatever else the console does.
 
 use std::path::{Path, PathBuf};
 
@@ -38,6 +39,17 @@ pub struct PlatformName {
     pub os: String,
     pub architecture: String,
     pub variant: Option<String>,
+}
+
+impl PlatformName {
+    /// An empty variant is no variant.
+    pub fn new(os: &str, architecture: &str, variant: Option<String>) -> Self {
+        Self {
+            os: os.to_owned(),
+            architecture: architecture.to_owned(),
+            variant: variant.filter(|v| !v.is_empty()),
+        }
+    }
 }
 
 impl std::fmt::Display for PlatformName {
@@ -109,11 +121,7 @@ pub async fn platforms_of(
     repository: &str,
     digest: &str,
 ) -> Result<Vec<PlatformName>, BrowseError> {
-    let TagOrDigest::Digest(digest) = TagOrDigest::parse(digest)? else {
-        return Err(BrowseError::Invalid(format!(
-            "`{digest}` is not a digest: expected sha256: followed by 64 hexadecimal digits"
-        )));
-    };
+    let digest = TagOrDigest::digest(digest)?;
     if let Some(known) = cache.and_then(|dir| cached(dir, &digest)) {
         return Ok(known);
     }
@@ -124,24 +132,19 @@ pub async fn platforms_of(
         .await?
         .ok_or_else(|| BrowseError::NotFound(format!("{repository} has no manifest {digest}")))?;
     if !is_index_type(&top.media_type) {
-        session.paced().await;
         let found = platform(session, cache, repository, &digest, Some(&top.bytes)).await?;
-        return Ok(vec![name_of(&found.os, &found.architecture, found.variant)]);
+        return Ok(vec![found.name()]);
     }
     let index: OciIndex =
         serde_json::from_slice(&top.bytes).map_err(|e| malformed("the image index", e))?;
     let mut names = Vec::new();
     for entry in index.manifests.iter().filter(|d| !is_attestation(d)) {
         let name = match &entry.platform {
-            Some(p) => name_of(&p.os, &p.architecture, p.variant.clone()),
+            Some(p) => PlatformName::new(&p.os, &p.architecture, p.variant.clone()),
             // An entry that does not say is read like a single-platform image.
-            None => {
-                // Two reads: its manifest and its config.
-                session.paced().await;
-                session.paced().await;
-                let found = platform(session, cache, repository, &entry.digest, None).await?;
-                name_of(&found.os, &found.architecture, found.variant)
-            }
+            None => platform(session, cache, repository, &entry.digest, None)
+                .await?
+                .name(),
         };
         names.push(name);
     }
@@ -151,14 +154,6 @@ pub async fn platforms_of(
         let _ = swr_registry::files::write_atomic(&index_file(dir, &digest), &text);
     }
     Ok(names)
-}
-
-fn name_of(os: &str, architecture: &str, variant: Option<String>) -> PlatformName {
-    PlatformName {
-        os: os.to_owned(),
-        architecture: architecture.to_owned(),
-        variant: variant.filter(|v| !v.is_empty()),
-    }
 }
 
 fn index_file(cache: &Path, digest: &str) -> PathBuf {
@@ -175,7 +170,7 @@ fn cached(cache: &Path, digest: &str) -> Option<Vec<PlatformName>> {
     }
     let text = std::fs::read(cache_file(cache, digest)).ok()?;
     let found: super::inspect::PlatformInspection = serde_json::from_slice(&text).ok()?;
-    Some(vec![name_of(&found.os, &found.architecture, found.variant)])
+    Some(vec![found.name()])
 }
 
 #[cfg(test)]
@@ -184,10 +179,10 @@ mod tests {
 
     #[test]
     fn a_platform_is_named_as_docker_names_it() {
-        let arm = name_of("linux", "arm64", Some("v8".into()));
+        let arm = PlatformName::new("linux", "arm64", Some("v8".into()));
         assert_eq!(arm.to_string(), "linux/arm64/v8");
         assert_eq!(
-            name_of("linux", "amd64", Some(String::new())).to_string(),
+            PlatformName::new("linux", "amd64", Some(String::new())).to_string(),
             "linux/amd64"
         );
     }
@@ -198,8 +193,8 @@ mod tests {
         let digest = format!("sha256:{}", "a".repeat(64));
         assert_eq!(cached(dir.path(), &digest), None);
         let names = vec![
-            name_of("linux", "amd64", None),
-            name_of("windows", "amd64", None),
+            PlatformName::new("linux", "amd64", None),
+            PlatformName::new("windows", "amd64", None),
         ];
         std::fs::write(
             index_file(dir.path(), &digest),

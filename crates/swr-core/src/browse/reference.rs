@@ -19,16 +19,23 @@ pub enum TagOrDigest {
 impl TagOrDigest {
     /// Reads a bare tag or `sha256:<64 hex>`.
     pub fn parse(text: &str) -> Result<Self, BrowseError> {
-        if let Some(hex) = text.strip_prefix("sha256:") {
-            if hex.len() == 64 && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-                return Ok(Self::Digest(text.to_ascii_lowercase()));
-            }
-            return Err(BrowseError::Invalid(format!(
-                "`{text}` is not a digest: expected sha256: followed by 64 hexadecimal digits"
-            )));
+        if text.starts_with("sha256:") {
+            return Self::digest(text).map(Self::Digest);
         }
         validate_tag(text).map_err(|v| BrowseError::Invalid(format!("tag `{text}`: {v}")))?;
         Ok(Self::Tag(text.to_owned()))
+    }
+
+    /// Reads `sha256:<64 hex>` where only a digest will do, in lower case.
+    pub fn digest(text: &str) -> Result<String, BrowseError> {
+        match text.strip_prefix("sha256:") {
+            Some(hex) if hex.len() == 64 && hex.bytes().all(|b| b.is_ascii_hexdigit()) => {
+                Ok(text.to_ascii_lowercase())
+            }
+            _ => Err(BrowseError::Invalid(format!(
+                "`{text}` is not a digest: expected sha256: followed by 64 hexadecimal digits"
+            ))),
+        }
     }
 
     /// The text the registry takes in a manifest URL.

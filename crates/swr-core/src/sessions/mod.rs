@@ -76,7 +76,8 @@ impl Session {
         })
     }
 
-    /// Waits for a slot of the account's pacer, for a registry read made in numbers.
+    /// Waits for a slot of the account's pacer before a registry read (the API client takes its
+    /// own): the browse screens' reads share SWR's request rate with everything else.
     pub async fn paced(&self) {
         if let Some(limiter) = &self.limiter {
             limiter.acquire().await;
