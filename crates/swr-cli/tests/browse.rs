@@ -93,6 +93,19 @@ async fn list_inspect_delete_and_copy_tags_read_back_with_skopeo() {
             .any(|h| h["id"] == "hint.runs_as_root"),
         "{platform}"
     );
+    // What it read is kept by digest in the folder the app reads too.
+    let kept = cli
+        .config
+        .join("cache/inspect")
+        .join(format!("{}.json", stable.replace(':', "-")));
+    assert!(kept.is_file(), "no {}", kept.display());
+    let text = cli.ok(&["inspect", "team-a/web:1.0"]);
+    let named = format!(
+        "platform {}/{}",
+        config["os"].as_str().unwrap(),
+        config["architecture"].as_str().unwrap()
+    );
+    assert!(text.contains(&named), "{text}");
     let text = cli.run(&["inspect", "team-a/web"]);
     assert_eq!(text.status.code(), Some(2), "{}", stderr(&text));
     assert!(stderr(&text).contains("needs a tag or digest"));

@@ -1,5 +1,7 @@
 //! `swrctl inspect ORG/IMAGE:TAG` (or `@sha256:…`): what is inside a pushed image, read from the
 //! registry: platforms, layers, config and history. `--json` prints the app's inspection shape.
+//! Each platform read is kept by digest in the app's own cache folder, so a second look at the
+//! same image, from here or from the app, costs only the request that resolves its reference.
 
 use std::process::ExitCode;
 
@@ -21,8 +23,15 @@ pub fn run(args: &Args) -> ExitCode {
         let image = ImageRef::parse(&args.reference)?;
         let reference = image.require_reference("inspect")?;
         let session = shared::session(args.common.profile.as_deref())?;
-        let found =
-            inspect::inspect(&session, None, &image.organization, &image.image, reference).await?;
+        let cache = shared::inspect_cache();
+        let found = inspect::inspect(
+            &session,
+            cache.as_deref(),
+            &image.organization,
+            &image.image,
+            reference,
+        )
+        .await?;
         if args.common.json {
             shared::print_json(&found)?;
         } else {
@@ -37,13 +46,8 @@ fn print_text(found: &Inspection) {
     outln!("  digest      {}", found.digest);
     outln!("  media type  {}", found.media_type);
     for p in &found.platforms {
-        let variant = p
-            .variant
-            .as_deref()
-            .map(|v| format!("/{v}"))
-            .unwrap_or_default();
         outln!("");
-        outln!("platform {}/{}{variant}", p.os, p.architecture);
+        outln!("platform {}", p.name());
         outln!("  manifest    {}", p.digest);
         outln!("  config      {}", p.config_digest);
         outln!(

@@ -106,8 +106,7 @@ async fn tags_with_platforms(
     let mut digests: Vec<String> = rows.iter().map(|r| r.digest.clone()).collect();
     digests.sort();
     digests.dedup();
-    let cache =
-        swr_core::profiles::default_config_dir().map(|d| swr_core::browse::inspect_cache(&d));
+    let cache = shared::inspect_cache();
     let mut answers: Vec<DigestPlatforms> = Vec::with_capacity(digests.len());
     for part in digests.chunks(platforms::MAX_DIGESTS) {
         answers.extend(

@@ -103,6 +103,12 @@ pub fn session(profile: Option<&str>) -> Result<Session, Failure> {
     })
 }
 
+/// The folder where inspections are kept by digest, the app's own: what either one read once is
+/// not read again.
+pub fn inspect_cache() -> Option<std::path::PathBuf> {
+    swr_core::profiles::default_config_dir().map(|dir| swr_core::browse::inspect_cache(&dir))
+}
+
 /// Prints one JSON document.
 pub fn print_json<T: Serialize>(value: &T) -> Result<(), Failure> {
     let text = serde_json::to_string_pretty(value)
