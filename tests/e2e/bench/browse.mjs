@@ -48,6 +48,19 @@ const FILTERS = [
   '1.17', '>=1.500 <1.600', '*.3*', '1.1777', '<1.20', '',
   '1.16', '>=1.700 <1.750', '*.8*', '1.1666', '<1.5', '',
 ];
+/**
+ * Filters typed one key at a time (`\b` is a backspace), each from a text put in first: every key
+ * that changes the count is timed as above. A paste over the whole text, an emptied filter and
+ * the first key typed into an empty one make WebKitGTK repaint the whole window when it paints
+ * without compositing (8–12 ms at 1280×800); other keys, a space among them, repaint the filter
+ * box alone. So a user's typing is measured here apart from the pastes above.
+ */
+const TYPED = [
+  { from: '1.1', keys: '999\b\b\b' },
+  { from: '1.', keys: '123\b\b\b' },
+  { from: '<1.1', keys: '000\b\b\b' },
+  { from: '>=1.100', keys: ' <1.200' },
+];
 /** Each filter once: the backend's share is measured per filter, not per run. */
 const DISTINCT_FILTERS = [...new Set(FILTERS)];
 /** A filter as the report names it. */
@@ -120,10 +133,12 @@ function timeRefresh(browser, count) {
 /**
  * In the page: puts `value` into the tag filter as a paste over its selected text does (one
  * editing command, one input event) and times until the count changes (the rows change in the
- * same render) and until the next frame.
+ * same render) and until the next frame. `mode` 'key' types `value` (one character, or `\b` for
+ * a backspace) at the end of the text instead, as a key press does; 'key' and 'set' accept a
+ * count that does not change (`unchanged`) where 'paste' calls it an error.
  */
-function timeFilter(browser, value) {
-  return browser.executeAsync((value, done) => {
+function timeFilter(browser, value, mode = 'paste') {
+  return browser.executeAsync((value, mode, done) => {
     const input = document.querySelector('[data-testid="tags-filter"]');
     const count = () => document.querySelector('[data-testid="tags-count"]')?.textContent ?? '';
     const before = count();
@@ -146,10 +161,11 @@ function timeFilter(browser, value) {
       window.fetch = fetch;
       done({ ...result, asked: asked - start, answered: answered - start });
     };
+    const strict = mode === 'paste';
     const timer = setTimeout(() => {
       observer.disconnect();
-      finish({ error: `the count stayed "${before}" for 10 s after "${value}"` });
-    }, 10_000);
+      finish(strict ? { error: `the count stayed "${before}" for 10 s after "${value}"` } : { unchanged: true, text: before });
+    }, strict ? 10_000 : 1500);
     const observer = new MutationObserver(() => {
       const text = count();
       if (text === before) return;
@@ -161,15 +177,16 @@ function timeFilter(browser, value) {
     // Through the editor, as the user's paste goes. Assigning `value` instead is not what a user
     // does, and WebKit repaints the whole window when a focused field's text gets shorter that way.
     input.focus();
-    input.select();
+    if (mode === 'key') input.setSelectionRange(input.value.length, input.value.length);
+    else input.select();
     // The selection is drawn first, in a frame of its own.
     requestAnimationFrame(() => setTimeout(() => {
       observer.observe(document.body, { childList: true, subtree: true, characterData: true });
       start = performance.now();
-      if (value === '') document.execCommand('delete');
+      if (value === '' || value === '\b') document.execCommand('delete');
       else document.execCommand('insertText', false, value);
     }));
-  }, value);
+  }, value, mode);
 }
 
 /**
@@ -427,6 +444,16 @@ try {
       await sleep(500);
     }
   }
+  const keys = [];
+  for (const { from, keys: typed } of TYPED) {
+    await measured(`filter ${from}`, () => timeFilter(browser, from, 'set'));
+    await sleep(500);
+    for (const key of typed) {
+      keys.push({ from, key, ...(await measured(`key ${key}`, () => timeFilter(browser, key, 'key'))) });
+      await sleep(300);
+    }
+    await sleep(500);
+  }
   const ipc = await measured('IPC', () => timeIpc(browser, DISTINCT_FILTERS, 9));
   await sleep(2000);
   const memoryUsed = memory();
@@ -488,6 +515,16 @@ try {
   console.log(`${'cached: DOM'.padEnd(34)}${stats(cachedRuns.map((r) => r.dom))}${'16.7'.padStart(8)}`);
   console.log(`${'cached: next frame'.padEnd(34)}${stats(cachedRuns.map((r) => r.frame))}`);
   console.log('("asked", "answered": when the typed filter\'s page was asked of the backend and answered, ms from the input event)');
+  console.log('one key at a time (a space among them), ms from the key\'s input event to the new count:');
+  for (const { from, keys: typed } of TYPED) {
+    const own = keys.filter((k) => k.from === from);
+    const shown = own.map((k) => `${k.key === '\b' ? '⌫' : JSON.stringify(k.key)} ${k.unchanged ? '=' : f(k.dom, 0)}`).join('  ');
+    console.log(`  from ${JSON.stringify(from).padEnd(12)}${shown}   ("=": the count did not change)`);
+  }
+  const changed = keys.filter((k) => !k.unchanged);
+  header('', ['p50', 'p95', 'max', 'target']);
+  console.log(`${`keys: DOM (${changed.length} of ${keys.length})`.padEnd(34)}${stats(changed.map((k) => k.dom))}${'16.7'.padStart(8)}`);
+  console.log(`${'keys: next frame'.padEnd(34)}${stats(changed.map((k) => k.frame))}`);
   console.log('of which the backend (median of 9 round trips of the first page, no rendering):');
   console.log(`${'  a command that only answers'.padEnd(34)}${f(ipc.floor)}`);
   for (const value of DISTINCT_FILTERS) {
