@@ -31,6 +31,23 @@ fn session(sb: &Sandbox, user: &User, registry: Option<String>) -> Session {
     .unwrap()
 }
 
+/// The platforms of an index's entries, as skopeo reads the index.
+fn index_platforms(sb: &Sandbox, user: &User, reference: &str) -> Vec<String> {
+    let index = sb.skopeo_inspect(user, reference, false);
+    index["manifests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            format!(
+                "{}/{}",
+                m["platform"]["os"].as_str().unwrap(),
+                m["platform"]["architecture"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
 fn names(answer: &DigestPlatforms) -> Vec<String> {
     answer.platforms.iter().map(ToString::to_string).collect()
 }
@@ -77,19 +94,7 @@ async fn a_single_image_and_an_index_read_as_skopeo_reads_them_then_from_the_dis
             config["architecture"].as_str().unwrap()
         )]
     );
-    let index = sb.skopeo_inspect(&user, "team-p/app:multi", false);
-    let theirs: Vec<String> = index["manifests"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| {
-            format!(
-                "{}/{}",
-                m["platform"]["os"].as_str().unwrap(),
-                m["platform"]["architecture"].as_str().unwrap()
-            )
-        })
-        .collect();
+    let theirs = index_platforms(&sb, &user, "team-p/app:multi");
     assert_eq!(names(&answers[1]), theirs);
     assert_eq!(theirs, ["linux/amd64", "linux/s390x"]);
     assert_eq!(
@@ -158,19 +163,7 @@ async fn inspecting_an_index_reads_at_the_account_s_pace() {
         .iter()
         .map(|p| p.name().to_string())
         .collect();
-    let index = sb.skopeo_inspect(&user, "team-p/app:multi", false);
-    let theirs: Vec<String> = index["manifests"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| {
-            format!(
-                "{}/{}",
-                m["platform"]["os"].as_str().unwrap(),
-                m["platform"]["architecture"].as_str().unwrap()
-            )
-        })
-        .collect();
+    let theirs = index_platforms(&sb, &user, "team-p/app:multi");
     assert_eq!(ours, theirs);
     assert_eq!(ours.len(), 3);
     assert!(
