@@ -55,7 +55,11 @@ export function tagColumns(t: TFunction, language: string, actions: TagActions):
       header: t("tags.column.platforms"),
       size: 110,
       minSize: 90,
-      cell: ({ row }) => <Platforms digest={row.original.digest} platformsOf={actions.platformsOf} unreadable={unreadable} />,
+      // Keyed by digest: a long list refills its row elements as it scrolls, and a row that now
+      // shows another digest waits in view again before it asks.
+      cell: ({ row }) => (
+        <Platforms key={row.original.digest} digest={row.original.digest} platformsOf={actions.platformsOf} unreadable={unreadable} />
+      ),
     },
     {
       ...sortable("size", (row) => row.size),

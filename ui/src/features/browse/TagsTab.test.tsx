@@ -1,10 +1,11 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 import { CommandError, type DeletionPlan } from "../../ipc";
 import { mockDigest, mockImageRow, mockInspection, mockTagRow, mockViolation } from "../../ipc/mock";
 import { choose } from "../../test/choose";
 import { stubSystemLanguage, stubSystemTheme } from "../../test/renderApp";
+import { IN_VIEW_MS } from "./platforms";
 import { findTagRow, inRow, renderBrowse, stubViewport } from "./testing";
 
 beforeEach(() => {
@@ -80,6 +81,43 @@ describe("tags", () => {
     expect(screen.getByRole("columnheader", { name: /OS\/Arch/ })).toBeInTheDocument();
     expect(backend.browse.calls.tagPlatforms).toHaveLength(1);
     expect(backend.browse.calls.tagPlatforms[0]?.toSorted()).toEqual(TAGS.map((row) => row.digest).toSorted());
+  });
+
+  it("asks a row's OS/arch only once it has stayed in view, also where a scroll refills a row already asked", async () => {
+    // More tags than a screen holds, each its own image.
+    const many = Array.from({ length: 200 }, (_, at) =>
+      mockTagRow(`t${String(at).padStart(3, "0")}`, { digest: `sha256:${String(at).padStart(64, "0")}` }),
+    );
+    const { backend } = renderBrowse(PATH, { ...OPTIONS, tags: { "team-a/web": many } });
+    const answered = async (tag: string) => {
+      const row = await findTagRow(tag);
+      await waitFor(() => {
+        expect(inRow(row).getByTestId("tag-platforms")).toHaveAttribute("aria-busy", "false");
+      });
+    };
+    const shownTags = () => screen.getAllByTestId("tag-row").map((row) => row.dataset["tag"] ?? "");
+    await answered("t000");
+    const firstScreen = shownTags();
+    await answered(firstScreen.at(-1) ?? "");
+    const asked = () => backend.browse.calls.tagPlatforms.flat();
+    expect(asked()).not.toContain(many[150]?.digest);
+
+    // The rows scrolled to reuse the elements of rows that have asked; each waits in view again.
+    const scroller = screen.getByTestId("tags-list").querySelector(".vgrid-scroll");
+    if (!(scroller instanceof HTMLElement)) throw new Error("no scroll box");
+    const rowHeight = Number.parseFloat((await findTagRow("t000")).style.height);
+    act(() => {
+      scroller.scrollTop = rowHeight * 150;
+      fireEvent.scroll(scroller);
+    });
+    const cell = inRow(await findTagRow("t150")).getByTestId("tag-platforms");
+    const shown = performance.now();
+    expect(cell).toHaveAttribute("aria-busy", "true");
+    await waitFor(() => {
+      expect(asked()).toContain(many[150]?.digest);
+    });
+    expect(performance.now() - shown).toBeGreaterThanOrEqual(IN_VIEW_MS - 50);
+    await answered("t150");
   });
 
   it("gives every row the height of the chosen density", async () => {

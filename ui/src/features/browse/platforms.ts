@@ -91,7 +91,7 @@ export function platformName({ os, architecture, variant }: PlatformName): strin
 /** The query of one digest's platforms, for the cell that shows them. */
 export type PlatformsOf = (digest: string) => ReturnType<typeof platformsQuery>;
 
-export function platformsQuery(ref: ImageRef, batch: PlatformBatch, digest: string) {
+function platformsQuery(ref: ImageRef, batch: PlatformBatch, digest: string) {
   return queryOptions<DigestPlatforms, CommandError>({
     queryKey: browseKeys.platforms(ref.profileId, ref.organization, ref.image, digest),
     queryFn: ({ signal }) => batch.ask(digest, signal),
